@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { SEVERITIES } from '../core/check.js';
+import { awsConfigSchema } from '../../providers/aws/config.js';
+import { azureConfigSchema } from '../../providers/azure/config.js';
+import { gcpConfigSchema } from '../../providers/gcp/config.js';
+
+const positiveInt = z.number().int().positive();
+const glob = z.string().min(1);
+
+const tagRuleSchema = z.strictObject({
+  key: z.string().min(1),
+  pattern: z
+    .string()
+    .refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, 'a valid regular expression')
+    .optional(),
+  resourceTypes: z.array(glob).optional(),
+});
+
+export const policySchema = z.strictObject({
+  requiredTags: z.array(tagRuleSchema).default([]),
+  allowedRegions: z
+    .strictObject({ aws: z.array(z.string()).optional(), azure: z.array(z.string()).optional(), gcp: z.array(z.string()).optional() })
+    .default({}),
+  criticalResources: z.array(glob).default([]),
+});
+
+/** A string that is either a glob or a /regular expression/. */
+const matcher = z.string().min(1).refine((s) => {
+  if (!(s.startsWith('/') && s.lastIndexOf('/') > 0)) return true;
+  try { new RegExp(s.slice(1, s.lastIndexOf('/')), s.slice(s.lastIndexOf('/') + 1)); return true; } catch { return false; }
+}, 'a glob or a valid /regular expression/');
+
+export const muteEntrySchema = z.strictObject({
+  check: matcher.default('*'),
+  account: matcher.default('*'),
+  region: matcher.default('*'),
+  resource: matcher.default('*'),
+  tags: z.record(z.string(), matcher).default({}),
+  reason: z.string().min(3, 'a reason: every mute must say why'),
+  owner: z.string().optional(),
+  expires: z.iso.date('a date as YYYY-MM-DD').optional(),
+});
+
+export const checkSettingsSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const configSchema = z.strictObject({
+  providers: z
+    .strictObject({
+      aws: awsConfigSchema.optional(),
+      azure: azureConfigSchema.optional(),
+      gcp: gcpConfigSchema.optional(),
+    })
+    .default({}),
+  /** Name of a bundled contract profile or path to a profile file. */
+  contract: z.string().default('iaas-customer-duties'),
+  concurrency: z
+    .strictObject({
+      accounts: positiveInt.default(4),
+      tasks: positiveInt.default(16),
+      perAccountRequests: positiveInt.default(16),
+      perService: z.record(z.string(), positiveInt).default({}),
+    })
+    .default({ accounts: 4, tasks: 16, perAccountRequests: 16, perService: {} }),
+  rateLimits: z
+    .record(z.string().regex(/^(aws|azure|gcp)\/[a-z0-9.-]+$/, 'a key like aws/ec2'), z.strictObject({ perSecond: z.number().positive(), burst: positiveInt }))
+    .default({}),
+  timeouts: z
+    .strictObject({ callMs: positiveInt.default(30_000), scanMs: positiveInt.optional() })
+    .default({ callMs: 30_000 }),
+  policy: policySchema.default({ requiredTags: [], allowedRegions: {}, criticalResources: [] }),
+  checks: z.record(z.string(), checkSettingsSchema).default({}),
+  mutelist: z.array(muteEntrySchema).default([]),
+  outputs: z
+    .strictObject({
+      formats: z.array(z.string()).default([]),
+      dir: z.string().optional(),
+      failOn: z.enum(SEVERITIES).default('low'),
+    })
+    .default({ formats: [], failOn: 'low' }),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type MuteEntry = z.output<typeof muteEntrySchema>;
+
+export const defaultConfig = (): Config => configSchema.parse({});

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { Duty, Remediation, Severity } from './check.js';
+import type { CollectionError, ErrorCode } from './observed.js';
+import type { ResourceRef } from './resource.js';
+
+export const STATUSES = ['PASS', 'FAIL', 'ERROR', 'NOT_APPLICABLE'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export interface FindingError {
+  readonly code: ErrorCode;
+  readonly operation: string;
+  readonly message: string;
+  /** `collection`: the cloud did not answer; `check`: the check threw (a dutyscan bug). */
+  readonly origin: 'collection' | 'check';
+}
+
+export interface MuteInfo {
+  readonly reason: string;
+  readonly owner?: string;
+  readonly expires?: string;
+  /** Index of the mutelist entry that matched, for tracing. */
+  readonly rule: number;
+}
+
+export interface ObligationRef {
+  readonly id: string;
+  readonly title: string;
+  /** Clauses of the active contract profile that rely on this obligation. */
+  readonly clauses: readonly string[];
+}
+
+/** The JSON output contract: other tools depend on these names. */
+export interface Finding {
+  readonly id: string;
+  readonly status: Status;
+  readonly muted: boolean;
+  readonly mute?: MuteInfo;
+  readonly severity: Severity;
+  readonly check: { readonly id: string; readonly title: string; readonly duty: Duty; readonly service: string };
+  readonly resource: ResourceRef & { readonly accountName?: string };
+  readonly message: string;
+  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly remediation: Remediation;
+  readonly obligations: readonly ObligationRef[];
+  readonly frameworks: Readonly<Record<string, readonly string[]>>;
+  readonly error?: FindingError;
+  readonly time: string;
+  /** Set in service mode from the history store. */
+  readonly firstSeen?: string;
+  readonly lastSeen?: string;
+}
+
+/** Stable across scans: the same check on the same resource always has the same id. */
+export function findingId(checkId: string, resourceId: string): string {
+  return createHash('sha256').update(`${checkId}\u0000${resourceId}`).digest('hex').slice(0, 32);
+}
+
+export function toFindingError(error: CollectionError, origin: FindingError['origin']): FindingError {
+  return { code: error.code, operation: error.operation, message: error.message, origin };
+}

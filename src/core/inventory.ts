@@ -1,0 +1,20 @@
+import type { Observed } from './observed.js';
+import type { Resource, ResourceType, Scope } from './resource.js';
+
+/**
+ * All resources of one type in one scope, or the error that kept us from listing them.
+ * A failed listing is visible: it becomes ERROR results, never "no resources".
+ */
+export interface Listing<T extends ResourceType = ResourceType> {
+  readonly scope: Scope;
+  readonly type: T;
+  readonly items: Observed<readonly Resource<T>[]>;
+}
+
+/** One line of a saved inventory file (JSON lines): a header first, then one listing per line. */
+export interface InventoryHeader {
+  readonly format: 'dutyscan-inventory';
+  readonly version: 1;
+  readonly createdAt: string;
+  readonly description?: string;
+}

@@ -1,0 +1,58 @@
+/**
+ * Every fact a collector fetches is observed, not assumed: either the API answered (the answer may
+ * be "not configured", usually `null`) or it failed with a coded error. A check cannot read an
+ * `Observed<T>` as a `T`; it has to go through `ctx.known()`, which turns a failure into ERROR.
+ */
+
+export type ProviderId = 'aws' | 'azure' | 'gcp';
+
+export const ERROR_CODES = [
+  'ACCESS_DENIED', // the identity lacks a permission: `operation` names it
+  'THROTTLED', // throttling outlived the retries
+  'TIMEOUT', // a call or the scan deadline ran out
+  'NOT_ENABLED', // region not opted in, API disabled, service not subscribed
+  'NOT_FOUND', // the scope itself vanished (account closed, subscription gone)
+  'AUTH_FAILED', // credentials missing or rejected, role not assumable
+  'UNAVAILABLE', // 5xx, connection reset, DNS: the service did not answer
+  'INVALID_RESPONSE', // an answer we could not parse
+  'UNEXPECTED', // anything else the API said
+  'CHECK_FAILED', // the check itself threw: a dutyscan bug, not a cloud answer
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface CollectionError {
+  readonly code: ErrorCode;
+  /** `<service>:<Operation>` as the provider names the permission, e.g. `s3:GetBucketEncryption`. */
+  readonly operation: string;
+  readonly message: string;
+  readonly provider?: ProviderId;
+  readonly account?: string;
+  readonly region?: string;
+}
+
+export type Observed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: CollectionError };
+
+export const seen = <T>(value: T): Observed<T> => ({ ok: true, value });
+export const unseen = <T = never>(error: CollectionError): Observed<T> => ({ ok: false, error });
+
+export function isObserved(value: unknown): value is Observed<unknown> {
+  return typeof value === 'object' && value !== null && 'ok' in value &&
+    (((value as { ok: unknown }).ok === true && 'value' in value) ||
+      ((value as { ok: unknown }).ok === false && 'error' in value));
+}
+
+/** Apply `fn` to an answered value, keep a failure as it is. */
+export function mapObserved<T, U>(observed: Observed<T>, fn: (value: T) => U): Observed<U> {
+  return observed.ok ? seen(fn(observed.value)) : observed;
+}
+
+export function collectionError(
+  code: ErrorCode,
+  operation: string,
+  message: string,
+  where: { provider?: ProviderId; account?: string; region?: string } = {},
+): CollectionError {
+  return { code, operation, message, ...where };
+}

@@ -1,0 +1,20 @@
+import type { ProviderId } from './observed.js';
+
+/** Organisation-wide rules that several checks on every provider share (config key `policy`). */
+export interface TagRule {
+  readonly key: string;
+  /** A regular expression the value must match in full. */
+  readonly pattern?: string;
+  /** Resource types the rule applies to (globs such as `aws.ec2.*`); all taggable types if absent. */
+  readonly resourceTypes?: readonly string[];
+}
+
+export interface Policy {
+  readonly requiredTags: readonly TagRule[];
+  /** Allowed regions/locations per provider; absent means residency is not constrained. */
+  readonly allowedRegions: Partial<Record<ProviderId, readonly string[]>>;
+  /** Names or ids (globs) of resources holding critical data: versioning, CMK and backup checks tighten on them. */
+  readonly criticalResources: readonly string[];
+}
+
+export const DEFAULT_POLICY: Policy = { requiredTags: [], allowedRegions: {}, criticalResources: [] };

@@ -1,0 +1,81 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { ApiCaller, ApiOperation } from '../core/provider.js';
+import type { ProviderId } from '../core/observed.js';
+import { DEFAULT_RATE_LIMITS, FALLBACK_RATE_LIMIT, TokenBucket } from './rate-limit.js';
+
+export interface ApiStats {
+  /** provider -> service -> operation -> calls */
+  readonly calls: Record<string, Record<string, Record<string, number>>>;
+  readonly retries: Record<string, number>;
+  readonly totalCalls: number;
+  readonly rateLimitWaitMs: number;
+}
+
+export interface ApiCallerOptions {
+  readonly rateLimits?: Readonly<Record<string, { perSecond: number; burst: number }>>;
+  /** Concurrent requests per account, so one account never takes all the capacity. */
+  readonly perAccountRequests?: number;
+  readonly signal?: AbortSignal;
+  /** Called after every call, for metrics and the progress line. */
+  readonly onCall?: (provider: ProviderId, op: ApiOperation, ok: boolean) => void;
+}
+
+/** The ApiCaller the engine hands to every provider: one per provider per scan. */
+export class RateLimitedApi implements ApiCaller {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly accountLimits = new Map<string, LimitFunction>();
+  private readonly stats: { calls: ApiStats['calls']; retries: Record<string, number>; totalCalls: number; rateLimitWaitMs: number };
+
+  constructor(
+    readonly provider: ProviderId,
+    private readonly options: ApiCallerOptions = {},
+    stats?: RateLimitedApi['stats'],
+  ) {
+    this.stats = stats ?? { calls: {}, retries: {}, totalCalls: 0, rateLimitWaitMs: 0 };
+  }
+
+  private bucket(op: ApiOperation): TokenBucket {
+    const key = `${op.account ?? '-'}/${op.region ?? '-'}/${op.service}`;
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      const limits = { ...DEFAULT_RATE_LIMITS, ...this.options.rateLimits };
+      const limit = limits[`${this.provider}/${op.service}`] ?? limits[`${this.provider}/default`] ?? FALLBACK_RATE_LIMIT;
+      this.buckets.set(key, (bucket = new TokenBucket(limit.perSecond, limit.burst)));
+    }
+    return bucket;
+  }
+
+  private accountLimit(account: string): LimitFunction {
+    let limit = this.accountLimits.get(account);
+    if (!limit) this.accountLimits.set(account, (limit = pLimit(this.options.perAccountRequests ?? 16)));
+    return limit;
+  }
+
+  async call<T>(op: ApiOperation, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const signal = this.options.signal ?? new AbortController().signal;
+    return this.accountLimit(op.account ?? '-')(async () => {
+      this.stats.rateLimitWaitMs += await this.bucket(op).take(signal);
+      const byService = (this.stats.calls[this.provider] ??= {});
+      const byOperation = (byService[op.service] ??= {});
+      byOperation[op.operation] = (byOperation[op.operation] ?? 0) + 1;
+      this.stats.totalCalls++;
+      try {
+        const result = await fn(signal);
+        this.options.onCall?.(this.provider, op, true);
+        return result;
+      } catch (e) {
+        this.options.onCall?.(this.provider, op, false);
+        throw e;
+      }
+    });
+  }
+
+  retried(op: ApiOperation, reason: string): void {
+    const key = `${this.provider}/${op.service}/${reason}`;
+    this.stats.retries[key] = (this.stats.retries[key] ?? 0) + 1;
+  }
+
+  snapshot(): ApiStats {
+    return structuredClone(this.stats);
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { DUTIES } from '../core/check.js';
+
+const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a lower-case dotted id such as access.mfa');
+
+const sourceSchema = z.strictObject({
+  /** File name under shared/seeds the obligation is drawn from. */
+  seed: z.string().min(1),
+  /** The section heading or clause of that document. */
+  section: z.string().min(1),
+});
+
+/** config/obligations.yaml: the catalog of customer-side duties, in our own words. */
+export const obligationCatalogSchema = z.strictObject({
+  version: z.literal(1),
+  obligations: z
+    .array(
+      z.strictObject({
+        id,
+        title: z.string().min(1),
+        duties: z.array(z.enum(DUTIES)).default([]),
+        /** `manual`: no API can prove it (training, notification timelines): an attestation to sign. */
+        verification: z.enum(['automated', 'manual', 'partial']).default('automated'),
+        description: z.string().min(1),
+        sources: z.array(sourceSchema).min(1, 'at least one seed reference'),
+      }),
+    )
+    .min(1),
+});
+
+/** config/mappings/<provider>.yaml: obligation id -> check ids (one direction only). */
+export const obligationMappingSchema = z.strictObject({
+  provider: z.enum(['aws', 'azure', 'gcp']),
+  obligations: z.record(id, z.array(z.string().min(1)).min(1)),
+});
+
+/** config/contracts/<id>.yaml: a contract's clauses -> obligation ids. */
+export const contractProfileSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  source: z.strictObject({ seed: z.string().optional(), document: z.string().optional(), language: z.string().optional() }).optional(),
+  notes: z.string().optional(),
+  definitions: z
+    .array(z.strictObject({ clause: z.string(), term: z.string(), meaning: z.string() }))
+    .default([]),
+  clauses: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        title: z.string().min(1),
+        summary: z.string().min(1),
+        /** Clause numbers of definitions this clause relies on. */
+        relies_on: z.array(z.string()).default([]),
+        obligations: z.array(id).default([]),
+      }),
+    )
+    .min(1),
+});
+
+/** config/frameworks/<id>.yaml: requirement -> check ids. */
+export const frameworkSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  provider: z.enum(['aws', 'azure', 'gcp']).optional(),
+  requirements: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+});
+
+export type ObligationCatalog = z.output<typeof obligationCatalogSchema>;
+export type Obligation = ObligationCatalog['obligations'][number];
+export type ObligationMapping = z.output<typeof obligationMappingSchema>;
+export type ContractProfile = z.output<typeof contractProfileSchema>;
+export type Framework = z.output<typeof frameworkSchema>;

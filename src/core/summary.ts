@@ -1,0 +1,61 @@
+import type { Duty, Severity } from './check.js';
+import type { Status } from './finding.js';
+import type { CollectionError, ProviderId } from './observed.js';
+
+export type StatusCounts = Record<Status, number>;
+
+export interface ClauseStatus {
+  readonly clause: string;
+  readonly title: string;
+  /** met: PASS only; not-met: a FAIL; incomplete: ERRORs and no FAIL; attestation: nothing an API can prove. */
+  readonly status: 'met' | 'not-met' | 'incomplete' | 'attestation' | 'not-applicable';
+  readonly obligations: readonly string[];
+  readonly counts: StatusCounts;
+}
+
+export interface ObligationStatus {
+  readonly id: string;
+  readonly title: string;
+  readonly status: 'met' | 'not-met' | 'incomplete' | 'attestation' | 'not-applicable';
+  readonly clauses: readonly string[];
+  readonly counts: StatusCounts;
+}
+
+/** The `scan` part of the JSON document: what a scan looked at, found and could not see. */
+export interface ScanSummary {
+  readonly id: string;
+  readonly tool: { readonly name: 'dutyscan'; readonly version: string };
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly durationMs: number;
+  readonly source: 'live' | 'inventory' | 'demo';
+  readonly providers: readonly ProviderId[];
+  readonly contract: { readonly id: string; readonly title: string };
+  /** Scopes (account x region) evaluated, and those planned. */
+  readonly scopes: { readonly planned: number; readonly done: number };
+  readonly accounts: readonly { readonly provider: ProviderId; readonly account: string; readonly name?: string }[];
+  readonly checks: number;
+  readonly findings: number;
+  readonly counts: {
+    readonly byStatus: StatusCounts;
+    /** Unmuted FAIL findings by severity. */
+    readonly failBySeverity: Record<Severity, number>;
+    readonly byDuty: Partial<Record<Duty, StatusCounts>>;
+    readonly muted: number;
+  };
+  readonly obligations: readonly ObligationStatus[];
+  readonly clauses: readonly ClauseStatus[];
+  /** provider -> service -> operation -> calls */
+  readonly apiCalls: Record<string, Record<string, Record<string, number>>>;
+  readonly totalApiCalls: number;
+  readonly retries: Record<string, number>;
+  readonly rateLimitWaitMs: number;
+  /** Distinct collection errors (by scope and operation): what to grant or fix. */
+  readonly errors: readonly CollectionError[];
+  readonly expiredMutes: readonly { readonly rule: number; readonly reason: string; readonly expires: string }[];
+  /** Findings a sink could not deliver (spooled for replay), by sink. */
+  readonly undelivered: Record<string, number>;
+  /** False when any ERROR result or scope failure means the picture is incomplete. */
+  readonly complete: boolean;
+  readonly collectionMode: Partial<Record<ProviderId, string>>;
+}

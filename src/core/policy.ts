@@ -4,15 +4,15 @@ import type { ProviderId } from './observed.js';
 export interface TagRule {
   readonly key: string;
   /** A regular expression the value must match in full. */
-  readonly pattern?: string;
+  readonly pattern?: string | undefined;
   /** Resource types the rule applies to (globs such as `aws.ec2.*`); all taggable types if absent. */
-  readonly resourceTypes?: readonly string[];
+  readonly resourceTypes?: readonly string[] | undefined;
 }
 
 export interface Policy {
   readonly requiredTags: readonly TagRule[];
   /** Allowed regions/locations per provider; absent means residency is not constrained. */
-  readonly allowedRegions: Partial<Record<ProviderId, readonly string[]>>;
+  readonly allowedRegions: { readonly [P in ProviderId]?: readonly string[] | undefined };
   /** Names or ids (globs) of resources holding critical data: versioning, CMK and backup checks tighten on them. */
   readonly criticalResources: readonly string[];
 }

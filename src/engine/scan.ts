@@ -1,0 +1,339 @@
+import { randomUUID } from 'node:crypto';
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Logger } from 'pino';
+import type { AnyCheck, Params } from '../core/check.js';
+import { findingId, type Finding } from '../core/finding.js';
+import type { Listing } from '../core/inventory.js';
+import { collectionError, unseen, type CollectionError, type ProviderId } from '../core/observed.js';
+import type { CollectTask, ProviderAdapter, Target } from '../core/provider.js';
+import { GLOBAL_REGION, type ResourceType, type Scope } from '../core/resource.js';
+import type { ScanSummary } from '../core/summary.js';
+import type { Config } from '../config/schema.js';
+import { mappingIndex, type Catalog } from '../mapping/catalog.js';
+import type { ContractProfile } from '../mapping/schema.js';
+import { adapters as defaultAdapters } from '../../providers/index.js';
+import { RateLimitedApi, type ApiStats } from './api.js';
+import { evaluate, scopeErrorResult, type InventoryView, type Result } from './evaluate.js';
+import { Mutelist } from './mutelist.js';
+import { Tally } from './tally.js';
+import { VERSION } from '../util/version.js';
+
+export interface ScanProgress {
+  readonly scopesDone: number;
+  readonly scopesPlanned: number;
+  readonly apiCalls: number;
+  readonly findings: number;
+  readonly failing: number;
+}
+
+export interface ScanOptions {
+  readonly config: Config;
+  readonly providers: readonly ProviderId[];
+  /** The selected checks (after --checks, --duty, --min-severity and config `enabled`). */
+  readonly checks: readonly AnyCheck[];
+  readonly catalog: Catalog;
+  readonly contract: ContractProfile;
+  /** Evaluate these listings instead of collecting (a saved inventory or the demo). */
+  readonly source?: { readonly kind: 'inventory' | 'demo'; readonly listings: Iterable<Listing> };
+  readonly now?: Date;
+  readonly signal?: AbortSignal;
+  readonly log: Logger;
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Adapters to use instead of the bundled ones (tests, benchmarks). */
+  readonly adapters?: Partial<Record<ProviderId, ProviderAdapter>>;
+  /** Every collected listing, for --save-inventory. */
+  readonly onListing?: (listing: Listing) => void;
+  readonly onProgress?: (progress: ScanProgress) => void;
+}
+
+type Emit = (finding: Finding) => void | Promise<void>;
+
+/** The checks' inputs: their own resource type and whatever they read through ctx.related(). */
+const inputsOf = (check: AnyCheck): ResourceType[] => [check.resourceType, ...(check.uses ?? [])];
+
+/**
+ * One scan: discover accounts, collect each account's inventory through the pools, evaluate each
+ * check as soon as its inputs are complete in that account, and stream annotated findings to
+ * `emit`. Memory holds only the inventories of the accounts in flight.
+ */
+export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSummary> {
+  const started = new Date();
+  const now = options.now ?? started;
+  const { config, log } = options;
+  const mapping = mappingIndex(options.catalog, options.contract);
+  const mutelist = new Mutelist(config.mutelist, now);
+  const tally = new Tally();
+  const accounts: ScanSummary['accounts'][number][] = [];
+  const collectionMode: ScanSummary['collectionMode'] = {};
+  const progress = { scopesDone: 0, scopesPlanned: 0, apiCalls: 0 };
+  const deadline = config.timeouts.scanMs ? AbortSignal.timeout(config.timeouts.scanMs) : undefined;
+  const signal = AbortSignal.any([options.signal, deadline].filter((s): s is AbortSignal => s !== undefined));
+
+  const report = () =>
+    options.onProgress?.({ ...progress, findings: tally.findings, failing: tally.byStatus.FAIL });
+
+  const settingsOf = (check: AnyCheck) => config.checks[check.id];
+  const paramsOf = (check: AnyCheck): Params => ({ ...check.defaults, ...settingsOf(check)?.params });
+
+  async function publish(result: Result, scope: Scope): Promise<void> {
+    const { check, resource } = result;
+    const mute = mutelist.match(check.id, resource);
+    const { obligations, frameworks } = mapping(check.id);
+    const finding: Finding = {
+      id: findingId(check.id, resource.id),
+      status: result.status,
+      muted: mute !== undefined,
+      ...(mute ? { mute } : {}),
+      severity: settingsOf(check)?.severity ?? check.severity,
+      check: { id: check.id, title: check.title, duty: check.duty, service: check.service },
+      resource: { ...resource, ...(scope.accountName ? { accountName: scope.accountName } : {}) },
+      message: result.message,
+      evidence: result.evidence,
+      remediation: check.remediation,
+      obligations,
+      frameworks,
+      ...(result.error ? { error: result.error } : {}),
+      time: now.toISOString(),
+    };
+    tally.add(finding);
+    await emit(finding);
+  }
+
+  /** Evaluate every check of one account as its inputs complete; then let the inventory go. */
+  async function evaluateAccount(
+    provider: ProviderId,
+    account: Scope,
+    checks: readonly AnyCheck[],
+    listingsArrive: (onListings: (listings: readonly Listing[], completedTypes: readonly ResourceType[]) => Promise<void>) => Promise<void>,
+    expected: Map<ResourceType, number>,
+  ): Promise<void> {
+    const inventory = new Map<ResourceType, Listing[]>();
+    const view: InventoryView = { listings: (type) => inventory.get(type) ?? [] };
+    const pending = new Set(checks);
+
+    const ready = (check: AnyCheck) => inputsOf(check).every((t) => (expected.get(t) ?? 0) === 0);
+    const run = async (check: AnyCheck) => {
+      pending.delete(check);
+      for (const listing of inventory.get(check.resourceType) ?? []) {
+        for (const result of evaluate({ check, listing, inventory: view, params: paramsOf(check), policy: config.policy, now })) {
+          await publish(result, listing.scope);
+        }
+      }
+    };
+
+    await listingsArrive(async (listings, completedTypes) => {
+      for (const l of listings) {
+        const list = inventory.get(l.type);
+        if (list) list.push(l);
+        else inventory.set(l.type, [l]);
+      }
+      for (const t of completedTypes) expected.set(t, (expected.get(t) ?? 1) - 1);
+      for (const check of [...pending]) if (pending.has(check) && ready(check)) await run(check);
+    });
+    // Whatever is still pending had an input that never completed: say so rather than stay silent.
+    for (const check of pending) {
+      await publish(
+        scopeErrorResult(check, { ...account, region: GLOBAL_REGION }, collectionError('UNEXPECTED', `collect:${check.resourceType}`, 'collection did not complete', { provider, account: account.account })),
+        account,
+      );
+    }
+    log.debug({ provider, account: account.account }, 'account evaluated');
+  }
+
+  /** A listing for every input type no task or saved listing covers, so nothing reads as empty. */
+  const missingListings = (provider: ProviderId, target: Scope, needed: Iterable<ResourceType>, covered: Set<ResourceType>, why: string): Listing[] =>
+    [...needed]
+      .filter((t) => !covered.has(t))
+      .map((type) => ({
+        scope: { ...target, region: GLOBAL_REGION },
+        type,
+        items: unseen(collectionError('UNEXPECTED', `collect:${type}`, why, { provider, account: target.account })),
+      }));
+
+  const checksByProvider = new Map<ProviderId, AnyCheck[]>();
+  for (const check of options.checks) {
+    if (!options.providers.includes(check.provider)) continue;
+    checksByProvider.set(check.provider, [...(checksByProvider.get(check.provider) ?? []), check]);
+  }
+  const neededTypes = (checks: readonly AnyCheck[]) => new Set(checks.flatMap(inputsOf));
+
+  async function scanOffline(listings: Iterable<Listing>): Promise<void> {
+    const byAccount = new Map<string, { scope: Scope; listings: Listing[] }>();
+    for (const l of listings) {
+      if (!checksByProvider.has(l.scope.provider)) continue;
+      const key = `${l.scope.provider}/${l.scope.account}`;
+      let group = byAccount.get(key);
+      if (!group) byAccount.set(key, (group = { scope: l.scope, listings: [] }));
+      group.listings.push(l);
+    }
+    progress.scopesPlanned = byAccount.size;
+    for (const { scope, listings: accountListings } of byAccount.values()) {
+      const provider = scope.provider;
+      const checks = checksByProvider.get(provider) ?? [];
+      accounts.push({ provider, account: scope.account, ...(scope.accountName ? { name: scope.accountName } : {}) });
+      const needed = neededTypes(checks);
+      const all = [
+        ...accountListings,
+        ...missingListings(provider, scope, needed, new Set(accountListings.map((l) => l.type)), 'not present in the inventory file'),
+      ];
+      await evaluateAccount(provider, scope, checks, (deliver) => deliver(all, []), new Map<ResourceType, number>());
+      progress.scopesDone++;
+      report();
+    }
+  }
+
+  async function scanProvider(provider: ProviderId): Promise<void> {
+    const checks = checksByProvider.get(provider) ?? [];
+    try {
+      const adapter =
+        options.adapters?.[provider] ??
+        (await defaultAdapters[provider](config, { log: log.child({ provider }), callTimeoutMs: config.timeouts.callMs }));
+      const discovery = await adapter.discover({ api: api(provider), signal, log: log.child({ provider }), ...(options.shard ? { shard: options.shard } : {}) });
+      if (discovery.mode) collectionMode[provider] = discovery.mode;
+      for (const failure of discovery.failures) {
+        accounts.push({ provider, account: failure.scope.account, ...(failure.scope.accountName ? { name: failure.scope.accountName } : {}) });
+        tally.addError(failure.error);
+        for (const check of checks) await publish(scopeErrorResult(check, failure.scope, failure.error), failure.scope);
+      }
+      progress.scopesPlanned += discovery.targets.length;
+      report();
+      const accountPool = pLimit(config.concurrency.accounts);
+      await Promise.all(discovery.targets.map((target) => accountPool(() => scanTarget(provider, adapter, target, checks))));
+    } catch (e) {
+      // Discovery itself failed (no credentials, Organizations denied): the whole provider is unseen.
+      const error = classify(provider, e, options.adapters?.[provider], `${provider}:discover`);
+      tally.addError(error);
+      const scope: Scope = { provider, account: 'unknown', region: GLOBAL_REGION };
+      for (const check of checks) await publish(scopeErrorResult(check, scope, error), scope);
+      log.error({ provider, code: error.code, operation: error.operation, message: error.message }, 'discovery failed');
+    }
+  }
+
+  function classify(provider: ProviderId, e: unknown, adapter: ProviderAdapter | undefined, operation: string): CollectionError {
+    if (adapter) return adapter.classifyError(e, operation);
+    const message = e instanceof Error ? e.message : String(e);
+    return collectionError(/credential|token|auth/i.test(message) ? 'AUTH_FAILED' : 'UNEXPECTED', operation, message, { provider });
+  }
+
+  const taskPool = pLimit(config.concurrency.tasks);
+  const servicePools = new Map<string, LimitFunction>();
+  const servicePool = (provider: ProviderId, service: string): LimitFunction | undefined => {
+    const limit = config.concurrency.perService[`${provider}/${service}`];
+    if (limit === undefined) return undefined;
+    let pool = servicePools.get(`${provider}/${service}`);
+    if (!pool) servicePools.set(`${provider}/${service}`, (pool = pLimit(limit)));
+    return pool;
+  };
+
+  async function scanTarget(provider: ProviderId, adapter: ProviderAdapter, target: Target, checks: readonly AnyCheck[]): Promise<void> {
+    const scope: Scope = { provider, account: target.account, region: GLOBAL_REGION, ...(target.accountName ? { accountName: target.accountName } : {}) };
+    accounts.push({ provider, account: target.account, ...(target.accountName ? { name: target.accountName } : {}) });
+    const needed = neededTypes(checks);
+    const tasks = adapter.tasks(target, needed);
+    const expected = new Map<ResourceType, number>();
+    for (const task of tasks) for (const t of task.types) expected.set(t, (expected.get(t) ?? 0) + 1);
+    const uncovered = missingListings(provider, scope, needed, new Set(expected.keys()), 'dutyscan has no collector for this resource type');
+    const taskLog = log.child({ provider, account: target.account });
+
+    await evaluateAccount(provider, scope, checks, async (deliver) => {
+      await deliver(uncovered, []);
+      await Promise.all(
+        tasks.map((task) => {
+          const runTask = () => collectTask(adapter, target, task, api(provider), taskLog);
+          const pool = servicePool(provider, task.service);
+          return taskPool(() => (pool ? pool(runTask) : runTask())).then(async (listings) => {
+            for (const l of listings) options.onListing?.(l);
+            await deliver(listings, task.types);
+          });
+        }),
+      );
+    }, expected);
+    progress.scopesDone++;
+    report();
+  }
+
+  const apis = new Map<ProviderId, RateLimitedApi>();
+  function api(provider: ProviderId): RateLimitedApi {
+    let a = apis.get(provider);
+    if (!a) apis.set(provider, (a = new RateLimitedApi(provider, { rateLimits: config.rateLimits, perAccountRequests: config.concurrency.perAccountRequests, signal, onCall: () => { progress.apiCalls++; } })));
+    return a;
+  }
+
+  /** Run one task; whatever it could not deliver becomes error listings for its declared types. */
+  async function collectTask(adapter: ProviderAdapter, target: Target, task: CollectTask, taskApi: RateLimitedApi, taskLog: Logger): Promise<readonly Listing[]> {
+    const scope: Scope = { provider: target.provider, account: target.account, region: task.region, ...(target.accountName ? { accountName: target.accountName } : {}) };
+    const failAll = (error: CollectionError): Listing[] => task.types.map((type) => ({ scope, type, items: unseen(error) }));
+    if (signal.aborted) {
+      return failAll(collectionError('TIMEOUT', `${task.service}:*`, 'the scan deadline passed before this collector ran', { provider: target.provider, account: target.account, region: task.region }));
+    }
+    try {
+      const listings = await task.run({ api: taskApi, signal, log: taskLog });
+      const declared = new Set(task.types);
+      const delivered = listings.filter((l) => declared.has(l.type));
+      const missing = task.types.filter((t) => !delivered.some((l) => l.type === t));
+      return [
+        ...delivered,
+        ...missing.map((type) => ({ scope, type, items: unseen<never>(collectionError('INVALID_RESPONSE', `${task.service}:*`, `the ${task.service} collector returned no ${type} listing`, { provider: target.provider, account: target.account, region: task.region })) })),
+      ];
+    } catch (e) {
+      const error = signal.aborted
+        ? collectionError('TIMEOUT', `${task.service}:*`, 'the scan deadline passed while collecting', { provider: target.provider, account: target.account, region: task.region })
+        : { ...adapter.classifyError(e, `${task.service}:*`), provider: target.provider, account: target.account, region: task.region };
+      taskLog.warn({ service: task.service, region: task.region, code: error.code, operation: error.operation }, 'collector failed');
+      return failAll(error);
+    }
+  }
+
+  if (options.source) {
+    await scanOffline(options.source.listings);
+  } else {
+    await Promise.all([...checksByProvider.keys()].map((p) => scanProvider(p)));
+  }
+
+  const statsByProvider: ApiStats[] = [...apis.values()].map((a) => a.snapshot());
+  const finished = new Date();
+  const apiCalls: ScanSummary['apiCalls'] = {};
+  const retries: Record<string, number> = {};
+  let totalApiCalls = 0;
+  let rateLimitWaitMs = 0;
+  for (const s of statsByProvider) {
+    for (const [provider, services] of Object.entries(s.calls)) {
+      for (const [service, ops] of Object.entries(services)) {
+        for (const [op, n] of Object.entries(ops)) {
+          ((apiCalls[provider] ??= {})[service] ??= {})[op] = (apiCalls[provider]?.[service]?.[op] ?? 0) + n;
+        }
+      }
+    }
+    for (const [k, n] of Object.entries(s.retries)) retries[k] = (retries[k] ?? 0) + n;
+    totalApiCalls += s.totalCalls;
+    rateLimitWaitMs += s.rateLimitWaitMs;
+  }
+
+  const errors = tally.distinctErrors();
+  return {
+    id: randomUUID(),
+    tool: { name: 'dutyscan', version: VERSION },
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    source: options.source?.kind ?? 'live',
+    providers: [...checksByProvider.keys()],
+    contract: { id: options.contract.id, title: options.contract.title },
+    scopes: { planned: progress.scopesPlanned, done: progress.scopesDone },
+    accounts,
+    checks: options.checks.filter((c) => checksByProvider.has(c.provider)).length,
+    findings: tally.findings,
+    counts: { byStatus: tally.byStatus, failBySeverity: tally.failBySeverity, byDuty: tally.dutyTable(), muted: tally.muted },
+    obligations: tally.obligations(options.catalog, options.contract),
+    clauses: tally.clauses(options.catalog, options.contract),
+    apiCalls,
+    totalApiCalls,
+    retries,
+    rateLimitWaitMs: Math.round(rateLimitWaitMs),
+    errors,
+    expiredMutes: mutelist.expired(),
+    undelivered: {},
+    complete: tally.byStatus.ERROR === 0 && errors.length === 0 && progress.scopesDone === progress.scopesPlanned,
+    collectionMode,
+  };
+}

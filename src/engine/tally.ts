@@ -1,0 +1,92 @@
+import { DUTIES, SEVERITIES, type Duty, type Severity } from '../core/check.js';
+import type { Finding, Status } from '../core/finding.js';
+import type { CollectionError } from '../core/observed.js';
+import type { ClauseStatus, ObligationStatus, StatusCounts } from '../core/summary.js';
+import type { Catalog } from '../mapping/catalog.js';
+import type { ContractProfile } from '../mapping/schema.js';
+
+type Verdict = ObligationStatus['status'];
+
+export const emptyCounts = (): StatusCounts => ({ PASS: 0, FAIL: 0, ERROR: 0, NOT_APPLICABLE: 0 });
+
+/**
+ * Never "met" while something could not be evaluated: a FAIL makes it not met, an ERROR
+ * incomplete, and only PASS results make it met. What no API proves is an attestation.
+ */
+export function rollUp(counts: StatusCounts, manual: boolean): Verdict {
+  if (counts.FAIL > 0) return 'not-met';
+  if (counts.ERROR > 0) return 'incomplete';
+  if (counts.PASS > 0) return 'met';
+  return manual ? 'attestation' : 'not-applicable';
+}
+
+const CLAUSE_ORDER: readonly Verdict[] = ['not-met', 'incomplete', 'met', 'attestation', 'not-applicable'];
+
+/** Counts a finding stream into the summary's tables, without keeping the findings. */
+export class Tally {
+  readonly byStatus = emptyCounts();
+  readonly failBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  readonly byDuty: Partial<Record<Duty, StatusCounts>> = {};
+  private readonly byObligation = new Map<string, StatusCounts>();
+  private readonly errors = new Map<string, CollectionError>();
+  muted = 0;
+  findings = 0;
+
+  add(finding: Finding): void {
+    this.findings++;
+    if (finding.muted) {
+      this.muted++;
+      // A muted ERROR still leaves the picture incomplete; a muted FAIL is an accepted exception.
+      if (finding.status !== 'ERROR') return;
+    }
+    const status: Status = finding.status;
+    this.byStatus[status]++;
+    if (status === 'FAIL') this.failBySeverity[finding.severity]++;
+    (this.byDuty[finding.check.duty] ??= emptyCounts())[status]++;
+    for (const o of finding.obligations) {
+      let counts = this.byObligation.get(o.id);
+      if (!counts) this.byObligation.set(o.id, (counts = emptyCounts()));
+      counts[status]++;
+    }
+    if (finding.error?.origin === 'collection') {
+      const r = finding.resource;
+      this.addError({ code: finding.error.code, operation: finding.error.operation, message: finding.error.message, provider: r.provider, account: r.account, region: r.region });
+    }
+  }
+
+  addError(error: CollectionError): void {
+    this.errors.set([error.provider, error.account, error.region, error.operation, error.code].join('|'), error);
+  }
+
+  distinctErrors(): CollectionError[] {
+    return [...this.errors.values()];
+  }
+
+  dutyTable(): Partial<Record<Duty, StatusCounts>> {
+    return Object.fromEntries(DUTIES.filter((d) => this.byDuty[d]).map((d) => [d, this.byDuty[d]!]));
+  }
+
+  obligations(catalog: Catalog, contract: ContractProfile): ObligationStatus[] {
+    const clausesOf = (id: string) => contract.clauses.filter((c) => c.obligations.includes(id)).map((c) => c.id);
+    return [...catalog.obligations.values()].map((o) => {
+      const counts = this.byObligation.get(o.id) ?? emptyCounts();
+      return { id: o.id, title: o.title, status: rollUp(counts, o.verification !== 'automated'), clauses: clausesOf(o.id), counts };
+    });
+  }
+
+  clauses(catalog: Catalog, contract: ContractProfile): ClauseStatus[] {
+    const obligations = new Map(this.obligations(catalog, contract).map((o) => [o.id, o]));
+    return contract.clauses.map((clause) => {
+      const counts = emptyCounts();
+      const verdicts: Verdict[] = [];
+      for (const id of clause.obligations) {
+        const o = obligations.get(id);
+        if (!o) continue;
+        verdicts.push(o.status);
+        for (const s of Object.keys(counts) as Status[]) counts[s] += o.counts[s];
+      }
+      const status = CLAUSE_ORDER.find((v) => verdicts.includes(v)) ?? 'attestation';
+      return { clause: clause.id, title: clause.title, status, obligations: clause.obligations, counts };
+    });
+  }
+}

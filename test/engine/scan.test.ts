@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import type { Listing } from '../../src/core/inventory.js';
+import { collectionError, seen, unseen } from '../../src/core/observed.js';
+import type { CollectTask, ProviderAdapter, Target } from '../../src/core/provider.js';
+import type { ResourceType } from '../../src/core/resource.js';
+import { listing, resource } from '../../src/inventory/build.js';
+import { scanToArray } from '../support/engine.js';
+import { gadgetOwned, throwingCheck, widgetEncrypted, widgetSmall } from '../support/widgets.js';
+
+const where = (account: string, region: string) => ({ provider: 'aws' as const, account, region });
+const widget = (account: string, region: string, name: string, encrypted = seen(true), size = 1) =>
+  resource('test.widget', where(account, region), { id: `w:${account}:${region}:${name}`, name, data: { encrypted, size } });
+
+/** An adapter over canned listings, with a probe of how many tasks run at once. */
+function fakeAdapter(opts: {
+  accounts: string[];
+  regions: string[];
+  failRegion?: string;
+  unassumable?: string;
+  delayMs?: number;
+  widgets?: (account: string, region: string) => ReturnType<typeof widget>[];
+}) {
+  const probe = { inFlight: 0, maxInFlight: 0, tasks: 0 };
+  const adapter: ProviderAdapter = {
+    id: 'aws',
+    async discover() {
+      return {
+        targets: opts.accounts.filter((a) => a !== opts.unassumable).map((account) => ({ provider: 'aws' as const, account, regions: opts.regions })),
+        failures: opts.unassumable
+          ? [{ scope: { provider: 'aws' as const, account: opts.unassumable, region: 'global' }, error: collectionError('AUTH_FAILED', 'sts:AssumeRole', 'not authorized', { provider: 'aws', account: opts.unassumable }) }]
+          : [],
+      };
+    },
+    tasks(target: Target, types: ReadonlySet<ResourceType>): CollectTask[] {
+      const tasks: CollectTask[] = target.regions.map((region) => ({
+        service: 'widgets',
+        region,
+        types: ['test.widget'],
+        async run(): Promise<Listing[]> {
+          probe.tasks++;
+          probe.inFlight++;
+          probe.maxInFlight = Math.max(probe.maxInFlight, probe.inFlight);
+          await new Promise((r) => setTimeout(r, opts.delayMs ?? 5));
+          probe.inFlight--;
+          if (region === opts.failRegion) throw Object.assign(new Error('denied'), { name: 'AccessDenied' });
+          const scope = { provider: 'aws' as const, account: target.account, region };
+          return [listing(scope, 'test.widget', opts.widgets?.(target.account, region) ?? [widget(target.account, region, 'a')])];
+        },
+      }));
+      if (types.has('test.gadget')) {
+        tasks.push({
+          service: 'gadgets',
+          region: 'global',
+          types: ['test.gadget'],
+          async run() {
+            return [listing({ provider: 'aws', account: target.account, region: 'global' }, 'test.gadget', [
+              resource('test.gadget', where(target.account, 'global'), { id: `g:${target.account}`, name: 'g', data: { owner: 'me' } }),
+            ])];
+          },
+        });
+      }
+      return tasks;
+    },
+    classifyError: (e, operation) => collectionError((e as Error).name === 'AccessDenied' ? 'ACCESS_DENIED' : 'UNEXPECTED', operation, (e as Error).message),
+  };
+  return { adapter, probe };
+}
+
+describe('runScan', () => {
+  it('never runs more collection tasks at once than the configured pool', async () => {
+    const { adapter, probe } = fakeAdapter({ accounts: ['1', '2', '3', '4'], regions: ['r1', 'r2', 'r3'], delayMs: 15 });
+    await scanToArray({ providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter }, config: { concurrency: { accounts: 4, tasks: 2, perAccountRequests: 4, perService: {} } } });
+    expect(probe.tasks).toBe(12);
+    expect(probe.maxInFlight).toBe(2);
+  });
+
+  it('honours a per-service pool below the global one', async () => {
+    const { adapter, probe } = fakeAdapter({ accounts: ['1', '2', '3'], regions: ['r1', 'r2'], delayMs: 15 });
+    await scanToArray({ providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter }, config: { concurrency: { accounts: 3, tasks: 8, perAccountRequests: 4, perService: { 'aws/widgets': 1 } } } });
+    expect(probe.maxInFlight).toBe(1);
+  });
+
+  it('turns a failed fact into ERROR for exactly the checks that read it', async () => {
+    const denied = unseen<boolean>(collectionError('ACCESS_DENIED', 'test:GetWidgetEncryption', 'denied'));
+    const { adapter } = fakeAdapter({ accounts: ['1'], regions: ['r1'], widgets: (a, r) => [widget(a, r, 'ok'), widget(a, r, 'secret', denied, 50)] });
+    const { findings, summary } = await scanToArray({ providers: ['aws'], checks: [widgetEncrypted, widgetSmall], adapters: { aws: adapter } });
+    const byKey = Object.fromEntries(findings.map((f) => [`${f.check.id}/${f.resource.name}`, f.status]));
+    expect(byKey).toEqual({
+      'aws-test-widget-encrypted/ok': 'PASS',
+      'aws-test-widget-encrypted/secret': 'ERROR',
+      'aws-test-widget-small/ok': 'PASS',
+      'aws-test-widget-small/secret': 'FAIL', // the size was observed: the denied encryption fact does not touch it
+    });
+    const error = findings.find((f) => f.status === 'ERROR')!;
+    expect(error.error).toMatchObject({ code: 'ACCESS_DENIED', operation: 'test:GetWidgetEncryption', origin: 'collection' });
+    expect(summary.complete).toBe(false);
+    expect(summary.errors).toEqual([expect.objectContaining({ operation: 'test:GetWidgetEncryption', account: '1', region: 'r1' })]);
+  });
+
+  it('a collector that fails in one region yields ERROR there and nowhere else', async () => {
+    const { adapter } = fakeAdapter({ accounts: ['1', '2'], regions: ['r1', 'r2'], failRegion: 'r2' });
+    const { findings } = await scanToArray({ providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter } });
+    const statuses = findings.map((f) => `${f.resource.account}/${f.resource.region}:${f.status}`).sort();
+    expect(statuses).toEqual(['1/r1:PASS', '1/r2:ERROR', '2/r1:PASS', '2/r2:ERROR']);
+    expect(findings.find((f) => f.status === 'ERROR')!.error).toMatchObject({ code: 'ACCESS_DENIED', operation: 'widgets:*' });
+  });
+
+  it('a throwing check is an ERROR marked as the check\'s fault', async () => {
+    const { adapter } = fakeAdapter({ accounts: ['1'], regions: ['r1'] });
+    const { findings } = await scanToArray({ providers: ['aws'], checks: [throwingCheck], adapters: { aws: adapter } });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ status: 'ERROR', error: { code: 'CHECK_FAILED', origin: 'check' } });
+  });
+
+  it('an account whose role cannot be assumed yields ERROR for every check there, and the scan goes on', async () => {
+    const { adapter } = fakeAdapter({ accounts: ['1', '2'], regions: ['r1'], unassumable: '2' });
+    const { findings, summary } = await scanToArray({ providers: ['aws'], checks: [widgetEncrypted, widgetSmall], adapters: { aws: adapter } });
+    const forTwo = findings.filter((f) => f.resource.account === '2');
+    expect(forTwo.map((f) => [f.check.id, f.status, f.error?.code])).toEqual([
+      ['aws-test-widget-encrypted', 'ERROR', 'AUTH_FAILED'],
+      ['aws-test-widget-small', 'ERROR', 'AUTH_FAILED'],
+    ]);
+    expect(findings.filter((f) => f.resource.account === '1').every((f) => f.status === 'PASS')).toBe(true);
+    expect(summary.accounts.map((a) => a.account).sort()).toEqual(['1', '2']);
+  });
+
+  it('a check whose input type no collector provides is an ERROR, never silence', async () => {
+    const { adapter } = fakeAdapter({ accounts: ['1'], regions: ['r1'] });
+    const noGadgets: ProviderAdapter = { ...adapter, tasks: (t, types) => adapter.tasks(t, new Set([...types].filter((x) => x !== 'test.gadget'))) };
+    const { findings } = await scanToArray({ providers: ['aws'], checks: [gadgetOwned], adapters: { aws: noGadgets } });
+    expect(findings.map((f) => [f.status, f.error?.operation])).toEqual([['ERROR', 'collect:test.gadget']]);
+  });
+
+  it('evaluates a scope check once its related inputs are complete', async () => {
+    const { adapter } = fakeAdapter({ accounts: ['1'], regions: ['r1', 'r2'], delayMs: 20 });
+    const { findings } = await scanToArray({ providers: ['aws'], checks: [gadgetOwned], adapters: { aws: adapter } });
+    expect(findings.map((f) => f.status)).toEqual(['PASS']);
+  });
+
+  it('gives the same finding ids on every run and maps obligations, clauses and frameworks', async () => {
+    const run = async () => {
+      const { adapter } = fakeAdapter({ accounts: ['1', '2'], regions: ['r1', 'r2'] });
+      return (await scanToArray({ providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter } })).findings.map((f) => f.id).sort();
+    };
+    const first = await run();
+    expect(new Set(first).size).toBe(4);
+    expect(await run()).toEqual(first);
+    const { adapter } = fakeAdapter({ accounts: ['1'], regions: ['r1'] });
+    const { findings } = await scanToArray({ providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter } });
+    expect(findings[0]).toMatchObject({ obligations: [{ id: 'test.one', clauses: ['9.9'] }], frameworks: { fw: ['1.1'] } });
+  });
+
+  it('evaluates a saved inventory offline, and a type missing from it is an ERROR', async () => {
+    const scope = { provider: 'aws' as const, account: '1', region: 'r1' };
+    const { findings, summary } = await scanToArray({
+      providers: ['aws'],
+      checks: [widgetEncrypted, gadgetOwned],
+      source: { kind: 'inventory', listings: [listing(scope, 'test.widget', [widget('1', 'r1', 'a', seen(false))])] },
+    });
+    expect(findings.map((f) => [f.check.id, f.status])).toEqual([
+      ['aws-test-widget-encrypted', 'FAIL'],
+      ['aws-test-gadget-owned', 'ERROR'],
+    ]);
+    expect(summary.source).toBe('inventory');
+    expect(summary.clauses[0]).toMatchObject({ clause: '9.9', status: 'not-met' });
+  });
+
+  it('marks what the scan deadline cut off as TIMEOUT and keeps what was already found', async () => {
+    const { adapter } = fakeAdapter({ accounts: ['1', '2', '3'], regions: ['r1'], delayMs: 150 });
+    const { findings, summary } = await scanToArray({
+      providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter },
+      config: { concurrency: { accounts: 1, tasks: 1, perAccountRequests: 1, perService: {} }, timeouts: { callMs: 1000, scanMs: 200 } },
+    });
+    expect(findings.filter((f) => f.status === 'PASS').length).toBeGreaterThanOrEqual(1);
+    expect(findings.filter((f) => f.error?.code === 'TIMEOUT').length).toBeGreaterThanOrEqual(1);
+    expect(findings).toHaveLength(3);
+    expect(summary.complete).toBe(false);
+  });
+});

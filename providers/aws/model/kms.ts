@@ -1,0 +1,45 @@
+import type { Observed } from '../../../src/core/observed.js';
+
+/** KMS (regional): `kms:ListKeys` (the listing), then `kms:DescribeKey` and `kms:GetKeyRotationStatus` per key. */
+
+/** `kms:DescribeKey` `KeyMetadata`. */
+export interface KmsKeyMetadata {
+  /** `AWS` or `CUSTOMER` */
+  readonly keyManager: string;
+  /** SYMMETRIC_DEFAULT, RSA_2048, HMAC_256, ... */
+  readonly keySpec: string;
+  /** ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC */
+  readonly keyUsage: string;
+  /** Enabled, Disabled, PendingDeletion, PendingImport, Unavailable, ... */
+  readonly keyState: string;
+  /** AWS_KMS, EXTERNAL, AWS_CLOUDHSM, EXTERNAL_KEY_STORE */
+  readonly origin: string;
+  readonly creationDate: string;
+  readonly description: string;
+  readonly multiRegion: boolean;
+}
+
+export interface KeyRotation {
+  readonly keyRotationEnabled: boolean;
+  readonly rotationPeriodInDays: number | null;
+}
+
+/** `aws.kms.key`; `Resource.id` is the key ARN, `Resource.name` its first alias or the key id. */
+export interface KmsKey {
+  readonly keyId: string;
+  readonly arn: string;
+  readonly aliases: readonly string[];
+  /** DescribeKey can be denied by a key policy for one key alone. */
+  readonly metadata: Observed<KmsKeyMetadata>;
+  /**
+   * `kms:GetKeyRotationStatus`; null when not asked because rotation cannot apply: AWS-managed,
+   * asymmetric, HMAC, imported or custom key store keys, keys pending deletion, or unknown metadata.
+   */
+  readonly rotation: Observed<KeyRotation> | null;
+}
+
+/** Rotation applies to customer-managed symmetric keys with key material from KMS that are not being deleted. */
+export function rotationApplies(m: KmsKeyMetadata): boolean {
+  return m.keyManager === 'CUSTOMER' && m.keySpec === 'SYMMETRIC_DEFAULT' && m.origin === 'AWS_KMS' &&
+    m.keyState !== 'PendingDeletion' && m.keyState !== 'PendingReplicaDeletion';
+}

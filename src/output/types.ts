@@ -12,6 +12,11 @@ export interface Formatter {
   readonly mediaType: string;
   /** Text written before the first finding. */
   begin?(): string;
+  /**
+   * Text that must precede the findings but needs the summary (a JSON document with `scan`
+   * first). The writer spools the findings and writes this in front of them when it closes.
+   */
+  header?(summary: ScanSummary): string;
   /** Text for one finding; `index` counts from 0 (for separators). */
   finding?(finding: Finding, index: number): string;
   /** Text written after the last finding, with the summary. */

@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { severityRank, type Severity } from '../../core/check.js';
+import type { Finding } from '../../core/finding.js';
+import type { Listing } from '../../core/inventory.js';
+import type { ProviderId } from '../../core/observed.js';
+import type { ScanSummary } from '../../core/summary.js';
+import { loadConfig, validateCheckSettings } from '../../config/load.js';
+import type { Config } from '../../config/schema.js';
+import { demoInventory } from '../../demo/index.js';
+import { runScan } from '../../engine/scan.js';
+import { InventoryWriter, readInventory } from '../../inventory/file.js';
+import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
+import { formatter } from '../../output/registry.js';
+import { tableFormatter } from '../../output/table.js';
+import { OutputWriter } from '../../output/writer.js';
+import { createLogger } from '../../util/log.js';
+import { allChecks } from '../../../checks/index.js';
+import { ProgressLine } from '../progress.js';
+import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
+import { EXIT } from '../exit.js';
+
+const PROVIDERS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
+
+interface ScanFlags {
+  provider?: string[];
+  config?: string;
+  contract?: string;
+  checks?: string[];
+  excludeChecks?: string[];
+  duty?: string[];
+  minSeverity?: string;
+  format?: string[];
+  outputDir?: string;
+  failOn?: string;
+  inventory?: string;
+  saveInventory?: string;
+  demo?: boolean;
+  shard?: string;
+  logLevel?: string;
+  progress: boolean;
+}
+
+function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index >= count) throw new UsageError(`--shard takes i/n with 0 <= i < n (e.g. 0/4), got "${value}"`);
+  return { index, count };
+}
+
+/** Exit codes as the README documents them. */
+export function exitCodeFor(summary: ScanSummary, failOn: Severity): number {
+  const floor = severityRank(failOn);
+  const failing = SEVERITIES.some((s) => severityRank(s) >= floor && summary.counts.failBySeverity[s] > 0);
+  if (failing) return EXIT.FAILING;
+  const undelivered = Object.values(summary.undelivered).some((n) => n > 0);
+  return summary.complete && !undelivered ? EXIT.OK : EXIT.INCOMPLETE;
+}
+
+function providersFor(flags: ScanFlags, config: Config, source: readonly Listing[] | undefined): ProviderId[] {
+  const explicit = parseEnum('provider', list(flags.provider), PROVIDERS);
+  if (explicit.length > 0) return explicit;
+  if (source) return PROVIDERS.filter((p) => source.some((l) => l.scope.provider === p));
+  const configured = PROVIDERS.filter((p) => config.providers[p] && config.providers[p].enabled !== false);
+  if (configured.length === 0) throw new UsageError('no provider to scan: pass --provider aws|azure|gcp, configure providers in --config, or try --demo');
+  return configured;
+}
+
+export async function scanCommand(flags: ScanFlags): Promise<number> {
+  const log = createLogger(flags.logLevel);
+  const { config, file } = loadConfig(flags.config);
+  validateCheckSettings(config, allChecks, file);
+  const catalog = loadCatalog();
+  const contract = resolveContract(catalog, flags.contract ?? config.contract);
+
+  if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
+  const now = new Date();
+  const source = flags.demo ? demoInventory(now) : flags.inventory ? await readInventory(flags.inventory) : undefined;
+  const providers = providersFor(flags, config, source);
+  const checks = selectChecks(allChecks, {
+    checks: list(flags.checks),
+    excludeChecks: list(flags.excludeChecks),
+    duties: parseEnum('duty', list(flags.duty), DUTIES),
+    ...(flags.minSeverity ? { minSeverity: parseEnum('severity', [flags.minSeverity], SEVERITIES)[0]! } : {}),
+    providers,
+  }, config);
+  if (checks.length === 0) throw new UsageError('the selection leaves no check to run; see: dutyscan checks list');
+  const failOn = flags.failOn ? parseEnum('severity', [flags.failOn], SEVERITIES)[0]! : config.outputs.failOn;
+
+  const formats = list(flags.format).length > 0 ? list(flags.format) : config.outputs.formats;
+  const outputDir = flags.outputDir ?? config.outputs.dir;
+  if (formats.length > 1 && !outputDir) throw new UsageError('several --format values need --output-dir (each format gets its own file)');
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const writers: OutputWriter[] = [];
+  if (outputDir) mkdirSync(outputDir, { recursive: true });
+  for (const id of formats.length > 0 ? formats : ['table']) {
+    const f = id === 'table' && !outputDir ? tableFormatter(process.stdout.isTTY === true) : formatter(id);
+    writers.push(outputDir ? OutputWriter.toFile(f, join(outputDir, `dutyscan-${stamp}.${f.extension}`)) : new OutputWriter(f, process.stdout));
+  }
+  // With files as outputs, the terminal still gets the human summary.
+  const terminal = outputDir && process.stdout.isTTY ? tableFormatter(true) : undefined;
+
+  const inventoryWriter = flags.saveInventory ? new InventoryWriter(flags.saveInventory, `dutyscan scan --provider ${providers.join(',')}`) : undefined;
+  if (inventoryWriter && source) for (const l of source) inventoryWriter.write(l);
+
+  const progress = new ProgressLine();
+  const controller = new AbortController();
+  const onSignal = () => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  for (const w of writers) await w.begin();
+  let summary: ScanSummary;
+  try {
+    summary = await runScan(
+      {
+        config,
+        providers,
+        checks,
+        catalog,
+        contract,
+        ...(source ? { source: { kind: flags.demo ? 'demo' : 'inventory', listings: source } } : {}),
+        now,
+        signal: controller.signal,
+        log,
+        ...(parseShard(flags.shard) ? { shard: parseShard(flags.shard)! } : {}),
+        ...(inventoryWriter && !source ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
+        ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
+      },
+      async (finding: Finding) => {
+        for (const w of writers) await w.write(finding);
+      },
+    );
+  } finally {
+    progress.clear();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  for (const w of writers) await w.close(summary);
+  await inventoryWriter?.close();
+  if (terminal) process.stdout.write(terminal.end(summary));
+  for (const w of writers) if (w.path) process.stderr.write(`wrote ${w.path}\n`);
+  return exitCodeFor(summary, failOn);
+}
+
+export function registerScanCommand(program: Command, done: (exitCode: number) => void): void {
+  program
+    .command('scan')
+    .description('scan live accounts (or a saved inventory, or the embedded demo) and report which duties are met')
+    .option('-p, --provider <provider...>', 'aws, azure, gcp (repeatable or comma-separated)')
+    .option('-c, --config <file>', 'YAML config file (default: $DUTYSCAN_CONFIG)')
+    .option('--contract <name|file>', 'contract profile: a bundled id or a profile file')
+    .option('--checks <ids...>', 'only these checks (ids or globs such as aws-iam-*)')
+    .option('--exclude-checks <ids...>', 'leave these checks out (ids or globs)')
+    .option('--duty <duties...>', `only checks of these duties: ${DUTIES.join(', ')}`)
+    .option('--min-severity <severity>', `only checks at or above: ${SEVERITIES.join(', ')}`)
+    .option('-f, --format <formats...>', 'json, jsonl, table and the report formats (repeatable; with --output-dir)')
+    .option('-o, --output-dir <dir>', 'write one file per format here')
+    .option('--fail-on <severity>', 'exit 3 when a failing finding is at or above this severity (default: low)')
+    .option('--inventory <file>', 'evaluate a saved inventory offline instead of collecting')
+    .option('--save-inventory <file>', 'save what was collected, to evaluate again with --inventory')
+    .option('--demo', 'evaluate the embedded demo organisation (no cloud credentials needed)')
+    .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition)')
+    .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
+    .option('--no-progress', 'no live progress line on a terminal')
+    .action(async (flags: ScanFlags) => {
+      done(await scanCommand(flags));
+    });
+}

@@ -1,0 +1,65 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import type { Finding } from '../core/finding.js';
+import type { ScanSummary } from '../core/summary.js';
+import type { Formatter } from './types.js';
+
+async function write(stream: Writable, text: string): Promise<void> {
+  if (text && !stream.write(text)) await once(stream, 'drain');
+}
+
+/**
+ * Streams findings through a formatter to a file or stdout, with backpressure. Formats with a
+ * summary header spool their body to a temporary file until the summary is known.
+ */
+export class OutputWriter {
+  private index = 0;
+  private readonly spoolDir?: string;
+  private readonly body: Writable;
+
+  constructor(
+    readonly format: Formatter,
+    private readonly out: Writable,
+    readonly path?: string,
+  ) {
+    if (format.header) {
+      this.spoolDir = mkdtempSync(join(tmpdir(), 'dutyscan-'));
+      this.body = createWriteStream(join(this.spoolDir, 'body'));
+    } else {
+      this.body = out;
+    }
+  }
+
+  static toFile(format: Formatter, path: string): OutputWriter {
+    return new OutputWriter(format, createWriteStream(path), path);
+  }
+
+  async begin(): Promise<void> {
+    if (this.format.begin) await write(this.body, this.format.begin());
+  }
+
+  async write(finding: Finding): Promise<void> {
+    if (this.format.finding) await write(this.body, this.format.finding(finding, this.index));
+    this.index++;
+  }
+
+  async close(summary: ScanSummary): Promise<void> {
+    if (this.spoolDir) {
+      const body = this.body as WriteStream;
+      body.end();
+      await once(body, 'close');
+      await write(this.out, this.format.header!(summary));
+      await pipeline(createReadStream(join(this.spoolDir, 'body')), this.out, { end: false });
+      rmSync(this.spoolDir, { recursive: true, force: true });
+    }
+    await write(this.out, this.format.end(summary));
+    if (this.out !== process.stdout) {
+      this.out.end();
+      await once(this.out, 'close');
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import type { AttachedPolicy, IamPolicy, InlinePolicy, PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../../providers/aws/model/index.js';
+
+export const ADMINISTRATOR_ACCESS_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+
+const isWildcardAction = (a: string): boolean => a === '*' || a === '*:*';
+
+/** An Allow statement granting every action on every resource (CIS "full `*:*` administrative privileges"). */
+export const grantsFullAdmin = (s: PolicyStatement): boolean =>
+  s.effect === 'Allow' && s.action.some(isWildcardAction) && s.resource.includes('*');
+
+export const documentGrantsFullAdmin = (doc: PolicyDocument): boolean => doc.statement.some(grantsFullAdmin);
+
+export interface AdminGrant {
+  readonly policy: string;
+  readonly kind: 'managed' | 'inline';
+}
+
+/**
+ * The policies (attached managed ones, looked up in the account's managed policies, and inline
+ * ones) that give a principal full administrative access. An attached policy missing from the
+ * inventory throws: GAAD returns every attached policy, so a gap means the inventory is wrong,
+ * and guessing either way would be a verdict without evidence.
+ */
+export function adminGrants(
+  principal: { readonly attachedManagedPolicies: readonly AttachedPolicy[]; readonly inline: readonly InlinePolicy[] },
+  managed: readonly { readonly data: IamPolicy }[],
+): AdminGrant[] {
+  const byArn = new Map(managed.map((p) => [p.data.arn, p.data]));
+  const grants: AdminGrant[] = [];
+  for (const a of principal.attachedManagedPolicies) {
+    const policy = byArn.get(a.policyArn);
+    if (a.policyArn === ADMINISTRATOR_ACCESS_ARN || (policy && documentGrantsFullAdmin(policy.document))) {
+      grants.push({ policy: a.policyArn, kind: 'managed' });
+    } else if (!policy) {
+      throw new Error(`attached policy ${a.policyArn} is not in the inventory of managed policies`);
+    }
+  }
+  for (const p of principal.inline) if (documentGrantsFullAdmin(p.policyDocument)) grants.push({ policy: p.policyName, kind: 'inline' });
+  return grants;
+}
+
+/** The account id a principal string names: `123456789012`, `arn:aws:iam::123456789012:...`; null for `*`, services and malformed values. */
+export function principalAccount(principal: string): string | null {
+  if (/^\d{12}$/.test(principal)) return principal;
+  const m = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/.exec(principal);
+  return m?.[1] ?? null;
+}
+
+/** Condition keys that pin a trust to a known caller (an external id, an organisation, an account, a source). */
+const RESTRICTING_KEYS = [
+  'sts:externalid', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:principalaccount', 'aws:principalarn',
+  'aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:userid',
+];
+
+const conditionKeys = (s: PolicyStatement): string[] => Object.values(s.condition).flatMap((keys) => Object.keys(keys).map((k) => k.toLowerCase()));
+
+/** Restricted for AWS principals: one of RESTRICTING_KEYS; for web identity: the token's subject (`<provider>:sub`). */
+const restrictsCaller = (s: PolicyStatement): boolean => conditionKeys(s).some((k) => RESTRICTING_KEYS.includes(k));
+const restrictsSubject = (s: PolicyStatement): boolean =>
+  conditionKeys(s).some((k) => k.endsWith(':sub') || k === 'cognito-identity.amazonaws.com:aud');
+
+const assumesRole = (s: PolicyStatement): boolean =>
+  s.effect === 'Allow' && s.action.some((a) => a === '*' || a === 'sts:*' || a.toLowerCase().startsWith('sts:assumerole'));
+
+export interface TrustIssue {
+  readonly principal: string;
+  readonly reason: 'wildcard' | 'cross-account' | 'federated-unrestricted';
+}
+
+/**
+ * Trust statements that let anyone, another account, or any holder of a federated token assume
+ * the role without a condition narrowing who. Accounts in `trustedAccounts` (and the role's own)
+ * are fine without a condition.
+ */
+export function trustIssues(doc: PolicyDocument, ownAccount: string, trustedAccounts: readonly string[]): TrustIssue[] {
+  const issues: TrustIssue[] = [];
+  for (const s of doc.statement) {
+    if (!assumesRole(s)) continue;
+    const p: PolicyPrincipal | null = s.principal;
+    if (!p) continue;
+    if (!restrictsCaller(s)) {
+      for (const aws of p.aws) {
+        if (aws === '*') issues.push({ principal: aws, reason: 'wildcard' });
+        else {
+          const account = principalAccount(aws);
+          if (account !== null && account !== ownAccount && !trustedAccounts.includes(account)) {
+            issues.push({ principal: aws, reason: 'cross-account' });
+          }
+        }
+      }
+    }
+    if (!restrictsSubject(s) && !restrictsCaller(s)) {
+      // SAML providers belong to the customer's own identity provider; an OIDC issuer without a
+      // subject condition admits every token it issues (any GitHub repository, any Google user).
+      for (const f of p.federated) if (!f.includes(':saml-provider/')) issues.push({ principal: f, reason: 'federated-unrestricted' });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import {
+  COMPLIANCE_FINDING,
+  complianceFindingSchemaFile,
+  defaultOcsfDir,
+  deriveOcsfSchema,
+  serialise,
+} from '../../scripts/derive-ocsf-schema.js';
+import { ocsfJsonFormatter, ocsfJsonlFormatter, toOcsf } from '../../src/output/ocsf.js';
+import { finding, manyFindings, render, summaryOf } from '../support/findings.js';
+
+const schemaText = readFileSync(complianceFindingSchemaFile, 'utf8');
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+const validate = ajv.compile(JSON.parse(schemaText) as object);
+
+function expectValid(event: unknown): void {
+  if (!validate(event)) throw new Error(`invalid OCSF event: ${ajv.errorsText(validate.errors, { separator: '\n' })}`);
+}
+
+describe('OCSF 1.8.0 Compliance Finding', () => {
+  it('the checked-in schema is exactly what the OCSF definition files derive', () => {
+    // CI has ../shared beside the repository; the schema must not drift from the definitions.
+    expect(existsSync(defaultOcsfDir), `OCSF definitions missing at ${defaultOcsfDir}`).toBe(true);
+    expect(serialise(deriveOcsfSchema(defaultOcsfDir, COMPLIANCE_FINDING))).toBe(schemaText);
+  });
+
+  it('the schema rejects what the definitions forbid (so validation can fail)', () => {
+    const event = toOcsf(finding());
+    expect(validate({ ...event, class_uid: 2004 })).toBe(false);
+    expect(validate({ ...event, compliance: { ...(event['compliance'] as object), status_id: 4 } })).toBe(false);
+    expect(validate({ ...event, resource: { uid: 'x' } })).toBe(false); // deprecated since 1.3.0
+    expect(validate({ ...event, invented: true })).toBe(false);
+    const { cloud: _cloud, ...noCloud } = event;
+    expect(validate(noCloud)).toBe(false); // the cloud profile makes `cloud` required
+    expect(validate({ ...event, metadata: { ...(event['metadata'] as object), profiles: [] } })).toBe(false);
+  });
+
+  it('every emitted event validates: all statuses, severities, providers, muted, hostile text', () => {
+    const findings = manyFindings(400);
+    findings.push(finding({ firstSeen: '2026-10-01T00:00:00.000Z', lastSeen: '2026-11-22T10:00:00.000Z' }));
+    const lines = render(ocsfJsonlFormatter({ contract: { id: 'iaas-customer-duties', title: 'x' }, scanId: 's1' }), findings)
+      .split('\n')
+      .filter(Boolean);
+    expect(lines).toHaveLength(findings.length);
+    for (const line of lines) expectValid(JSON.parse(line));
+    const array = JSON.parse(render(ocsfJsonFormatter(), findings, summaryOf(findings))) as unknown[];
+    expect(array).toHaveLength(findings.length);
+    array.forEach(expectValid);
+    expect(JSON.parse(render(ocsfJsonFormatter(), []))).toEqual([]);
+  });
+
+  it('maps verdict, triage, lifecycle and contract references', () => {
+    const contract = { id: 'iaas-customer-duties', title: 'Generic' };
+    const fail = toOcsf(finding({ status: 'FAIL', severity: 'critical' }), { contract });
+    expect(fail).toMatchObject({
+      class_uid: 2003, category_uid: 2, type_uid: 200301, activity_id: 1, severity_id: 5, status_id: 1,
+      metadata: { version: '1.8.0', event_code: 'aws-s3-bucket-default-encryption-enabled', profiles: ['cloud'] },
+      finding_info: { analytic: { uid: 'aws-s3-bucket-default-encryption-enabled', type_id: 1 } },
+      compliance: {
+        status_id: 3, status_code: 'FAIL',
+        standards: ['iaas-customer-duties', 'cis-aws-3.0'],
+        requirements: ['iaas-customer-duties 2.2.3', 'cis-aws-3.0 2.1.1'],
+        control: 'data.encryption-at-rest',
+      },
+      cloud: { provider: 'AWS', account: { uid: '111122223333', type_id: 10, name: 'production' }, region: 'eu-west-1' },
+      resources: [{ uid: 'arn:aws:s3:::example-bucket', cloud_partition: 'aws', labels: ['owner:team-a'] }],
+    });
+    const statusOf = (f: ReturnType<typeof finding>) => (toOcsf(f)['compliance'] as { status_id: number }).status_id;
+    expect(statusOf(finding({ status: 'PASS' }))).toBe(1);
+    expect(statusOf(finding({ status: 'ERROR' }))).toBe(2);
+    expect(statusOf(finding({ status: 'NOT_APPLICABLE' }))).toBe(99);
+    const error = toOcsf(finding({ status: 'ERROR' }));
+    expect((error['compliance'] as { status_details: string[] }).status_details[1]).toContain('ACCESS_DENIED s3:GetBucketEncryption');
+    expect(toOcsf(finding({ muted: true, mute: { reason: 'r', rule: 0 } }))).toMatchObject({ status_id: 3, status: 'Suppressed' });
+    const update = toOcsf(finding({ firstSeen: '2026-01-01T00:00:00Z', lastSeen: '2026-11-22T10:00:00.000Z' }));
+    expect(update).toMatchObject({ activity_id: 2, type_uid: 200302, finding_info: { first_seen_time: Date.parse('2026-01-01T00:00:00Z') } });
+    expect(toOcsf(finding({ resource: { provider: 'gcp', account: 'proj-1' } }))).toMatchObject({ cloud: { provider: 'GCP', account: { uid: 'proj-1', type_id: 11 } } });
+  });
+});

@@ -90,10 +90,16 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ConfigErrors(
-      doc.errors.map((e) => new ConfigError(file, '', e.linePos?.[0]?.line, `invalid YAML: ${e.message.split('\n')[0]}`)),
+      doc.errors.map((e) => new ConfigError(file, '', counter.linePos(e.pos[0]).line, `invalid YAML: ${e.message.split('\n')[0]}`)),
     );
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let data: unknown;
+  try {
+    // Aliases can be unresolved or explode (billion laughs): both are the file's fault, not ours.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new ConfigErrors([new ConfigError(file, '', undefined, `invalid YAML: ${(e as Error).message}`)]);
+  }
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const errors = parsed.error.issues.flatMap((issue): ConfigError[] => {

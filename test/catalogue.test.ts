@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DUTIES, SEVERITIES, type AnyCheck } from '../src/core/check.js';
+import { loadCatalog } from '../src/mapping/catalog.js';
+import { allChecks } from '../checks/index.js';
+
+const root = join(import.meta.dirname, '..');
+const checksDir = join(root, 'checks');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const isCheck = (value: unknown): value is AnyCheck =>
+  typeof value === 'object' && value !== null && 'id' in value && 'kind' in value && ('assess' in value || 'assessScope' in value);
+
+/** The check files: every module under checks/<provider>/<service>/ whose default export is a check. */
+const checkFiles = await Promise.all(
+  walk(checksDir)
+    .filter((f) => basename(f) !== 'index.ts')
+    .map(async (file) => ({ file: relative(root, file), exported: ((await import(pathToFileURL(file).href)) as { default?: unknown }).default })),
+).then((modules) => modules.filter((m) => isCheck(m.exported)) as { file: string; exported: AnyCheck }[]);
+
+const catalog = loadCatalog();
+
+describe('the check catalogue', () => {
+  it('registers exactly the check files there are, each once', () => {
+    const registered = allChecks.map((c) => c.id);
+    expect(new Set(registered).size).toBe(registered.length);
+    expect([...registered].sort()).toEqual(checkFiles.map((m) => m.exported.id).sort());
+  });
+
+  it.each(checkFiles.map((m) => [m.file, m.exported] as const))('%s: id, path and metadata agree', (file, check) => {
+    const [, provider, service] = file.split(sep);
+    expect(basename(file, '.ts')).toBe(check.id);
+    expect(provider).toBe(check.provider);
+    expect(service).toBe(check.service);
+    expect(check.id.startsWith(`${check.provider}-${check.service}-`)).toBe(true);
+    expect(DUTIES).toContain(check.duty);
+    expect(SEVERITIES).toContain(check.severity);
+    expect(check.title.length).toBeGreaterThan(10);
+    expect(check.rationale.length).toBeGreaterThan(20);
+    expect(check.remediation.text.length).toBeGreaterThan(10);
+  });
+
+  it.each(allChecks.map((c) => [c.id, c] as const))('%s has a test with PASS, FAIL, ERROR and NOT_APPLICABLE cases', (id, check) => {
+    const file = checkFiles.find((m) => m.exported === check)!.file;
+    const testFile = join(root, 'test', dirname(file), `${id}.test.ts`);
+    expect(existsSync(testFile), `missing ${relative(root, testFile)}`).toBe(true);
+    const text = readFileSync(testFile, 'utf8');
+    for (const status of ['PASS', 'FAIL', 'ERROR', 'NOT_APPLICABLE']) expect(text, `${id} test lacks a ${status} case`).toContain(status);
+  });
+});
+
+describe('mappings point at checks that exist, and every check is mapped', () => {
+  const ids = new Set(allChecks.map((c) => c.id));
+
+  it('every check serves at least one obligation', () => {
+    const mapped = new Set([...catalog.checksByObligation.values()].flat());
+    expect(allChecks.filter((c) => !mapped.has(c.id)).map((c) => c.id)).toEqual([]);
+  });
+
+  it('no obligation mapping names a missing check', () => {
+    const dangling = [...catalog.checksByObligation].flatMap(([o, checks]) => checks.filter((c) => !ids.has(c)).map((c) => `${o} -> ${c}`));
+    expect(dangling).toEqual([]);
+  });
+
+  it('no framework requirement names a missing check', () => {
+    const dangling = [...catalog.frameworks.values()].flatMap((f) =>
+      Object.entries(f.requirements).flatMap(([r, checks]) => checks.filter((c) => !ids.has(c)).map((c) => `${f.id} ${r} -> ${c}`)),
+    );
+    expect(dangling).toEqual([]);
+  });
+
+  it('every automated obligation has checks; every clause of every contract resolves', () => {
+    for (const o of catalog.obligations.values()) {
+      if (o.verification === 'automated') expect(catalog.checksByObligation.get(o.id)?.length ?? 0, o.id).toBeGreaterThan(0);
+    }
+    for (const contract of catalog.contracts.values()) {
+      for (const clause of contract.clauses) for (const o of clause.obligations) expect(catalog.obligations.has(o), `${contract.id} ${clause.id} -> ${o}`).toBe(true);
+    }
+  });
+});

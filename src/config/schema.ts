@@ -69,8 +69,15 @@ export const configSchema = z.strictObject({
     .record(z.string().regex(/^(aws|azure|gcp)\/[a-z0-9.-]+$/, 'a key like aws/ec2'), z.strictObject({ perSecond: z.number().positive(), burst: positiveInt }))
     .default({}),
   timeouts: z
-    .strictObject({ callMs: positiveInt.default(30_000), scanMs: positiveInt.optional() })
-    .default({ callMs: 30_000 }),
+    .strictObject({
+      /** One API call, retries included. */
+      callMs: positiveInt.default(30_000),
+      /** One collection task (a service in a region of an account). */
+      taskMs: positiveInt.default(600_000),
+      /** The whole scan: what did not finish becomes ERROR (TIMEOUT) results. */
+      scanMs: positiveInt.optional(),
+    })
+    .default({ callMs: 30_000, taskMs: 600_000 }),
   policy: policySchema.default({ requiredTags: [], allowedRegions: {}, criticalResources: [] }),
   checks: z.record(z.string(), checkSettingsSchema).default({}),
   mutelist: z.array(muteEntrySchema).default([]),

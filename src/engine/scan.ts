@@ -266,8 +266,11 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     if (signal.aborted) {
       return failAll(collectionError('TIMEOUT', `${task.service}:*`, 'the scan deadline passed before this collector ran', { provider: target.provider, account: target.account, region: task.region }));
     }
+    const taskSignal = AbortSignal.any([signal, AbortSignal.timeout(config.timeouts.taskMs)]);
     try {
-      const listings = await task.run({ api: taskApi, signal, log: taskLog });
+      // A collector stuck past its time is abandoned: racing it keeps the scan moving.
+      const abandoned = new Promise<never>((_, reject) => taskSignal.addEventListener('abort', () => reject(taskSignal.reason), { once: true }));
+      const listings = await Promise.race([task.run({ api: taskApi, signal: taskSignal, log: taskLog }), abandoned]);
       const declared = new Set(task.types);
       const delivered = listings.filter((l) => declared.has(l.type));
       const missing = task.types.filter((t) => !delivered.some((l) => l.type === t));
@@ -276,8 +279,8 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
         ...missing.map((type) => ({ scope, type, items: unseen<never>(collectionError('INVALID_RESPONSE', `${task.service}:*`, `the ${task.service} collector returned no ${type} listing`, { provider: target.provider, account: target.account, region: task.region })) })),
       ];
     } catch (e) {
-      const error = signal.aborted
-        ? collectionError('TIMEOUT', `${task.service}:*`, 'the scan deadline passed while collecting', { provider: target.provider, account: target.account, region: task.region })
+      const error = taskSignal.aborted
+        ? collectionError('TIMEOUT', `${task.service}:*`, signal.aborted ? 'the scan deadline passed while collecting' : `the ${task.service} collector did not finish within ${config.timeouts.taskMs} ms`, { provider: target.provider, account: target.account, region: task.region })
         : { ...adapter.classifyError(e, `${task.service}:*`), provider: target.provider, account: target.account, region: task.region };
       taskLog.warn({ service: task.service, region: task.region, code: error.code, operation: error.operation }, 'collector failed');
       return failAll(error);

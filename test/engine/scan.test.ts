@@ -176,4 +176,17 @@ describe('runScan', () => {
     expect(findings).toHaveLength(3);
     expect(summary.complete).toBe(false);
   });
+
+  it('abandons a collector past its time as TIMEOUT, and the rest of the scan is unaffected', async () => {
+    const { adapter } = fakeAdapter({ accounts: ['1'], regions: ['r1', 'r2'] });
+    const stuck: ProviderAdapter = {
+      ...adapter,
+      tasks: (t, types) => adapter.tasks(t, types).map((task) => (task.region === 'r2' ? { ...task, run: () => new Promise<never>(() => {}) } : task)),
+    };
+    const { findings } = await scanToArray({
+      providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: stuck },
+      config: { timeouts: { callMs: 1000, taskMs: 100 } },
+    });
+    expect(findings.map((f) => `${f.resource.region}:${f.status}:${f.error?.code ?? ''}`).sort()).toEqual(['r1:PASS:', 'r2:ERROR:TIMEOUT']);
+  });
 });

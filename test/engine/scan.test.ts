@@ -169,7 +169,7 @@ describe('runScan', () => {
     const { adapter } = fakeAdapter({ accounts: ['1', '2', '3'], regions: ['r1'], delayMs: 150 });
     const { findings, summary } = await scanToArray({
       providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter },
-      config: { concurrency: { accounts: 1, tasks: 1, perAccountRequests: 1, perService: {} }, timeouts: { callMs: 1000, scanMs: 200 } },
+      config: { concurrency: { accounts: 1, tasks: 1, perAccountRequests: 1, perService: {} }, timeouts: { callMs: 1000, taskMs: 60_000, scanMs: 200 } },
     });
     expect(findings.filter((f) => f.status === 'PASS').length).toBeGreaterThanOrEqual(1);
     expect(findings.filter((f) => f.error?.code === 'TIMEOUT').length).toBeGreaterThanOrEqual(1);

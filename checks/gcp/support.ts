@@ -1,0 +1,36 @@
+import picomatch from 'picomatch';
+import type { GcpIamBinding } from '../../providers/gcp/model/types.js';
+
+/** Members that make a binding public: anyone on the internet, or anyone with a Google account. */
+export const PUBLIC_MEMBERS: readonly string[] = ['allUsers', 'allAuthenticatedUsers'];
+
+export const isPublicMember = (member: string): boolean => PUBLIC_MEMBERS.includes(member);
+
+/** One (role, member) grant, flattened from a binding, keeping where it is set. */
+export interface Grant {
+  readonly role: string;
+  readonly member: string;
+  readonly source: string;
+  readonly condition: string | null;
+}
+
+export function grantsOf(bindings: readonly GcpIamBinding[]): Grant[] {
+  return bindings.flatMap((b) => b.members.map((member) => ({ role: b.role, member, source: b.source, condition: b.condition })));
+}
+
+/** `europe-west1-b` -> `europe-west1`; regions, multi-regions and `global` unchanged. */
+export function regionOfLocation(location: string): string {
+  return /^[a-z]+-[a-z]+\d+-[a-z]$/.test(location) ? location.slice(0, location.lastIndexOf('-')) : location;
+}
+
+/** Whether a resource name or id matches one of the policy's critical-resource globs. */
+export function isCritical(globs: readonly string[], ...names: readonly string[]): string | null {
+  for (const glob of globs) {
+    const match = picomatch(glob, { nocase: true, dot: true });
+    if (names.some((n) => match(n))) return glob;
+  }
+  return null;
+}
+
+/** The last path segment of a GCP resource URL or name. */
+export const lastSegment = (name: string): string => name.slice(name.lastIndexOf('/') + 1);

@@ -336,7 +336,8 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     errors,
     expiredMutes: mutelist.expired(),
     undelivered: {},
-    complete: tally.byStatus.ERROR === 0 && errors.length === 0 && progress.scopesDone === progress.scopesPlanned,
+    // A scan that reached no account proved nothing: never report it as complete.
+    complete: tally.byStatus.ERROR === 0 && errors.length === 0 && progress.scopesPlanned > 0 && progress.scopesDone === progress.scopesPlanned,
     collectionMode,
   };
 }

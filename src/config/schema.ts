@@ -3,6 +3,7 @@ import { SEVERITIES } from '../core/check.js';
 import { awsConfigSchema } from '../../providers/aws/config.js';
 import { azureConfigSchema } from '../../providers/azure/config.js';
 import { gcpConfigSchema } from '../../providers/gcp/config.js';
+import { serviceSchema } from '../service/config.js';
 
 const positiveInt = z.number().int().positive();
 const glob = z.string().min(1);
@@ -88,6 +89,8 @@ export const configSchema = z.strictObject({
       failOn: z.enum(SEVERITIES).default('low'),
     })
     .default({ formats: [], failOn: 'low' }),
+  /** `dutyscan serve`: schedules, history store, HTTP API. */
+  service: serviceSchema.optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

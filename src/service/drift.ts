@@ -1,0 +1,143 @@
+import type { Finding } from '../core/finding.js';
+import type { ScanSummary } from '../core/summary.js';
+import { toOcsf, type OcsfEvent } from '../output/ocsf.js';
+import type { Change, FindingState, FindingUpdate, Lifecycle } from '../store/types.js';
+
+/**
+ * Drift: how each finding moved since the last time its cell was looked at. A cell is
+ * (provider, account, region, check): the unit a scan either evaluated or did not. Findings
+ * outside the cells a scan evaluated keep their state, so an hourly IAM-only scan never resolves
+ * last night's storage findings, and a region the scan could not list resolves nothing.
+ */
+export const cellKey = (f: { readonly provider: string; readonly account: string; readonly region: string }, checkId: string): string =>
+  `${f.provider}\u0000${f.account}\u0000${f.region}\u0000${checkId}`;
+
+/** The cells a scan evaluated, and those it only saw as "could not list" (blind). */
+export class Coverage {
+  private readonly seen = new Set<string>();
+  private readonly blind = new Set<string>();
+  readonly accounts = new Map<string, { provider: string; account: string }>();
+
+  add(f: Finding): void {
+    const key = cellKey(f.resource, f.check.id);
+    this.accounts.set(`${f.resource.provider}\u0000${f.resource.account}`, { provider: f.resource.provider, account: f.resource.account });
+    // The engine reports an unlistable scope as one ERROR on the scope's pseudo-resource: that cell was not looked at.
+    if (f.status === 'ERROR' && f.error?.origin === 'collection' && f.resource.type.endsWith('.scope')) this.blind.add(key);
+    else this.seen.add(key);
+  }
+
+  /** Whether an absent finding of this cell can be taken as gone. */
+  looked(state: Pick<FindingState, 'provider' | 'account' | 'region' | 'checkId'>): boolean {
+    const key = cellKey(state, state.checkId);
+    return this.seen.has(key) && !this.blind.has(key);
+  }
+}
+
+/** The change a finding seen by a scan represents, and its new lifecycle. */
+export function classify(finding: Finding, previous: FindingState | undefined): { change: Change | null; lifecycle: Lifecycle } {
+  const before: Lifecycle = previous?.lifecycle ?? 'clean';
+  switch (finding.status) {
+    case 'FAIL':
+      if (before === 'clean') return { change: 'new', lifecycle: 'open' };
+      if (before === 'resolved') return { change: 'regressed', lifecycle: 'open' };
+      if (finding.muted && !previous?.muted) return { change: 'muted', lifecycle: 'open' };
+      if (!finding.muted && previous?.muted) return { change: 'mute-expired', lifecycle: 'open' };
+      return { change: 'still-failing', lifecycle: 'open' };
+    case 'ERROR':
+      // We could not tell: keep whatever the finding was.
+      return { change: null, lifecycle: before };
+    case 'PASS':
+    case 'NOT_APPLICABLE':
+      return before === 'open' ? { change: 'resolved', lifecycle: 'resolved' } : { change: null, lifecycle: before };
+  }
+}
+
+/** A finding seen by scan `scanId` at `at`, against its stored state. */
+export function observe(finding: Finding, previous: FindingState | undefined, scanId: string, at: string): FindingUpdate {
+  const { change, lifecycle } = classify(finding, previous);
+  const firstSeen = previous?.firstSeen ?? at;
+  const failingSince = lifecycle !== 'open' ? null : change === 'new' || change === 'regressed' ? at : (previous?.failingSince ?? at);
+  const annotated: Finding = { ...finding, firstSeen, lastSeen: at };
+  return {
+    previous,
+    change,
+    observed: true,
+    state: {
+      id: finding.id,
+      checkId: finding.check.id,
+      provider: finding.resource.provider,
+      account: finding.resource.account,
+      region: finding.resource.region,
+      resourceId: finding.resource.id,
+      severity: finding.severity,
+      duty: finding.check.duty,
+      status: finding.status,
+      muted: finding.muted,
+      lifecycle,
+      firstSeen,
+      lastSeen: at,
+      failingSince,
+      lastScanId: scanId,
+      finding: annotated,
+    },
+  };
+}
+
+/**
+ * An open finding the scan looked for (its cell was evaluated) and did not see: the resource is
+ * gone or no longer in scope of the check, so the failure is resolved. `lastSeen` stays when it was.
+ */
+export function vanish(previous: FindingState, scanId: string): FindingUpdate {
+  return {
+    previous,
+    change: 'resolved',
+    observed: false,
+    state: { ...previous, lifecycle: 'resolved', failingSince: null, lastScanId: scanId },
+  };
+}
+
+export const countChanges = (updates: Iterable<FindingUpdate>, into: Partial<Record<Change, number>> = {}): Partial<Record<Change, number>> => {
+  for (const u of updates) if (u.change !== null) into[u.change] = (into[u.change] ?? 0) + 1;
+  return into;
+};
+
+/** OCSF activity for a change: what a SIEM that keeps findings as tickets should do with it. */
+export const ACTIVITY: Record<Exclude<Change, 'still-failing'>, { id: 1 | 2 | 3; name: 'Create' | 'Update' | 'Close' }> = {
+  new: { id: 1, name: 'Create' },
+  regressed: { id: 1, name: 'Create' },
+  muted: { id: 2, name: 'Update' },
+  'mute-expired': { id: 2, name: 'Update' },
+  resolved: { id: 3, name: 'Close' },
+};
+
+export interface ChangeEvent {
+  readonly change: Exclude<Change, 'still-failing'>;
+  readonly activity: (typeof ACTIVITY)[keyof typeof ACTIVITY];
+  readonly finding: Finding;
+}
+
+/** What changes-only sinks receive: every finding that moved, and nothing that merely stayed failing. */
+export function changeEvents(updates: Iterable<FindingUpdate>): ChangeEvent[] {
+  const events: ChangeEvent[] = [];
+  for (const u of updates) {
+    if (u.change === null || u.change === 'still-failing') continue;
+    events.push({ change: u.change, activity: ACTIVITY[u.change], finding: u.state.finding });
+  }
+  return events;
+}
+
+/** A change as an OCSF Compliance Finding whose activity says Create, Update or Close. */
+export function changeToOcsf(event: ChangeEvent, summary: Pick<ScanSummary, 'id' | 'contract'>): OcsfEvent {
+  const base = toOcsf(event.finding, { scanId: summary.id, contract: summary.contract });
+  const classUid = typeof base['class_uid'] === 'number' ? base['class_uid'] : 2003;
+  return {
+    ...base,
+    activity_id: event.activity.id,
+    activity_name: event.activity.name,
+    type_uid: classUid * 100 + event.activity.id,
+    type_name: `Compliance Finding: ${event.activity.name}`,
+    // OCSF finding status 4 Resolved: the ticket a Create opened can be closed.
+    ...(event.change === 'resolved' ? { status_id: 4, status: 'Resolved' } : {}),
+    unmapped: { ...(base['unmapped'] as Record<string, unknown> | undefined), dutyscan_change: event.change },
+  };
+}

@@ -1,0 +1,88 @@
+import picomatch from 'picomatch';
+import type { Logger } from 'pino';
+import type { AnyCheck } from '../core/check.js';
+import type { Finding } from '../core/finding.js';
+import type { Listing } from '../core/inventory.js';
+import type { Config } from '../config/schema.js';
+import { runScan, type ScanOptions } from '../engine/scan.js';
+import type { Catalog } from '../mapping/catalog.js';
+import type { ContractProfile } from '../mapping/schema.js';
+import type { ScanScope } from './config.js';
+import type { ScanFn } from './scheduler.js';
+
+export interface EngineScanDeps {
+  readonly config: Config;
+  /** Every check the service may run (already filtered by config `enabled`); each scope selects from these. */
+  readonly checks: readonly AnyCheck[];
+  readonly catalog: Catalog;
+  readonly contract: ContractProfile;
+  readonly log: Logger;
+  /** An offline inventory (the demo, a saved file), evaluated instead of collecting; called per scan. */
+  readonly source?: { readonly kind: 'inventory' | 'demo'; readonly listings: (now: Date) => Iterable<Listing> } | undefined;
+  readonly shard?: ScanOptions['shard'] | undefined;
+  readonly adapters?: ScanOptions['adapters'] | undefined;
+  /** The engine; tests may wrap it. */
+  readonly run?: typeof runScan | undefined;
+}
+
+/** The checks a scope selects: its providers, then its check-id globs and duties (both must match when given). */
+export function checksForScope(all: readonly AnyCheck[], scope: ScanScope): AnyCheck[] {
+  const globs = scope.checks?.map((p) => picomatch(p)) ?? [];
+  return all.filter(
+    (c) =>
+      scope.providers.includes(c.provider) &&
+      (globs.length === 0 || globs.some((m) => m(c.id))) &&
+      (!scope.duties || scope.duties.includes(c.duty)),
+  );
+}
+
+/**
+ * Narrow the provider config to the scope's accounts and regions where the provider can be told
+ * (AWS regions, Azure subscriptions, GCP projects), so a scoped scan does not call what it would
+ * throw away. Findings outside the scope are dropped in any case.
+ */
+export function configForScope(config: Config, scope: ScanScope): Config {
+  const providers = { ...config.providers };
+  if (scope.regions && providers.aws) providers.aws = { ...providers.aws, regions: scope.regions };
+  if (scope.accounts && providers.azure) providers.azure = { ...providers.azure, subscriptions: scope.accounts };
+  if (scope.accounts && providers.gcp) providers.gcp = { ...providers.gcp, projects: scope.accounts };
+  return { ...config, providers };
+}
+
+/** Whether a finding (or listing scope) lies inside the scope's accounts and regions. Account-wide (global) results count for every region filter. */
+export function inScope(scope: ScanScope, where: { readonly provider: string; readonly account: string; readonly region: string }): boolean {
+  return (
+    (scope.providers as readonly string[]).includes(where.provider) &&
+    (!scope.accounts || scope.accounts.includes(where.account)) &&
+    (!scope.regions || where.region === 'global' || scope.regions.includes(where.region))
+  );
+}
+
+export function engineScanFn(deps: EngineScanDeps): ScanFn {
+  const run = deps.run ?? runScan;
+  return async (request, emit) => {
+    const { scope } = request;
+    const checks = checksForScope(deps.checks, scope);
+    const source = deps.source
+      ? { kind: deps.source.kind, listings: [...deps.source.listings(request.now)].filter((l) => inScope(scope, l.scope)) }
+      : undefined;
+    return run(
+      {
+        config: configForScope(deps.config, scope),
+        providers: scope.providers,
+        checks,
+        catalog: deps.catalog,
+        contract: deps.contract,
+        ...(source ? { source } : {}),
+        now: request.now,
+        signal: request.signal,
+        log: deps.log.child({ scanId: request.scanId }),
+        ...(deps.shard ? { shard: deps.shard } : {}),
+        ...(deps.adapters ? { adapters: deps.adapters } : {}),
+      },
+      async (finding: Finding) => {
+        if (inScope(scope, finding.resource)) await emit(finding);
+      },
+    );
+  };
+}

@@ -1,0 +1,315 @@
+import { randomUUID } from 'node:crypto';
+import { Cron } from 'croner';
+import type { Logger } from 'pino';
+import type { Finding } from '../core/finding.js';
+import type { ScanSummary } from '../core/summary.js';
+import type { Change, FindingState, FindingUpdate, HistoryStore, NewScan, ScanRecord, ScanStatus, Trigger } from '../store/types.js';
+import type { ScanScope, Schedule } from './config.js';
+import { changeEvents, countChanges, Coverage, observe, vanish, type ChangeEvent } from './drift.js';
+import type { ServiceMetrics } from './metrics.js';
+
+export interface ScanRequest {
+  readonly scanId: string;
+  readonly scope: ScanScope;
+  readonly signal: AbortSignal;
+  readonly now: Date;
+}
+
+/** One scan of a scope, streaming its findings: the engine's runScan behind the scope's filters. */
+export type ScanFn = (request: ScanRequest, emit: (finding: Finding) => Promise<void>) => Promise<ScanSummary>;
+
+/** Canonical text of a scope: equal scopes (whatever the order of their lists) have equal keys. */
+export function scopeKey(scope: ScanScope): string {
+  const sorted = (list: readonly string[] | undefined) => (list ? [...new Set(list)].sort() : '*');
+  return JSON.stringify({
+    providers: sorted(scope.providers),
+    accounts: sorted(scope.accounts),
+    regions: sorted(scope.regions),
+    checks: sorted(scope.checks),
+    duties: sorted(scope.duties),
+  });
+}
+
+export interface ScanTicket {
+  readonly scanId: string;
+  readonly scopeKey: string;
+  /** Settles when the scan is recorded (completed, interrupted or failed). */
+  readonly done: Promise<ScanRecord | undefined>;
+}
+
+export type TriggerResult =
+  | ({ readonly accepted: true } & ScanTicket)
+  | { readonly accepted: false; readonly reason: 'busy' | 'stopping'; readonly scanId?: string };
+
+interface Job {
+  readonly scanId: string;
+  readonly scope: ScanScope;
+  readonly scopeKey: string;
+  readonly trigger: Trigger;
+  readonly schedule: string | null;
+  readonly resolve: (record: ScanRecord | undefined) => void;
+  controller?: AbortController;
+  started?: Promise<void>;
+}
+
+export interface CoordinatorOptions {
+  readonly store: HistoryStore;
+  readonly scan: ScanFn;
+  readonly log: Logger;
+  readonly metrics?: ServiceMetrics | undefined;
+  /** The mutelist in force, recorded with each scan. */
+  readonly mutes?: ((now: Date) => NewScan['mutes']) | undefined;
+  /** Every finding that moved, after the scan is recorded (changes-only sinks). */
+  readonly onChanges?: ((events: readonly ChangeEvent[], summary: ScanSummary, scan: ScanRecord) => Promise<void>) | undefined;
+  /** Every finding as recorded, with firstSeen/lastSeen (all-findings sinks). */
+  readonly onFinding?: ((finding: Finding) => Promise<void>) | undefined;
+  readonly clock?: (() => Date) | undefined;
+  readonly newId?: (() => string) | undefined;
+  /** Findings recorded per transaction. */
+  readonly batchSize?: number | undefined;
+}
+
+/**
+ * Runs scans one at a time, records them, and computes drift. A trigger for a scope that is
+ * already running or queued is refused, so runs of one scope never overlap; triggers for other
+ * scopes queue behind the running scan (one scanner identity, one set of API quotas).
+ */
+export class ScanCoordinator {
+  private readonly queue: Job[] = [];
+  private current: Job | undefined;
+  private stopping = false;
+  private pump: Promise<void> = Promise.resolve();
+  private readonly clock: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly options: CoordinatorOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  get isStopping(): boolean {
+    return this.stopping;
+  }
+
+  /** The running scan and those waiting, for the API. */
+  activity(): { running?: { scanId: string; scopeKey: string }; queued: { scanId: string; scopeKey: string }[] } {
+    return {
+      ...(this.current ? { running: { scanId: this.current.scanId, scopeKey: this.current.scopeKey } } : {}),
+      queued: this.queue.map((j) => ({ scanId: j.scanId, scopeKey: j.scopeKey })),
+    };
+  }
+
+  trigger(scope: ScanScope, origin: { trigger: Trigger; schedule?: string | undefined }): TriggerResult {
+    const schedule = origin.schedule ?? origin.trigger;
+    if (this.stopping) {
+      this.options.metrics?.scanSkipped(schedule, 'stopping');
+      return { accepted: false, reason: 'stopping' };
+    }
+    const key = scopeKey(scope);
+    const clash = [this.current, ...this.queue].find((j) => j?.scopeKey === key);
+    if (clash) {
+      this.options.metrics?.scanSkipped(schedule, 'busy');
+      this.options.log.warn({ schedule, scanId: clash.scanId }, 'a scan of this scope is already running or queued: trigger skipped');
+      return { accepted: false, reason: 'busy', scanId: clash.scanId };
+    }
+    let resolve!: (record: ScanRecord | undefined) => void;
+    const done = new Promise<ScanRecord | undefined>((r) => (resolve = r));
+    const job: Job = { scanId: this.newId(), scope, scopeKey: key, trigger: origin.trigger, schedule: origin.schedule ?? null, resolve };
+    this.queue.push(job);
+    this.pump = this.pump.then(() => this.next());
+    return { accepted: true, scanId: job.scanId, scopeKey: key, done };
+  }
+
+  private async next(): Promise<void> {
+    const job = this.queue.shift();
+    if (!job) return;
+    if (this.stopping) {
+      job.resolve(undefined);
+      return;
+    }
+    this.current = job;
+    job.controller = new AbortController();
+    try {
+      job.resolve(await this.execute(job, job.controller.signal));
+    } catch (e) {
+      // Recording itself failed (the store is down): the scan is lost, the service goes on.
+      this.options.log.error({ scanId: job.scanId, err: e }, 'could not record the scan');
+      job.resolve(undefined);
+    } finally {
+      this.current = undefined;
+    }
+  }
+
+  private async execute(job: Job, signal: AbortSignal): Promise<ScanRecord | undefined> {
+    const { store, log, metrics } = this.options;
+    const startedAt = this.clock();
+    const at = startedAt.toISOString();
+    const scanLog = log.child({ scanId: job.scanId, schedule: job.schedule ?? job.trigger });
+    await store.startScan({
+      id: job.scanId,
+      schedule: job.schedule,
+      trigger: job.trigger,
+      scopeKey: job.scopeKey,
+      scope: job.scope,
+      startedAt: at,
+      mutes: this.options.mutes?.(startedAt) ?? [],
+    });
+    metrics?.scanStarted();
+    scanLog.info({ scope: job.scope }, 'scan started');
+
+    const coverage = new Coverage();
+    const drift: Partial<Record<Change, number>> = {};
+    const changes: ChangeEvent[] = [];
+    const batchSize = this.options.batchSize ?? 200;
+    let batch = new Map<string, Finding>();
+
+    const apply = async (updates: FindingUpdate[]) => {
+      await store.record(job.scanId, at, updates);
+      countChanges(updates, drift);
+      changes.push(...changeEvents(updates));
+      if (this.options.onFinding) for (const u of updates) if (u.observed) await this.options.onFinding(u.state.finding);
+    };
+    const flush = async () => {
+      if (batch.size === 0) return;
+      const findings = [...batch.values()];
+      batch = new Map();
+      const previous = await store.findingStates(findings.map((f) => f.id));
+      await apply(findings.map((f) => observe(f, previous.get(f.id), job.scanId, at)));
+    };
+    const emit = async (finding: Finding) => {
+      coverage.add(finding);
+      batch.set(finding.id, finding);
+      if (batch.size >= batchSize) await flush();
+    };
+
+    let status: Exclude<ScanStatus, 'running'>;
+    let summary: ScanSummary | null = null;
+    let message: string | null = null;
+    try {
+      summary = { ...(await this.options.scan({ scanId: job.scanId, scope: job.scope, signal, now: startedAt }, emit)), id: job.scanId };
+      await flush();
+      status = signal.aborted ? 'interrupted' : 'completed';
+      if (signal.aborted) message = 'the service stopped during the scan';
+    } catch (e) {
+      await flush().catch(() => undefined);
+      status = signal.aborted ? 'interrupted' : 'failed';
+      message = e instanceof Error ? e.message : String(e);
+      scanLog.error({ err: e }, status === 'interrupted' ? 'scan interrupted' : 'scan failed');
+    }
+
+    // Only a scan that ran to the end may conclude that what it no longer saw is gone.
+    if (status === 'completed') {
+      for (const { provider, account } of coverage.accounts.values()) {
+        const open: FindingState[] = await store.openFindings(provider, account);
+        const gone = open.filter((s) => s.lastScanId !== job.scanId && coverage.looked(s)).map((s) => vanish(s, job.scanId));
+        for (let i = 0; i < gone.length; i += batchSize) await apply(gone.slice(i, i + batchSize));
+      }
+    }
+
+    const finishedAt = this.clock();
+    await store.finishScan(job.scanId, { status, finishedAt: finishedAt.toISOString(), summary, message, drift });
+    metrics?.scanFinished(job.schedule ?? job.trigger, status, finishedAt.getTime() - startedAt.getTime(), summary, drift);
+    scanLog.info({ status, findings: summary?.findings ?? 0, drift }, 'scan recorded');
+    const record = await store.getScan(job.scanId);
+    if (summary && record && this.options.onChanges && changes.length > 0) {
+      try {
+        await this.options.onChanges(changes, summary, record);
+      } catch (e) {
+        scanLog.error({ err: e }, 'delivering change events failed');
+      }
+    }
+    return record;
+  }
+
+  /** Settles when nothing is running or queued. */
+  async idle(): Promise<void> {
+    let seen: Promise<void> | undefined;
+    while (seen !== this.pump) {
+      seen = this.pump;
+      await seen;
+    }
+  }
+
+  /**
+   * Stop taking work, drop queued scans, abort the running one (the engine turns what it had not
+   * collected into TIMEOUT errors and returns; the scan is recorded as interrupted) and wait for
+   * it to be recorded, at most `graceMs`. `drain` lets it run to its end within the grace period.
+   */
+  async stop(options: { graceMs: number; drain?: boolean }): Promise<void> {
+    this.stopping = true;
+    for (const job of this.queue.splice(0)) job.resolve(undefined);
+    const running = this.current;
+    if (!running) return this.idle();
+    if (!options.drain) running.controller?.abort(new Error('dutyscan is shutting down'));
+    const settled = this.idle().then(() => true);
+    const timedOut = new Promise<false>((r) => setTimeout(() => r(false), options.graceMs).unref());
+    if (await Promise.race([settled, timedOut])) return;
+    if (options.drain) {
+      running.controller?.abort(new Error('dutyscan is shutting down'));
+      if (await Promise.race([this.idle().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 1000).unref())])) return;
+    }
+    // The scan did not wind down in time: record it as interrupted ourselves before the process exits.
+    const at = this.clock().toISOString();
+    await this.options.store.finishScan(running.scanId, { status: 'interrupted', finishedAt: at, summary: null, message: 'the service stopped before the scan could wind down', drift: {} });
+  }
+}
+
+export interface SchedulerOptions {
+  readonly log: Logger;
+  readonly metrics?: ServiceMetrics | undefined;
+  /** For jitter; tests pass a fixed one. */
+  readonly random?: (() => number) | undefined;
+  readonly sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
+}
+
+const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+
+/** The cron side: each schedule fires in its time zone, waits its jitter, then asks the coordinator. */
+export class Scheduler {
+  private readonly jobs: Cron[] = [];
+  private readonly stopped = new AbortController();
+
+  constructor(
+    private readonly schedules: readonly Schedule[],
+    private readonly coordinator: ScanCoordinator,
+    private readonly options: SchedulerOptions,
+  ) {}
+
+  start(): void {
+    for (const schedule of this.schedules) {
+      // protect: croner never starts a tick while the previous tick of this schedule is still in its callback.
+      const job = new Cron(schedule.cron, { name: schedule.name, timezone: schedule.timezone, protect: true, catch: true }, () => this.fire(schedule));
+      this.jobs.push(job);
+      this.options.log.info({ schedule: schedule.name, cron: schedule.cron, timezone: schedule.timezone, next: job.nextRun()?.toISOString() }, 'schedule armed');
+    }
+  }
+
+  /** One tick: jitter, then a scan; resolves when that scan is recorded (or was refused). */
+  async fire(schedule: Schedule): Promise<void> {
+    const jitterMs = Math.floor((this.options.random ?? Math.random)() * schedule.jitterSeconds * 1000);
+    if (jitterMs > 0) await (this.options.sleep ?? abortableSleep)(jitterMs, this.stopped.signal);
+    if (this.stopped.signal.aborted) return;
+    const result = this.coordinator.trigger(schedule.scope, { trigger: 'schedule', schedule: schedule.name });
+    if (result.accepted) await result.done;
+  }
+
+  /** When each schedule fires next. */
+  nextRuns(): { schedule: string; next: string | null }[] {
+    return this.schedules.map((s, i) => ({ schedule: s.name, next: this.jobs[i]?.nextRun()?.toISOString() ?? null }));
+  }
+
+  stop(): void {
+    this.stopped.abort();
+    for (const job of this.jobs) job.stop();
+  }
+}

@@ -1,0 +1,265 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { SEVERITIES } from '../core/check.js';
+import { STATUSES } from '../core/finding.js';
+import type { Formatter } from '../output/types.js';
+import { InvalidCursorError } from '../store/sql-store.js';
+import { LIFECYCLES, SCAN_STATUSES, type FindingState, type HistoryStore, type ScanRecord } from '../store/types.js';
+import { scanScopeSchema, type ScanScope, type Schedule, type ServiceConfig } from './config.js';
+import type { ServiceMetrics } from './metrics.js';
+import type { ScanCoordinator } from './scheduler.js';
+
+/** RFC 9457 problem details; `type` URIs name dutyscan's own problem kinds. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? title);
+  }
+
+  get type(): string {
+    return `https://dutyscan.dev/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  }
+}
+
+const PROBLEM_JSON = 'application/problem+json';
+
+function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem): FastifyReply {
+  for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
+  return reply
+    .code(problem.status)
+    .type(PROBLEM_JSON)
+    .send({ type: problem.type, title: problem.title, status: problem.status, ...(problem.detail ? { detail: problem.detail } : {}), instance: request.url, ...problem.extra });
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown, where: 'query' | 'body' | 'path'): z.output<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  throw new Problem(400, 'Invalid request', `the ${where} does not match what this endpoint accepts`, {
+    errors: result.error.issues.map((i) => ({ pointer: `/${[where, ...i.path.map(String)].join('/')}`, detail: i.message })),
+  });
+}
+
+/** Tokens from the environment variable or the secret file (one per line, for rotation). */
+export function loadTokens(api: ServiceConfig['api'], env: NodeJS.ProcessEnv = process.env): string[] {
+  const tokens: string[] = [];
+  const fromEnv = env[api.tokenEnv]?.trim();
+  if (fromEnv) tokens.push(fromEnv);
+  if (api.tokenFile) {
+    for (const line of readFileSync(api.tokenFile, 'utf8').split('\n')) if (line.trim()) tokens.push(line.trim());
+  }
+  for (const t of tokens) {
+    if (t.length < 16) throw new Error('an API token must be at least 16 characters long');
+  }
+  return tokens;
+}
+
+export const isLoopback = (host: string): boolean => ['127.0.0.1', '::1', 'localhost'].includes(host) || /^127\./.test(host);
+
+const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+
+/** Compares digests, which have equal lengths, so neither length nor content leaks through timing. */
+export function tokenMatches(presented: string, tokens: readonly string[]): boolean {
+  const p = digest(presented);
+  let ok = false;
+  for (const t of tokens) ok = timingSafeEqual(p, digest(t)) || ok;
+  return ok;
+}
+
+const limit = z.coerce.number().int().min(1).max(500).default(50);
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const scansQuery = z.strictObject({
+  limit,
+  cursor: z.string().min(1).optional(),
+  schedule: z.string().min(1).optional(),
+  status: z.enum(SCAN_STATUSES).optional(),
+});
+
+const findingsQuery = z.strictObject({
+  limit,
+  cursor: z.string().min(1).optional(),
+  status: z.enum(STATUSES).optional(),
+  lifecycle: z.enum(LIFECYCLES).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  provider: z.enum(['aws', 'azure', 'gcp']).optional(),
+  account: z.string().min(1).optional(),
+  region: z.string().min(1).optional(),
+  check: z.string().min(1).optional(),
+  duty: z.string().min(1).optional(),
+  muted: bool.optional(),
+});
+
+const scanBody = z
+  .strictObject({ schedule: z.string().min(1).optional(), scope: scanScopeSchema.optional() })
+  .refine((b) => (b.schedule === undefined) !== (b.scope === undefined), 'give either "schedule" (a configured schedule\'s scope) or "scope"');
+
+const scanParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+export interface ServerOptions {
+  readonly coordinator: ScanCoordinator;
+  readonly store: HistoryStore;
+  readonly metrics: ServiceMetrics;
+  readonly schedules: readonly Schedule[];
+  readonly tokens: readonly string[];
+  readonly log: Logger;
+  /** Report formats by `?format=` name. */
+  readonly formats: (id: string, context: { contract?: { id: string; title: string }; scanId: string }) => Formatter | undefined;
+  readonly formatIds: readonly string[];
+  /** Where the server will listen: without tokens, only loopback is allowed. */
+  readonly host: string;
+  readonly nextRuns?: () => { schedule: string; next: string | null }[];
+}
+
+const scanView = (s: ScanRecord, detail: boolean) => ({
+  id: s.id,
+  status: s.status,
+  schedule: s.schedule,
+  trigger: s.trigger,
+  scope: s.scope,
+  startedAt: s.startedAt,
+  finishedAt: s.finishedAt,
+  durationMs: s.durationMs,
+  findings: s.findings,
+  counts: s.counts,
+  drift: s.drift,
+  totalApiCalls: s.totalApiCalls,
+  errors: s.errors.length,
+  message: s.message,
+  ...(detail ? { apiCalls: s.apiCalls, collectionErrors: s.errors, summary: s.summary } : {}),
+  links: { self: `/scans/${s.id}`, report: `/scans/${s.id}/report` },
+});
+
+const findingView = (f: FindingState) => ({
+  lifecycle: f.lifecycle,
+  failingSince: f.failingSince,
+  lastScanId: f.lastScanId,
+  ...f.finding,
+  firstSeen: f.firstSeen,
+  lastSeen: f.lastSeen,
+});
+
+/** The HTTP API: health, metrics, on-demand scans, history and reports. */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { coordinator, store, metrics, tokens, log } = options;
+  if (tokens.length === 0 && !isLoopback(options.host)) {
+    throw new Error(`refusing to serve the API on ${options.host} without a token: set the token environment variable or tokenFile, or bind to 127.0.0.1`);
+  }
+  if (tokens.length === 0) log.warn({ host: options.host }, 'API without authentication: only reachable on loopback');
+
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 64 * 1024 });
+  const open = new Set(['/healthz', '/readyz']);
+
+  app.addHook('onRequest', async (request) => {
+    if (tokens.length === 0 || open.has(request.routeOptions.url ?? '')) return;
+    const header = request.headers.authorization;
+    const challenge = { 'www-authenticate': 'Bearer realm="dutyscan"' };
+    if (!header) throw new Problem(401, 'Unauthorized', 'send the API token as "Authorization: Bearer <token>"', {}, challenge);
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match || !tokenMatches(match[1]!, tokens)) {
+      throw new Problem(401, 'Unauthorized', 'the token is not valid', {}, { 'www-authenticate': 'Bearer realm="dutyscan", error="invalid_token"' });
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | Problem | Error, request, reply) => {
+    if (error instanceof Problem) return sendProblem(reply, request, error);
+    if (error instanceof InvalidCursorError) return sendProblem(reply, request, new Problem(400, 'Invalid cursor', error.message));
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) log.error({ err: error, url: request.url }, 'request failed');
+    return sendProblem(reply, request, new Problem(status, status === 500 ? 'Internal error' : 'Bad request', status === 500 ? 'see the service log' : error.message));
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, new Problem(404, 'Not found', `no route ${request.method} ${request.url.split('?')[0]}`)));
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  app.get('/readyz', async (request, reply) => {
+    if (coordinator.isStopping) return sendProblem(reply, request, new Problem(503, 'Stopping', 'the service is shutting down'));
+    try {
+      const version = await store.schemaVersion();
+      return { status: 'ready', store: store.kind, schemaVersion: version };
+    } catch (e) {
+      return sendProblem(reply, request, new Problem(503, 'Store unavailable', e instanceof Error ? e.message : String(e)));
+    }
+  });
+
+  app.get('/metrics', async (_request, reply) => reply.type(metrics.contentType).send(await metrics.render()));
+
+  app.post('/scans', async (request, reply) => {
+    const body = validate(scanBody, request.body, 'body');
+    let scope: ScanScope;
+    let schedule: string | undefined;
+    if (body.schedule !== undefined) {
+      const s = options.schedules.find((x) => x.name === body.schedule);
+      if (!s) throw new Problem(404, 'Unknown schedule', `no schedule "${body.schedule}"; configured: ${options.schedules.map((x) => x.name).join(', ') || 'none'}`);
+      scope = s.scope;
+      schedule = s.name;
+    } else {
+      scope = body.scope!;
+    }
+    const result = coordinator.trigger(scope, { trigger: 'api', schedule });
+    if (!result.accepted) {
+      if (result.reason === 'stopping') throw new Problem(503, 'Stopping', 'the service is shutting down and takes no new scans');
+      throw new Problem(409, 'Scan already running', 'a scan of this scope is running or queued', { scanId: result.scanId, links: { scan: `/scans/${result.scanId}` } });
+    }
+    return reply.code(202).header('location', `/scans/${result.scanId}`).send({ id: result.scanId, status: 'queued', links: { self: `/scans/${result.scanId}` } });
+  });
+
+  app.get('/scans', async (request) => {
+    const q = validate(scansQuery, request.query, 'query');
+    const page = await store.listScans(q);
+    return {
+      items: page.items.map((s) => scanView(s, false)),
+      ...(page.next ? { next: page.next } : {}),
+      activity: coordinator.activity(),
+      ...(options.nextRuns ? { schedules: options.nextRuns() } : {}),
+    };
+  });
+
+  async function findScan(id: string): Promise<ScanRecord> {
+    const scan = await store.getScan(id);
+    if (!scan) {
+      const queued = coordinator.activity().queued.some((j) => j.scanId === id);
+      if (queued) throw new Problem(404, 'Scan not started', `scan ${id} is queued and has no record yet`, { scanStatus: 'queued' });
+      throw new Problem(404, 'Scan not found', `no scan ${id}`);
+    }
+    return scan;
+  }
+
+  app.get('/scans/:id', async (request) => scanView(await findScan(validate(scanParams, request.params, 'path').id), true));
+
+  app.get('/scans/:id/report', async (request, reply) => {
+    const { id } = validate(scanParams, request.params, 'path');
+    const { format } = validate(z.strictObject({ format: z.enum(options.formatIds as [string, ...string[]]).default('json') }), request.query, 'query');
+    const scan = await findScan(id);
+    if (!scan.summary) throw new Problem(409, 'No report', `scan ${id} is ${scan.status} and has no summary to report`);
+    const summary = scan.summary;
+    const f = options.formats(format, { contract: summary.contract, scanId: scan.id });
+    if (!f) throw new Problem(400, 'Unknown format', `no format "${format}"`);
+    async function* render(): AsyncGenerator<string> {
+      if (f!.header) yield f!.header(summary);
+      if (f!.begin) yield f!.begin();
+      let index = 0;
+      for await (const row of store.scanFindings(scan.id)) if (f!.finding) yield f!.finding(row.finding, index++);
+      yield f!.end(summary);
+    }
+    reply.type(f.mediaType).header('content-disposition', `inline; filename="dutyscan-${scan.id}.${f.extension}"`);
+    return reply.send(Readable.from(render()));
+  });
+
+  app.get('/findings', async (request) => {
+    const q = validate(findingsQuery, request.query, 'query');
+    const { check, ...rest } = q;
+    const page = await store.listFindings({ ...rest, checkId: check });
+    return { items: page.items.map(findingView), ...(page.next ? { next: page.next } : {}) };
+  });
+
+  return app;
+}

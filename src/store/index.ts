@@ -1,0 +1,23 @@
+import type { StoreConfig } from '../service/config.js';
+import type { SqlStore } from './sql-store.js';
+
+/** Open the configured store and bring its schema up to date. The PostgreSQL driver loads only when used. */
+export async function openStore(config: StoreConfig, env: NodeJS.ProcessEnv = process.env): Promise<SqlStore> {
+  let store: SqlStore;
+  if (config.kind === 'sqlite') {
+    const { openSqliteStore } = await import('./sqlite.js');
+    store = openSqliteStore(config.path);
+  } else {
+    const url = config.url ?? env[config.urlEnv];
+    if (!url) throw new Error(`service.store: set url or the ${config.urlEnv} environment variable to a postgres:// URL`);
+    const { openPostgresStore } = await import('./postgres.js');
+    store = openPostgresStore(url);
+  }
+  try {
+    await store.migrate();
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    throw e;
+  }
+  return store;
+}

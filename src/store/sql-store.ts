@@ -1,0 +1,337 @@
+import type { Severity } from '../core/check.js';
+import type { Finding, Status } from '../core/finding.js';
+import type { ScanScope } from '../service/config.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+import type {
+  Change,
+  FindingQuery,
+  FindingState,
+  FindingUpdate,
+  HistoryStore,
+  Lifecycle,
+  NewScan,
+  Page,
+  ScanFindingRow,
+  ScanOutcome,
+  ScanQuery,
+  ScanRecord,
+  ScanStatus,
+  Trigger,
+} from './types.js';
+
+export type Row = Record<string, unknown>;
+export type Param = string | number | null;
+
+/** The statements a store needs, with `?` placeholders whichever the database. */
+export interface SqlExecutor {
+  all(sql: string, params?: readonly Param[]): Promise<Row[]>;
+  run(sql: string, params?: readonly Param[]): Promise<void>;
+}
+
+export interface SqlDriver extends SqlExecutor {
+  readonly kind: 'sqlite' | 'postgres';
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Serialise concurrent migrators (several replicas starting at once); inside the transaction. */
+  lockForMigration(tx: SqlExecutor): Promise<void>;
+  close(): Promise<void>;
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+const parse = <T>(value: unknown): T => JSON.parse(String(value)) as T;
+const parseOrNull = <T>(value: unknown): T | null => (value === null || value === undefined ? null : parse<T>(value));
+const num = (value: unknown): number => Number(value);
+const bool = (value: unknown): boolean => Number(value) === 1;
+const flag = (b: boolean): number => (b ? 1 : 0);
+
+const encodeCursor = (parts: readonly string[]): string => Buffer.from(json(parts)).toString('base64url');
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('the cursor is not one this server issued');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+function decodeCursor(cursor: string, length: number): string[] {
+  try {
+    const parts = parse<unknown>(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parts) && parts.length === length && parts.every((p) => typeof p === 'string')) return parts as string[];
+  } catch {
+    // fall through: any malformed cursor is the client's error
+  }
+  throw new InvalidCursorError();
+}
+
+const BATCH = 200;
+
+/** The history store over any SQL driver: the same statements, the same tests, on SQLite and PostgreSQL. */
+export class SqlStore implements HistoryStore {
+  constructor(readonly driver: SqlDriver) {}
+
+  get kind(): 'sqlite' | 'postgres' {
+    return this.driver.kind;
+  }
+
+  async schemaVersion(): Promise<number> {
+    await this.ensureMigrationTable(this.driver);
+    const [row] = await this.driver.all('SELECT MAX(version) AS v FROM schema_migrations');
+    return row?.['v'] === null || row?.['v'] === undefined ? 0 : num(row['v']);
+  }
+
+  private async ensureMigrationTable(db: SqlExecutor): Promise<void> {
+    await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  }
+
+  async migrate(target: number = LATEST_SCHEMA_VERSION): Promise<number> {
+    if (target > LATEST_SCHEMA_VERSION) throw new Error(`no schema version ${target}; the latest is ${LATEST_SCHEMA_VERSION}`);
+    return this.driver.transaction(async (tx) => {
+      await this.ensureMigrationTable(tx);
+      await this.driver.lockForMigration(tx);
+      const [row] = await tx.all('SELECT MAX(version) AS v FROM schema_migrations');
+      const current = row?.['v'] === null || row?.['v'] === undefined ? 0 : num(row['v']);
+      if (current > LATEST_SCHEMA_VERSION) {
+        throw new Error(`the store is at schema version ${current}, newer than this dutyscan (${LATEST_SCHEMA_VERSION}): upgrade dutyscan`);
+      }
+      for (const m of MIGRATIONS) {
+        if (m.version <= current || m.version > target) continue;
+        for (const statement of m.statements) await tx.run(statement);
+        await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      }
+      return Math.max(current, target);
+    });
+  }
+
+  async startScan(scan: NewScan): Promise<void> {
+    await this.driver.transaction(async (tx) => {
+      await tx.run(
+        `INSERT INTO scans (id, schedule, triggered_by, scope_key, scope, status, started_at) VALUES (?, ?, ?, ?, ?, 'running', ?)`,
+        [scan.id, scan.schedule, scan.trigger, scan.scopeKey, json(scan.scope), scan.startedAt],
+      );
+      for (const m of scan.mutes) {
+        await tx.run('INSERT INTO scan_mutes (scan_id, rule, entry, expired) VALUES (?, ?, ?, ?)', [scan.id, m.rule, json(m.entry), flag(m.expired)]);
+      }
+    });
+  }
+
+  async finishScan(id: string, outcome: ScanOutcome): Promise<void> {
+    const s = outcome.summary;
+    const [row] = await this.driver.all('SELECT started_at FROM scans WHERE id = ?', [id]);
+    if (!row) throw new Error(`no scan ${id}`);
+    const durationMs = Date.parse(outcome.finishedAt) - Date.parse(String(row['started_at']));
+    await this.driver.run(
+      `UPDATE scans SET status = ?, finished_at = ?, duration_ms = ?, findings = ?, counts = ?, api_calls = ?,
+         total_api_calls = ?, errors = ?, message = ?, summary = ?, drift = ? WHERE id = ?`,
+      [
+        outcome.status,
+        outcome.finishedAt,
+        durationMs,
+        s?.findings ?? 0,
+        s ? json(s.counts) : null,
+        s ? json(s.apiCalls) : null,
+        s?.totalApiCalls ?? 0,
+        json(s?.errors ?? []),
+        outcome.message,
+        s ? json(s) : null,
+        json(outcome.drift),
+        id,
+      ],
+    );
+  }
+
+  async abandonRunningScans(message: string, at: string): Promise<number> {
+    const rows = await this.driver.all(`SELECT id FROM scans WHERE status = 'running'`);
+    for (const r of rows) {
+      await this.driver.run(`UPDATE scans SET status = 'interrupted', finished_at = ?, message = ? WHERE id = ?`, [at, message, String(r['id'])]);
+    }
+    return rows.length;
+  }
+
+  async getScan(id: string): Promise<ScanRecord | undefined> {
+    const [row] = await this.driver.all('SELECT * FROM scans WHERE id = ?', [id]);
+    return row ? toScan(row) : undefined;
+  }
+
+  async listScans(query: ScanQuery): Promise<Page<ScanRecord>> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (query.schedule !== undefined) { where.push('schedule = ?'); params.push(query.schedule); }
+    if (query.status !== undefined) { where.push('status = ?'); params.push(query.status); }
+    if (query.scopeKey !== undefined) { where.push('scope_key = ?'); params.push(query.scopeKey); }
+    if (query.cursor !== undefined) {
+      const [startedAt, id] = decodeCursor(query.cursor, 2) as [string, string];
+      where.push('(started_at < ? OR (started_at = ? AND id < ?))');
+      params.push(startedAt, startedAt, id);
+    }
+    const rows = await this.driver.all(
+      `SELECT * FROM scans ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at DESC, id DESC LIMIT ?`,
+      [...params, query.limit + 1],
+    );
+    const items = rows.slice(0, query.limit).map(toScan);
+    const last = items[items.length - 1];
+    return rows.length > query.limit && last ? { items, next: encodeCursor([last.startedAt, last.id]) } : { items };
+  }
+
+  async previousScan(scopeKey: string, before: string): Promise<ScanRecord | undefined> {
+    const [row] = await this.driver.all(
+      `SELECT * FROM scans WHERE scope_key = ? AND started_at < ? AND status <> 'running' ORDER BY started_at DESC, id DESC LIMIT 1`,
+      [scopeKey, before],
+    );
+    return row ? toScan(row) : undefined;
+  }
+
+  async findingStates(ids: readonly string[]): Promise<Map<string, FindingState>> {
+    const states = new Map<string, FindingState>();
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const chunk = ids.slice(i, i + BATCH);
+      const rows = await this.driver.all(`SELECT * FROM findings WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      for (const row of rows) states.set(String(row['id']), toState(row));
+    }
+    return states;
+  }
+
+  async openFindings(provider: string, account: string): Promise<FindingState[]> {
+    const rows = await this.driver.all(`SELECT * FROM findings WHERE provider = ? AND account = ? AND lifecycle = 'open' ORDER BY id`, [provider, account]);
+    return rows.map(toState);
+  }
+
+  async record(scanId: string, at: string, updates: readonly FindingUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.driver.transaction(async (tx) => {
+      for (const { state: s, previous, change, observed } of updates) {
+        await tx.run(
+          `INSERT INTO findings (id, check_id, provider, account, region, resource_id, severity, duty, status, muted, lifecycle,
+             first_seen, last_seen, failing_since, last_scan_id, finding)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, duty = excluded.duty, status = excluded.status,
+             muted = excluded.muted, lifecycle = excluded.lifecycle, last_seen = excluded.last_seen,
+             failing_since = excluded.failing_since, last_scan_id = excluded.last_scan_id, finding = excluded.finding`,
+          [s.id, s.checkId, s.provider, s.account, s.region, s.resourceId, s.severity, s.duty, s.status, flag(s.muted), s.lifecycle,
+            s.firstSeen, s.lastSeen, s.failingSince, s.lastScanId, json(s.finding)],
+        );
+        if (observed || change !== null) {
+          await tx.run(
+            `INSERT INTO scan_findings (scan_id, finding_id, status, muted, change_kind, finding) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (scan_id, finding_id) DO UPDATE SET status = excluded.status, muted = excluded.muted,
+               change_kind = excluded.change_kind, finding = excluded.finding`,
+            [scanId, s.id, s.status, flag(s.muted), change, json(s.finding)],
+          );
+        }
+        const moved = !previous || previous.status !== s.status || previous.muted !== s.muted || change !== null;
+        if (moved && change !== 'still-failing') {
+          await tx.run(
+            `INSERT INTO finding_transitions (scan_id, finding_id, at, from_status, to_status, from_muted, to_muted, change_kind)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id, finding_id) DO NOTHING`,
+            [scanId, s.id, at, previous?.status ?? null, s.status, previous ? flag(previous.muted) : null, flag(s.muted), change],
+          );
+        }
+      }
+    });
+  }
+
+  /** The transitions of one finding, oldest first. */
+  async transitions(findingId: string): Promise<{ scanId: string; at: string; from: Status | null; to: Status; change: Change | null }[]> {
+    const rows = await this.driver.all('SELECT * FROM finding_transitions WHERE finding_id = ? ORDER BY at, scan_id', [findingId]);
+    return rows.map((r) => ({
+      scanId: String(r['scan_id']),
+      at: String(r['at']),
+      from: (r['from_status'] ?? null) as Status | null,
+      to: r['to_status'] as Status,
+      change: (r['change_kind'] ?? null) as Change | null,
+    }));
+  }
+
+  async *scanFindings(scanId: string): AsyncIterable<ScanFindingRow> {
+    let after = '';
+    for (;;) {
+      const rows = await this.driver.all(
+        'SELECT finding_id, change_kind, finding FROM scan_findings WHERE scan_id = ? AND finding_id > ? ORDER BY finding_id LIMIT ?',
+        [scanId, after, 500],
+      );
+      for (const r of rows) yield { finding: parse<Finding>(r['finding']), change: (r['change_kind'] ?? null) as Change | null };
+      if (rows.length < 500) return;
+      after = String(rows[rows.length - 1]!['finding_id']);
+    }
+  }
+
+  async listFindings(query: FindingQuery): Promise<Page<FindingState>> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    const eq = (column: string, value: string | undefined) => {
+      if (value !== undefined) { where.push(`${column} = ?`); params.push(value); }
+    };
+    eq('status', query.status);
+    eq('lifecycle', query.lifecycle);
+    eq('severity', query.severity);
+    eq('provider', query.provider);
+    eq('account', query.account);
+    eq('region', query.region);
+    eq('check_id', query.checkId);
+    eq('duty', query.duty);
+    if (query.muted !== undefined) { where.push('muted = ?'); params.push(flag(query.muted)); }
+    if (query.cursor !== undefined) {
+      const [id] = decodeCursor(query.cursor, 1) as [string];
+      where.push('id > ?');
+      params.push(id);
+    }
+    const rows = await this.driver.all(
+      `SELECT * FROM findings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`,
+      [...params, query.limit + 1],
+    );
+    const items = rows.slice(0, query.limit).map(toState);
+    const last = items[items.length - 1];
+    return rows.length > query.limit && last ? { items, next: encodeCursor([last.id]) } : { items };
+  }
+
+  /** The mutelist a scan ran with. */
+  async scanMutes(scanId: string): Promise<{ rule: number; entry: unknown; expired: boolean }[]> {
+    const rows = await this.driver.all('SELECT rule, entry, expired FROM scan_mutes WHERE scan_id = ? ORDER BY rule', [scanId]);
+    return rows.map((r) => ({ rule: num(r['rule']), entry: parse(r['entry']), expired: bool(r['expired']) }));
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+function toScan(r: Row): ScanRecord {
+  return {
+    id: String(r['id']),
+    schedule: (r['schedule'] ?? null) as string | null,
+    trigger: r['triggered_by'] as Trigger,
+    scopeKey: String(r['scope_key']),
+    scope: parse<ScanScope>(r['scope']),
+    status: r['status'] as ScanStatus,
+    startedAt: String(r['started_at']),
+    finishedAt: (r['finished_at'] ?? null) as string | null,
+    durationMs: r['duration_ms'] === null || r['duration_ms'] === undefined ? null : num(r['duration_ms']),
+    findings: num(r['findings']),
+    counts: parseOrNull(r['counts']),
+    apiCalls: parseOrNull(r['api_calls']),
+    totalApiCalls: num(r['total_api_calls']),
+    errors: parse(r['errors']),
+    message: (r['message'] ?? null) as string | null,
+    summary: parseOrNull(r['summary']),
+    drift: r['drift'] === undefined ? {} : parse(r['drift']),
+  };
+}
+
+function toState(r: Row): FindingState {
+  return {
+    id: String(r['id']),
+    checkId: String(r['check_id']),
+    provider: String(r['provider']),
+    account: String(r['account']),
+    region: String(r['region']),
+    resourceId: String(r['resource_id']),
+    severity: r['severity'] as Severity,
+    duty: String(r['duty']),
+    status: r['status'] as Status,
+    muted: bool(r['muted']),
+    lifecycle: r['lifecycle'] as Lifecycle,
+    firstSeen: String(r['first_seen']),
+    lastSeen: String(r['last_seen']),
+    failingSince: (r['failing_since'] ?? null) as string | null,
+    lastScanId: String(r['last_scan_id']),
+    finding: parse<Finding>(r['finding']),
+  };
+}

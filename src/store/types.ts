@@ -1,0 +1,151 @@
+import type { Severity } from '../core/check.js';
+import type { Finding, Status } from '../core/finding.js';
+import type { ScanSummary } from '../core/summary.js';
+import type { MuteEntry } from '../config/schema.js';
+import type { ScanScope } from '../service/config.js';
+
+export const SCAN_STATUSES = ['running', 'completed', 'interrupted', 'failed'] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
+
+/**
+ * Where a finding stands across scans. `open`: failing at the last look; `resolved`: failed once,
+ * since seen passing (or gone); `clean`: never failed. An ERROR leaves it where it was: not being
+ * able to look is not a resolution.
+ */
+export const LIFECYCLES = ['open', 'resolved', 'clean'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+export const CHANGES = ['new', 'still-failing', 'resolved', 'regressed', 'muted', 'mute-expired'] as const;
+export type Change = (typeof CHANGES)[number];
+
+export type Trigger = 'schedule' | 'api';
+
+export interface ScanRecord {
+  readonly id: string;
+  readonly schedule: string | null;
+  readonly trigger: Trigger;
+  /** Canonical form of the scope: scans with equal keys are compared with each other. */
+  readonly scopeKey: string;
+  readonly scope: ScanScope;
+  readonly status: ScanStatus;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly durationMs: number | null;
+  readonly findings: number;
+  readonly counts: ScanSummary['counts'] | null;
+  readonly apiCalls: ScanSummary['apiCalls'] | null;
+  readonly totalApiCalls: number;
+  readonly errors: ScanSummary['errors'];
+  /** Why the scan failed or was interrupted. */
+  readonly message: string | null;
+  readonly summary: ScanSummary | null;
+  /** Findings per change since the previous state (new, resolved, ...). */
+  readonly drift: Partial<Record<Change, number>>;
+}
+
+export interface NewScan {
+  readonly id: string;
+  readonly schedule: string | null;
+  readonly trigger: Trigger;
+  readonly scopeKey: string;
+  readonly scope: ScanScope;
+  readonly startedAt: string;
+  /** The mutelist in force when the scan ran, with each entry's expiry as of then. */
+  readonly mutes: readonly { readonly rule: number; readonly entry: MuteEntry; readonly expired: boolean }[];
+}
+
+export interface ScanOutcome {
+  readonly status: Exclude<ScanStatus, 'running'>;
+  readonly finishedAt: string;
+  readonly summary: ScanSummary | null;
+  readonly message: string | null;
+  readonly drift: Partial<Record<Change, number>>;
+}
+
+/** The stored state of one finding id (check x resource). */
+export interface FindingState {
+  readonly id: string;
+  readonly checkId: string;
+  readonly provider: string;
+  readonly account: string;
+  readonly region: string;
+  readonly resourceId: string;
+  readonly severity: Severity;
+  readonly duty: string;
+  readonly status: Status;
+  readonly muted: boolean;
+  readonly lifecycle: Lifecycle;
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  /** When the current failing streak started; null unless open. */
+  readonly failingSince: string | null;
+  readonly lastScanId: string;
+  /** The finding as last seen, with firstSeen/lastSeen filled in. */
+  readonly finding: Finding;
+}
+
+/** One finding's outcome in one scan: its new state, what it was seen as, and the change if any. */
+export interface FindingUpdate {
+  readonly state: FindingState;
+  readonly previous: FindingState | undefined;
+  readonly change: Change | null;
+  /** Whether the scan saw the finding itself (false: resolved because it is gone from a looked-at cell). */
+  readonly observed: boolean;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Pass back to get the next page; absent on the last page. */
+  readonly next?: string;
+}
+
+export interface ScanQuery {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  readonly schedule?: string | undefined;
+  readonly status?: ScanStatus | undefined;
+  readonly scopeKey?: string | undefined;
+}
+
+export interface FindingQuery {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  readonly status?: Status | undefined;
+  readonly lifecycle?: Lifecycle | undefined;
+  readonly severity?: Severity | undefined;
+  readonly provider?: string | undefined;
+  readonly account?: string | undefined;
+  readonly region?: string | undefined;
+  readonly checkId?: string | undefined;
+  readonly duty?: string | undefined;
+  readonly muted?: boolean | undefined;
+}
+
+export interface ScanFindingRow {
+  readonly finding: Finding;
+  readonly change: Change | null;
+}
+
+/** The scan history: SQLite by default, PostgreSQL for shared or larger deployments. */
+export interface HistoryStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Apply migrations up to `target` (the latest by default). Returns the version reached. */
+  migrate(target?: number): Promise<number>;
+  schemaVersion(): Promise<number>;
+  startScan(scan: NewScan): Promise<void>;
+  finishScan(id: string, outcome: ScanOutcome): Promise<void>;
+  /** Scans left `running` by a process that died: mark them interrupted. */
+  abandonRunningScans(message: string, at: string): Promise<number>;
+  getScan(id: string): Promise<ScanRecord | undefined>;
+  listScans(query: ScanQuery): Promise<Page<ScanRecord>>;
+  /** The latest finished scan with this scope key started before `before`. */
+  previousScan(scopeKey: string, before: string): Promise<ScanRecord | undefined>;
+  findingStates(ids: readonly string[]): Promise<Map<string, FindingState>>;
+  /** Open findings of these accounts, to find those a scan no longer saw. */
+  openFindings(provider: string, account: string): Promise<FindingState[]>;
+  /** Persist one batch of a scan's results (states, per-scan rows, transitions) atomically. */
+  record(scanId: string, at: string, updates: readonly FindingUpdate[]): Promise<void>;
+  scanFindings(scanId: string): AsyncIterable<ScanFindingRow>;
+  listFindings(query: FindingQuery): Promise<Page<FindingState>>;
+  close(): Promise<void>;
+}

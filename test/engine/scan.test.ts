@@ -189,4 +189,11 @@ describe('runScan', () => {
     });
     expect(findings.map((f) => `${f.resource.region}:${f.status}:${f.error?.code ?? ''}`).sort()).toEqual(['r1:PASS:', 'r2:ERROR:TIMEOUT']);
   });
+
+  it('a scan that reached no account is not complete', async () => {
+    const { adapter } = fakeAdapter({ accounts: [], regions: ['r1'] });
+    const { findings, summary } = await scanToArray({ providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter } });
+    expect(findings).toEqual([]);
+    expect(summary.complete).toBe(false);
+  });
 });

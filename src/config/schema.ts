@@ -4,6 +4,7 @@ import { awsConfigSchema } from '../../providers/aws/config.js';
 import { azureConfigSchema } from '../../providers/azure/config.js';
 import { gcpConfigSchema } from '../../providers/gcp/config.js';
 import { serviceSchema } from '../service/config.js';
+import { sinksSchema } from '../sinks/config.js';
 
 const positiveInt = z.number().int().positive();
 const glob = z.string().min(1);
@@ -89,6 +90,8 @@ export const configSchema = z.strictObject({
       failOn: z.enum(SEVERITIES).default('low'),
     })
     .default({ formats: [], failOn: 'low' }),
+  /** SIEM sinks (Splunk HEC, syslog, webhook, Security Hub), fed while the scan runs. */
+  sinks: sinksSchema.default([]),
   /** `dutyscan serve`: schedules, history store, HTTP API. */
   service: serviceSchema.optional(),
 });

@@ -1,0 +1,29 @@
+import { defineCheck } from '../../../src/core/check.js';
+import '../../../providers/azure/model/types.js';
+import { tagRulesFor, tagViolations } from '../policy-rules.js';
+
+export default defineCheck({
+  id: 'azure-resources-resource-group-required-tags',
+  title: 'Resource groups carry the tags the organisation requires',
+  provider: 'azure',
+  service: 'resources',
+  resourceType: 'azure.resources.resource-group',
+  duty: 'tagging',
+  severity: 'low',
+  rationale:
+    'A resource group is the unit most teams own and pay for; its tags name the owner when a resource inside is untagged. ' +
+    'The rules come from `policy.requiredTags`, compared as for resources.',
+  remediation: {
+    text: 'Add the missing tags to the resource group, and assign the Azure Policy "Require a tag on resource groups".',
+    cli: 'az group update --name <rg> --tags owner=<team>',
+  },
+  assess(group, ctx) {
+    const rules = tagRulesFor(group.type, ctx.policy);
+    if (rules.length === 0) return ctx.notApplicable('No required-tag rule applies to resource groups', {});
+    const violations = tagViolations(group.tags, rules);
+    const evidence = { tags: group.tags, violations };
+    return violations.length === 0
+      ? ctx.pass('All required tags are present', evidence)
+      : ctx.fail(`Tag problems: ${violations.map((v) => `${v.key} ${v.problem}`).join(', ')}`, evidence);
+  },
+});

@@ -1,0 +1,137 @@
+import type { Listing } from '../../../src/core/inventory.js';
+import { seen, unseen, type CollectionError, type Observed } from '../../../src/core/observed.js';
+import type { ApiCaller } from '../../../src/core/provider.js';
+import type { ResourceType, Scope } from '../../../src/core/resource.js';
+import { failedListing, listing } from '../../../src/inventory/build.js';
+import { operationName, send, viaApi, type AwsClientFor, type AwsClients, type AwsService } from './clients.js';
+import { classifyAwsError, isNotConfigured } from './errors.js';
+
+/** A paginateX function from an SDK client package. */
+type Paginator<C, I, P> = (config: { client: C; pageSize?: number }, input: I) => AsyncIterable<P>;
+
+/**
+ * What a collector holds for one account: its clients and the ApiCaller. Every call goes through
+ * `send` (one call) or `pages` (a paginator, one counted call per page); failures are classified
+ * here, once, into coded errors.
+ */
+export class AwsCaller {
+  constructor(
+    readonly api: ApiCaller,
+    readonly clients: AwsClients,
+    readonly account: string,
+    readonly accountName?: string,
+  ) {}
+
+  scope(region: string): Scope {
+    return { provider: 'aws', account: this.account, region, ...(this.accountName ? { accountName: this.accountName } : {}) };
+  }
+
+  client<S extends AwsService>(service: S, region: string): AwsClientFor<S> {
+    return this.clients.get(service, region);
+  }
+
+  send<O>(service: AwsService, region: string, command: object): Promise<O> {
+    return send<O>(this.api, service, this.clients.get(service, region), command, { account: this.account, region });
+  }
+
+  /** All pages of a paginated operation, each page one call through the ApiCaller. */
+  pages<S extends AwsService, I, P>(
+    service: S,
+    region: string,
+    paginate: Paginator<AwsClientFor<S>, I, P>,
+    input: I,
+    pageSize?: number,
+  ): AsyncIterable<P> {
+    const client = viaApi(this.api, service, this.clients.get(service, region), { account: this.account, region });
+    return paginate({ client, ...(pageSize !== undefined ? { pageSize } : {}) }, input);
+  }
+
+  /** Collect every page's items. */
+  async all<S extends AwsService, I, P, T>(
+    service: S,
+    region: string,
+    paginate: Paginator<AwsClientFor<S>, I, P>,
+    input: I,
+    items: (page: P) => readonly T[] | undefined,
+    pageSize?: number,
+  ): Promise<T[]> {
+    const out: T[] = [];
+    for await (const page of this.pages(service, region, paginate, input, pageSize)) out.push(...(items(page) ?? []));
+    return out;
+  }
+
+  error(e: unknown, service: AwsService, operation: string, region: string): CollectionError {
+    return classifyAwsError(e, service, operation, { account: this.account, region });
+  }
+
+  /**
+   * One fact from one call: the mapped answer, `notConfigured` when the API says "not configured"
+   * (an allow-list per operation, see errors.ts), or the coded failure. Never throws for a cloud answer.
+   */
+  async observe<O, T>(
+    service: AwsService,
+    region: string,
+    command: object,
+    map: (output: O) => T,
+    notConfigured?: T,
+  ): Promise<Observed<T>> {
+    const operation = operationName(command);
+    try {
+      return seen(map(await this.send<O>(service, region, command)));
+    } catch (e) {
+      if (notConfigured !== undefined && isNotConfigured(e, service, operation)) return seen(notConfigured);
+      if (isProgrammerError(e)) throw e;
+      return unseen(this.error(e, service, operation, region));
+    }
+  }
+
+  /**
+   * A listing from a collector: its items, or one error listing naming the operation that failed.
+   * `operationOf` tells which call feeds the type, for the error (`failing` sees the thrown error).
+   */
+  async listing<T extends ResourceType>(
+    type: T,
+    region: string,
+    service: AwsService,
+    operation: string,
+    collect: () => Promise<Listing<T>['items'] extends Observed<infer R> ? R : never>,
+  ): Promise<Listing<T>> {
+    const scope = this.scope(region);
+    try {
+      return listing(scope, type, await collect());
+    } catch (e) {
+      if (isProgrammerError(e)) throw e;
+      const failed = e instanceof FailedCall ? e.error : this.error(e, service, operation, region);
+      return failedListing(scope, type, failed);
+    }
+  }
+}
+
+/** Thrown inside a listing's collect function when a call other than the listing's own failed. */
+export class FailedCall extends Error {
+  constructor(readonly error: CollectionError) {
+    super(error.message);
+  }
+}
+
+/** Bugs in our code (not answers from AWS) must surface, not become error listings. */
+function isProgrammerError(e: unknown): boolean {
+  return e instanceof TypeError || e instanceof ReferenceError || e instanceof RangeError;
+}
+
+/** Await an observation inside a listing: a failure fails the listing with that call's error. */
+export function required<T>(observed: Observed<T>): T {
+  if (observed.ok) return observed.value;
+  throw new FailedCall(observed.error);
+}
+
+/** ISO-8601 text for a Date the SDK parsed, or null. */
+export function iso(date: Date | undefined | null): string | null {
+  return date ? date.toISOString() : null;
+}
+
+export function tagsOf(tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
+  return out;
+}

@@ -1,0 +1,202 @@
+import { AccountClient } from '@aws-sdk/client-account';
+import { BackupClient } from '@aws-sdk/client-backup';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import type { ApiCaller, ApiOperation } from '../../../src/core/provider.js';
+import { errorName } from './errors.js';
+
+const CLIENTS = {
+  account: AccountClient,
+  backup: BackupClient,
+  cloudtrail: CloudTrailClient,
+  ec2: EC2Client,
+  iam: IAMClient,
+  kms: KMSClient,
+  organizations: OrganizationsClient,
+  rds: RDSClient,
+  s3: S3Client,
+  s3control: S3ControlClient,
+  sts: STSClient,
+} as const;
+
+export type AwsService = keyof typeof CLIENTS;
+export type AwsClientFor<S extends AwsService> = InstanceType<(typeof CLIENTS)[S]>;
+
+/** What every client of a scan shares: endpoints, retries, timeouts. Credentials are per account. */
+export interface ClientSettings {
+  readonly profile?: string;
+  /** One endpoint for every service (config `endpoint`); AWS_ENDPOINT_URL is left to the SDK. */
+  readonly endpoint?: string;
+  /** Per-service endpoints (config `endpoints`); AWS_ENDPOINT_URL_<SERVICE> is left to the SDK. */
+  readonly endpoints: Readonly<Record<string, string>>;
+  readonly forcePathStyle: boolean;
+  readonly maxAttempts: number;
+  readonly retryMode: 'adaptive' | 'standard';
+  /** A real per-call timeout: the handler throws when it elapses (see field notes). */
+  readonly callTimeoutMs: number;
+}
+
+/**
+ * S3 Control's endpoint rules put the account id in front of the host (`<account>.<host>`), which
+ * no emulator or fake resolves; with an override (ours or the standard env vars) we send to the
+ * URL as given.
+ */
+function s3ControlOverride(settings: ClientSettings): string | undefined {
+  return settings.endpoints.s3control ?? settings.endpoint ??
+    process.env.AWS_ENDPOINT_URL_S3_CONTROL ?? process.env.AWS_ENDPOINT_URL;
+}
+
+function s3ControlEndpoint(settings: ClientSettings): { endpointProvider?: () => { url: URL } } {
+  const override = s3ControlOverride(settings);
+  return override ? { endpointProvider: () => ({ url: new URL(override) }) } : {};
+}
+
+/**
+ * The SDK clients of one identity (the caller, or a role assumed in a member account), one per
+ * (service, region), created on first use and shared by every task of that account.
+ */
+export class AwsClients {
+  private readonly clients = new Map<string, object>();
+  private readonly handler: NodeHttpHandler;
+
+  constructor(
+    private readonly settings: ClientSettings,
+    /** Absent: the SDK default chain (env, profile, SSO, web identity, IMDS/ECS). */
+    private readonly credentials?: AwsCredentialIdentityProvider,
+  ) {
+    const agentOptions = { keepAlive: true, maxSockets: 64 };
+    this.handler = new NodeHttpHandler({
+      requestTimeout: settings.callTimeoutMs,
+      connectionTimeout: Math.min(settings.callTimeoutMs, 10_000),
+      throwOnRequestTimeout: true,
+      httpAgent: new HttpAgent(agentOptions),
+      httpsAgent: new HttpsAgent(agentOptions),
+    });
+  }
+
+  get<S extends AwsService>(service: S, region: string): AwsClientFor<S> {
+    const key = `${service}/${region}`;
+    let client = this.clients.get(key);
+    if (!client) {
+      const endpoint = this.settings.endpoints[service] ?? this.settings.endpoint;
+      const config = {
+        region,
+        maxAttempts: this.settings.maxAttempts,
+        retryMode: this.settings.retryMode,
+        requestHandler: this.handler,
+        ...(this.credentials ? { credentials: this.credentials } : this.settings.profile ? { profile: this.settings.profile } : {}),
+        // Left out when not configured, so the SDK's own AWS_ENDPOINT_URL[_<SERVICE>] handling applies.
+        ...(endpoint ? { endpoint } : {}),
+        ...(service === 's3' ? { forcePathStyle: this.settings.forcePathStyle } : {}),
+        ...(service === 's3control' ? s3ControlEndpoint(this.settings) : {}),
+      };
+      const Ctor = CLIENTS[service] as unknown as new (config: object) => object;
+      this.clients.set(key, (client = new Ctor(config)));
+    }
+    return client as AwsClientFor<S>;
+  }
+
+  destroy(): void {
+    for (const client of this.clients.values()) (client as { destroy(): void }).destroy();
+    this.clients.clear();
+    this.handler.destroy();
+  }
+}
+
+/** Where a call goes: the client id as service, and the scope it counts against. */
+export interface CallScope {
+  /** Absent for calls made before the account is known, or on behalf of no account (STS). */
+  readonly account?: string;
+  readonly region: string;
+}
+
+interface SendableCommand {
+  readonly middlewareStack: {
+    addRelativeTo(
+      middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+      options: { relation: 'before' | 'after'; toMiddleware: string; name: string; override?: boolean },
+    ): void;
+  };
+}
+
+interface SendingClient {
+  send(command: never, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+}
+
+export function operationName(command: object): string {
+  return command.constructor.name.replace(/Command$/, '');
+}
+
+/**
+ * Send one command through the ApiCaller (rate limit, per-account cap, counting, cancellation).
+ * The SDK retries inside; a middleware placed inside the retry loop sees every failed attempt,
+ * so each retry is reported to `api.retried` with the error that caused it.
+ */
+export async function send<Output>(
+  api: ApiCaller,
+  service: AwsService,
+  client: object,
+  command: object,
+  scope: CallScope,
+): Promise<Output> {
+  const op: ApiOperation = {
+    service,
+    operation: operationName(command),
+    region: scope.region,
+    ...(scope.account !== undefined ? { account: scope.account } : {}),
+  };
+  const failedAttempts: string[] = [];
+  (command as SendableCommand).middlewareStack.addRelativeTo(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (e) {
+        failedAttempts.push(errorName(e));
+        throw e;
+      }
+    },
+    { relation: 'after', toMiddleware: 'retryMiddleware', name: 'dutyscanAttemptObserver', override: true },
+  );
+  let succeeded = false;
+  try {
+    const output = (await api.call(op, (signal) =>
+      (client as SendingClient).send(command as never, { abortSignal: signal }),
+    )) as Output;
+    succeeded = true;
+    return output;
+  } finally {
+    // The last failure of a failed call is the failure itself, not a retry.
+    const retries = succeeded ? failedAttempts : failedAttempts.slice(0, -1);
+    for (const reason of retries) api.retried(op, reason);
+  }
+}
+
+/**
+ * A view of `client` whose `send` goes through the ApiCaller, for the SDK's paginateX functions:
+ * every page is one counted, rate-limited call. `Object.create` keeps `instanceof` true, which
+ * the paginators check.
+ */
+export function viaApi<C extends object>(api: ApiCaller, service: AwsService, client: C, scope: CallScope): C {
+  return Object.create(client, {
+    send: { value: (command: object) => send(api, service, client, command, scope) },
+  }) as C;
+}
+
+/** Credentials as the SDK takes them; `expiration` lets it (and us) refresh before they lapse. */
+export interface AwsCredentialIdentity {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: Date;
+}
+export type AwsCredentialIdentityProvider = () => Promise<AwsCredentialIdentity>;

@@ -1,0 +1,74 @@
+/**
+ * Every AWS API operation the collectors and discovery can call, with the IAM action it needs.
+ * deploy/aws/dutyscan-readonly-policy.json grants exactly these actions (a test keeps the two
+ * equal, and another asserts that a full run against the fake calls nothing outside this table).
+ * Keys are `<sdk client id>:<API operation>`; the client id is also what `ApiCaller.call` is given
+ * as `service`, and what error listings name in `operation`.
+ */
+export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
+  // Identity of the caller: allowed for everyone, no policy statement needed.
+  'sts:GetCallerIdentity': null,
+  'sts:AssumeRole': 'sts:AssumeRole',
+
+  'organizations:ListAccounts': 'organizations:ListAccounts',
+
+  'iam:GenerateCredentialReport': 'iam:GenerateCredentialReport',
+  'iam:GetCredentialReport': 'iam:GetCredentialReport',
+  'iam:GetAccountSummary': 'iam:GetAccountSummary',
+  'iam:GetAccountPasswordPolicy': 'iam:GetAccountPasswordPolicy',
+  'iam:GetAccountAuthorizationDetails': 'iam:GetAccountAuthorizationDetails',
+  'iam:ListVirtualMFADevices': 'iam:ListVirtualMFADevices',
+
+  'ec2:DescribeRegions': 'ec2:DescribeRegions',
+  'ec2:DescribeSecurityGroups': 'ec2:DescribeSecurityGroups',
+  'ec2:DescribeNetworkInterfaces': 'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeInstances': 'ec2:DescribeInstances',
+  'ec2:DescribeVolumes': 'ec2:DescribeVolumes',
+  'ec2:DescribeSnapshots': 'ec2:DescribeSnapshots',
+  'ec2:GetEbsEncryptionByDefault': 'ec2:GetEbsEncryptionByDefault',
+  'ec2:GetEbsDefaultKmsKeyId': 'ec2:GetEbsDefaultKmsKeyId',
+  'ec2:DescribeVpcs': 'ec2:DescribeVpcs',
+  'ec2:DescribeFlowLogs': 'ec2:DescribeFlowLogs',
+
+  // S3 API names and IAM action names differ; the action is what the operator must grant.
+  's3:ListBuckets': 's3:ListAllMyBuckets',
+  's3:GetBucketEncryption': 's3:GetEncryptionConfiguration',
+  's3:GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
+  's3:GetBucketPolicy': 's3:GetBucketPolicy',
+  's3:GetBucketPolicyStatus': 's3:GetBucketPolicyStatus',
+  's3:GetBucketOwnershipControls': 's3:GetBucketOwnershipControls',
+  's3:GetBucketAcl': 's3:GetBucketAcl',
+  's3:GetBucketVersioning': 's3:GetBucketVersioning',
+  's3:GetBucketLogging': 's3:GetBucketLogging',
+  's3:GetBucketTagging': 's3:GetBucketTagging',
+  's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
+
+  'cloudtrail:DescribeTrails': 'cloudtrail:DescribeTrails',
+  'cloudtrail:GetTrailStatus': 'cloudtrail:GetTrailStatus',
+  'cloudtrail:GetEventSelectors': 'cloudtrail:GetEventSelectors',
+
+  'kms:ListKeys': 'kms:ListKeys',
+  'kms:ListAliases': 'kms:ListAliases',
+  'kms:DescribeKey': 'kms:DescribeKey',
+  'kms:GetKeyRotationStatus': 'kms:GetKeyRotationStatus',
+
+  'rds:DescribeDBInstances': 'rds:DescribeDBInstances',
+  'rds:DescribeDBClusters': 'rds:DescribeDBClusters',
+
+  'backup:ListBackupPlans': 'backup:ListBackupPlans',
+  'backup:GetBackupPlan': 'backup:GetBackupPlan',
+  'backup:ListBackupSelections': 'backup:ListBackupSelections',
+  'backup:GetBackupSelection': 'backup:GetBackupSelection',
+  'backup:ListProtectedResources': 'backup:ListProtectedResources',
+
+  'account:GetAlternateContact': 'account:GetAlternateContact',
+};
+
+export function iamActionFor(service: string, operation: string): string | undefined {
+  return AWS_OPERATIONS[`${service}:${operation}`] ?? undefined;
+}
+
+/** The IAM actions the scanner needs, sorted: what the read-only policy must grant, no more. */
+export function requiredIamActions(): string[] {
+  return [...new Set(Object.values(AWS_OPERATIONS).filter((a): a is string => a !== null))].sort();
+}

@@ -1,0 +1,275 @@
+import * as account from '@aws-sdk/client-account';
+import * as backup from '@aws-sdk/client-backup';
+import * as cloudtrail from '@aws-sdk/client-cloudtrail';
+import * as ec2 from '@aws-sdk/client-ec2';
+import * as iam from '@aws-sdk/client-iam';
+import * as kms from '@aws-sdk/client-kms';
+import * as organizations from '@aws-sdk/client-organizations';
+import * as rds from '@aws-sdk/client-rds';
+import * as s3 from '@aws-sdk/client-s3';
+import * as s3control from '@aws-sdk/client-s3-control';
+import * as sts from '@aws-sdk/client-sts';
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HANDLERS, FakeAwsError, type HandlerContext } from './handlers.js';
+import { escapeXml, jsonBody, restXmlBody, xmlMembers } from './serialize.js';
+import type { FakeAccount, FakeState } from './state.js';
+
+/**
+ * A wire-level fake of the AWS APIs dutyscan reads, for the real SDK clients: Query/XML (IAM,
+ * STS, RDS, EC2), REST-XML (S3, S3 Control), JSON 1.1 (Organizations, KMS, CloudTrail) and
+ * REST-JSON (Backup, Account). The account is read from the SigV4 access key, the region and
+ * service from the credential scope, so one fake serves an organisation of accounts in many
+ * regions. Any request without a route is recorded and fails the test at `close()`.
+ */
+
+type Protocol = 'query' | 'ec2' | 'rest-xml' | 'json' | 'rest-json';
+
+const PROTOCOLS: Record<string, { protocol: Protocol; module: Record<string, unknown>; xmlns?: string }> = {
+  iam: { protocol: 'query', module: iam, xmlns: 'https://iam.amazonaws.com/doc/2010-05-08/' },
+  sts: { protocol: 'query', module: sts, xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/' },
+  rds: { protocol: 'query', module: rds, xmlns: 'http://rds.amazonaws.com/doc/2014-10-31/' },
+  ec2: { protocol: 'ec2', module: ec2, xmlns: 'http://ec2.amazonaws.com/doc/2016-11-15/' },
+  s3: { protocol: 'rest-xml', module: s3, xmlns: 'http://s3.amazonaws.com/doc/2006-03-01/' },
+  s3control: { protocol: 'rest-xml', module: s3control, xmlns: 'http://awss3control.amazonaws.com/doc/2018-08-20/' },
+  organizations: { protocol: 'json', module: organizations },
+  kms: { protocol: 'json', module: kms },
+  cloudtrail: { protocol: 'json', module: cloudtrail },
+  backup: { protocol: 'rest-json', module: backup },
+  account: { protocol: 'rest-json', module: account },
+};
+
+/** REST routes: method, path pattern, and for S3 the sub-resource query key that names the operation. */
+const REST_ROUTES: { service: string; method: string; path: RegExp; subresource?: string; operation: string }[] = [
+  { service: 's3control', method: 'GET', path: /^\/v20180820\/configuration\/publicAccessBlock$/, operation: 'GetPublicAccessBlock' },
+  { service: 's3', method: 'GET', path: /^\/$/, operation: 'ListBuckets' },
+  ...[
+    ['encryption', 'GetBucketEncryption'],
+    ['publicAccessBlock', 'GetPublicAccessBlock'],
+    ['policyStatus', 'GetBucketPolicyStatus'],
+    ['policy', 'GetBucketPolicy'],
+    ['acl', 'GetBucketAcl'],
+    ['ownershipControls', 'GetBucketOwnershipControls'],
+    ['versioning', 'GetBucketVersioning'],
+    ['logging', 'GetBucketLogging'],
+    ['tagging', 'GetBucketTagging'],
+  ].map(([subresource, operation]) => ({
+    service: 's3', method: 'GET', path: /^\/(?<bucket>[^/]+)\/?$/, subresource: subresource!, operation: operation!,
+  })),
+  { service: 'backup', method: 'GET', path: /^\/backup\/plans\/?$/, operation: 'ListBackupPlans' },
+  { service: 'backup', method: 'GET', path: /^\/backup\/plans\/(?<plan>[^/]+)\/?$/, operation: 'GetBackupPlan' },
+  { service: 'backup', method: 'GET', path: /^\/backup\/plans\/(?<plan>[^/]+)\/selections\/?$/, operation: 'ListBackupSelections' },
+  { service: 'backup', method: 'GET', path: /^\/backup\/plans\/(?<plan>[^/]+)\/selections\/(?<selection>[^/]+)\/?$/, operation: 'GetBackupSelection' },
+  { service: 'backup', method: 'GET', path: /^\/resources\/?$/, operation: 'ListProtectedResources' },
+  { service: 'account', method: 'POST', path: /^\/getAlternateContact$/, operation: 'GetAlternateContact' },
+];
+
+export interface Fault {
+  readonly service: string;
+  readonly operation?: string;
+  readonly region?: string;
+  readonly account?: string;
+  /** Error code as AWS sends it (`Throttling`, `AccessDenied`, `InternalError`, ...). */
+  readonly code: string;
+  readonly status: number;
+  /** How many matching requests fail; unlimited when absent. */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  readonly service: string;
+  readonly operation: string;
+  readonly account: string;
+  readonly region: string;
+}
+
+export const BASE_ACCESS_KEY = 'AKIAFAKEDUTYSCAN0001';
+export const BASE_CREDENTIALS = { accessKeyId: BASE_ACCESS_KEY, secretAccessKey: 'fake-secret-key' } as const;
+
+export class FakeAws {
+  latencyMs = 0;
+  readonly faults: Fault[] = [];
+  readonly requests: RecordedRequest[] = [];
+  readonly unrouted: string[] = [];
+  /** Access keys handed out by AssumeRole: key -> account. */
+  private readonly sessions = new Map<string, { account: string; expires: Date }>();
+  private constructor(
+    readonly state: FakeState,
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(state: FakeState): Promise<FakeAws> {
+    let fake: FakeAws | undefined;
+    const server = createServer((req, res) => {
+      void fake!.handle(req, res).catch((e: unknown) => {
+        fake!.unrouted.push(`fake crashed on ${req.method} ${req.url}: ${String(e)}`);
+        if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+        res.end('fake error');
+      });
+    });
+    server.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeAws(state, server, `http://127.0.0.1:${port}`);
+    return fake;
+  }
+
+  fault(fault: Fault): this {
+    this.faults.push(fault);
+    return this;
+  }
+
+  /** Requests that reached a handler (faults included), optionally for one operation. */
+  count(service: string, operation?: string, filter: Partial<RecordedRequest> = {}): number {
+    return this.requests.filter(
+      (r) => r.service === service && (operation === undefined || r.operation === operation) &&
+        Object.entries(filter).every(([k, v]) => r[k as keyof RecordedRequest] === v),
+    ).length;
+  }
+
+  /** Fails (throws) when any request had no route, after stopping the server. */
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.unrouted.length > 0) throw new Error(`the AWS fake had no route for:\n  ${this.unrouted.join('\n  ')}`);
+  }
+
+  issueSession(accountId: string, durationSeconds: number): { key: string; expires: Date } {
+    const key = `ASIA${accountId}${randomUUID().slice(0, 8).toUpperCase()}`;
+    const expires = new Date(Date.now() + durationSeconds * 1000);
+    this.sessions.set(key, { account: accountId, expires });
+    return { key, expires };
+  }
+
+  private accountFor(accessKey: string): FakeAccount | undefined {
+    if (accessKey === BASE_ACCESS_KEY) return this.state.accounts.get(this.state.callerAccount);
+    const session = this.sessions.get(accessKey);
+    if (!session || session.expires.getTime() < Date.now()) return undefined;
+    return this.state.accounts.get(session.account);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
+    if (!scope) {
+      this.unrouted.push(`unsigned request ${req.method} ${req.url}`);
+      return this.send(res, 400, 'text/plain', 'unsigned');
+    }
+    const [, accessKey, region, signingName] = scope as unknown as [string, string, string, string];
+    const service = signingName === 's3' && url.pathname.startsWith('/v20180820/') ? 's3control' : signingName;
+    const wire = PROTOCOLS[service];
+    if (!wire) {
+      this.unrouted.push(`unknown service ${service}: ${req.method} ${req.url}`);
+      return this.send(res, 400, 'text/plain', 'unknown service');
+    }
+
+    let operation: string | undefined;
+    let params: Record<string, string> = {};
+    let json: Record<string, unknown> = {};
+    let pathParams: Record<string, string> = {};
+    if (wire.protocol === 'query' || wire.protocol === 'ec2') {
+      params = Object.fromEntries(new URLSearchParams(body));
+      operation = params.Action;
+    } else if (wire.protocol === 'json') {
+      operation = String(req.headers['x-amz-target'] ?? '').split('.').pop();
+      json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+    } else {
+      json = body && wire.protocol === 'rest-json' ? (JSON.parse(body) as Record<string, unknown>) : {};
+      params = Object.fromEntries(url.searchParams);
+      const route = REST_ROUTES.find(
+        (r) => r.service === service && r.method === req.method && r.path.test(url.pathname) &&
+          (r.subresource ? url.searchParams.has(r.subresource) : !url.search.match(/[?&](encryption|publicAccessBlock|policyStatus|policy|acl|ownershipControls|versioning|logging|tagging)(=|&|$)/)),
+      );
+      if (route) {
+        operation = route.operation;
+        pathParams = Object.fromEntries(
+          Object.entries(route.path.exec(url.pathname)?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
+        );
+      }
+    }
+    const handler = operation ? HANDLERS[service]?.[operation] : undefined;
+    if (!operation || !handler) {
+      this.unrouted.push(`${service} ${operation ?? '?'}: ${req.method} ${req.url} ${body.slice(0, 200)}`);
+      return this.error(res, wire.protocol, 400, 'FakeNoRoute', `no route for ${service} ${operation ?? req.url}`);
+    }
+
+    const who = this.accountFor(accessKey);
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (!who) return this.error(res, wire.protocol, 403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    this.requests.push({ service, operation, account: who.id, region });
+
+    const fault = this.faults.find(
+      (f) => f.service === service && (f.operation === undefined || f.operation === operation) &&
+        (f.region === undefined || f.region === region) && (f.account === undefined || f.account === who.id) &&
+        (f.times === undefined || f.times > 0),
+    );
+    if (fault) {
+      if (fault.times !== undefined) fault.times--;
+      return this.error(res, wire.protocol, fault.status, fault.code, `injected ${fault.code}`);
+    }
+
+    const ctx: HandlerContext = { fake: this, account: who, region, params, json, path: pathParams, headers: req.headers };
+    let output: Record<string, unknown>;
+    try {
+      output = handler(ctx);
+    } catch (e) {
+      if (e instanceof FakeAwsError) return this.error(res, wire.protocol, e.status, e.code, e.message);
+      throw e;
+    }
+    this.respond(res, service, wire, operation, output);
+  }
+
+  private respond(res: ServerResponse, service: string, wire: (typeof PROTOCOLS)[string], operation: string, output: Record<string, unknown>): void {
+    const requestId = randomUUID();
+    const opSchema = wire.module[`${operation}$`] as unknown[] | undefined;
+    if (!opSchema) throw new Error(`no SDK schema for ${service} ${operation}`);
+    const outputSchema = opSchema[5] as Parameters<typeof xmlMembers>[0];
+    switch (wire.protocol) {
+      case 'query':
+        return this.send(res, 200, 'text/xml',
+          `<${operation}Response xmlns="${wire.xmlns}"><${operation}Result>${xmlMembers(outputSchema, output)}</${operation}Result>` +
+          `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`);
+      case 'ec2':
+        return this.send(res, 200, 'text/xml',
+          `<${operation}Response xmlns="${wire.xmlns}"><requestId>${requestId}</requestId>${xmlMembers(outputSchema, output)}</${operation}Response>`);
+      case 'rest-xml': {
+        if (typeof output.Policy === 'string') return this.send(res, 200, 'application/json', output.Policy);
+        return this.send(res, 200, 'application/xml', restXmlBody(outputSchema, output, wire.xmlns!) ?? '');
+      }
+      case 'json':
+        return this.send(res, 200, 'application/x-amz-json-1.1', jsonBody(output), { 'x-amzn-requestid': requestId });
+      case 'rest-json':
+        return this.send(res, 200, 'application/json', jsonBody(output), { 'x-amzn-requestid': requestId });
+    }
+  }
+
+  private error(res: ServerResponse, protocol: Protocol, status: number, code: string, message: string): void {
+    const requestId = randomUUID();
+    const msg = escapeXml(message);
+    switch (protocol) {
+      case 'query':
+        return this.send(res, status, 'text/xml',
+          `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${msg}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`);
+      case 'ec2':
+        return this.send(res, status, 'text/xml',
+          `<Response><Errors><Error><Code>${code}</Code><Message>${msg}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`);
+      case 'rest-xml':
+        return this.send(res, status, 'application/xml',
+          `<Error><Code>${code}</Code><Message>${msg}</Message><RequestId>${requestId}</RequestId></Error>`);
+      case 'json':
+        return this.send(res, status, 'application/x-amz-json-1.1', JSON.stringify({ __type: code, message }), { 'x-amzn-requestid': requestId });
+      case 'rest-json':
+        return this.send(res, status, 'application/json', JSON.stringify({ message }), { 'x-amzn-errortype': code, 'x-amzn-requestid': requestId });
+    }
+  }
+
+  private send(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
+    res.end(body);
+  }
+}

@@ -1,0 +1,33 @@
+import { defineCheck } from '../../../src/core/check.js';
+import { adminGrants } from '../lib/policy.js';
+
+export default defineCheck({
+  id: 'aws-iam-user-admin-mfa-enabled',
+  title: 'IAM users with administrative privileges sign in with MFA',
+  provider: 'aws',
+  service: 'iam',
+  resourceType: 'aws.iam.user',
+  uses: ['aws.iam.group', 'aws.iam.policy'],
+  duty: 'mfa',
+  severity: 'critical',
+  rationale:
+    'Contracts commonly require MFA for privileged access in particular: an administrator\'s password alone is the whole account.',
+  remediation: {
+    text: 'Have the administrator assign an MFA device now; then move administration to a role that requires aws:MultiFactorAuthPresent.',
+    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html',
+  },
+  assess(user, ctx) {
+    const policies = ctx.related('aws.iam.policy');
+    const groups = ctx.related('aws.iam.group').filter((g) => user.data.groupList.includes(g.data.groupName));
+    const grants = [
+      ...adminGrants({ attachedManagedPolicies: user.data.attachedManagedPolicies, inline: user.data.userPolicyList }, policies),
+      ...groups.flatMap((g) => adminGrants({ attachedManagedPolicies: g.data.attachedManagedPolicies, inline: g.data.groupPolicyList }, policies)),
+    ];
+    if (grants.length === 0) return ctx.notApplicable('The user has no administrative privileges', { adminPolicies: grants });
+    const { passwordEnabled, mfaActive } = ctx.known(user.data.credentials);
+    if (!passwordEnabled) return ctx.notApplicable('The administrator has no console password', { adminPolicies: grants, passwordEnabled });
+    return mfaActive
+      ? ctx.pass('The administrator has MFA', { adminPolicies: grants, mfaActive })
+      : ctx.fail('An administrator signs in without MFA', { adminPolicies: grants, mfaActive });
+  },
+});

@@ -16,6 +16,13 @@ import iamUserNoAdminPrivileges from './iam/aws-iam-user-no-admin-privileges.js'
 import iamUserNoDirectPolicies from './iam/aws-iam-user-no-direct-policies.js';
 import iamUserSingleActiveAccessKey from './iam/aws-iam-user-single-active-access-key.js';
 import iamUserUnusedCredentialsDisabled from './iam/aws-iam-user-unused-credentials-disabled.js';
+import s3AccountPublicAccessBlockEnabled from './s3/aws-s3-account-public-access-block-enabled.js';
+import s3BucketAclNotPublic from './s3/aws-s3-bucket-acl-not-public.js';
+import s3BucketDefaultEncryptionEnabled from './s3/aws-s3-bucket-default-encryption-enabled.js';
+import s3BucketMfaDeleteEnabled from './s3/aws-s3-bucket-mfa-delete-enabled.js';
+import s3BucketPolicyNotPublic from './s3/aws-s3-bucket-policy-not-public.js';
+import s3BucketPublicAccessBlocked from './s3/aws-s3-bucket-public-access-blocked.js';
+import s3BucketVersioningEnabled from './s3/aws-s3-bucket-versioning-enabled.js';
 
 /** Every AWS check, in catalogue order. The catalogue test compares this list with the folder. */
 export const awsChecks: readonly AnyCheck[] = [
@@ -36,4 +43,11 @@ export const awsChecks: readonly AnyCheck[] = [
   iamUserNoDirectPolicies,
   iamUserSingleActiveAccessKey,
   iamUserUnusedCredentialsDisabled,
+  s3AccountPublicAccessBlockEnabled,
+  s3BucketAclNotPublic,
+  s3BucketDefaultEncryptionEnabled,
+  s3BucketMfaDeleteEnabled,
+  s3BucketPolicyNotPublic,
+  s3BucketPublicAccessBlocked,
+  s3BucketVersioningEnabled,
 ];

@@ -4,6 +4,7 @@ import { VERSION } from '../util/version.js';
 import { scrub } from '../util/log.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerScanCommand } from './commands/scan.js';
+import { registerServeCommand } from './commands/serve.js';
 import { EXIT } from './exit.js';
 import { UsageError } from './select.js';
 
@@ -16,6 +17,7 @@ export function buildProgram(done: (exitCode: number) => void): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerScanCommand(program, done);
   registerCatalogCommands(program);
+  registerServeCommand(program, done);
   // Further commands (report, sinks, serve) register here.
   for (const sub of program.commands) sub.exitOverride();
   return program;

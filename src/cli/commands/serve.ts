@@ -1,0 +1,142 @@
+import type { Command } from 'commander';
+import type { Logger } from 'pino';
+import { loadConfig, validateCheckSettings } from '../../config/load.js';
+import type { Listing } from '../../core/inventory.js';
+import { demoInventory } from '../../demo/index.js';
+import { readInventory } from '../../inventory/file.js';
+import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
+import { formatter, formatters } from '../../output/registry.js';
+import { serviceSchema, type ServiceConfig } from '../../service/config.js';
+import { changeToOcsf } from '../../service/drift.js';
+import { engineScanFn } from '../../service/engine-scan.js';
+import { ServiceMetrics } from '../../service/metrics.js';
+import { ScanCoordinator, Scheduler } from '../../service/scheduler.js';
+import { buildServer, loadTokens } from '../../service/server.js';
+import { openStore } from '../../store/index.js';
+import { createLogger } from '../../util/log.js';
+import { allChecks } from '../../../checks/index.js';
+import { EXIT } from '../exit.js';
+import { UsageError, selectChecks } from '../select.js';
+
+interface ServeFlags {
+  config?: string;
+  contract?: string;
+  host?: string;
+  port?: string;
+  store?: string;
+  demo?: boolean;
+  inventory?: string;
+  logLevel?: string;
+}
+
+/** `--store sqlite:PATH` or `--store postgres` (URL from the configured environment variable). */
+function storeOverride(value: string | undefined, service: ServiceConfig): ServiceConfig['store'] {
+  if (value === undefined) return service.store;
+  if (value.startsWith('sqlite:')) return { kind: 'sqlite', path: value.slice('sqlite:'.length) };
+  if (value === 'postgres') return { kind: 'postgres', urlEnv: service.store.kind === 'postgres' ? service.store.urlEnv : 'DUTYSCAN_DATABASE_URL' };
+  throw new UsageError(`--store takes sqlite:PATH or postgres, got "${value}"`);
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes 0-65535, got "${value}"`);
+  return port;
+}
+
+/** Runs until SIGTERM/SIGINT; returns the exit code. `ready` hears the bound address (tests, logs). */
+export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitter = process): Promise<number> {
+  const log: Logger = createLogger(flags.logLevel ?? process.env.DUTYSCAN_LOG_LEVEL ?? 'info');
+  const { config, file } = loadConfig(flags.config);
+  validateCheckSettings(config, allChecks, file);
+  const service: ServiceConfig = config.service ?? serviceSchema.parse({});
+  const catalog = loadCatalog();
+  const contract = resolveContract(catalog, flags.contract ?? config.contract);
+  if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
+  const saved: readonly Listing[] | undefined = flags.inventory ? await readInventory(flags.inventory) : undefined;
+  const source = flags.demo
+    ? { kind: 'demo' as const, listings: (now: Date) => demoInventory(now) }
+    : saved
+      ? { kind: 'inventory' as const, listings: () => saved }
+      : undefined;
+  const host = flags.host ?? service.api.host;
+  const port = parsePort(flags.port) ?? service.api.port;
+  const tokens = loadTokens(service.api);
+
+  const store = await openStore(storeOverride(flags.store, service));
+  const abandoned = await store.abandonRunningScans('the service stopped before the scan finished', new Date().toISOString());
+  if (abandoned > 0) log.warn({ scans: abandoned }, 'scans left running by a previous process recorded as interrupted');
+
+  const metrics = new ServiceMetrics();
+  const coordinator = new ScanCoordinator({
+    store,
+    log,
+    metrics,
+    scan: engineScanFn({ config, checks: selectChecks(allChecks, {}, config), catalog, contract, log, source }),
+    mutes: (now) => {
+      const today = now.toISOString().slice(0, 10);
+      return config.mutelist.map((entry, rule) => ({ rule, entry, expired: entry.expires !== undefined && entry.expires < today }));
+    },
+    ...(service.sinks.changesOnly
+      ? {
+          onChanges: async (events, summary) => {
+            // Change events go to the log stream's consumers as OCSF until the SIEM sinks take them.
+            for (const e of events) log.info({ event: changeToOcsf(e, summary) }, 'finding changed');
+          },
+        }
+      : {}),
+  });
+  const scheduler = new Scheduler(service.schedules, coordinator, { log, metrics });
+
+  let app;
+  try {
+    app = await buildServer({
+      coordinator,
+      store,
+      metrics,
+      schedules: service.schedules,
+      tokens,
+      log,
+      host,
+      formats: (id, context) => (formatters.has(id) ? formatter(id, context) : undefined),
+      formatIds: [...formatters.keys()].filter((id) => id !== 'table'),
+      nextRuns: () => scheduler.nextRuns(),
+    });
+    await app.listen({ host, port });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const address = app.server.address();
+  log.info({ address, schedules: service.schedules.map((s) => s.name), store: store.kind }, 'dutyscan serve: listening');
+  scheduler.start();
+
+  const signal = await new Promise<string>((resolve) => {
+    signals.once('SIGTERM', () => resolve('SIGTERM'));
+    signals.once('SIGINT', () => resolve('SIGINT'));
+  });
+  log.info({ signal }, 'stopping: no new scans; the running scan is aborted and recorded as interrupted');
+  scheduler.stop();
+  await coordinator.stop({ graceMs: service.shutdownGraceSeconds * 1000 });
+  await app.close();
+  await store.close();
+  log.info('stopped');
+  return EXIT.OK;
+}
+
+export function registerServeCommand(program: Command, done: (exitCode: number) => void = () => undefined): void {
+  program
+    .command('serve')
+    .description('run scheduled scans, keep their history and drift, and serve the HTTP API with metrics')
+    .option('-c, --config <file>', 'YAML config file with a service section (default: $DUTYSCAN_CONFIG)')
+    .option('--contract <name|file>', 'contract profile: a bundled id or a profile file')
+    .option('--host <host>', 'listen address (default: service.api.host, 127.0.0.1)')
+    .option('--port <port>', 'listen port (default: service.api.port, 8080)')
+    .option('--store <store>', 'history store: sqlite:PATH or postgres (default: service.store)')
+    .option('--demo', 'scan the embedded demo organisation instead of live clouds')
+    .option('--inventory <file>', 'scan a saved inventory instead of live clouds')
+    .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: info)')
+    .action(async (flags: ServeFlags) => {
+      done(await serveCommand(flags));
+    });
+}

@@ -1,0 +1,209 @@
+/**
+ * The history store contract. SQLite and PostgreSQL run this same suite (sqlite.test.ts,
+ * postgres.test.ts), each on a fresh database per test.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/finding.js';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { InvalidCursorError, type SqlStore } from '../../src/store/sql-store.js';
+import type { NewScan } from '../../src/store/types.js';
+import { observe } from '../../src/service/drift.js';
+import { finding, summaryOf } from '../support/findings.js';
+import { coordinator, scriptedScan } from '../service/harness.js';
+
+const scope = { providers: ['aws' as const] };
+
+const newScan = (id: string, startedAt: string, extra: Partial<NewScan> = {}): NewScan => ({
+  id,
+  schedule: 'daily',
+  trigger: 'schedule',
+  scopeKey: 'k1',
+  scope,
+  startedAt,
+  mutes: [],
+  ...extra,
+});
+
+const bucket = (name: string, status: Finding['status'], extra: Parameters<typeof finding>[0] = {}): Finding =>
+  finding({ status, ...extra, resource: { id: `arn:aws:s3:::${name}`, name, ...extra.resource } });
+
+export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
+  describe(`${name} history store`, () => {
+    const opened: SqlStore[] = [];
+    const fresh = async (migrate = true) => {
+      const store = await open();
+      opened.push(store);
+      if (migrate) await store.migrate();
+      return store;
+    };
+    afterEach(async () => {
+      for (const s of opened.splice(0)) await s.close();
+    });
+
+    it('migrates an empty database to the latest version; migrating again changes nothing', async () => {
+      const store = await fresh(false);
+      expect(await store.schemaVersion()).toBe(0);
+      expect(await store.migrate()).toBe(LATEST_SCHEMA_VERSION);
+      expect(await store.migrate()).toBe(LATEST_SCHEMA_VERSION);
+      expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+      const versions = await store.driver.all('SELECT version FROM schema_migrations ORDER BY version');
+      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2]);
+    });
+
+    it('migrates a version-1 database holding data to the latest version and keeps the data', async () => {
+      const store = await fresh(false);
+      expect(await store.migrate(1)).toBe(1);
+      // Rows as version 1 of the schema wrote them.
+      await store.driver.run(
+        `INSERT INTO scans (id, schedule, triggered_by, scope_key, scope, status, started_at, finished_at, duration_ms, findings, errors)
+         VALUES ('old-scan', 'daily', 'schedule', 'k1', '{"providers":["aws"]}', 'completed', '2026-01-01T00:00:00.000Z', '2026-01-01T00:01:00.000Z', 60000, 1, '[]')`,
+      );
+      const f = bucket('legacy', 'FAIL');
+      await store.driver.run(
+        `INSERT INTO findings (id, check_id, provider, account, region, resource_id, severity, duty, status, muted, lifecycle, first_seen, last_seen, failing_since, last_scan_id, finding)
+         VALUES (?, ?, 'aws', '111122223333', 'eu-west-1', ?, 'high', 'encryption-at-rest', 'FAIL', 0, 'open', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'old-scan', ?)`,
+        [f.id, f.check.id, f.resource.id, JSON.stringify(f)],
+      );
+      expect(await store.migrate()).toBe(LATEST_SCHEMA_VERSION);
+
+      const scan = await store.getScan('old-scan');
+      expect(scan).toMatchObject({ id: 'old-scan', status: 'completed', durationMs: 60000, drift: {} });
+      const states = await store.findingStates([f.id]);
+      expect(states.get(f.id)).toMatchObject({ lifecycle: 'open', failingSince: '2026-01-01T00:00:00.000Z', finding: { id: f.id } });
+      // The version-2 tables work on the migrated data: the old open finding resolves.
+      const c = coordinator(store, scriptedScan(() => [bucket('legacy', 'PASS')]));
+      const t = c.trigger(scope, { trigger: 'api' });
+      if (!t.accepted) throw new Error('refused');
+      expect((await t.done)?.drift).toEqual({ resolved: 1 });
+      expect(await store.transitions(f.id)).toEqual([expect.objectContaining({ from: 'FAIL', to: 'PASS', change: 'resolved' })]);
+    });
+
+    it('refuses a database migrated by a newer dutyscan', async () => {
+      const store = await fresh();
+      await store.driver.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', '2030-01-01T00:00:00Z')`);
+      await expect(store.migrate()).rejects.toThrow(/newer than this dutyscan/);
+    });
+
+    it('records a scan from start to finish with its summary, drift and the mutes in force', async () => {
+      const store = await fresh();
+      const mute = { check: 'aws-*', account: '*', region: '*', resource: '*', tags: {}, reason: 'accepted risk', expires: '2026-12-31' };
+      await store.startScan(newScan('s1', '2026-11-22T10:00:00.000Z', { mutes: [{ rule: 0, entry: mute, expired: false }] }));
+      expect(await store.getScan('s1')).toMatchObject({ status: 'running', finishedAt: null, summary: null });
+      const summary = summaryOf([bucket('a', 'FAIL')]);
+      await store.finishScan('s1', { status: 'completed', finishedAt: '2026-11-22T10:02:30.000Z', summary, message: null, drift: { new: 1 } });
+      const scan = await store.getScan('s1');
+      expect(scan).toMatchObject({ status: 'completed', durationMs: 150_000, findings: summary.findings, drift: { new: 1 }, totalApiCalls: summary.totalApiCalls });
+      expect(scan?.summary?.counts).toEqual(summary.counts);
+      expect(await store.scanMutes('s1')).toEqual([{ rule: 0, entry: mute, expired: false }]);
+      expect(await store.getScan('nope')).toBeUndefined();
+    });
+
+    it('marks scans left running by a dead process as interrupted', async () => {
+      const store = await fresh();
+      await store.startScan(newScan('s1', '2026-11-22T10:00:00.000Z'));
+      expect(await store.abandonRunningScans('process died', '2026-11-22T11:00:00.000Z')).toBe(1);
+      expect(await store.getScan('s1')).toMatchObject({ status: 'interrupted', message: 'process died' });
+      expect(await store.abandonRunningScans('again', '2026-11-22T12:00:00.000Z')).toBe(0);
+    });
+
+    it('pages scans newest first with a cursor, ties on the start time broken by id, and filters them', async () => {
+      const store = await fresh();
+      const ids = ['a', 'b', 'c', 'd', 'e'];
+      for (const [i, id] of ids.entries()) {
+        // Two scans share each start time.
+        await store.startScan(newScan(id, `2026-11-22T10:0${Math.floor(i / 2)}:00.000Z`, { schedule: i % 2 ? 'hourly' : 'daily', scopeKey: i % 2 ? 'k2' : 'k1' }));
+      }
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await store.listScans({ limit: 2, cursor });
+        seen.push(...page.items.map((s) => s.id));
+        cursor = page.next;
+        pages++;
+      } while (cursor);
+      expect(seen).toEqual(['e', 'd', 'c', 'b', 'a']);
+      expect(pages).toBe(3);
+      expect((await store.listScans({ limit: 10, schedule: 'hourly' })).items.map((s) => s.id)).toEqual(['d', 'b']);
+      expect((await store.listScans({ limit: 10, status: 'completed' })).items).toEqual([]);
+      await store.finishScan('c', { status: 'completed', finishedAt: '2026-11-22T10:05:00.000Z', summary: null, message: null, drift: {} });
+      expect((await store.previousScan('k1', '2026-11-22T11:00:00.000Z'))?.id).toBe('c');
+      expect(await store.previousScan('k2', '2026-11-22T11:00:00.000Z')).toBeUndefined();
+    });
+
+    it('pages current findings by id with filters, and rejects a cursor it did not issue', async () => {
+      const store = await fresh();
+      await store.startScan(newScan('s1', '2026-11-22T10:00:00.000Z'));
+      const findings = Array.from({ length: 7 }, (_, i) =>
+        bucket(`b${i}`, i < 5 ? 'FAIL' : 'PASS', { severity: i % 2 ? 'low' : 'critical', resource: { region: i < 3 ? 'eu-west-1' : 'us-east-1' } }),
+      );
+      await store.record('s1', '2026-11-22T10:00:00.000Z', findings.map((f) => observe(f, undefined, 's1', '2026-11-22T10:00:00.000Z')));
+
+      const all: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listFindings({ limit: 3, cursor });
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        all.push(...page.items.map((s) => s.id));
+        cursor = page.next;
+      } while (cursor);
+      expect(all).toEqual(findings.map((f) => f.id).sort());
+
+      const failing = await store.listFindings({ limit: 50, status: 'FAIL', lifecycle: 'open' });
+      expect(failing.items).toHaveLength(5);
+      expect(failing.next).toBeUndefined();
+      expect((await store.listFindings({ limit: 50, severity: 'critical', region: 'us-east-1' })).items.map((s) => s.resourceId).sort())
+        .toEqual(['arn:aws:s3:::b4', 'arn:aws:s3:::b6']);
+      expect((await store.listFindings({ limit: 50, lifecycle: 'clean' })).items).toHaveLength(2);
+      expect((await store.listFindings({ limit: 50, muted: true })).items).toHaveLength(0);
+      const first = (await store.listFindings({ limit: 1, checkId: findings[0]!.check.id, account: '111122223333', provider: 'aws', duty: 'encryption-at-rest' })).items[0];
+      expect(first).toMatchObject({ firstSeen: '2026-11-22T10:00:00.000Z', lastScanId: 's1', finding: { firstSeen: '2026-11-22T10:00:00.000Z' } });
+
+      await expect(store.listFindings({ limit: 3, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursorError);
+      await expect(store.listScans({ limit: 3, cursor: Buffer.from('["x"]').toString('base64url') })).rejects.toBeInstanceOf(InvalidCursorError);
+    });
+
+    it('streams a scan\'s findings past one page, each with its change', async () => {
+      const store = await fresh();
+      const findings = Array.from({ length: 1200 }, (_, i) => bucket(`bulk-${i}`, i % 3 ? 'PASS' : 'FAIL'));
+      const c = coordinator(store, scriptedScan(() => findings));
+      const t = c.trigger(scope, { trigger: 'api' });
+      if (!t.accepted) throw new Error('refused');
+      const scan = await t.done;
+      expect(scan).toMatchObject({ status: 'completed', drift: { new: 400 } });
+      let n = 0;
+      let changed = 0;
+      for await (const row of store.scanFindings(scan!.id)) {
+        n++;
+        if (row.change === 'new') changed++;
+      }
+      expect([n, changed]).toEqual([1200, 400]);
+    });
+
+    it('follows a finding through new, still failing, resolved and regressed, with firstSeen kept and transitions recorded', async () => {
+      const store = await fresh();
+      const statuses: Finding['status'][] = ['FAIL', 'FAIL', 'PASS', 'FAIL'];
+      const c = coordinator(store, scriptedScan((_, call) => [bucket('drifty', statuses[call]!), bucket('steady', 'PASS')]));
+      const scans = [];
+      for (let i = 0; i < statuses.length; i++) {
+        const t = c.trigger(scope, { trigger: 'schedule', schedule: 'daily' });
+        if (!t.accepted) throw new Error('refused');
+        scans.push((await t.done)!);
+      }
+      expect(scans.map((s) => s.drift)).toEqual([{ new: 1 }, { 'still-failing': 1 }, { resolved: 1 }, { regressed: 1 }]);
+      const id = bucket('drifty', 'FAIL').id;
+      const state = (await store.findingStates([id])).get(id)!;
+      expect(state).toMatchObject({ lifecycle: 'open', status: 'FAIL', firstSeen: scans[0]!.startedAt, lastSeen: scans[3]!.startedAt, failingSince: scans[3]!.startedAt });
+      expect((await store.transitions(id)).map((t) => [t.from, t.to, t.change])).toEqual([
+        [null, 'FAIL', 'new'],
+        ['FAIL', 'PASS', 'resolved'],
+        ['PASS', 'FAIL', 'regressed'],
+      ]);
+      const steady = bucket('steady', 'PASS').id;
+      expect((await store.findingStates([steady])).get(steady)).toMatchObject({ lifecycle: 'clean', firstSeen: scans[0]!.startedAt });
+      const rows = [];
+      for await (const row of store.scanFindings(scans[1]!.id)) rows.push(row);
+      expect(rows.find((r) => r.finding.id === id)).toMatchObject({ change: 'still-failing', finding: { firstSeen: scans[0]!.startedAt, lastSeen: scans[1]!.startedAt } });
+    });
+  });
+}

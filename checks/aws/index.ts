@@ -23,6 +23,16 @@ import s3BucketMfaDeleteEnabled from './s3/aws-s3-bucket-mfa-delete-enabled.js';
 import s3BucketPolicyNotPublic from './s3/aws-s3-bucket-policy-not-public.js';
 import s3BucketPublicAccessBlocked from './s3/aws-s3-bucket-public-access-blocked.js';
 import s3BucketVersioningEnabled from './s3/aws-s3-bucket-versioning-enabled.js';
+import ec2EbsEncryptionByDefaultEnabled from './ec2/aws-ec2-ebs-encryption-by-default-enabled.js';
+import ec2InstanceImdsv2Required from './ec2/aws-ec2-instance-imdsv2-required.js';
+import ec2InstanceProfileAttached from './ec2/aws-ec2-instance-profile-attached.js';
+import ec2SecurityGroupDefaultRestrictsAll from './ec2/aws-ec2-security-group-default-restricts-all.js';
+import ec2SecurityGroupInternetIngressRestricted from './ec2/aws-ec2-security-group-internet-ingress-restricted.js';
+import ec2SnapshotEncrypted from './ec2/aws-ec2-snapshot-encrypted.js';
+import ec2SnapshotNotPublic from './ec2/aws-ec2-snapshot-not-public.js';
+import ec2VolumeEncrypted from './ec2/aws-ec2-volume-encrypted.js';
+import ec2VolumeRecentBackup from './ec2/aws-ec2-volume-recent-backup.js';
+import ec2VpcFlowLogsEnabled from './ec2/aws-ec2-vpc-flow-logs-enabled.js';
 
 /** Every AWS check, in catalogue order. The catalogue test compares this list with the folder. */
 export const awsChecks: readonly AnyCheck[] = [
@@ -50,4 +60,14 @@ export const awsChecks: readonly AnyCheck[] = [
   s3BucketPolicyNotPublic,
   s3BucketPublicAccessBlocked,
   s3BucketVersioningEnabled,
+  ec2EbsEncryptionByDefaultEnabled,
+  ec2InstanceImdsv2Required,
+  ec2InstanceProfileAttached,
+  ec2SecurityGroupDefaultRestrictsAll,
+  ec2SecurityGroupInternetIngressRestricted,
+  ec2SnapshotEncrypted,
+  ec2SnapshotNotPublic,
+  ec2VolumeEncrypted,
+  ec2VolumeRecentBackup,
+  ec2VpcFlowLogsEnabled,
 ];

@@ -2,6 +2,7 @@ import type { ProviderAdapter } from '../src/core/provider.js';
 import type { ProviderId } from '../src/core/observed.js';
 import type { Config } from '../src/config/schema.js';
 import type { Logger } from 'pino';
+import { awsConfigSchema } from './aws/config.js';
 
 export interface AdapterOptions {
   readonly log: Logger;
@@ -14,7 +15,11 @@ export interface AdapterOptions {
  * Each provider's adapter.ts exports `createAdapter(config, options)`.
  */
 export const adapters: Record<ProviderId, (config: Config, options: AdapterOptions) => Promise<ProviderAdapter>> = {
-  aws: async () => { throw new Error('the AWS adapter is not built yet'); },
-  azure: async () => { throw new Error('the Azure adapter is not built yet'); },
+  aws: async (config, options) =>
+    (await import('./aws/adapter.js')).createAdapter(awsConfigSchema.parse(config.providers.aws ?? {}), options),
+  azure: async (config, options) => {
+    const [{ createAdapter }, { azureConfigSchema }] = await Promise.all([import('./azure/adapter.js'), import('./azure/config.js')]);
+    return createAdapter(config.providers.azure ?? azureConfigSchema.parse({}), options);
+  },
   gcp: async () => { throw new Error('the GCP adapter is not built yet'); },
 };

@@ -1,0 +1,314 @@
+import type { TokenCredential } from '@azure/core-auth';
+import { DefaultAzureCredential } from '@azure/identity';
+import picomatch from 'picomatch';
+import type { Logger } from 'pino';
+import type { Listing } from '../../src/core/inventory.js';
+import { collectionError, type CollectionError } from '../../src/core/observed.js';
+import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
+import { GLOBAL_REGION, type ResourceType, type Scope } from '../../src/core/resource.js';
+import { inShard } from '../../src/core/shard.js';
+import { failedListing, listing } from '../../src/inventory/build.js';
+import type { AdapterOptions } from '../index.js';
+import type { AzureConfig } from './config.js';
+import { ArmBudget, listAll, sleep as realSleep, type CallerOptions, type Sleep } from './collect/calls.js';
+import { AzureClients } from './collect/clients.js';
+import { resolveCloud, type AzureCloud } from './collect/cloud.js';
+import { classifyAzureError } from './collect/errors.js';
+import { entraUsers, graphError, MicrosoftGraph, REGISTRATION_REPORT } from './collect/graph.js';
+import { KINDS, type Kind, type KindContext } from './collect/kinds.js';
+import { GraphBatches, QUERIES, ResourceGraph } from './collect/resourcegraph.js';
+import { customRoles, subscriptionResource } from './collect/subscription.js';
+import './model/types.js';
+
+/** Test and embedding seams: a stub credential, the fake's certificate authority, a clock. */
+export interface AzureDeps {
+  readonly credential?: TokenCredential;
+  readonly ca?: string;
+  readonly sleep?: Sleep;
+}
+
+interface SubscriptionSession {
+  readonly kind: 'subscription';
+  readonly displayName: string;
+  readonly state: string;
+  /** Collected through Resource Graph (visible to it), else through the per-service ARM clients. */
+  readonly resourceGraph: boolean;
+}
+interface TenantSession {
+  readonly kind: 'tenant';
+}
+
+interface SubscriptionInfo {
+  readonly id: string;
+  readonly displayName: string;
+  readonly state: string;
+  readonly tenantId: string | undefined;
+}
+
+const UNREADABLE_STATES = new Set(['disabled', 'deleted']);
+
+const scopeOf = (account: string, accountName?: string): Scope => ({
+  provider: 'azure',
+  account,
+  ...(accountName ? { accountName } : {}),
+  region: GLOBAL_REGION,
+});
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class AzureAdapter implements ProviderAdapter {
+  readonly id = 'azure' as const;
+  readonly cloud: AzureCloud;
+  private readonly credential: TokenCredential;
+  private readonly clients: AzureClients;
+  private readonly budget: ArmBudget;
+  private readonly graph: ResourceGraph;
+  private readonly msGraph: MicrosoftGraph;
+  private readonly sleep: Sleep;
+  private readonly log: Logger;
+  private batches: GraphBatches | undefined;
+  private tenant = 'tenant';
+
+  constructor(private readonly config: AzureConfig, options: AdapterOptions, deps: AzureDeps = {}) {
+    this.log = options.log.child({ provider: 'azure' });
+    this.cloud = resolveCloud(config);
+    this.credential =
+      deps.credential ??
+      new DefaultAzureCredential({
+        ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+        authorityHost: this.cloud.authorityHost,
+        ...(this.cloud.disableInstanceDiscovery ? { disableInstanceDiscovery: true } : {}),
+      });
+    this.sleep = deps.sleep ?? realSleep;
+    this.budget = new ArmBudget(this.log);
+    this.clients = new AzureClients({ cloud: this.cloud, credential: this.credential, budget: this.budget, ...(deps.ca ? { ca: deps.ca } : {}) });
+    this.tenant = config.tenantId ?? 'tenant';
+    this.graph = new ResourceGraph({ cloud: this.cloud, credential: this.credential, tenant: this.tenant, log: this.log, ...(deps.ca ? { ca: deps.ca } : {}) });
+    this.msGraph = new MicrosoftGraph(this.cloud, this.credential, deps.ca);
+  }
+
+  /** Resource Graph queries run so far (pages included), for the benchmark and the summary. */
+  get resourceGraphQueries(): number {
+    return this.graph.queries;
+  }
+
+  private callerOptions(ctx: { api: DiscoverContext['api']; signal: AbortSignal; log: Logger }): CallerOptions {
+    return { api: ctx.api, log: ctx.log, signal: ctx.signal, sleep: this.sleep, maxRetries: this.config.maxRetries, budget: this.budget };
+  }
+
+  async discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
+    const opts = this.callerOptions(ctx);
+    const failures: { scope: Scope; error: CollectionError }[] = [];
+    const fail = (account: string, error: CollectionError, name?: string) => failures.push({ scope: scopeOf(account, name), error });
+
+    // 1. Every subscription the identity can list (one or a few calls for the tenant).
+    let listed: SubscriptionInfo[];
+    try {
+      const subs = await listAll(opts, { service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: this.tenant }, (t) =>
+        this.clients.subscriptions().subscriptions.list({ abortSignal: ctx.signal }).byPage(t ? { continuationToken: t } : undefined),
+      );
+      listed = subs.map((s) => ({ id: (s.subscriptionId ?? '').toLowerCase(), displayName: s.displayName ?? s.subscriptionId ?? '', state: s.state ?? 'Unknown', tenantId: s.tenantId }));
+    } catch (error) {
+      fail(this.tenant, classifyAzureError(error, 'Microsoft.Resources/subscriptions/read'));
+      return { targets: [], failures, mode: 'none' };
+    }
+    let candidates = new Map(listed.map((s) => [s.id, s]));
+
+    // 2. A configured list: only those, and a configured subscription we cannot read is a failure.
+    if (this.config.subscriptions) {
+      const wanted = new Map<string, SubscriptionInfo>();
+      for (const raw of this.config.subscriptions) {
+        const id = raw.toLowerCase();
+        const known = candidates.get(id);
+        if (known) { wanted.set(id, known); continue; }
+        try {
+          const s = await opts.api.call({ service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: id }, (signal) =>
+            this.clients.subscriptions().subscriptions.get(id, { abortSignal: signal }),
+          );
+          wanted.set(id, { id, displayName: s.displayName ?? id, state: s.state ?? 'Unknown', tenantId: s.tenantId });
+        } catch (error) {
+          fail(id, classifyAzureError(error, 'Microsoft.Resources/subscriptions/read', { account: id }));
+        }
+      }
+      candidates = wanted;
+    }
+
+    // 3. Tenant: a token is issued for one tenant; subscriptions of other tenants (guest access) cannot be read with it.
+    if (this.config.tenantId) {
+      const tenant = this.config.tenantId.toLowerCase();
+      for (const [id, s] of candidates) {
+        if (s.tenantId && s.tenantId.toLowerCase() !== tenant) {
+          this.log.info({ subscription: id, tenant: s.tenantId }, 'subscription belongs to another tenant; skipped');
+          candidates.delete(id);
+        }
+      }
+    } else {
+      const first = [...candidates.values()].find((s) => s.tenantId);
+      if (first?.tenantId) this.tenant = first.tenantId;
+    }
+
+    // 4. Management group: Resource Graph resolves its subscriptions in one query.
+    if (this.config.managementGroup) {
+      try {
+        const rows = await this.graph.query(opts, QUERIES.subscriptions, { managementGroups: [this.config.managementGroup] });
+        const inGroup = new Set(rows.map((r) => String(r['subscriptionId'] ?? '').toLowerCase()));
+        for (const id of candidates.keys()) if (!inGroup.has(id)) candidates.delete(id);
+      } catch (error) {
+        fail(`managementGroups/${this.config.managementGroup}`, classifyAzureError(error, 'Microsoft.ResourceGraph/resources/action'));
+        return { targets: [], failures, mode: 'none' };
+      }
+    }
+
+    // 5. Include/exclude globs on id or name, then the state, then this shard's share.
+    const match = (globs: readonly string[]) => {
+      const m = globs.map((g) => picomatch(g, { nocase: true }));
+      return (s: SubscriptionInfo) => m.some((f) => f(s.id) || f(s.displayName));
+    };
+    const included = this.config.include.length > 0 ? match(this.config.include) : () => true;
+    const excluded = this.config.exclude.length > 0 ? match(this.config.exclude) : () => false;
+    const selected: SubscriptionInfo[] = [];
+    for (const s of candidates.values()) {
+      if (!included(s) || excluded(s) || !inShard(s.id, ctx.shard)) continue;
+      if (UNREADABLE_STATES.has(s.state.toLowerCase())) {
+        fail(s.id, collectionError('NOT_ENABLED', 'Microsoft.Resources/subscriptions/read', `subscription is ${s.state}`, { provider: 'azure', account: s.id }), s.displayName);
+        continue;
+      }
+      selected.push(s);
+    }
+
+    // 6. Which subscriptions Resource Graph can see: those go the bulk way, the rest through ARM.
+    const { visible, note } = await this.probeResourceGraph(opts, selected.map((s) => s.id));
+    const graphSubs = selected.filter((s) => visible.has(s.id)).map((s) => s.id);
+    const batches = chunk(graphSubs, this.config.resourceGraphBatchSize);
+    this.batches = new GraphBatches(this.graph, batches, new Map(batches.flatMap((b, i) => b.map((id) => [id, i] as const))));
+
+    const targets: Target[] = selected.map((s) => ({
+      provider: 'azure',
+      account: s.id,
+      accountName: s.displayName,
+      regions: [GLOBAL_REGION],
+      session: { kind: 'subscription', displayName: s.displayName, state: s.state, resourceGraph: visible.has(s.id) } satisfies SubscriptionSession,
+    }));
+    if (this.config.entra && this.tenant !== 'tenant' && inShard(this.tenant, ctx.shard)) {
+      targets.push({ provider: 'azure', account: this.tenant, accountName: 'Entra ID tenant', regions: [GLOBAL_REGION], session: { kind: 'tenant' } satisfies TenantSession });
+    }
+    const mode =
+      graphSubs.length === selected.length && selected.length > 0
+        ? `resource-graph (${graphSubs.length} subscriptions in ${batches.length} batches)`
+        : graphSubs.length === 0
+          ? `arm${note ? ` (${note})` : ''}`
+          : `resource-graph for ${graphSubs.length} of ${selected.length} subscriptions, arm for ${selected.length - graphSubs.length} not visible to Resource Graph`;
+    this.log.info({ mode, subscriptions: selected.length, failures: failures.length }, 'azure discovery done; Resource Graph omits rows the identity may not read, so coverage is limited to what the identity can read');
+    return { targets, failures, mode };
+  }
+
+  /** Subscriptions Resource Graph answers for; an empty set (with the reason) when it is not used or not reachable. */
+  private async probeResourceGraph(opts: CallerOptions, ids: readonly string[]): Promise<{ visible: Set<string>; note?: string }> {
+    if (this.config.collection === 'arm') return { visible: new Set(), note: 'collection: arm' };
+    if (ids.length === 0) return { visible: new Set() };
+    const visible = new Set<string>();
+    try {
+      for (const batch of chunk(ids, this.config.resourceGraphBatchSize)) {
+        const rows = await this.graph.query(opts, QUERIES.subscriptions, { subscriptions: batch });
+        for (const r of rows) visible.add(String(r['subscriptionId'] ?? '').toLowerCase());
+      }
+      return { visible };
+    } catch (error) {
+      const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/action');
+      this.log.warn({ error: e }, 'Resource Graph is not available; collecting through the per-service ARM clients');
+      return { visible: new Set(), note: `Resource Graph unavailable: ${e.code}` };
+    }
+  }
+
+  tasks(target: Target, types: ReadonlySet<ResourceType>): readonly CollectTask[] {
+    const session = target.session as SubscriptionSession | TenantSession | undefined;
+    const scope = scopeOf(target.account, target.accountName);
+    if (session?.kind === 'tenant') {
+      if (!types.has('azure.entra.user')) return [];
+      return [{ service: 'graph', region: GLOBAL_REGION, types: ['azure.entra.user'], run: (ctx) => this.collectUsers(ctx, scope) }];
+    }
+    if (session?.kind !== 'subscription') return [];
+    const tasks: CollectTask[] = [];
+    const kctx = (ctx: TaskContext): KindContext => ({ opts: this.callerOptions(ctx), clients: this.clients, subscription: target.account, keyVaultItems: this.config.keyVaultItems });
+    if (types.has('azure.subscription')) {
+      tasks.push({
+        service: 'arm',
+        region: GLOBAL_REGION,
+        types: ['azure.subscription'],
+        run: async (ctx) => [listing(scope, 'azure.subscription', [await subscriptionResource(kctx(ctx), { displayName: session.displayName, state: session.state })])],
+      });
+    }
+    if (types.has('azure.authorization.custom-role')) {
+      tasks.push({
+        service: 'arm',
+        region: GLOBAL_REGION,
+        types: ['azure.authorization.custom-role'],
+        run: async (ctx) => {
+          try {
+            return [listing(scope, 'azure.authorization.custom-role', await customRoles(kctx(ctx)))];
+          } catch (error) {
+            return [failedListing(scope, 'azure.authorization.custom-role', classifyAzureError(error, 'Microsoft.Authorization/roleDefinitions/read', { account: target.account }))];
+          }
+        },
+      });
+    }
+    for (const kind of KINDS) {
+      if (!types.has(kind.type)) continue;
+      tasks.push({
+        service: session.resourceGraph ? 'resourcegraph' : 'arm',
+        region: GLOBAL_REGION,
+        types: [kind.type],
+        run: (ctx) => this.collectKind(kind, kctx(ctx), scope, session.resourceGraph),
+      });
+    }
+    return tasks;
+  }
+
+  private async collectKind(kind: Kind, ctx: KindContext, scope: Scope, viaGraph: boolean): Promise<readonly Listing[]> {
+    let rows;
+    try {
+      if (viaGraph && this.batches) {
+        try {
+          rows = await this.batches.rows(ctx.opts, kind.query, ctx.subscription);
+        } catch (error) {
+          const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/action');
+          ctx.opts.log.warn({ subscription: ctx.subscription, type: kind.type, error: e }, 'Resource Graph query failed; falling back to ARM');
+          rows = await kind.arm(ctx);
+        }
+      } else {
+        rows = await kind.arm(ctx);
+      }
+      return [listing(scope, kind.type, await kind.build(rows, ctx))];
+    } catch (error) {
+      return [failedListing(scope, kind.type, classifyAzureError(error, kind.operation, { account: ctx.subscription }))];
+    }
+  }
+
+  private async collectUsers(ctx: TaskContext, scope: Scope): Promise<readonly Listing[]> {
+    try {
+      const users = await this.msGraph.registrationDetails(this.callerOptions(ctx), scope.account);
+      return [listing(scope, 'azure.entra.user', entraUsers(scope.account, users))];
+    } catch (error) {
+      const e = graphError(classifyAzureError(error, `graph:GET ${REGISTRATION_REPORT}`, { account: scope.account }));
+      return [failedListing(scope, 'azure.entra.user', e)];
+    }
+  }
+
+  classifyError(error: unknown, operation: string): CollectionError {
+    return classifyAzureError(error, operation);
+  }
+}
+
+/** The provider registry's entry point (providers/index.ts). */
+export async function createAdapter(config: AzureConfig, options: AdapterOptions): Promise<ProviderAdapter> {
+  return new AzureAdapter(config, options);
+}
+
+/** For tests and embedding: the same adapter with injected credential, CA and clock. */
+export function createAzureAdapter(config: AzureConfig, options: AdapterOptions, deps: AzureDeps): AzureAdapter {
+  return new AzureAdapter(config, options, deps);
+}

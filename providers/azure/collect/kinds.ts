@@ -1,0 +1,199 @@
+import pLimit from 'p-limit';
+import type { Resource, ResourceType } from '../../../src/core/resource.js';
+import { resource } from '../../../src/inventory/build.js';
+import { seen, unseen, type Observed } from '../../../src/core/observed.js';
+import '../model/types.js';
+import type { AzureVaultItem } from '../model/types.js';
+import { callAzure, listAll, type CallerOptions } from './calls.js';
+import type { AzureClients } from './clients.js';
+import { classifyAzureError } from './errors.js';
+import * as n from './normalise.js';
+import type { GraphQueryName } from './resourcegraph.js';
+
+/**
+ * One collectable resource type: where Resource Graph keeps it, how the per-service ARM client
+ * lists it when Resource Graph is not used, and how a row becomes a resource (with the per-resource
+ * ARM reads Resource Graph does not hold: vault items, SQL auditing and TDE).
+ */
+export interface KindContext {
+  readonly opts: CallerOptions;
+  readonly clients: AzureClients;
+  readonly subscription: string;
+  readonly keyVaultItems: boolean;
+}
+
+export interface Kind<T extends ResourceType = ResourceType> {
+  readonly type: T;
+  readonly query: GraphQueryName;
+  /** The RBAC action that lists it: what a denied listing tells the operator to grant. */
+  readonly operation: string;
+  arm(ctx: KindContext): Promise<n.Raw[]>;
+  build(rows: readonly n.Raw[], ctx: KindContext): Promise<Resource<T>[]>;
+}
+
+const ENRICH_CONCURRENCY = 8;
+
+const op = (ctx: KindContext, operation: string) => ({ service: 'arm', operation, account: ctx.subscription });
+const page = (token: string | undefined) => (token ? { continuationToken: token } : undefined);
+const raws = (items: readonly unknown[]): n.Raw[] => items.map((i) => (i ?? {}) as n.Raw);
+
+function make<T extends ResourceType>(type: T, ctx: KindContext, r: n.Raw, data: Resource<T>['data']): Resource<T> {
+  const where = n.located(r);
+  return resource(type, { provider: 'azure', account: ctx.subscription, region: where.location }, { id: where.id, name: where.name, tags: where.tags, data });
+}
+
+/** A read that can fail on its own becomes an observation, never an exception. */
+async function observe<T>(ctx: KindContext, operation: string, read: () => Promise<T>): Promise<Observed<T>> {
+  try {
+    return seen(await read());
+  } catch (error) {
+    return unseen(classifyAzureError(error, operation, { account: ctx.subscription }));
+  }
+}
+
+async function mapLimited<A, B>(items: readonly A[], fn: (a: A) => Promise<B>): Promise<B[]> {
+  const limit = pLimit(ENRICH_CONCURRENCY);
+  return Promise.all(items.map((a) => limit(() => fn(a))));
+}
+
+export const resourceGroups: Kind<'azure.resources.resource-group'> = {
+  type: 'azure.resources.resource-group',
+  query: 'resourceGroups',
+  operation: 'Microsoft.Resources/subscriptions/resourceGroups/read',
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read'), (t) => ctx.clients.resources(ctx.subscription).resourceGroups.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  build: async (rows, ctx) => rows.map((r) => make('azure.resources.resource-group', ctx, r, { managedBy: typeof r['managedBy'] === 'string' ? r['managedBy'] : null })),
+};
+
+export const genericResources: Kind<'azure.resources.resource'> = {
+  type: 'azure.resources.resource',
+  query: 'resources',
+  operation: 'Microsoft.Resources/subscriptions/resources/read',
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t) => ctx.clients.resources(ctx.subscription).resources.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  build: async (rows, ctx) => rows.map((r) => make('azure.resources.resource', ctx, r, n.genericResource(r))),
+};
+
+export const storageAccounts: Kind<'azure.storage.account'> = {
+  type: 'azure.storage.account',
+  query: 'storageAccounts',
+  operation: 'Microsoft.Storage/storageAccounts/read',
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Storage/storageAccounts/read'), (t) => ctx.clients.storage(ctx.subscription).storageAccounts.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  build: async (rows, ctx) => rows.map((r) => make('azure.storage.account', ctx, r, n.storageAccount(r))),
+};
+
+export const disks: Kind<'azure.compute.disk'> = {
+  type: 'azure.compute.disk',
+  query: 'disks',
+  operation: 'Microsoft.Compute/disks/read',
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Compute/disks/read'), (t) => ctx.clients.compute(ctx.subscription).disks.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  build: async (rows, ctx) => rows.map((r) => make('azure.compute.disk', ctx, r, n.managedDisk(r))),
+};
+
+export const virtualMachines: Kind<'azure.compute.vm'> = {
+  type: 'azure.compute.vm',
+  query: 'virtualMachines',
+  operation: 'Microsoft.Compute/virtualMachines/read',
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Compute/virtualMachines/read'), (t) => ctx.clients.compute(ctx.subscription).virtualMachines.listAll({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  build: async (rows, ctx) => rows.map((r) => make('azure.compute.vm', ctx, r, n.virtualMachine(r))),
+};
+
+export const networkSecurityGroups: Kind<'azure.network.nsg'> = {
+  type: 'azure.network.nsg',
+  query: 'networkSecurityGroups',
+  operation: 'Microsoft.Network/networkSecurityGroups/read',
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Network/networkSecurityGroups/read'), (t) => ctx.clients.network(ctx.subscription).networkSecurityGroups.listAll({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  build: async (rows, ctx) => rows.map((r) => make('azure.network.nsg', ctx, r, n.networkSecurityGroup(r))),
+};
+
+async function vaultItems(ctx: KindContext, which: 'keys' | 'secrets', group: string, vault: string): Promise<Observed<readonly AzureVaultItem[]>> {
+  const operation = `Microsoft.KeyVault/vaults/${which}/read`;
+  return observe(ctx, operation, async () => {
+    const client = ctx.clients.keyVault(ctx.subscription);
+    const items = await listAll(ctx.opts, op(ctx, operation), (t) =>
+      (which === 'keys' ? client.keys.list(group, vault, { abortSignal: ctx.opts.signal }) : client.secrets.list(group, vault, { abortSignal: ctx.opts.signal })).byPage(page(t)) as AsyncIterableIterator<unknown[]>,
+    );
+    return items.map(n.vaultItem);
+  });
+}
+
+export const keyVaults: Kind<'azure.keyvault.vault'> = {
+  type: 'azure.keyvault.vault',
+  query: 'keyVaults',
+  operation: 'Microsoft.KeyVault/vaults/read',
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.KeyVault/vaults/read'), (t) => ctx.clients.keyVault(ctx.subscription).vaults.listBySubscription({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  build: (rows, ctx) =>
+    mapLimited(rows, async (r) => {
+      const { resourceGroup, name } = n.located(r);
+      const skipped = unseen<readonly AzureVaultItem[]>({ code: 'NOT_ENABLED', operation: 'Microsoft.KeyVault/vaults/keys/read', message: 'providers.azure.keyVaultItems is off', provider: 'azure', account: ctx.subscription });
+      const [keys, secrets] = ctx.keyVaultItems
+        ? await Promise.all([vaultItems(ctx, 'keys', resourceGroup, name), vaultItems(ctx, 'secrets', resourceGroup, name)])
+        : [skipped, skipped];
+      return make('azure.keyvault.vault', ctx, r, n.keyVault(r, keys, secrets));
+    }),
+};
+
+export const sqlServers: Kind<'azure.sql.server'> = {
+  type: 'azure.sql.server',
+  query: 'sqlServers',
+  operation: 'Microsoft.Sql/servers/read',
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/read'), (t) => ctx.clients.sql(ctx.subscription).servers.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  build: (rows, ctx) =>
+    mapLimited(rows, async (r) => {
+      const { resourceGroup, name } = n.located(r);
+      const operation = 'Microsoft.Sql/servers/auditingSettings/read';
+      const auditing = await observe(ctx, operation, () =>
+        callAzure(ctx.opts, op(ctx, operation), (signal) => ctx.clients.sql(ctx.subscription).serverBlobAuditingPolicies.get(resourceGroup, name, { abortSignal: signal })),
+      );
+      return make('azure.sql.server', ctx, r, n.sqlServer(r, auditing.ok ? n.sqlAuditing(auditing.value) : auditing));
+    }),
+};
+
+export const sqlDatabases: Kind<'azure.sql.database'> = {
+  type: 'azure.sql.database',
+  query: 'sqlDatabases',
+  operation: 'Microsoft.Sql/servers/databases/read',
+  arm: async (ctx) => {
+    const servers = raws(await sqlServers.arm(ctx));
+    const perServer = await mapLimited(servers, async (s) => {
+      const { resourceGroup, name } = n.located(s);
+      return raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/databases/read'), (t) => ctx.clients.sql(ctx.subscription).databases.listByServer(resourceGroup, name, { abortSignal: ctx.opts.signal }).byPage(page(t))));
+    });
+    return perServer.flat().filter((d) => String(d['name']).toLowerCase() !== 'master');
+  },
+  build: (rows, ctx) =>
+    mapLimited(rows, async (r) => {
+      const { resourceGroup, name, id } = n.located(r);
+      const server = n.serverOfDatabase(id);
+      const operation = 'Microsoft.Sql/servers/databases/transparentDataEncryption/read';
+      const tde = await observe(ctx, operation, async () => {
+        const answer = await callAzure(ctx.opts, op(ctx, operation), (signal) => ctx.clients.sql(ctx.subscription).transparentDataEncryptions.get(resourceGroup, server, name, 'current', { abortSignal: signal }));
+        return String((answer as { state?: unknown }).state ?? 'Disabled');
+      });
+      return make('azure.sql.database', ctx, r, { resourceGroup, serverName: server, tde });
+    }),
+};
+
+export const protectedItems: Kind<'azure.backup.protected-item'> = {
+  type: 'azure.backup.protected-item',
+  query: 'protectedItems',
+  operation: 'Microsoft.RecoveryServices/vaults/backupProtectedItems/read',
+  arm: async (ctx) => {
+    const vaults = raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t) =>
+      ctx.clients.resources(ctx.subscription).resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'", abortSignal: ctx.opts.signal }).byPage(page(t)),
+    ));
+    const perVault = await mapLimited(vaults, async (v) => {
+      const { resourceGroup, name } = n.located(v);
+      return raws(await listAll(ctx.opts, op(ctx, 'Microsoft.RecoveryServices/vaults/backupProtectedItems/read'), (t) =>
+        ctx.clients.backup(ctx.subscription).backupProtectedItems.list(name, resourceGroup, { abortSignal: ctx.opts.signal }).byPage(page(t)),
+      ));
+    });
+    return perVault.flat();
+  },
+  build: async (rows, ctx) =>
+    rows.map((r) => {
+      const item = n.protectedItem(r);
+      const where = n.located(r);
+      return resource('azure.backup.protected-item', { provider: 'azure', account: ctx.subscription, region: where.location }, { id: where.id, name: where.name, tags: where.tags, data: item });
+    }),
+};
+
+export const KINDS: readonly Kind[] = [resourceGroups, genericResources, storageAccounts, disks, virtualMachines, networkSecurityGroups, keyVaults, sqlServers, sqlDatabases, protectedItems] as readonly Kind[];

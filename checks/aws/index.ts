@@ -33,6 +33,20 @@ import ec2SnapshotNotPublic from './ec2/aws-ec2-snapshot-not-public.js';
 import ec2VolumeEncrypted from './ec2/aws-ec2-volume-encrypted.js';
 import ec2VolumeRecentBackup from './ec2/aws-ec2-volume-recent-backup.js';
 import ec2VpcFlowLogsEnabled from './ec2/aws-ec2-vpc-flow-logs-enabled.js';
+import rdsClusterBackupRetention from './rds/aws-rds-cluster-backup-retention.js';
+import rdsClusterDeletionProtectionEnabled from './rds/aws-rds-cluster-deletion-protection-enabled.js';
+import rdsClusterStorageEncrypted from './rds/aws-rds-cluster-storage-encrypted.js';
+import rdsInstanceBackupRetention from './rds/aws-rds-instance-backup-retention.js';
+import rdsInstanceDeletionProtectionEnabled from './rds/aws-rds-instance-deletion-protection-enabled.js';
+import rdsInstanceNotPublic from './rds/aws-rds-instance-not-public.js';
+import rdsInstanceStorageEncrypted from './rds/aws-rds-instance-storage-encrypted.js';
+import cloudtrailKmsEncryptionEnabled from './cloudtrail/aws-cloudtrail-kms-encryption-enabled.js';
+import cloudtrailLogFileValidationEnabled from './cloudtrail/aws-cloudtrail-log-file-validation-enabled.js';
+import cloudtrailMultiRegionTrailLogging from './cloudtrail/aws-cloudtrail-multi-region-trail-logging.js';
+import kmsKeyRotationEnabled from './kms/aws-kms-key-rotation-enabled.js';
+import backupPlanWithSelectionsExists from './backup/aws-backup-plan-with-selections-exists.js';
+import accountRegionDataResident from './account/aws-account-region-data-resident.js';
+import accountSecurityContactRegistered from './account/aws-account-security-contact-registered.js';
 
 /** Every AWS check, in catalogue order. The catalogue test compares this list with the folder. */
 export const awsChecks: readonly AnyCheck[] = [
@@ -70,4 +84,18 @@ export const awsChecks: readonly AnyCheck[] = [
   ec2VolumeEncrypted,
   ec2VolumeRecentBackup,
   ec2VpcFlowLogsEnabled,
+  rdsClusterBackupRetention,
+  rdsClusterDeletionProtectionEnabled,
+  rdsClusterStorageEncrypted,
+  rdsInstanceBackupRetention,
+  rdsInstanceDeletionProtectionEnabled,
+  rdsInstanceNotPublic,
+  rdsInstanceStorageEncrypted,
+  cloudtrailKmsEncryptionEnabled,
+  cloudtrailLogFileValidationEnabled,
+  cloudtrailMultiRegionTrailLogging,
+  kmsKeyRotationEnabled,
+  backupPlanWithSelectionsExists,
+  accountRegionDataResident,
+  accountSecurityContactRegistered,
 ];

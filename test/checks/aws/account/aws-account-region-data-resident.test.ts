@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'vitest';
+import { seen } from '../../../../src/core/observed.js';
+import { runCheck, statuses } from '../../../support/checks.js';
+import check from '../../../../checks/aws/account/aws-account-region-data-resident.js';
+import { accountRegion, ebsSnapshot, failedListingOf, listingOf, s3Bucket } from '../../../fixtures/aws.js';
+
+describe(check.id, () => {
+  const inventory = [
+    listingOf('aws.account.region', [accountRegion('eu-west-1')], 'eu-west-1'),
+    listingOf('aws.account.region', [accountRegion('us-east-1')], 'us-east-1'),
+    listingOf('aws.account.region', [accountRegion('ap-south-1')], 'ap-south-1'),
+    listingOf('aws.s3.bucket', [s3Bucket('eu-data', {}, { region: 'eu-west-1' })], 'eu-west-1'),
+    listingOf('aws.s3.bucket', [s3Bucket('us-copy', {}, { region: 'us-east-1' })], 'us-east-1'),
+    listingOf('aws.ec2.snapshot', [ebsSnapshot('snap-us', {}, { region: 'us-east-1' })], 'us-east-1'),
+  ];
+
+  test('allowed regions PASS; others FAIL when they hold data and PASS when empty', () => {
+    const results = runCheck(check, inventory, { policy: { allowedRegions: { aws: ['eu-*'] } } });
+    expect(statuses(results)).toEqual([['eu-west-1', 'PASS'], ['us-east-1', 'FAIL'], ['ap-south-1', 'PASS']]);
+    expect(results[1]?.evidence).toMatchObject({
+      region: 'us-east-1',
+      resources: [{ type: 'aws.s3.bucket', id: 'arn:aws:s3:::us-copy' }, { type: 'aws.ec2.snapshot', id: expect.stringContaining('snap-us') }],
+    });
+  });
+
+  test('NOT_APPLICABLE, with the region as evidence, when no residency policy is set', () => {
+    const results = runCheck(check, inventory);
+    expect(results.map((r) => r.status)).toEqual(['NOT_APPLICABLE', 'NOT_APPLICABLE', 'NOT_APPLICABLE']);
+    expect(results[1]?.evidence).toEqual({ region: 'us-east-1', allowedRegions: null });
+  });
+
+  test('ERROR for a disallowed region whose data could not be listed', () => {
+    const results = runCheck(check, [
+      listingOf('aws.account.region', [accountRegion('us-east-1')], 'us-east-1'),
+      failedListingOf('aws.ec2.snapshot', 'ec2:DescribeSnapshots', 'us-east-1'),
+    ], { policy: { allowedRegions: { aws: ['eu-west-1'] } } });
+    expect(results[0]).toMatchObject({ status: 'ERROR', error: { operation: 'ec2:DescribeSnapshots' } });
+  });
+});

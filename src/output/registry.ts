@@ -1,5 +1,6 @@
 import { asffFormatter } from './asff.js';
 import { csv } from './csv.js';
+import { htmlFormatter } from './html.js';
 import { json, jsonl } from './json.js';
 import { junitFormatter } from './junit.js';
 import { ocsfJsonFormatter, ocsfJsonlFormatter } from './ocsf.js';
@@ -26,6 +27,7 @@ const factories = new Map<string, (context: FormatterContext) => Formatter>([
   ['asff', () => asffFormatter()],
   ['sarif', () => sarifFormatter()],
   ['junit', () => junitFormatter()],
+  ['html', () => htmlFormatter()],
 ]);
 
 /** Every output format by its `--format` name. */

@@ -90,7 +90,8 @@ export function manyFindings(count: number): Finding[] {
     const duty = DUTIES[i % DUTIES.length] as Duty;
     const hostile = i % 13 === 0 ? HOSTILE[(i / 13) % HOSTILE.length] : undefined;
     const name = hostile ?? `res-${i}`;
-    const checkId = `${provider}-svc${i % 7}-thing-good-state-${i % 23}`;
+    // Everything a real check fixes (duty, service, title, mappings) is a function of its id.
+    const checkId = `${provider}-svc${i % 7}-${duty}-good-state-${i % 23}`;
     out.push(
       finding({
         status,
@@ -111,7 +112,7 @@ export function manyFindings(count: number): Finding[] {
         message: `${name} evaluated: ${status}`,
         evidence: { index: i, value: hostile ?? i % 5 },
         obligations: [{ id: `obl.${duty}`, title: `Duty ${duty}`, clauses: [`2.2.${(i % 5) + 1}`] }],
-        frameworks: { [`cis-${provider}-3.0`]: [`${(i % 5) + 1}.${i % 9}`] },
+        frameworks: { [`cis-${provider}-3.0`]: [`${((i % 23) % 5) + 1}.${(i % 23) % 9}`] },
       }),
     );
   }
@@ -193,11 +194,12 @@ export function summaryOf(findings: readonly Finding[], overrides: Partial<ScanS
 
 /** Run a formatter over findings the way the CLI does and return the whole document. */
 export function render(
-  formatter: { begin?(): string; finding?(f: Finding, i: number): string; end(s: ScanSummary): string },
+  formatter: { begin?(): string; header?(s: ScanSummary): string; finding?(f: Finding, i: number): string; end(s: ScanSummary): string },
   findings: readonly Finding[],
   summary: ScanSummary = summaryOf(findings),
 ): string {
-  let out = formatter.begin?.() ?? '';
-  findings.forEach((f, i) => { out += formatter.finding?.(f, i) ?? ''; });
-  return out + formatter.end(summary);
+  // As OutputWriter does: the header (which needs the summary) goes in front of the body.
+  const parts: string[] = [formatter.begin?.() ?? ''];
+  findings.forEach((f, i) => parts.push(formatter.finding?.(f, i) ?? ''));
+  return (formatter.header?.(summary) ?? '') + parts.join('') + formatter.end(summary);
 }

@@ -22,23 +22,29 @@ import s3BucketDefaultEncryptionEnabled from './s3/aws-s3-bucket-default-encrypt
 import s3BucketMfaDeleteEnabled from './s3/aws-s3-bucket-mfa-delete-enabled.js';
 import s3BucketPolicyNotPublic from './s3/aws-s3-bucket-policy-not-public.js';
 import s3BucketPublicAccessBlocked from './s3/aws-s3-bucket-public-access-blocked.js';
+import s3BucketRequiredTags from './s3/aws-s3-bucket-required-tags.js';
+import s3BucketSecureTransportRequired from './s3/aws-s3-bucket-secure-transport-required.js';
 import s3BucketVersioningEnabled from './s3/aws-s3-bucket-versioning-enabled.js';
 import ec2EbsEncryptionByDefaultEnabled from './ec2/aws-ec2-ebs-encryption-by-default-enabled.js';
 import ec2InstanceImdsv2Required from './ec2/aws-ec2-instance-imdsv2-required.js';
 import ec2InstanceProfileAttached from './ec2/aws-ec2-instance-profile-attached.js';
+import ec2InstanceRequiredTags from './ec2/aws-ec2-instance-required-tags.js';
 import ec2SecurityGroupDefaultRestrictsAll from './ec2/aws-ec2-security-group-default-restricts-all.js';
 import ec2SecurityGroupInternetIngressRestricted from './ec2/aws-ec2-security-group-internet-ingress-restricted.js';
 import ec2SnapshotEncrypted from './ec2/aws-ec2-snapshot-encrypted.js';
 import ec2SnapshotNotPublic from './ec2/aws-ec2-snapshot-not-public.js';
 import ec2VolumeEncrypted from './ec2/aws-ec2-volume-encrypted.js';
 import ec2VolumeRecentBackup from './ec2/aws-ec2-volume-recent-backup.js';
+import ec2VolumeRequiredTags from './ec2/aws-ec2-volume-required-tags.js';
 import ec2VpcFlowLogsEnabled from './ec2/aws-ec2-vpc-flow-logs-enabled.js';
 import rdsClusterBackupRetention from './rds/aws-rds-cluster-backup-retention.js';
 import rdsClusterDeletionProtectionEnabled from './rds/aws-rds-cluster-deletion-protection-enabled.js';
+import rdsClusterRequiredTags from './rds/aws-rds-cluster-required-tags.js';
 import rdsClusterStorageEncrypted from './rds/aws-rds-cluster-storage-encrypted.js';
 import rdsInstanceBackupRetention from './rds/aws-rds-instance-backup-retention.js';
 import rdsInstanceDeletionProtectionEnabled from './rds/aws-rds-instance-deletion-protection-enabled.js';
 import rdsInstanceNotPublic from './rds/aws-rds-instance-not-public.js';
+import rdsInstanceRequiredTags from './rds/aws-rds-instance-required-tags.js';
 import rdsInstanceStorageEncrypted from './rds/aws-rds-instance-storage-encrypted.js';
 import cloudtrailKmsEncryptionEnabled from './cloudtrail/aws-cloudtrail-kms-encryption-enabled.js';
 import cloudtrailLogFileValidationEnabled from './cloudtrail/aws-cloudtrail-log-file-validation-enabled.js';
@@ -73,23 +79,29 @@ export const awsChecks: readonly AnyCheck[] = [
   s3BucketMfaDeleteEnabled,
   s3BucketPolicyNotPublic,
   s3BucketPublicAccessBlocked,
+  s3BucketRequiredTags,
+  s3BucketSecureTransportRequired,
   s3BucketVersioningEnabled,
   ec2EbsEncryptionByDefaultEnabled,
   ec2InstanceImdsv2Required,
   ec2InstanceProfileAttached,
+  ec2InstanceRequiredTags,
   ec2SecurityGroupDefaultRestrictsAll,
   ec2SecurityGroupInternetIngressRestricted,
   ec2SnapshotEncrypted,
   ec2SnapshotNotPublic,
   ec2VolumeEncrypted,
   ec2VolumeRecentBackup,
+  ec2VolumeRequiredTags,
   ec2VpcFlowLogsEnabled,
   rdsClusterBackupRetention,
   rdsClusterDeletionProtectionEnabled,
+  rdsClusterRequiredTags,
   rdsClusterStorageEncrypted,
   rdsInstanceBackupRetention,
   rdsInstanceDeletionProtectionEnabled,
   rdsInstanceNotPublic,
+  rdsInstanceRequiredTags,
   rdsInstanceStorageEncrypted,
   cloudtrailKmsEncryptionEnabled,
   cloudtrailLogFileValidationEnabled,

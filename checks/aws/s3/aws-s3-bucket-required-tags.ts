@@ -1,0 +1,19 @@
+import { defineCheck } from '../../../src/core/check.js';
+import { assessRequiredTags } from '../lib/tags.js';
+
+export default defineCheck({
+  id: 'aws-s3-bucket-required-tags',
+  title: 'S3 buckets carry the tags the organisation requires',
+  provider: 'aws',
+  service: 's3',
+  resourceType: 'aws.s3.bucket',
+  duty: 'tagging',
+  severity: 'low',
+  rationale:
+    'Required tags (owner, data classification, cost centre, contract) are how a finding reaches someone responsible and how data protection is chosen by sensitivity. The rules are policy.requiredTags; this check applies those whose resourceTypes match aws.s3.bucket.',
+  remediation: {
+    text: 'Add the missing tags with valid values, and enforce them at creation with an Organizations tag policy or an SCP on aws:RequestTag.',
+    cli: 'aws s3api put-bucket-tagging --bucket BUCKET --tagging TagSet=[{Key=owner,Value=TEAM}] (replaces the whole tag set)',
+  },
+  assess: (resource, ctx) => assessRequiredTags(resource, ctx),
+});

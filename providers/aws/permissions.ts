@@ -21,7 +21,6 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
 
   'ec2:DescribeRegions': 'ec2:DescribeRegions',
   'ec2:DescribeSecurityGroups': 'ec2:DescribeSecurityGroups',
-  'ec2:DescribeNetworkInterfaces': 'ec2:DescribeNetworkInterfaces',
   'ec2:DescribeInstances': 'ec2:DescribeInstances',
   'ec2:DescribeVolumes': 'ec2:DescribeVolumes',
   'ec2:DescribeSnapshots': 'ec2:DescribeSnapshots',

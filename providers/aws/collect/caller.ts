@@ -130,8 +130,14 @@ export function iso(date: Date | undefined | null): string | null {
   return date ? date.toISOString() : null;
 }
 
-export function tagsOf(tags: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> {
+export function tagsOf(tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const t of tags ?? []) if (t.Key !== undefined) out[t.Key] = t.Value ?? '';
   return out;
+}
+
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
 }

@@ -7,7 +7,7 @@ import type { ApiCaller, DiscoverContext, DiscoveryResult, Target } from '../../
 import { GLOBAL_REGION, type Scope } from '../../../src/core/resource.js';
 import { inShard } from '../../../src/core/shard.js';
 import type { AwsConfig } from '../config.js';
-import { AwsCaller } from './caller.js';
+import { AwsCaller, partitionOf } from './caller.js';
 import { AwsClients, send, viaApi, type AwsCredentialIdentity, type AwsCredentialIdentityProvider, type ClientSettings } from './clients.js';
 import { classifyAwsError } from './errors.js';
 
@@ -219,10 +219,4 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
   })));
   targets.sort((a, b) => a.account.localeCompare(b.account));
   return { targets, failures, mode: 'organization' };
-}
-
-function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
 }

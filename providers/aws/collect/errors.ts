@@ -14,6 +14,8 @@ const BY_NAME: Readonly<Record<string, ErrorCode>> = {
   AuthorizationError: 'ACCESS_DENIED',
   AllAccessDisabled: 'ACCESS_DENIED',
 
+  InvalidResponse: 'INVALID_RESPONSE',
+
   InvalidClientTokenId: 'AUTH_FAILED',
   UnrecognizedClientException: 'AUTH_FAILED',
   SignatureDoesNotMatch: 'AUTH_FAILED',

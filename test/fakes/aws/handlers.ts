@@ -26,11 +26,14 @@ export interface HandlerContext {
 
 type Handler = (ctx: HandlerContext) => Record<string, unknown>;
 
+/** Set by the server before each (synchronous) handler: AWS may return fewer items than asked. */
+export const pageLimits = { cap: Number.POSITIVE_INFINITY };
+
 /** One page of `items`: opaque `tok-<offset>` tokens, as every AWS paginator treats them. */
 export function page<T>(items: readonly T[], token: unknown, max: unknown, defaultMax: number): { items: T[]; next?: string } {
   const start = typeof token === 'string' && token !== '' ? Number(token.replace(/^tok-/, '')) : 0;
   if (!Number.isInteger(start) || start < 0) throw new FakeAwsError('InvalidNextToken', 400, `bad token ${String(token)}`);
-  const size = max !== undefined && max !== '' ? Number(max) : defaultMax;
+  const size = Math.min(pageLimits.cap, max !== undefined && max !== '' ? Number(max) : defaultMax);
   const end = Math.min(items.length, start + size);
   return { items: items.slice(start, end), ...(end < items.length ? { next: `tok-${end}` } : {}) };
 }

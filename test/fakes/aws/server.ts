@@ -12,7 +12,7 @@ import * as sts from '@aws-sdk/client-sts';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HANDLERS, FakeAwsError, type HandlerContext } from './handlers.js';
+import { HANDLERS, FakeAwsError, pageLimits, type HandlerContext } from './handlers.js';
 import { escapeXml, jsonBody, restXmlBody, xmlMembers } from './serialize.js';
 import type { FakeAccount, FakeState } from './state.js';
 
@@ -89,6 +89,8 @@ export const BASE_CREDENTIALS = { accessKeyId: BASE_ACCESS_KEY, secretAccessKey:
 
 export class FakeAws {
   latencyMs = 0;
+  /** At most this many items per page, whatever the client asked for (exercises pagination cheaply). */
+  pageCap = Number.POSITIVE_INFINITY;
   readonly faults: Fault[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly unrouted: string[] = [];
@@ -216,6 +218,7 @@ export class FakeAws {
     const ctx: HandlerContext = { fake: this, account: who, region, params, json, path: pathParams, headers: req.headers };
     let output: Record<string, unknown>;
     try {
+      pageLimits.cap = this.pageCap;
       output = handler(ctx);
     } catch (e) {
       if (e instanceof FakeAwsError) return this.error(res, wire.protocol, e.status, e.code, e.message);

@@ -30,9 +30,9 @@ import type {
 
 export interface FakeCredentialReport {
   /** Rows as CSV columns; the `<root_account>` row is included only when `includeRoot`. */
-  readonly rows: Record<string, string>[];
-  readonly includeRoot: boolean;
-  readonly root: Record<string, string>;
+  rows: Record<string, string>[];
+  includeRoot: boolean;
+  root: Record<string, string>;
   /** How many `GetCredentialReport` calls answer `ReportInProgress` after a generation starts. */
   pollsUntilReady: number;
   /** Answer `LimitExceeded` to this many `GenerateCredentialReport` calls first. */
@@ -172,7 +172,8 @@ export function credentialRow(user: string, arn: string, overrides: Record<strin
 
 export function credentialReportCsv(report: FakeCredentialReport): string {
   const rows = report.includeRoot ? [report.root, ...report.rows] : report.rows;
-  return [CREDENTIAL_REPORT_COLUMNS.join(','), ...rows.map((r) => CREDENTIAL_REPORT_COLUMNS.map((c) => r[c] ?? 'N/A').join(','))].join('\n');
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [CREDENTIAL_REPORT_COLUMNS.join(','), ...rows.map((r) => CREDENTIAL_REPORT_COLUMNS.map((c) => cell(r[c] ?? 'N/A')).join(','))].join('\n');
 }
 
 export function emptyAccount(id: string, regions = DEFAULT_REGIONS): FakeAccount {

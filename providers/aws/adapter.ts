@@ -1,0 +1,98 @@
+import type { CollectionError } from '../../src/core/observed.js';
+import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
+import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
+import type { AdapterOptions } from '../index.js';
+import { collectSecurityContact, regionListing } from './collect/account.js';
+import { BACKUP_TYPES, collectBackup } from './collect/backup.js';
+import { AwsCaller } from './collect/caller.js';
+import { AwsClients, type ClientSettings } from './collect/clients.js';
+import { collectCloudTrail } from './collect/cloudtrail.js';
+import { discoverAws, type AwsSession } from './collect/discovery.js';
+import { collectEc2, EC2_TYPES } from './collect/ec2.js';
+import { classifyAwsError } from './collect/errors.js';
+import { collectIam, IAM_TYPES } from './collect/iam.js';
+import { collectKms } from './collect/kms.js';
+import { collectRds, RDS_TYPES } from './collect/rds.js';
+import { collectS3AccountPublicAccessBlock, collectS3Buckets } from './collect/s3.js';
+import type { AwsConfig } from './config.js';
+
+const truthy = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes)$/i.test(value.trim());
+
+/** Client settings from the config section, the engine's options and the documented env vars. */
+export function clientSettings(config: AwsConfig, options: Pick<AdapterOptions, 'callTimeoutMs'>): ClientSettings {
+  return {
+    ...(config.profile !== undefined ? { profile: config.profile } : {}),
+    ...(config.endpoint !== undefined ? { endpoint: config.endpoint } : {}),
+    endpoints: config.endpoints,
+    forcePathStyle: config.s3ForcePathStyle || truthy(process.env.DUTYSCAN_AWS_S3_FORCE_PATH_STYLE),
+    maxAttempts: config.maxAttempts,
+    retryMode: config.retryMode,
+    callTimeoutMs: options.callTimeoutMs,
+  };
+}
+
+/** Test hooks: a faster credential-report poll. */
+export interface AwsAdapterTuning {
+  readonly credentialReportPollMs?: number;
+}
+
+/**
+ * The AWS adapter: discovery (caller or organisation, enabled regions), and per account one task
+ * per global service and one per (service, region). Each task lists only the types asked for.
+ */
+export async function createAdapter(config: AwsConfig, options: AdapterOptions, tuning: AwsAdapterTuning = {}): Promise<ProviderAdapter> {
+  const settings = clientSettings(config, options);
+  const base = new AwsClients(settings);
+  const home = config.defaultRegion;
+
+  return {
+    id: 'aws',
+
+    discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
+      return discoverAws(ctx, { config, settings, base });
+    },
+
+    tasks(target: Target, types: ReadonlySet<ResourceType>): readonly CollectTask[] {
+      const session = target.session as AwsSession | undefined;
+      if (!session) throw new Error(`AWS target ${target.account} has no session: it did not come from this adapter's discover()`);
+      const callerFor = (ctx: TaskContext) =>
+        new AwsCaller(ctx.api, session.caller.clients, target.account, target.accountName);
+      const pick = (list: readonly ResourceType[]) => list.filter((t) => types.has(t));
+      const tasks: CollectTask[] = [];
+      const add = (service: string, region: string, taskTypes: readonly ResourceType[], run: CollectTask['run']) => {
+        if (taskTypes.length > 0) tasks.push({ service, region, types: taskTypes, run });
+      };
+
+      const iamTypes = pick(IAM_TYPES);
+      add('iam', GLOBAL_REGION, iamTypes, (ctx) => collectIam(callerFor(ctx), new Set(iamTypes), {
+        homeRegion: home,
+        credentialReportWaitMs: config.credentialReportWaitMs,
+        ...(tuning.credentialReportPollMs !== undefined ? { credentialReportPollMs: tuning.credentialReportPollMs } : {}),
+      }, ctx.signal));
+      add('s3control', GLOBAL_REGION, pick(['aws.s3.account-public-access-block']),
+        async (ctx) => [await collectS3AccountPublicAccessBlock(callerFor(ctx), home)]);
+      add('account', GLOBAL_REGION, pick(['aws.account.security-contact']),
+        async (ctx) => [await collectSecurityContact(callerFor(ctx), home)]);
+
+      for (const region of session.regions) {
+        const r = region.name;
+        const ec2Types = pick(EC2_TYPES);
+        add('ec2', r, ec2Types, (ctx) => collectEc2(callerFor(ctx), r, new Set(ec2Types)));
+        add('s3', r, pick(['aws.s3.bucket']), async (ctx) => [await collectS3Buckets(callerFor(ctx), r)]);
+        const rdsTypes = pick(RDS_TYPES);
+        add('rds', r, rdsTypes, (ctx) => collectRds(callerFor(ctx), r, new Set(rdsTypes)));
+        add('cloudtrail', r, pick(['aws.cloudtrail.trail']), async (ctx) => [await collectCloudTrail(callerFor(ctx), r, session.shared)]);
+        add('kms', r, pick(['aws.kms.key']), async (ctx) => [await collectKms(callerFor(ctx), r)]);
+        const backupTypes = pick(BACKUP_TYPES);
+        add('backup', r, backupTypes, (ctx) => collectBackup(callerFor(ctx), r, new Set(backupTypes)));
+        add('account', r, pick(['aws.account.region']), async (ctx) => [regionListing(callerFor(ctx), region)]);
+      }
+      return tasks;
+    },
+
+    classifyError(error: unknown, operation: string): CollectionError {
+      const [service, op] = operation.includes(':') ? (operation.split(':', 2) as [string, string]) : ['aws', operation];
+      return classifyAwsError(error, service, op);
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import {
+  GetBucketAclCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  paginateListBuckets,
+  type GetBucketAclCommandOutput,
+  type GetBucketEncryptionCommandOutput,
+  type GetBucketLoggingCommandOutput,
+  type GetBucketOwnershipControlsCommandOutput,
+  type GetBucketPolicyCommandOutput,
+  type GetBucketPolicyStatusCommandOutput,
+  type GetBucketTaggingCommandOutput,
+  type GetBucketVersioningCommandOutput,
+  type GetPublicAccessBlockCommandOutput,
+  type PublicAccessBlockConfiguration,
+} from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import type { Listing } from '../../../src/core/inventory.js';
+import { seen, type Observed } from '../../../src/core/observed.js';
+import { GLOBAL_REGION, type ResourceType } from '../../../src/core/resource.js';
+import { failedListing, listing, resource } from '../../../src/inventory/build.js';
+import { awsSettingId, parsePolicyDocument, type PolicyDocument, type PublicAccessBlock } from '../model/index.js';
+import { iso, partitionOf, type AwsCaller } from './caller.js';
+
+const publicAccessBlock = (c: PublicAccessBlockConfiguration | undefined): PublicAccessBlock | null =>
+  c
+    ? {
+      blockPublicAcls: c.BlockPublicAcls ?? false,
+      ignorePublicAcls: c.IgnorePublicAcls ?? false,
+      blockPublicPolicy: c.BlockPublicPolicy ?? false,
+      restrictPublicBuckets: c.RestrictPublicBuckets ?? false,
+    }
+    : null;
+
+function bucketPolicy(o: GetBucketPolicyCommandOutput): PolicyDocument | null {
+  if (!o.Policy) return null;
+  try {
+    return parsePolicyDocument(o.Policy);
+  } catch (e) {
+    throw Object.assign(new Error(`unreadable bucket policy: ${e instanceof Error ? e.message : String(e)}`), { name: 'InvalidResponse' });
+  }
+}
+
+/**
+ * S3 buckets of one region: ListBuckets filtered by `BucketRegion` (so each region's task lists
+ * its own buckets), then one call per configuration fact against that region's endpoint. There is
+ * no bulk source for bucket configuration; these calls dominate an S3-heavy account, so they run
+ * concurrently, bounded by the ApiCaller's rate limit and per-account cap.
+ */
+export async function collectS3Buckets(caller: AwsCaller, region: string): Promise<Listing> {
+  const where = { provider: 'aws' as const, account: caller.account, region };
+  return caller.listing('aws.s3.bucket', region, 's3', 'ListBuckets', async () => {
+    const buckets = await caller.all('s3', region, paginateListBuckets, { BucketRegion: region }, (p) => p.Buckets, 1000);
+    return Promise.all(buckets.filter((b) => b.Name).map(async (b) => {
+      const Bucket = b.Name!;
+      const ask = <O, T>(command: object, map: (o: O) => T, notConfigured?: T): Promise<Observed<T>> =>
+        caller.observe('s3', region, command, map, notConfigured);
+      const policyAnswer = ask(new GetBucketPolicyCommand({ Bucket }), bucketPolicy, null);
+      const [encryption, pab, policy, aclGrants, objectOwnership, versioning, logging, tagging] = await Promise.all([
+        ask(new GetBucketEncryptionCommand({ Bucket }), (o: GetBucketEncryptionCommandOutput) => {
+          const rule = o.ServerSideEncryptionConfiguration?.Rules?.[0];
+          const def = rule?.ApplyServerSideEncryptionByDefault;
+          return def?.SSEAlgorithm
+            ? { sseAlgorithm: def.SSEAlgorithm, kmsMasterKeyId: def.KMSMasterKeyID ?? null, bucketKeyEnabled: rule?.BucketKeyEnabled ?? false }
+            : null;
+        }, null),
+        ask(new GetPublicAccessBlockCommand({ Bucket }), (o: GetPublicAccessBlockCommandOutput) => publicAccessBlock(o.PublicAccessBlockConfiguration), null),
+        policyAnswer,
+        ask(new GetBucketAclCommand({ Bucket }), (o: GetBucketAclCommandOutput) => (o.Grants ?? []).map((g) => ({
+          granteeType: g.Grantee?.Type ?? '',
+          granteeUri: g.Grantee?.URI ?? null,
+          granteeId: g.Grantee?.ID ?? null,
+          permission: g.Permission ?? '',
+        }))),
+        ask(new GetBucketOwnershipControlsCommand({ Bucket }),
+          (o: GetBucketOwnershipControlsCommandOutput) => o.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null, null),
+        ask(new GetBucketVersioningCommand({ Bucket }), (o: GetBucketVersioningCommandOutput) => ({
+          status: o.Status ?? null,
+          mfaDelete: o.MFADelete ?? null,
+        })),
+        ask(new GetBucketLoggingCommand({ Bucket }), (o: GetBucketLoggingCommandOutput) =>
+          o.LoggingEnabled?.TargetBucket ? { targetBucket: o.LoggingEnabled.TargetBucket, targetPrefix: o.LoggingEnabled.TargetPrefix ?? '' } : null),
+        ask(new GetBucketTaggingCommand({ Bucket }), (o: GetBucketTaggingCommandOutput) =>
+          Object.fromEntries((o.TagSet ?? []).flatMap((t) => (t.Key !== undefined ? [[t.Key, t.Value ?? '']] : []))) as Record<string, string>, {}),
+      ]);
+      // A bucket without a policy has no policy status (AWS answers NoSuchBucketPolicy): ask only when there is one.
+      const policyStatus = policy.ok && policy.value === null
+        ? seen(null)
+        : await ask(new GetBucketPolicyStatusCommand({ Bucket }), (o: GetBucketPolicyStatusCommandOutput) =>
+          ({ isPublic: o.PolicyStatus?.IsPublic ?? false }), null);
+      return resource('aws.s3.bucket', where, {
+        id: `arn:${partitionOf(region)}:s3:::${Bucket}`, name: Bucket, tags: tagging.ok ? tagging.value : {},
+        data: {
+          name: Bucket, creationDate: iso(b.CreationDate) ?? '', encryption, publicAccessBlock: pab, policyStatus, policy,
+          aclGrants, objectOwnership, versioning, logging, tagging,
+        },
+      });
+    }));
+  });
+}
+
+/** The account-wide S3 public access block (S3 Control), listed in region `global`. */
+export async function collectS3AccountPublicAccessBlock(caller: AwsCaller, homeRegion: string): Promise<Listing> {
+  const scope = caller.scope(GLOBAL_REGION);
+  const answer = await caller.observe('s3control', homeRegion, new GetAccountPublicAccessBlockCommand({ AccountId: caller.account }),
+    (o: GetPublicAccessBlockCommandOutput) => publicAccessBlock(o.PublicAccessBlockConfiguration), null);
+  if (!answer.ok) return failedListing(scope, 'aws.s3.account-public-access-block', { ...answer.error, region: GLOBAL_REGION });
+  return listing(scope, 'aws.s3.account-public-access-block', [resource('aws.s3.account-public-access-block',
+    { provider: 'aws', account: caller.account, region: GLOBAL_REGION }, {
+      id: awsSettingId.s3AccountPublicAccessBlock(caller.account), name: 'S3 account public access block',
+      data: { publicAccessBlock: answer.value },
+    })]);
+}
+
+export const S3_REGIONAL_TYPES = ['aws.s3.bucket'] as const satisfies readonly ResourceType[];

@@ -21,31 +21,36 @@ export function scriptedScan(plan: (request: ScanRequest, call: number) => reado
 
 /** A scan that blocks until released (or aborted), to test overlap and shutdown. */
 export function gatedScan(findings: readonly Finding[] = []) {
-  let release!: () => void;
-  let gate = new Promise<void>((r) => (release = r));
-  const waiters: { n: number; resolve: () => void }[] = [];
+  const waiters: { ready: () => boolean; resolve: () => void }[] = [];
+  const wake = () => {
+    for (const w of waiters.splice(0)) (w.ready() ? w.resolve() : waiters.push(w));
+  };
+  const until = (ready: () => boolean) => new Promise<void>((resolve) => (ready() ? resolve() : waiters.push({ ready, resolve })));
   const state = {
     starts: 0,
+    releases: 0,
     active: 0,
     maxActive: 0,
-    /** Let the scans waiting at the gate finish. */
+    /** Let the next scan held at the gate (the n-th release frees the n-th scan) finish. */
     release: () => {
-      release();
-      gate = new Promise<void>((r) => (release = r));
+      state.releases++;
+      wake();
     },
     /** Resolves once `n` scans have started. */
-    started: (n = 1) => new Promise<void>((resolve) => (state.starts >= n ? resolve() : waiters.push({ n, resolve }))),
+    started: (n = 1) => until(() => state.starts >= n),
   };
   const half = Math.ceil(findings.length / 2);
   const fn: ScanFn = async (request, emit) => {
     state.active++;
     state.maxActive = Math.max(state.maxActive, state.active);
-    state.starts++;
-    for (const w of waiters.filter((w) => state.starts >= w.n)) w.resolve();
+    const mine = ++state.starts;
+    wake();
     try {
       for (const f of findings.slice(0, half)) await emit(f);
-      const aborted = new Promise<void>((resolve) => request.signal.addEventListener('abort', () => resolve(), { once: true }));
-      await Promise.race([gate, aborted]);
+      const aborted = new Promise<void>((resolve) =>
+        request.signal.aborted ? resolve() : request.signal.addEventListener('abort', () => resolve(), { once: true }),
+      );
+      await Promise.race([until(() => state.releases >= mine), aborted]);
       // Like the engine: an abort ends the scan early with what it has, it does not throw.
       if (request.signal.aborted) return summaryOf(findings.slice(0, half), { complete: false });
       for (const f of findings.slice(half)) await emit(f);

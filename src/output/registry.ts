@@ -1,4 +1,5 @@
 import { asffFormatter } from './asff.js';
+import { contractFormatter } from './contract.js';
 import { csv } from './csv.js';
 import { htmlFormatter } from './html.js';
 import { json, jsonl } from './json.js';
@@ -28,6 +29,8 @@ const factories = new Map<string, (context: FormatterContext) => Formatter>([
   ['sarif', () => sarifFormatter()],
   ['junit', () => junitFormatter()],
   ['html', () => htmlFormatter()],
+  ['contract-md', () => contractFormatter('md')],
+  ['contract-html', () => contractFormatter('html')],
 ]);
 
 /** Every output format by its `--format` name. */

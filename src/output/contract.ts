@@ -1,0 +1,247 @@
+import type { Finding } from '../core/finding.js';
+import type { ClauseStatus, ScanSummary } from '../core/summary.js';
+import { loadCatalog, resolveContract } from '../mapping/catalog.js';
+import type { ContractProfile, Obligation } from '../mapping/schema.js';
+import { badge } from './html.js';
+import { esc } from './html/escape.js';
+import { REPORT_CSS } from './html/style.js';
+import type { Formatter } from './types.js';
+
+type Verdict = ClauseStatus['status'];
+
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  met: 'met',
+  'not-met': 'not met',
+  incomplete: 'incomplete (could not evaluate everything)',
+  attestation: 'manual attestation needed',
+  'not-applicable': 'not applicable (nothing in scope)',
+};
+
+interface Item {
+  readonly resource: string;
+  readonly name: string;
+  readonly where: string;
+  readonly check: string;
+  readonly checkTitle: string;
+  readonly message: string;
+  readonly evidence: Readonly<Record<string, unknown>>;
+  readonly remediation: string;
+  readonly since?: string;
+  readonly error?: string;
+  readonly mute?: string;
+}
+
+interface ClauseTally {
+  evaluated: Set<string>;
+  notEvaluable: Set<string>;
+  failing: Item[];
+  errors: Item[];
+  muted: Item[];
+  failingTotal: number;
+  errorsTotal: number;
+}
+
+/** Enough to act on; the full list is in the findings document. */
+export const MAX_ITEMS_PER_CLAUSE = 200;
+
+export interface ContractSource {
+  readonly profile?: ContractProfile;
+  readonly obligations: ReadonlyMap<string, Obligation>;
+}
+
+function loadContract(summary: ScanSummary): ContractSource {
+  try {
+    const catalog = loadCatalog();
+    let profile: ContractProfile | undefined;
+    try { profile = resolveContract(catalog, summary.contract.id); } catch { profile = undefined; }
+    return { ...(profile ? { profile } : {}), obligations: catalog.obligations };
+  } catch {
+    return { obligations: new Map() };
+  }
+}
+
+const item = (f: Finding): Item => ({
+  resource: f.resource.id,
+  name: f.resource.name,
+  where: `${f.resource.provider} ${f.resource.accountName ? `${f.resource.accountName} (${f.resource.account})` : f.resource.account} ${f.resource.region}`,
+  check: f.check.id,
+  checkTitle: f.check.title,
+  message: f.message,
+  evidence: f.evidence,
+  remediation: f.remediation.text + (f.remediation.cli ? `\n${f.remediation.cli}` : ''),
+  ...(f.firstSeen ? { since: f.firstSeen } : {}),
+  ...(f.error ? { error: `${f.error.code} ${f.error.operation}: ${f.error.message}` } : {}),
+  ...(f.mute ? { mute: `${f.mute.reason}${f.mute.owner ? ` (owner ${f.mute.owner})` : ''}${f.mute.expires ? `, expires ${f.mute.expires}` : ''}` } : {}),
+});
+
+interface ClauseView {
+  id: string;
+  title: string;
+  summary?: string;
+  obligations: readonly string[];
+  verdict: Verdict;
+  manual: readonly Obligation[];
+  tally: ClauseTally;
+}
+
+function views(summary: ScanSummary, source: ContractSource, tallies: Map<string, ClauseTally>): ClauseView[] {
+  const empty = (): ClauseTally => ({ evaluated: new Set(), notEvaluable: new Set(), failing: [], errors: [], muted: [], failingTotal: 0, errorsTotal: 0 });
+  const bySummary = new Map(summary.clauses.map((c) => [c.clause, c]));
+  const clauses = source.profile?.clauses.map((c) => ({ id: c.id, title: c.title, summary: c.summary, obligations: c.obligations }))
+    ?? summary.clauses.map((c) => ({ id: c.clause, title: c.title, obligations: c.obligations }));
+  return clauses.map((c) => {
+    const tally = tallies.get(c.id) ?? empty();
+    const manual = c.obligations.map((o) => source.obligations.get(o)).filter((o): o is Obligation => !!o && o.verification !== 'automated');
+    const fromSummary = bySummary.get(c.id)?.status;
+    const computed: Verdict = tally.failingTotal > 0 ? 'not-met'
+      : tally.errorsTotal > 0 ? 'incomplete'
+        : tally.evaluated.size > 0 ? 'met'
+          : manual.length > 0 ? 'attestation' : 'not-applicable';
+    return { ...c, verdict: fromSummary ?? computed, manual, tally };
+  });
+}
+
+/** Markdown text: no character can start markup, HTML or a table cell break; one line. */
+export const md = (value: unknown) =>
+  String(value).replace(/\r?\n|\r/g, ' ').replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A fenced block whose fence is longer than any backtick run inside it. */
+const fenced = (text: string, lang = '') => {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${text}\n${fence}`;
+};
+
+function renderMarkdown(summary: ScanSummary, clauses: ClauseView[], source: ContractSource): string {
+  const out: string[] = [];
+  const title = source.profile?.title ?? summary.contract.title;
+  out.push(`# Contract compliance report: ${md(title)}`, '');
+  out.push(`Contract profile \`${summary.contract.id.replace(/`/g, '')}\` · scan ${md(summary.id)} · ${md(summary.startedAt)} to ${md(summary.finishedAt)} · providers ${md(summary.providers.join(', ') || 'none')} · accounts ${summary.accounts.length}`, '');
+  if (!summary.complete) out.push('> **The scan is incomplete.** Some resources could not be evaluated; clauses that depend on them are reported as incomplete, never as met.', '');
+  out.push('## Clauses', '', '| Clause | Title | Status | Resources evaluated | Not evaluable | Failing |', '|---|---|---|---:|---:|---:|');
+  for (const c of clauses) {
+    out.push(`| ${md(c.id)} | ${md(c.title)} | **${VERDICT_TEXT[c.verdict]}**${c.manual.length && c.verdict !== 'attestation' ? ' + attestation' : ''} | ${c.tally.evaluated.size} | ${c.tally.notEvaluable.size} | ${c.tally.failingTotal} |`);
+  }
+  out.push('');
+  for (const c of clauses) {
+    out.push(`## Clause ${md(c.id)}: ${md(c.title)}`, '');
+    out.push(`**Status: ${VERDICT_TEXT[c.verdict]}.** Obligations: ${c.obligations.map((o) => `\`${o}\``).join(', ') || 'none'}.`, '');
+    if (c.summary) out.push(md(c.summary), '');
+    out.push(`Resources evaluated: ${c.tally.evaluated.size}; not evaluable: ${c.tally.notEvaluable.size}.`, '');
+    if (c.tally.failing.length > 0) {
+      out.push(`### Failing resources (${c.tally.failingTotal})`, '');
+      for (const i of c.tally.failing) {
+        out.push(`- **${md(i.name || i.resource)}** (${md(i.resource)}, ${md(i.where)}): ${md(i.message)}${i.since ? ` Since ${md(i.since)}.` : ''}`);
+        out.push(`  - Check: ${md(i.checkTitle)} (\`${i.check}\`)`);
+        out.push(`  - Evidence:`, '', fenced(JSON.stringify(i.evidence, null, 2), 'json').split('\n').map((l) => `    ${l}`).join('\n'), '');
+        out.push(`  - Remediation: ${md(i.remediation)}`);
+      }
+      if (c.tally.failingTotal > c.tally.failing.length) out.push(`- … and ${c.tally.failingTotal - c.tally.failing.length} more in the findings document.`);
+      out.push('');
+    }
+    if (c.tally.errors.length > 0) {
+      out.push(`### Not evaluable (${c.tally.errorsTotal})`, '');
+      for (const i of c.tally.errors) out.push(`- ${md(i.name || i.resource)} (${md(i.resource)}, ${md(i.where)}), check \`${i.check}\`: ${md(i.error ?? i.message)}`);
+      if (c.tally.errorsTotal > c.tally.errors.length) out.push(`- … and ${c.tally.errorsTotal - c.tally.errors.length} more.`);
+      out.push('');
+    }
+    if (c.tally.muted.length > 0) {
+      out.push(`### Accepted exceptions (muted failures)`, '');
+      for (const i of c.tally.muted) out.push(`- ${md(i.name || i.resource)} (${md(i.resource)}), check \`${i.check}\`: ${md(i.mute ?? '')}`);
+      out.push('');
+    }
+    if (c.manual.length > 0) out.push(`Needs attestation: ${c.manual.map((o) => `\`${o.id}\` (${o.verification})`).join(', ')} — see below.`, '');
+  }
+  const attest = attestations(clauses);
+  out.push('## Attestations to sign', '', 'No cloud API can prove these obligations (fully or in part). A responsible person signs that they are met.', '');
+  if (attest.length === 0) out.push('None for this contract profile.', '');
+  for (const a of attest) {
+    out.push(`### \`${a.obligation.id}\`: ${md(a.obligation.title)} (${a.obligation.verification === 'manual' ? 'manual' : 'partly automated'})`, '');
+    out.push(md(a.obligation.description), '');
+    out.push(`Clauses: ${a.clauses.map(md).join(', ')}`, '');
+    out.push('- [ ] Met. Attested by: ____________________  Role: ______________  Date: ____________', '');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function attestations(clauses: ClauseView[]): { obligation: Obligation; clauses: string[] }[] {
+  const byId = new Map<string, { obligation: Obligation; clauses: string[] }>();
+  for (const c of clauses) {
+    for (const o of c.manual) {
+      let e = byId.get(o.id);
+      if (!e) byId.set(o.id, (e = { obligation: o, clauses: [] }));
+      e.clauses.push(c.id);
+    }
+  }
+  return [...byId.values()];
+}
+
+function renderHtml(summary: ScanSummary, clauses: ClauseView[], source: ContractSource): string {
+  const title = source.profile?.title ?? summary.contract.title;
+  const itemHtml = (i: Item) => `<li><strong>${esc(i.name || i.resource)}</strong> <code>${esc(i.resource)}</code> ${esc(i.where)}: ${esc(i.message)}${i.since ? ` <em>since ${esc(i.since)}</em>` : ''}
+<div>Check: ${esc(i.checkTitle)} <code>${esc(i.check)}</code></div><details><summary>Evidence and remediation</summary><pre>${esc(JSON.stringify(i.evidence, null, 2))}</pre><p>${esc(i.remediation)}</p></details></li>`;
+  const rows = clauses.map((c) => `<tr><td><a href="#clause-${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.title)}</td><td>${badge(c.verdict)}${c.manual.length && c.verdict !== 'attestation' ? ' + attestation' : ''}</td><td class="num">${c.tally.evaluated.size}</td><td class="num">${c.tally.notEvaluable.size}</td><td class="num">${c.tally.failingTotal}</td></tr>`).join('');
+  const sections = clauses.map((c) => `<section id="clause-${esc(c.id)}"><h2>Clause ${esc(c.id)}: ${esc(c.title)}</h2>
+<p>${badge(c.verdict)} Obligations: ${c.obligations.map((o) => `<code>${esc(o)}</code>`).join(', ') || 'none'}</p>
+${c.summary ? `<p>${esc(c.summary)}</p>` : ''}
+<p>Resources evaluated: ${c.tally.evaluated.size}; not evaluable: ${c.tally.notEvaluable.size}.</p>
+${c.tally.failing.length ? `<h3>Failing resources (${c.tally.failingTotal})</h3><ul>${c.tally.failing.map(itemHtml).join('')}</ul>${c.tally.failingTotal > c.tally.failing.length ? `<p>… and ${c.tally.failingTotal - c.tally.failing.length} more in the findings document.</p>` : ''}` : ''}
+${c.tally.errors.length ? `<h3>Not evaluable (${c.tally.errorsTotal})</h3><ul>${c.tally.errors.map((i) => `<li>${esc(i.name || i.resource)} <code>${esc(i.resource)}</code>: ${esc(i.error ?? i.message)}</li>`).join('')}</ul>` : ''}
+${c.tally.muted.length ? `<h3>Accepted exceptions (muted failures)</h3><ul>${c.tally.muted.map((i) => `<li>${esc(i.name || i.resource)} <code>${esc(i.check)}</code>: ${esc(i.mute ?? '')}</li>`).join('')}</ul>` : ''}
+</section>`).join('\n');
+  const attest = attestations(clauses).map((a) => `<div class="attestation"><h3><code>${esc(a.obligation.id)}</code> ${esc(a.obligation.title)} <small>(${a.obligation.verification === 'manual' ? 'manual' : 'partly automated'})</small></h3><p>${esc(a.obligation.description)}</p><p>Clauses: ${esc(a.clauses.join(', '))}</p><p>☐ Met. Attested by: ____________________ Role: ______________ Date: ____________</p></div>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Contract compliance: ${esc(title)}</title><style>${REPORT_CSS}</style></head><body>
+<header><h1>Contract compliance report</h1><p class="meta">${esc(title)} · profile <code>${esc(summary.contract.id)}</code> · scan <code>${esc(summary.id)}</code> · ${esc(summary.startedAt)} to ${esc(summary.finishedAt)}</p></header>
+<main>${summary.complete ? '' : '<p class="warning" role="alert">The scan is incomplete: clauses that depend on resources that could not be evaluated are reported as incomplete, never as met.</p>'}
+<table class="grid" id="clauses"><thead><tr><th>Clause</th><th>Title</th><th>Status</th><th class="num">Resources evaluated</th><th class="num">Not evaluable</th><th class="num">Failing</th></tr></thead><tbody>${rows}</tbody></table>
+${sections}
+<section id="attestations"><h2>Attestations to sign</h2><p>No cloud API can prove these obligations (fully or in part). A responsible person signs that they are met.</p>${attest || '<p>None for this contract profile.</p>'}</section>
+</main></body></html>
+`;
+}
+
+/**
+ * The auditor's view of one contract profile: per clause, its status, how many resources were
+ * evaluated and how many could not be, the failing resources with evidence and remediation, and
+ * the obligations no API can prove, as attestations to sign. Only what a clause needs is kept
+ * while findings stream (resource ids, and failing or unevaluable items up to a cap).
+ */
+export function contractFormatter(kind: 'md' | 'html', load: (summary: ScanSummary) => ContractSource = loadContract): Formatter {
+  let tallies = new Map<string, ClauseTally>();
+  const tally = (clause: string) => {
+    let t = tallies.get(clause);
+    if (!t) tallies.set(clause, (t = { evaluated: new Set(), notEvaluable: new Set(), failing: [], errors: [], muted: [], failingTotal: 0, errorsTotal: 0 }));
+    return t;
+  };
+  return {
+    id: kind === 'md' ? 'contract-md' : 'contract-html',
+    extension: kind === 'md' ? 'contract.md' : 'contract.html',
+    mediaType: kind === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
+    begin() {
+      tallies = new Map();
+      return '';
+    },
+    finding(f) {
+      const clauses = new Set(f.obligations.flatMap((o) => o.clauses));
+      for (const clause of clauses) {
+        const t = tally(clause);
+        if (f.status === 'ERROR') {
+          t.notEvaluable.add(f.resource.id);
+          if (t.errorsTotal++ < MAX_ITEMS_PER_CLAUSE) t.errors.push(item(f));
+        } else if (f.status === 'PASS' || f.status === 'FAIL') {
+          t.evaluated.add(f.resource.id);
+          if (f.status === 'FAIL' && f.muted) {
+            if (t.muted.length < MAX_ITEMS_PER_CLAUSE) t.muted.push(item(f));
+          } else if (f.status === 'FAIL' && t.failingTotal++ < MAX_ITEMS_PER_CLAUSE) t.failing.push(item(f));
+        }
+      }
+      return '';
+    },
+    end(summary) {
+      const source = load(summary);
+      const clauses = views(summary, source, tallies);
+      return kind === 'md' ? renderMarkdown(summary, clauses, source) : renderHtml(summary, clauses, source);
+    },
+  };
+}

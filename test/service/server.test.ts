@@ -1,0 +1,268 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/finding.js';
+import { formatter, formatters } from '../../src/output/registry.js';
+import { apiSchema, scheduleSchema } from '../../src/service/config.js';
+import { ServiceMetrics } from '../../src/service/metrics.js';
+import type { ScanCoordinator } from '../../src/service/scheduler.js';
+import { buildServer, isLoopback, loadTokens, tokenMatches } from '../../src/service/server.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { SqlStore } from '../../src/store/sql-store.js';
+import { finding, summaryOf } from '../support/findings.js';
+import { coordinator, gatedScan, silent } from './harness.js';
+
+const TOKEN = 'test-token-0123456789abcdef';
+const auth = { authorization: `Bearer ${TOKEN}` };
+const daily = scheduleSchema.parse({ name: 'daily-full', cron: '0 2 * * *', scope: { providers: ['aws'] } });
+
+const findings = (n: number): Finding[] =>
+  Array.from({ length: n }, (_, i) =>
+    finding({ status: i % 2 ? 'PASS' : 'FAIL', severity: i % 3 ? 'low' : 'high', resource: { id: `arn:aws:s3:::api-${i}`, name: `api-${i}` } }),
+  );
+
+let store: SqlStore;
+let app: FastifyInstance;
+let c: ScanCoordinator;
+let metrics: ServiceMetrics;
+let gate: ReturnType<typeof gatedScan>;
+
+async function build(options: { tokens?: string[]; host?: string } = {}) {
+  return buildServer({
+    coordinator: c,
+    store,
+    metrics,
+    schedules: [daily],
+    tokens: options.tokens ?? [TOKEN],
+    log: silent,
+    host: options.host ?? '0.0.0.0',
+    formats: (id, context) => (formatters.has(id) ? formatter(id, context) : undefined),
+    formatIds: [...formatters.keys()].filter((id) => id !== 'table'),
+  });
+}
+
+/** POST /scans, let the gated scan run to its end, and return the recorded scan's id. */
+async function scanThroughApi(body: object = { schedule: 'daily-full' }): Promise<string> {
+  const starts = gate.starts;
+  const res = await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: body });
+  expect(res.statusCode).toBe(202);
+  const id = res.json<{ id: string }>().id;
+  expect(res.headers.location).toBe(`/scans/${id}`);
+  await gate.started(starts + 1);
+  gate.release();
+  await c.idle();
+  return id;
+}
+
+beforeEach(async () => {
+  store = openSqliteStore(':memory:');
+  await store.migrate();
+  metrics = new ServiceMetrics({ defaultMetrics: false });
+  gate = gatedScan(findings(7));
+  c = coordinator(store, gate.scan, { metrics });
+  app = await build();
+});
+afterEach(async () => {
+  await app.close();
+  await c.stop({ graceMs: 100 });
+  await store.close();
+});
+
+describe('authentication', () => {
+  it('leaves health and readiness open', async () => {
+    expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', store: 'sqlite', schemaVersion: 2 });
+  });
+
+  it.each(['/metrics', '/scans', '/findings', '/scans/x', '/scans/x/report'])('answers %s without a token with 401 problem+json and a Bearer challenge', async (url) => {
+    const res = await app.inject({ url });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="dutyscan"');
+    expect(res.json()).toMatchObject({ status: 401, title: 'Unauthorized', instance: url });
+  });
+
+  it.each([
+    ['a wrong token', `Bearer ${TOKEN}x`],
+    ['a token of another length', 'Bearer short'],
+    ['another scheme', `Basic ${TOKEN}`],
+  ])('answers %s with 401 invalid_token', async (_what, header) => {
+    const res = await app.inject({ url: '/scans', headers: { authorization: header } });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+  });
+
+  it('lets the right token through, for POST too', async () => {
+    expect((await app.inject({ url: '/scans', headers: auth })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/scans', headers: { authorization: `bearer ${TOKEN}` } })).statusCode).toBe(200);
+    const unauth = await app.inject({ method: 'POST', url: '/scans', payload: { schedule: 'daily-full' } });
+    expect(unauth.statusCode).toBe(401);
+    expect(gate.starts).toBe(0);
+  });
+
+  it('refuses to start without a token unless bound to loopback', async () => {
+    await expect(build({ tokens: [], host: '0.0.0.0' })).rejects.toThrow(/without a token/);
+    const local = await build({ tokens: [], host: '127.0.0.1' });
+    expect((await local.inject({ url: '/scans' })).statusCode).toBe(200);
+    await local.close();
+    expect([isLoopback('127.0.0.1'), isLoopback('::1'), isLoopback('localhost'), isLoopback('0.0.0.0'), isLoopback('10.0.0.1')]).toEqual([true, true, true, false, false]);
+  });
+
+  it('reads tokens from the environment and from a secret file (one per line, for rotation), and rejects short ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutyscan-token-'));
+    writeFileSync(join(dir, 'token'), 'file-token-aaaaaaaaaaaa\nrotated-token-bbbbbbbbbb\n');
+    const api = apiSchema.parse({ tokenEnv: 'MY_TOKEN', tokenFile: join(dir, 'token') });
+    const tokens = loadTokens(api, { MY_TOKEN: 'env-token-cccccccccccc' });
+    expect(tokens).toEqual(['env-token-cccccccccccc', 'file-token-aaaaaaaaaaaa', 'rotated-token-bbbbbbbbbb']);
+    expect(tokenMatches('rotated-token-bbbbbbbbbb', tokens)).toBe(true);
+    expect(tokenMatches('rotated-token-bbbbbbbbb', tokens)).toBe(false);
+    expect(() => loadTokens(apiSchema.parse({}), { DUTYSCAN_API_TOKEN: 'short' })).toThrow(/at least 16/);
+    expect(loadTokens(apiSchema.parse({}), {})).toEqual([]);
+  });
+});
+
+describe('scans', () => {
+  it('starts a scan on demand from a schedule name or an explicit scope, and refuses a second one of the same scope with 409', async () => {
+    const first = await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: { schedule: 'daily-full' } });
+    expect(first.statusCode).toBe(202);
+    await gate.started(1);
+    const clash = await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: { scope: { providers: ['aws'] } } });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json()).toMatchObject({ status: 409, title: 'Scan already running', scanId: first.json<{ id: string }>().id });
+    const running = await app.inject({ url: '/scans', headers: auth });
+    expect(running.json()).toMatchObject({ items: [{ status: 'running', schedule: 'daily-full' }], activity: { running: { scanId: first.json<{ id: string }>().id } } });
+    gate.release();
+    await c.idle();
+    const done = await app.inject({ url: `/scans/${first.json<{ id: string }>().id}`, headers: auth });
+    expect(done.json()).toMatchObject({ status: 'completed', findings: 7, drift: { new: 4 }, summary: { findings: 7 } });
+  });
+
+  it.each([
+    [{}, '/body'],
+    [{ schedule: 'daily-full', scope: { providers: ['aws'] } }, '/body'],
+    [{ scope: { providers: ['oracle'] } }, '/body/scope/providers/0'],
+    [{ scope: { providers: ['aws'], colour: 'blue' } }, '/body/scope'],
+  ])('rejects the body %j with 400 and a pointer to %s', async (payload, pointer) => {
+    const res = await app.inject({ method: 'POST', url: '/scans', headers: auth, payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json<{ errors: { pointer: string }[] }>().errors.map((e) => e.pointer)).toContain(pointer);
+  });
+
+  it('answers an unknown schedule, an unknown scan and an unknown route with 404 problems', async () => {
+    expect((await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: { schedule: 'weekly' } })).json()).toMatchObject({ status: 404, title: 'Unknown schedule' });
+    expect((await app.inject({ url: '/scans/nope', headers: auth })).json()).toMatchObject({ status: 404, title: 'Scan not found' });
+    const route = await app.inject({ url: '/nowhere', headers: auth });
+    expect([route.statusCode, route.headers['content-type']]).toEqual([404, 'application/problem+json; charset=utf-8']);
+  });
+
+  it('refuses malformed JSON with a 400 problem', async () => {
+    const res = await app.inject({ method: 'POST', url: '/scans', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"schedule":' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('pages the scan list with a cursor', async () => {
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await scanThroughApi());
+    const page1 = (await app.inject({ url: '/scans?limit=2', headers: auth })).json<{ items: { id: string }[]; next: string }>();
+    expect(page1.items.map((s) => s.id)).toEqual([ids[2], ids[1]]);
+    const page2 = (await app.inject({ url: `/scans?limit=2&cursor=${page1.next}`, headers: auth })).json<{ items: { id: string }[]; next?: string }>();
+    expect(page2.items.map((s) => s.id)).toEqual([ids[0]]);
+    expect(page2.next).toBeUndefined();
+    expect((await app.inject({ url: '/scans?limit=0', headers: auth })).statusCode).toBe(400);
+    expect((await app.inject({ url: '/scans?status=done', headers: auth })).statusCode).toBe(400);
+  });
+
+  it('renders a recorded scan in the report formats, and refuses an unknown one', async () => {
+    const id = await scanThroughApi();
+    const csv = await app.inject({ url: `/scans/${id}/report?format=csv`, headers: auth });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.body.trim().split('\n')).toHaveLength(8);
+    const ocsf = await app.inject({ url: `/scans/${id}/report?format=ocsf`, headers: auth });
+    const events = ocsf.body.trim().split('\n').map((l) => JSON.parse(l) as { class_uid: number; metadata: { correlation_uid: string } });
+    expect(events).toHaveLength(7);
+    expect(events.every((e) => e.class_uid === 2003 && e.metadata.correlation_uid === id)).toBe(true);
+    const json = (await app.inject({ url: `/scans/${id}/report`, headers: auth })).json<{ scan: { id: string }; findings: Finding[] }>();
+    expect(json.scan.id).toBe(id);
+    expect(json.findings.every((f) => f.firstSeen !== undefined && f.lastSeen !== undefined)).toBe(true);
+    const bad = await app.inject({ url: `/scans/${id}/report?format=pdf`, headers: auth });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('findings', () => {
+  it('lists current findings with filters and cursor pagination, and rejects a forged cursor', async () => {
+    await scanThroughApi();
+    const seen: string[] = [];
+    let next: string | undefined;
+    let pages = 0;
+    do {
+      const res = await app.inject({ url: `/findings?limit=3${next ? `&cursor=${next}` : ''}`, headers: auth });
+      const body = res.json<{ items: { id: string; lifecycle: string; firstSeen: string }[]; next?: string }>();
+      seen.push(...body.items.map((f) => f.id));
+      next = body.next;
+      pages++;
+    } while (next);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(7);
+    const failing = (await app.inject({ url: '/findings?status=FAIL&lifecycle=open&severity=high', headers: auth })).json<{ items: Finding[] }>();
+    expect(failing.items.map((f) => f.resource.name).sort()).toEqual(['api-0', 'api-6']);
+    expect((await app.inject({ url: '/findings?muted=true', headers: auth })).json()).toEqual({ items: [] });
+    const forged = await app.inject({ url: '/findings?cursor=AAAA', headers: auth });
+    expect([forged.statusCode, forged.json<{ title: string }>().title]).toEqual([400, 'Invalid cursor']);
+    expect((await app.inject({ url: '/findings?status=BROKEN', headers: auth })).statusCode).toBe(400);
+    expect((await app.inject({ url: '/findings?colour=red', headers: auth })).statusCode).toBe(400);
+  });
+});
+
+describe('metrics and readiness', () => {
+  it('exposes scan duration, findings by status, severity and duty, API calls, errors and retries after a scan', async () => {
+    await scanThroughApi();
+    metrics.sinkDelivered('hec', 5);
+    metrics.spoolSize('hec', 2);
+    const res = await app.inject({ url: '/metrics', headers: auth });
+    expect(res.headers['content-type']).toMatch(/^text\/plain; version=0.0.4/);
+    const text = res.body;
+    expect(text).toMatch(/dutyscan_scan_duration_seconds_count\{schedule="daily-full",status="completed"\} 1/);
+    expect(text).toMatch(/dutyscan_scans_total\{schedule="daily-full",status="completed"\} 1/);
+    expect(text).toMatch(/dutyscan_findings\{schedule="daily-full",status="FAIL",severity="any",duty="encryption-at-rest"\} 4/);
+    expect(text).toMatch(/dutyscan_findings\{schedule="daily-full",status="FAIL",severity="high",duty="any"\} \d+/);
+    expect(text).toMatch(/dutyscan_finding_changes_total\{schedule="daily-full",change="new"\} 4/);
+    expect(text).toMatch(/dutyscan_sink_deliveries_total\{sink="hec"\} 5/);
+    expect(text).toMatch(/dutyscan_sink_spool_size\{sink="hec"\} 2/);
+  });
+
+  it('counts API calls, collection errors and retries from the scan summary', () => {
+    const summary = summaryOf(findings(1), {
+      apiCalls: { aws: { s3: { ListBuckets: 3, GetBucketEncryption: 5 } } },
+      errors: [{ code: 'ACCESS_DENIED', operation: 's3:GetBucketEncryption', message: 'denied', provider: 'aws', account: '1', region: 'eu-west-1' }],
+      retries: { 'aws/s3/throttled': 2 },
+    });
+    metrics.scanStarted();
+    metrics.scanFinished('daily-full', 'completed', 1500, summary, {});
+    return metrics.render().then((text) => {
+      expect(text).toMatch(/dutyscan_api_calls_total\{provider="aws",service="s3"\} 8/);
+      expect(text).toMatch(/dutyscan_api_errors_total\{provider="aws",service="s3",code="ACCESS_DENIED"\} 1/);
+      expect(text).toMatch(/dutyscan_api_retries_total\{provider="aws",service="s3",reason="throttled"\} 2/);
+    });
+  });
+
+  it('reports not ready while stopping and refuses new scans with 503', async () => {
+    await c.stop({ graceMs: 100 });
+    const ready = await app.inject({ url: '/readyz' });
+    expect([ready.statusCode, ready.json<{ title: string }>().title]).toEqual([503, 'Stopping']);
+    expect((await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: { schedule: 'daily-full' } })).statusCode).toBe(503);
+    expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+  });
+
+  it('reports not ready when the store does not answer', async () => {
+    await store.close();
+    const res = await app.inject({ url: '/readyz' });
+    expect([res.statusCode, res.json<{ title: string }>().title]).toEqual([503, 'Store unavailable']);
+    store = openSqliteStore(':memory:');
+  });
+});

@@ -8,8 +8,9 @@ export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 export const sleep: Sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+    const onAbort = () => { clearTimeout(timer); reject(signal?.reason); };
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /**
@@ -94,10 +95,12 @@ type Pager<T> = (continuationToken: string | undefined) => AsyncIterableIterator
 
 /**
  * Every item of a paged SDK listing, one counted call per page. A failed page is retried from its
- * continuation token (an SDK page iterator cannot be resumed after it threw).
+ * continuation token where the SDK exposes it on the page (the newer clients); the older ones keep
+ * it private, so the listing then restarts from its first page (an SDK page iterator cannot be
+ * resumed after it threw).
  */
 export async function listAll<T>(opts: CallerOptions, op: ApiOperation, pager: Pager<T>): Promise<T[]> {
-  const out: T[] = [];
+  let out: T[] = [];
   let token: string | undefined;
   let iterator = pager(undefined);
   for (;;) {
@@ -106,6 +109,7 @@ export async function listAll<T>(opts: CallerOptions, op: ApiOperation, pager: P
         return await iterator.next();
       } catch (error) {
         iterator = pager(token);
+        if (token === undefined) out = [];
         throw error;
       }
     });
@@ -113,6 +117,5 @@ export async function listAll<T>(opts: CallerOptions, op: ApiOperation, pager: P
     const page = result.value as Page<T>;
     out.push(...page);
     token = page.continuationToken;
-    if (!token) return out;
   }
 }

@@ -80,7 +80,7 @@ export async function subscriptionResource(
 export async function customRoles(ctx: KindContext): Promise<Resource<'azure.authorization.custom-role'>[]> {
   const operation = 'Microsoft.Authorization/roleDefinitions/read';
   const roles = await listAll(ctx.opts, { service: 'arm', operation, account: ctx.subscription }, (t) =>
-    ctx.clients.authorization(ctx.subscription).roleDefinitions.list(`/subscriptions/${ctx.subscription}`, { filter: "type eq 'CustomRole'", abortSignal: ctx.opts.signal }).byPage(page(t)),
+    ctx.clients.authorization(ctx.subscription).roleDefinitions.list(`subscriptions/${ctx.subscription}`, { filter: "type eq 'CustomRole'", abortSignal: ctx.opts.signal }).byPage(page(t)),
   );
   return roles
     .filter((r) => (r.roleType ?? '').toLowerCase() === 'customrole')

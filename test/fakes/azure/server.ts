@@ -1,0 +1,362 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+
+/**
+ * A loopback HTTPS fake of one Azure tenant: ARM (generic listings by resource type, child
+ * listings, gets), Resource Graph (the KQL shapes the collector sends, with `$skipToken` paging)
+ * and the Microsoft Graph MFA registration report. The bearer-token policy refuses plain HTTP, so
+ * the fake serves TLS with a throw-away self-signed certificate made by `openssl`; clients trust
+ * it through the adapter's `ca` seam. Any request without a route is recorded and fails `close()`.
+ */
+
+export interface FakeResource {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly location?: string;
+  readonly tags?: Record<string, string>;
+  readonly kind?: string;
+  readonly managedBy?: string;
+  readonly identity?: Record<string, unknown>;
+  readonly properties?: Record<string, unknown>;
+}
+
+export interface FakeSubscription {
+  readonly id: string;
+  readonly name: string;
+  readonly state?: string;
+  /** Every ARM call on it answers 403, and Resource Graph leaves its rows out (as the real one does). */
+  readonly denied?: boolean;
+  readonly resourceGroups: readonly { name: string; location: string; tags?: Record<string, string> }[];
+  /** Resources Resource Graph's `resources` table and ARM's generic listing show. */
+  readonly resources: readonly FakeResource[];
+  /** Settings and sub-resources ARM serves by path but the generic listings do not show. */
+  readonly children: readonly FakeResource[];
+  /** Protected items per Recovery Services vault id. */
+  readonly protectedItems?: readonly FakeResource[];
+}
+
+export interface FakeUser {
+  readonly userPrincipalName: string;
+  readonly isAdmin: boolean;
+  readonly isMfaRegistered: boolean;
+  readonly userType?: string;
+}
+
+export interface FakeTenant {
+  readonly tenantId: string;
+  readonly subscriptions: readonly FakeSubscription[];
+  readonly users: readonly FakeUser[];
+  readonly managementGroups?: Record<string, readonly string[]>;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: unknown;
+  readonly at: number;
+  readonly status: number;
+}
+
+export interface FakeResponse {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/** A fault injected before routing: answer with `response` for the first `times` matching requests. */
+export interface Fault {
+  readonly match: (req: { method: string; path: string; body: unknown }) => boolean;
+  readonly times: number;
+  readonly response: FakeResponse;
+}
+
+export interface FakeOptions {
+  readonly latencyMs?: number;
+  /** Items per ARM page and per Graph page (nextLink paging). */
+  readonly armPageSize?: number;
+  readonly graphPageSize?: number;
+  /** Rows per Resource Graph page at most (the service caps `$top` at 1000). */
+  readonly resourceGraphPageSize?: number;
+  readonly graphDenied?: boolean;
+  readonly resourceGraphDisabled?: boolean;
+  readonly faults?: Fault[];
+  /** Record only counts, not every request (the benchmark's thousands of calls). */
+  readonly recordBodies?: boolean;
+}
+
+let cachedCert: { key: string; cert: string } | undefined;
+
+/** A self-signed certificate for 127.0.0.1, made once per worker with the openssl CLI. */
+export function selfSignedCertificate(): { key: string; cert: string } {
+  if (cachedCert) return cachedCert;
+  const dir = mkdtempSync(join(tmpdir(), 'dutyscan-azure-fake-'));
+  try {
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    cachedCert = { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+    return cachedCert;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A TokenCredential that never leaves the process; records the scopes it was asked for. */
+export class StubCredential implements TokenCredential {
+  readonly scopes: string[] = [];
+  async getToken(scopes: string | string[]): Promise<AccessToken> {
+    this.scopes.push(...(Array.isArray(scopes) ? scopes : [scopes]));
+    return { token: 'fake-token', expiresOnTimestamp: Date.now() + 3_600_000 };
+  }
+}
+
+const lower = (s: string): string => s.toLowerCase();
+const armError = (status: number, code: string, message: string): FakeResponse => ({ status, body: { error: { code, message } } });
+
+export class AzureFake {
+  readonly requests: RecordedRequest[] = [];
+  readonly unmatched: string[] = [];
+  counts = { arm: 0, resourceGraph: 0, graph: 0 };
+  url = '';
+  readonly ca: string;
+  private server: Server | undefined;
+  private readonly subs: Map<string, FakeSubscription>;
+
+  constructor(readonly tenant: FakeTenant, private readonly options: FakeOptions = {}) {
+    this.subs = new Map(tenant.subscriptions.map((s) => [lower(s.id), s]));
+    this.ca = selfSignedCertificate().cert;
+  }
+
+  async start(): Promise<this> {
+    const { key, cert } = selfSignedCertificate();
+    this.server = createServer({ key, cert }, (req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** Stops the server; throws when a request had no route (the collector called something unexpected). */
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    if (this.unmatched.length > 0) throw new Error(`Azure fake: no route for\n  ${this.unmatched.join('\n  ')}`);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', this.url);
+    let body: unknown;
+    try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
+    const method = req.method ?? 'GET';
+    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+    let answer: FakeResponse | undefined;
+    if (!/^Bearer fake-token$/.test(req.headers.authorization ?? '')) answer = armError(401, 'InvalidAuthenticationToken', 'no bearer token');
+    answer ??= this.fault(method, url.pathname, body) ?? this.route(method, url, body);
+    if (!answer) {
+      this.unmatched.push(`${method} ${url.pathname}${url.search}`);
+      answer = armError(404, 'NoRoute', `the fake has no route for ${method} ${url.pathname}`);
+    }
+    if (this.options.recordBodies !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: answer.status });
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+    res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+  }
+
+  private fault(method: string, path: string, body: unknown): FakeResponse | undefined {
+    for (const f of this.options.faults ?? []) {
+      if ((f as { used?: number }).used === undefined) (f as { used?: number }).used = 0;
+      const state = f as unknown as { used: number };
+      if (state.used < f.times && f.match({ method, path, body })) {
+        state.used++;
+        return f.response;
+      }
+    }
+    return undefined;
+  }
+
+  private route(method: string, url: URL, body: unknown): FakeResponse | undefined {
+    const path = url.pathname.replace(/\/+$/, '');
+    if (method === 'POST' && lower(path) === '/providers/microsoft.resourcegraph/resources') {
+      this.counts.resourceGraph++;
+      return this.resourceGraph(body as ResourceGraphRequest);
+    }
+    if (method === 'GET' && path === '/v1.0/reports/authenticationMethods/userRegistrationDetails') {
+      this.counts.graph++;
+      return this.registrationReport(url);
+    }
+    if (method !== 'GET') return undefined;
+    this.counts.arm++;
+    const answer = this.arm(path, url);
+    return answer && { ...answer, headers: { 'x-ms-ratelimit-remaining-subscription-reads': '11999', ...answer.headers } };
+  }
+
+  // ---- ARM -------------------------------------------------------------------------------
+
+  private page(items: readonly unknown[], url: URL): FakeResponse {
+    const size = this.options.armPageSize ?? 100;
+    const offset = Number(url.searchParams.get('$skiptoken') ?? '0');
+    const slice = items.slice(offset, offset + size);
+    const next = offset + size < items.length ? new URL(url.href) : undefined;
+    next?.searchParams.set('$skiptoken', String(offset + size));
+    return { status: 200, body: { value: slice, ...(next ? { nextLink: next.href } : {}) } };
+  }
+
+  private arm(path: string, url: URL): FakeResponse | undefined {
+    const p = lower(path);
+    if (p === '/subscriptions') {
+      return this.page(this.tenant.subscriptions.map((s) => ({ id: `/subscriptions/${s.id}`, subscriptionId: s.id, displayName: s.name, state: s.state ?? 'Enabled', tenantId: this.tenant.tenantId })), url);
+    }
+    const m = /^\/subscriptions\/([^/]+)(\/.*)?$/.exec(p);
+    if (!m) return undefined;
+    const sub = this.subs.get(m[1]!);
+    if (!sub) return armError(404, 'SubscriptionNotFound', `The subscription '${m[1]}' could not be found.`);
+    if (sub.denied) return armError(403, 'AuthorizationFailed', `The client does not have authorization to perform action over scope '/subscriptions/${sub.id}'.`);
+    const rest = m[2] ?? '';
+    if (rest === '') return { status: 200, body: { id: `/subscriptions/${sub.id}`, subscriptionId: sub.id, displayName: sub.name, state: sub.state ?? 'Enabled', tenantId: this.tenant.tenantId } };
+    if (rest === '/resourcegroups') return this.page(sub.resourceGroups.map((g) => ({ id: `/subscriptions/${sub.id}/resourceGroups/${g.name}`, name: g.name, type: 'Microsoft.Resources/resourceGroups', location: g.location, tags: g.tags ?? {} })), url);
+    if (rest === '/resources') {
+      const filter = /resourceType eq '([^']+)'/i.exec(url.searchParams.get('$filter') ?? '')?.[1];
+      return this.page(sub.resources.filter((r) => !filter || lower(r.type) === lower(filter)).map(armShape), url);
+    }
+    const vaultItems = /^(\/resourcegroups\/[^/]+\/providers\/microsoft\.recoveryservices\/vaults\/[^/]+)\/backupprotecteditems$/.exec(rest);
+    if (vaultItems) {
+      const vaultId = lower(`/subscriptions/${sub.id}${vaultItems[1]}`);
+      return this.page((sub.protectedItems ?? []).filter((i) => lower(i.id).startsWith(vaultId + '/')).map(armShape), url);
+    }
+    const all = [...sub.resources, ...sub.children];
+    const exact = all.find((r) => lower(r.id) === p);
+    if (exact) return { status: 200, body: armShape(exact) };
+    // A listing: `/subscriptions/s/providers/NS/type` or a child listing under a resource id.
+    const listingType = listingTypeOf(p);
+    if (!listingType) return undefined;
+    const prefix = /^\/subscriptions\/[^/]+\/providers\//.test(p) ? `/subscriptions/${lower(sub.id)}/` : `${p.slice(0, p.lastIndexOf('/'))}/`;
+    const items = all.filter((r) => lower(r.type) === listingType && lower(r.id).startsWith(prefix));
+    if (items.length === 0 && !KNOWN_LISTINGS.has(listingType)) return undefined;
+    return this.page(items.map(armShape), url);
+  }
+
+  // ---- Resource Graph ------------------------------------------------------------------
+
+  private resourceGraph(request: ResourceGraphRequest): FakeResponse {
+    const quota = { 'x-ms-user-quota-remaining': '14', 'x-ms-user-quota-resets-after': '00:00:05' };
+    if (this.options.resourceGraphDisabled) return armError(403, 'AuthorizationFailed', 'Resource Graph is not allowed for this principal');
+    const query = request.query;
+    let scope: FakeSubscription[];
+    if (request.managementGroups) {
+      const ids = new Set(request.managementGroups.flatMap((g) => this.tenant.managementGroups?.[g] ?? []).map(lower));
+      scope = this.tenant.subscriptions.filter((s) => ids.has(lower(s.id)));
+    } else {
+      scope = (request.subscriptions ?? []).map((id) => this.subs.get(lower(id))).filter((s): s is FakeSubscription => s !== undefined);
+    }
+    // Denied rows vanish: Resource Graph answers, but without what the principal may not read.
+    scope = scope.filter((s) => !s.denied);
+    const type = /type =~ '([^']+)'/.exec(query)?.[1];
+    let rows: Record<string, unknown>[];
+    if (query.startsWith('resourcecontainers') && type === 'microsoft.resources/subscriptions') {
+      rows = scope.map((s) => ({ subscriptionId: s.id, name: s.name }));
+    } else if (query.startsWith('resourcecontainers') && type === 'microsoft.resources/subscriptions/resourcegroups') {
+      rows = scope.flatMap((s) => s.resourceGroups.map((g) => ({ id: `/subscriptions/${s.id}/resourceGroups/${g.name}`, name: g.name, location: g.location, tags: g.tags ?? {}, subscriptionId: s.id, managedBy: '' })));
+    } else if (query.startsWith('recoveryservicesresources')) {
+      rows = scope.flatMap((s) => (s.protectedItems ?? []).map((r) => ({ ...armShape(r), subscriptionId: s.id })));
+    } else if (query.startsWith('resources')) {
+      const noMaster = /name !~ 'master'/.test(query);
+      rows = scope.flatMap((s) =>
+        s.resources
+          .filter((r) => (!type || lower(r.type) === type) && !(noMaster && lower(r.name) === 'master'))
+          .map((r) => ({ ...armShape(r), subscriptionId: s.id, resourceGroup: /\/resourcegroups\/([^/]+)/i.exec(r.id)?.[1] ?? '' })),
+      );
+    } else {
+      return armError(400, 'BadRequest', `the fake does not understand the query: ${query}`);
+    }
+    const top = Math.min(request.options?.$top ?? 100, this.options.resourceGraphPageSize ?? 1000);
+    const offset = Number(request.options?.$skipToken ?? '0');
+    const data = rows.slice(offset, offset + top);
+    const next = offset + top < rows.length ? String(offset + top) : undefined;
+    return {
+      status: 200,
+      headers: quota,
+      body: { totalRecords: rows.length, count: data.length, resultTruncated: 'false', data, ...(next ? { $skipToken: next } : {}) },
+    };
+  }
+
+  // ---- Microsoft Graph -----------------------------------------------------------------
+
+  private registrationReport(url: URL): FakeResponse {
+    if (this.options.graphDenied) {
+      return { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } };
+    }
+    const size = this.options.graphPageSize ?? 100;
+    const offset = Number(url.searchParams.get('$skiptoken') ?? '0');
+    const value = this.tenant.users.slice(offset, offset + size).map((u) => ({
+      id: u.userPrincipalName,
+      userPrincipalName: u.userPrincipalName,
+      userDisplayName: u.userPrincipalName.split('@')[0],
+      userType: u.userType ?? 'member',
+      isAdmin: u.isAdmin,
+      isMfaRegistered: u.isMfaRegistered,
+      isMfaCapable: u.isMfaRegistered,
+      methodsRegistered: u.isMfaRegistered ? ['microsoftAuthenticatorPush'] : [],
+    }));
+    const next = offset + size < this.tenant.users.length ? `${this.url}/v1.0/reports/authenticationMethods/userRegistrationDetails?$skiptoken=${offset + size}` : undefined;
+    return { status: 200, body: { value, ...(next ? { '@odata.nextLink': next } : {}) } };
+  }
+}
+
+interface ResourceGraphRequest {
+  readonly query: string;
+  readonly subscriptions?: string[];
+  readonly managementGroups?: string[];
+  readonly options?: { $top?: number; $skipToken?: string };
+}
+
+/** Listings ARM answers with an empty page when nothing of the type exists. */
+const KNOWN_LISTINGS = new Set([
+  'microsoft.storage/storageaccounts',
+  'microsoft.compute/disks',
+  'microsoft.compute/virtualmachines',
+  'microsoft.network/networksecuritygroups',
+  'microsoft.keyvault/vaults',
+  'microsoft.keyvault/vaults/keys',
+  'microsoft.keyvault/vaults/secrets',
+  'microsoft.sql/servers',
+  'microsoft.sql/servers/databases',
+  'microsoft.authorization/roleassignments',
+  'microsoft.authorization/roledefinitions',
+  'microsoft.insights/diagnosticsettings',
+  'microsoft.security/pricings',
+]);
+
+/** `/subscriptions/s/providers/NS/t` -> `ns/t`; `.../providers/NS/t1/n1/t2` -> `ns/t1/t2`. */
+function listingTypeOf(path: string): string | undefined {
+  const i = path.lastIndexOf('/providers/');
+  if (i < 0) return undefined;
+  const parts = path.slice(i + '/providers/'.length).split('/');
+  if (parts.length < 2 || parts.length % 2 !== 0) return undefined;
+  const [ns, ...rest] = parts;
+  return [ns, ...rest.filter((_, k) => k % 2 === 0)].join('/');
+}
+
+function armShape(r: FakeResource): Record<string, unknown> {
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    ...(r.location ? { location: r.location } : {}),
+    ...(r.tags ? { tags: r.tags } : {}),
+    ...(r.kind ? { kind: r.kind } : {}),
+    ...(r.managedBy ? { managedBy: r.managedBy } : {}),
+    ...(r.identity ? { identity: r.identity } : {}),
+    properties: r.properties ?? {},
+  };
+}

@@ -1,0 +1,218 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Listing } from '../../../src/core/inventory.js';
+import { runCheck } from '../../support/checks.js';
+import nsgCheck from '../../../checks/azure/network/azure-network-nsg-internet-ingress-restricted.js';
+import adminMfa from '../../../checks/azure/entra/azure-entra-admin-mfa-registered.js';
+import storageTls from '../../../checks/azure/storage/azure-storage-account-min-tls-1-2.js';
+import owners from '../../../checks/azure/authorization/azure-authorization-subscription-owners-two-to-three.js';
+import { AzureFake, type FakeOptions, type FakeTenant } from '../../fakes/azure/server.js';
+import * as w from '../../fakes/azure/tenant.js';
+import { itemsOf, scan } from './support.js';
+
+const PROD = '00000000-0000-0000-0000-0000000000a1';
+const DEV = '00000000-0000-0000-0000-0000000000b2';
+const LOCKED = '00000000-0000-0000-0000-0000000000c3';
+const TENANT = '11111111-1111-1111-1111-111111111111';
+
+function scenario(): FakeTenant {
+  const vmWeb = w.vm(PROD, 'rg-app', 'vm-web');
+  const vmDb = w.vm(PROD, 'rg-app', 'vm-db');
+  const kv = w.vault(PROD, 'rg-app', 'kv-prod', { enablePurgeProtection: false });
+  const sql = w.sqlServer(PROD, 'rg-data', 'sql-prod', 'Enabled');
+  const db = w.sqlDatabase(sql.id, 'orders');
+  const rsv = `/subscriptions/${PROD}/resourceGroups/rg-ops/providers/Microsoft.RecoveryServices/vaults/rsv`;
+  return {
+    tenantId: TENANT,
+    users: [
+      { userPrincipalName: 'admin@contoso.com', isAdmin: true, isMfaRegistered: true },
+      { userPrincipalName: 'ops@contoso.com', isAdmin: true, isMfaRegistered: false },
+      { userPrincipalName: 'dev@contoso.com', isAdmin: false, isMfaRegistered: false },
+    ],
+    managementGroups: { 'mg-prod': [PROD] },
+    subscriptions: [
+      {
+        id: PROD,
+        name: 'contoso-prod',
+        resourceGroups: [{ name: 'rg-app', location: 'westeurope', tags: { owner: 'app' } }, { name: 'rg-data', location: 'northeurope' }],
+        resources: [
+          w.storage(PROD, 'rg-app', 'stgood'),
+          w.storage(PROD, 'rg-app', 'stlegacy', { minimumTlsVersion: 'TLS1_0', allowBlobPublicAccess: true, encryption: { keySource: 'Microsoft.Keyvault', requireInfrastructureEncryption: true, keyvaultproperties: { keyvaulturi: 'https://kv-prod.vault.azure.net' } } }),
+          vmWeb,
+          vmDb,
+          w.disk(PROD, 'rg-app', 'vm-web-os', vmWeb.id, 'EncryptionAtRestWithCustomerKey'),
+          w.disk(PROD, 'rg-app', 'orphan', null),
+          w.nsg(PROD, 'rg-app', 'nsg-web', [{ name: 'allow-rdp', port: '3389', source: 'Internet' }, { name: 'allow-https', port: '443', source: '*' }]),
+          kv,
+          sql,
+          db,
+          { id: rsv, name: 'rsv', type: 'Microsoft.RecoveryServices/vaults', location: 'westeurope' },
+        ],
+        children: [
+          w.vaultItem(kv.id, 'keys', 'cmk', 1_900_000_000),
+          w.vaultItem(kv.id, 'secrets', 'db-password', null),
+          w.auditing(sql.id, 'Disabled'),
+          w.tde(db.id, 'Enabled'),
+          w.roleAssignment(PROD, 1, 'alice'),
+          w.roleAssignment(PROD, 2, 'bob'),
+          w.roleAssignment(PROD, 3, 'carol', `/subscriptions/${PROD}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`),
+          w.customRole(PROD, 'platform-admin', ['*']),
+          w.activityLogExport(PROD, ['Administrative', 'Security', 'Alert', 'Policy']),
+          w.pricing(PROD, 'VirtualMachines', 'Standard'),
+          w.pricing(PROD, 'StorageAccounts', 'Free'),
+        ],
+        protectedItems: [w.protectedItem(rsv, vmWeb.id)],
+      },
+      {
+        id: DEV,
+        name: 'contoso-dev',
+        resourceGroups: [{ name: 'rg-dev', location: 'westeurope' }],
+        resources: [w.storage(DEV, 'rg-dev', 'stdev'), ...Array.from({ length: 7 }, (_, i) => w.genericResource(DEV, 'rg-dev', i, i === 0 ? 'eastus' : 'westeurope'))],
+        children: [w.roleAssignment(DEV, 1, 'alice')],
+      },
+      { id: LOCKED, name: 'contoso-locked', denied: true, resourceGroups: [], resources: [], children: [] },
+    ],
+  };
+}
+
+let fake: AzureFake | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function start(options: FakeOptions = {}): Promise<AzureFake> {
+  fake = await new AzureFake(scenario(), options).start();
+  return fake;
+}
+
+const failedOps = (listings: readonly Listing[], account: string) =>
+  listings.filter((l) => l.scope.account === account && !l.items.ok).map((l) => (l.items.ok ? '' : `${l.type} ${l.items.error.code}`)).sort();
+
+describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
+  it('collects through Resource Graph in batches, pages with $skipToken, and errors only the denied subscription', async () => {
+    const f = await start({ resourceGraphPageSize: 3, graphPageSize: 2, armPageSize: 2 });
+    const { discovery, listings, credential, adapter, api } = await scan(f, { tenantId: TENANT, resourceGraphBatchSize: 2 });
+
+    expect(discovery.targets.map((t) => t.account).sort()).toEqual([PROD, DEV, LOCKED, TENANT].sort());
+    expect(discovery.mode).toBe('resource-graph for 2 of 3 subscriptions, arm for 1 not visible to Resource Graph');
+    expect(credential.scopes.every((s) => s === `${f.url}/.default`)).toBe(true);
+
+    // Denied rows vanish from Resource Graph; the subscription then goes through ARM, which says 403.
+    expect(failedOps(listings, LOCKED)).toEqual(
+      ['azure.backup.protected-item', 'azure.compute.disk', 'azure.compute.vm', 'azure.keyvault.vault', 'azure.network.nsg', 'azure.resources.resource',
+        'azure.resources.resource-group', 'azure.sql.database', 'azure.sql.server', 'azure.storage.account', 'azure.authorization.custom-role'].map((t) => `${t} ACCESS_DENIED`).sort(),
+    );
+    expect(failedOps(listings, PROD)).toEqual([]);
+    expect(failedOps(listings, DEV)).toEqual([]);
+
+    const accounts = itemsOf(listings, 'azure.storage.account', PROD);
+    expect(accounts.map((a) => [a.name, a.data.minimumTlsVersion, a.data.allowBlobPublicAccess, a.data.keySource, a.data.keyVaultUri])).toEqual([
+      ['stgood', 'TLS1_2', false, 'Microsoft.Storage', null],
+      ['stlegacy', 'TLS1_0', true, 'Microsoft.Keyvault', 'https://kv-prod.vault.azure.net'],
+    ]);
+    expect(itemsOf(listings, 'azure.compute.disk', PROD).map((d) => [d.name, d.data.encryptionType, d.data.managedBy !== null])).toEqual([
+      ['vm-web-os', 'EncryptionAtRestWithCustomerKey', true],
+      ['orphan', 'EncryptionAtRestWithPlatformKey', false],
+    ]);
+    const [vault] = itemsOf(listings, 'azure.keyvault.vault', PROD);
+    expect(vault?.data).toMatchObject({ purgeProtection: false, softDelete: true, rbacAuthorization: true });
+    expect(vault?.data.keys).toEqual({ ok: true, value: [{ name: 'cmk', enabled: true, expires: new Date(1_900_000_000_000).toISOString() }] });
+    expect(vault?.data.secrets).toEqual({ ok: true, value: [{ name: 'db-password', enabled: true, expires: null }] });
+    expect(itemsOf(listings, 'azure.sql.server', PROD)[0]?.data).toMatchObject({ publicNetworkAccess: 'Enabled', auditing: { ok: true, value: { state: 'Disabled' } } });
+    expect(itemsOf(listings, 'azure.sql.database', PROD)[0]?.data).toMatchObject({ serverName: 'sql-prod', tde: { ok: true, value: 'Enabled' } });
+    expect(itemsOf(listings, 'azure.backup.protected-item', PROD).map((i) => i.data.sourceResourceId)).toEqual([`/subscriptions/${PROD}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-web`]);
+    expect(itemsOf(listings, 'azure.resources.resource', DEV)).toHaveLength(8);
+    expect(itemsOf(listings, 'azure.resources.resource-group', PROD).map((g) => [g.name, g.region, g.tags])).toEqual([['rg-app', 'westeurope', { owner: 'app' }], ['rg-data', 'northeurope', {}]]);
+    const [sub] = itemsOf(listings, 'azure.subscription', PROD);
+    expect(sub?.data.ownerAssignments).toMatchObject({ ok: true, value: [{ principalId: 'alice' }, { principalId: 'bob' }] });
+    expect(sub?.data.defenderPlans).toMatchObject({ ok: true, value: [{ name: 'VirtualMachines', pricingTier: 'Standard' }, { name: 'StorageAccounts', pricingTier: 'Free' }] });
+    expect(itemsOf(listings, 'azure.authorization.custom-role', PROD).map((r) => r.data.actions)).toEqual([['*']]);
+    expect(itemsOf(listings, 'azure.entra.user', TENANT).map((u) => [u.name, u.data.isAdmin, u.data.isMfaRegistered])).toEqual([
+      ['admin@contoso.com', true, true], ['ops@contoso.com', true, false], ['dev@contoso.com', false, false],
+    ]);
+
+    // Bulk first: one query per (batch, type) plus its pages, never one per subscription.
+    const graphQueries = f.requests.filter((r) => r.path.toLowerCase().includes('resourcegraph'));
+    const probe = graphQueries.filter((r) => (r.body as { query: string }).query.includes("'microsoft.resources/subscriptions'"));
+    expect(probe).toHaveLength(2); // 3 selected subscriptions in batches of 2
+    const distinctQueries = new Set(graphQueries.map((r) => (r.body as { query: string }).query));
+    expect(distinctQueries.size).toBe(11); // the probe + 10 resource types, one batch of 2 visible subscriptions
+    expect(graphQueries.some((r) => (r.body as { options?: { $skipToken?: string } }).options?.$skipToken)).toBe(true);
+    expect(graphQueries.every((r) => JSON.stringify((r.body as { subscriptions?: string[] }).subscriptions?.sort()) === JSON.stringify([PROD, DEV].sort()) || probe.includes(r))).toBe(true);
+    expect(adapter.resourceGraphQueries).toBe(graphQueries.length);
+    expect(api.snapshot().calls['azure']?.['resourcegraph']?.['Microsoft.ResourceGraph/resources/action']).toBe(graphQueries.length);
+
+    // The checks see ERROR for the locked subscription only, and real verdicts elsewhere.
+    const tls = runCheck(storageTls, listings);
+    expect(tls.filter((r) => r.status === 'ERROR').map((r) => r.resource.account)).toEqual([LOCKED]);
+    expect(tls.filter((r) => r.resource.account === PROD).map((r) => [r.resource.name, r.status])).toEqual([['stgood', 'PASS'], ['stlegacy', 'FAIL']]);
+    const ownerResults = runCheck(owners, listings);
+    expect(ownerResults.map((r) => [r.resource.account, r.status]).sort()).toEqual([[DEV, 'FAIL'], [LOCKED, 'ERROR'], [PROD, 'PASS']].sort());
+    expect(runCheck(nsgCheck, listings).find((r) => r.resource.name === 'nsg-web')?.evidence).toMatchObject({ openRules: [{ rule: 'allow-rdp', exposes: 'RDP' }] });
+    expect(runCheck(adminMfa, listings).map((r) => [r.resource.name, r.status])).toEqual([['admin@contoso.com', 'PASS'], ['ops@contoso.com', 'FAIL']]);
+  });
+
+  it('falls back to the per-service ARM clients when Resource Graph is refused, with nextLink paging', async () => {
+    const f = await start({ resourceGraphDisabled: true, armPageSize: 1 });
+    const { discovery, listings } = await scan(f, { tenantId: TENANT, subscriptions: [PROD, DEV] });
+    expect(discovery.mode).toBe('arm (Resource Graph unavailable: ACCESS_DENIED)');
+    expect(failedOps(listings, PROD)).toEqual([]);
+    expect(itemsOf(listings, 'azure.storage.account', PROD).map((a) => [a.name, a.data.minimumTlsVersion, a.data.httpsTrafficOnly, a.data.networkDefaultAction])).toEqual([
+      ['stgood', 'TLS1_2', true, 'Deny'],
+      ['stlegacy', 'TLS1_0', true, 'Deny'],
+    ]);
+    expect(itemsOf(listings, 'azure.network.nsg', PROD)[0]?.data.rules.map((r) => [r.name, r.sourcePrefixes, r.destinationPorts])).toEqual([
+      ['allow-rdp', ['Internet'], ['3389']],
+      ['allow-https', ['*'], ['443']],
+    ]);
+    expect(itemsOf(listings, 'azure.compute.disk', PROD).map((d) => [d.name, d.data.diskState])).toEqual([['vm-web-os', 'Attached'], ['orphan', 'Unattached']]);
+    expect(itemsOf(listings, 'azure.compute.vm', PROD).map((v) => [v.name, v.data.encryptionAtHost, v.data.identityType])).toEqual([['vm-web', true, 'SystemAssigned'], ['vm-db', true, 'SystemAssigned']]);
+    expect(itemsOf(listings, 'azure.sql.database', PROD).map((d) => [d.name, d.data.tde])).toEqual([['orders', { ok: true, value: 'Enabled' }]]);
+    expect(itemsOf(listings, 'azure.backup.protected-item', PROD).map((i) => [i.data.protectionState, i.data.policyName])).toEqual([['Protected', 'DefaultPolicy']]);
+    expect(itemsOf(listings, 'azure.resources.resource', DEV)).toHaveLength(8);
+    expect(f.requests.filter((r) => r.query.get('$skiptoken')).length).toBeGreaterThan(5);
+  });
+
+  it('honours Retry-After on a 429 from Resource Graph and counts the retry', async () => {
+    const f = await start({
+      faults: [{ match: (r) => r.method === 'POST' && JSON.stringify(r.body).includes('microsoft.storage/storageaccounts'), times: 1, response: { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'RateLimiting', message: 'Please retry' } } } }],
+    });
+    const { listings, api } = await scan(f, { tenantId: TENANT, subscriptions: [PROD] });
+    const storageQueries = f.requests.filter((r) => JSON.stringify(r.body ?? '').includes('microsoft.storage/storageaccounts'));
+    expect(storageQueries.map((r) => r.status)).toEqual([429, 200]);
+    expect(storageQueries[1]!.at - storageQueries[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(api.snapshot().retries).toEqual({ 'azure/resourcegraph/retry-after': 1 });
+    expect(itemsOf(listings, 'azure.storage.account', PROD)).toHaveLength(2);
+  });
+
+  it('turns a Graph 403 into ERROR for the MFA checks, naming the permission, never a pass', async () => {
+    const f = await start({ graphDenied: true });
+    const { listings } = await scan(f, { tenantId: TENANT, subscriptions: [PROD] });
+    const users = listings.find((l) => l.type === 'azure.entra.user');
+    expect(users?.items.ok).toBe(false);
+    const error = users && !users.items.ok ? users.items.error : undefined;
+    expect(error).toMatchObject({ code: 'ACCESS_DENIED', operation: 'graph:AuditLog.Read.All' });
+    expect(error?.message).toContain('UserAuthenticationMethod.Read.All');
+    const results = runCheck(adminMfa, listings);
+    expect(results.map((r) => [r.status, r.error?.operation])).toEqual([['ERROR', 'graph:AuditLog.Read.All']]);
+  });
+
+  it('reports configured subscriptions it cannot read as discovery failures and honours include, exclude, management group and shard', async () => {
+    const f = await start();
+    const missing = '00000000-0000-0000-0000-00000000dead';
+    const configured = await scan(f, { tenantId: TENANT, subscriptions: [PROD, missing], entra: false });
+    expect(configured.discovery.targets.map((t) => t.account)).toEqual([PROD]);
+    expect(configured.discovery.failures.map((x) => [x.scope.account, x.error.code])).toEqual([[missing, 'NOT_FOUND']]);
+
+    const filtered = await scan(f, { tenantId: TENANT, include: ['contoso-*'], exclude: ['*-locked', DEV], entra: false }, { types: new Set() });
+    expect(filtered.discovery.targets.map((t) => t.accountName)).toEqual(['contoso-prod']);
+
+    const group = await scan(f, { tenantId: TENANT, managementGroup: 'mg-prod', entra: false }, { types: new Set() });
+    expect(group.discovery.targets.map((t) => t.account)).toEqual([PROD]);
+
+    const shards = await Promise.all([0, 1].map((index) => scan(f, { tenantId: TENANT }, { shard: { index, count: 2 }, types: new Set() })));
+    const accounts = shards.map((s) => s.discovery.targets.map((t) => t.account));
+    expect([...accounts[0]!, ...accounts[1]!].sort()).toEqual([PROD, DEV, LOCKED, TENANT].sort());
+    expect(accounts[0]!.filter((a) => accounts[1]!.includes(a))).toEqual([]);
+  });
+});

@@ -3,8 +3,10 @@ import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { VERSION } from '../util/version.js';
 import { scrub } from '../util/log.js';
 import { registerCatalogCommands } from './commands/catalog.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerSinksCommand } from './commands/sinks.js';
 import { EXIT } from './exit.js';
 import { UsageError } from './select.js';
 
@@ -18,7 +20,9 @@ export function buildProgram(done: (exitCode: number) => void): Command {
   registerScanCommand(program, done);
   registerCatalogCommands(program);
   registerServeCommand(program, done);
-  // Further commands (report, sinks, serve) register here.
+  registerReportCommand(program, done);
+  registerSinksCommand(program, done);
+  // Further commands register here.
   for (const sub of program.commands) sub.exitOverride();
   return program;
 }

@@ -1,0 +1,54 @@
+import type { ApiCaller, ApiOperation } from '../../../src/core/provider.js';
+import { isRetryable, parseGcpError } from './errors.js';
+
+export interface RetryPolicy {
+  /** Attempts after the first, for 429 and 503 answers. */
+  readonly maxRetries: number;
+  /** First backoff; doubles per attempt, with full jitter, capped at 30 s. */
+  readonly baseMs: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+  });
+
+/**
+ * Every Google call goes through `ApiCaller.call` (rate limit, per-account cap, counting), once per
+ * attempt. The gax clients do not retry a 429 in REST mode and the others' retries are switched
+ * off, so the backoff here is the only one, and every retry is recorded.
+ */
+export class GcpCaller {
+  constructor(
+    readonly api: ApiCaller,
+    readonly retry: RetryPolicy,
+    readonly signal?: AbortSignal,
+  ) {}
+
+  async call<T>(op: ApiOperation, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.api.call(op, fn);
+      } catch (e) {
+        const info = parseGcpError(e);
+        if (attempt >= this.retry.maxRetries || !isRetryable(info)) throw e;
+        this.api.retried(op, info.reason ?? info.rpcStatus ?? String(info.status ?? info.networkCode));
+        const cap = Math.min(30_000, this.retry.baseMs * 2 ** attempt);
+        await sleep(cap / 2 + Math.random() * (cap / 2), this.signal);
+      }
+    }
+  }
+
+  /** Follow `nextPageToken`s: one counted call per page. */
+  async pages<T>(op: ApiOperation, fetchPage: (pageToken: string | undefined, signal: AbortSignal) => Promise<{ items: readonly T[]; next: string | null | undefined }>): Promise<T[]> {
+    const out: T[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.call(op, (signal) => fetchPage(token, signal));
+      out.push(...page.items);
+      token = page.next || undefined;
+    } while (token);
+    return out;
+  }
+}

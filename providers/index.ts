@@ -21,5 +21,8 @@ export const adapters: Record<ProviderId, (config: Config, options: AdapterOptio
     const [{ createAdapter }, { azureConfigSchema }] = await Promise.all([import('./azure/adapter.js'), import('./azure/config.js')]);
     return createAdapter(config.providers.azure ?? azureConfigSchema.parse({}), options);
   },
-  gcp: async () => { throw new Error('the GCP adapter is not built yet'); },
+  gcp: async (config, options) => {
+    const [{ createAdapter }, { gcpConfigSchema }] = await Promise.all([import('./gcp/adapter.js'), import('./gcp/config.js')]);
+    return createAdapter(config.providers.gcp ?? gcpConfigSchema.parse({}), options);
+  },
 };

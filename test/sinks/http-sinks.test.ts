@@ -128,3 +128,54 @@ describe('webhook sink', () => {
     expect(webhookSignature('k', '1', 'x')).not.toBe(webhookSignature('k', '2', 'x'));
   });
 });
+
+describe('never blocking the scan', () => {
+  it('write() returns at once with a receiver that hangs; close() spools what is left after its timeout', async () => {
+    const hung = await receiver(() => { /* never answers */ });
+    const cfg = sinksSchema.parse([{
+      type: 'webhook', url: hung.url, secret: 'k', batchSize: 10, maxQueuedBatches: 5, concurrency: 2,
+      closeTimeoutMs: 300, requestTimeoutMs: 60_000, retry: fastRetry, spool: { dir: tempDir('spool') },
+    }]);
+    const sinks = new SinkSet(createSinks(cfg));
+    const findings = manyFindings(2_000);
+    const started = performance.now();
+    for (const f of findings) sinks.write(f);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const report = (await sinks.close())['webhook']!;
+    expect(report.delivered).toBe(0);
+    expect(report.spooled + report.failed).toBe(2_000);
+    expect(report.failed).toBe(0);
+  });
+});
+
+describe('HEC over TLS', () => {
+  it('verifies the server with the configured CA file, and refuses an untrusted one', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { createServer } = await import('node:https');
+    const { readFileSync } = await import('node:fs');
+    const dir = tempDir('hec-tls');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
+    let events = 0;
+    const server = createServer({ key: readFileSync(`${dir}/key.pem`), cert: readFileSync(`${dir}/cert.pem`) }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => { events++; res.writeHead(200, { 'content-type': 'application/json' }).end('{"text":"Success","code":0}'); });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `https://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const trusted = sinksSchema.parse([{ type: 'hec', url, token: 't', tls: { caFile: `${dir}/cert.pem` }, retry: fastRetry, spool: { dir: tempDir('spool') } }]);
+      let s = new SinkSet(createSinks(trusted));
+      for (const f of manyFindings(5)) s.write(f);
+      expect((await s.close())['hec']).toMatchObject({ delivered: 5 });
+      const untrusted = sinksSchema.parse([{ type: 'hec', url, token: 't', retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 }, spool: { dir: tempDir('spool') } }]);
+      s = new SinkSet(createSinks(untrusted));
+      for (const f of manyFindings(5)) s.write(f);
+      expect((await s.close())['hec']).toMatchObject({ delivered: 0, spooled: 5 });
+      expect(events).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});

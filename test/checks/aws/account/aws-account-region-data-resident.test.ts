@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/account/aws-account-region-data-resident.js';
 import { accountRegion, ebsSnapshot, failedListingOf, listingOf, s3Bucket } from '../../../fixtures/aws.js';

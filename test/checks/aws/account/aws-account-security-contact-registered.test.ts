@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/account/aws-account-security-contact-registered.js';
 import { failedListingOf, listingOf, securityContact } from '../../../fixtures/aws.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seen } from '../../../../src/core/observed.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { runCheck } from '../../../support/checks.js';
 import check from '../../../../checks/aws/backup/aws-backup-plan-with-selections-exists.js';
 import { backupPlan, deniedFact, ebsVolume, failedListingOf, listingOf, rdsInstance } from '../../../fixtures/aws.js';
 

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/cloudtrail/aws-cloudtrail-kms-encryption-enabled.js';
 import { failedListingOf, listingOf, OTHER_ACCOUNT, trail } from '../../../fixtures/aws.js';

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/ec2/aws-ec2-security-group-default-restricts-all.js';
 import { failedListingOf, ingress, listingOf, securityGroup } from '../../../fixtures/aws.js';

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/ec2/aws-ec2-snapshot-encrypted.js';
 import { ebsSnapshot, failedListingOf, listingOf } from '../../../fixtures/aws.js';

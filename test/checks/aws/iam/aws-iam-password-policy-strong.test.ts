@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
-import { NOW, runCheck, statuses } from '../../../support/checks.js';
+import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/iam/aws-iam-password-policy-strong.js';
 import { failedListingOf, listingOf, passwordPolicy, STRONG_PASSWORD_POLICY } from '../../../fixtures/aws.js';
 

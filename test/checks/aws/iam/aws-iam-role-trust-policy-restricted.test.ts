@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/iam/aws-iam-role-trust-policy-restricted.js';
 import { doc, failedListingOf, iamRole, listingOf } from '../../../fixtures/aws.js';

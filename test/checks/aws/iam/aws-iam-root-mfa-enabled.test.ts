@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seen } from '../../../../src/core/observed.js';
-import { NOW, runCheck, statuses } from '../../../support/checks.js';
+import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/iam/aws-iam-root-mfa-enabled.js';
 import { deniedFact, iamRoot, listingOf } from '../../../fixtures/aws.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seen } from '../../../../src/core/observed.js';
-import { NOW, runCheck, statuses } from '../../../support/checks.js';
+import { runCheck } from '../../../support/checks.js';
 import check from '../../../../checks/aws/iam/aws-iam-root-no-access-keys.js';
 import { deniedFact, failedListingOf, iamRoot, listingOf } from '../../../fixtures/aws.js';
 

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { runCheck } from '../../../support/checks.js';
 import check from '../../../../checks/aws/iam/aws-iam-support-role-exists.js';
 import { failedListingOf, iamRole, listingOf } from '../../../fixtures/aws.js';
 

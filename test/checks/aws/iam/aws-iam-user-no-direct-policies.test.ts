@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/iam/aws-iam-user-no-direct-policies.js';
 import { failedListingOf, iamUser, listingOf, READ_ONLY_DOC } from '../../../fixtures/aws.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seen } from '../../../../src/core/observed.js';
-import { NOW, runCheck, statuses } from '../../../support/checks.js';
+import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/iam/aws-iam-user-unused-credentials-disabled.js';
 import { accessKey, credentials, daysAgo, deniedFact, iamUser, listingOf } from '../../../fixtures/aws.js';
 

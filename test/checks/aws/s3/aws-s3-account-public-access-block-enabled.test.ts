@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { seen } from '../../../../src/core/observed.js';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/s3/aws-s3-account-public-access-block-enabled.js';
 import { BLOCK_ALL, failedListingOf, listingOf, s3AccountBlock } from '../../../fixtures/aws.js';

@@ -65,10 +65,10 @@ describe('Kubernetes manifests', () => {
   });
 
   it('the schema check bites: a wrong type and a missing required field are rejected', () => {
-    const deployment = structuredClone(byKind('Deployment')) as { spec: { template: { spec: { containers: { ports: { containerPort: unknown }[] }[] } } } };
+    const deployment = structuredClone(byKind('Deployment')) as unknown as { spec: { template: { spec: { containers: { ports: { containerPort: unknown }[] }[] } } } };
     deployment.spec.template.spec.containers[0]!.ports[0]!.containerPort = 'http';
     expect(() => new Deployment(deployment as never).validate()).toThrow(/containerPort/);
-    const cron = structuredClone(byKind('CronJob')) as { spec: { schedule?: string } };
+    const cron = structuredClone(byKind('CronJob')) as unknown as { spec: { schedule?: string } };
     delete cron.spec.schedule;
     expect(() => new CronJob(cron as never).validate()).toThrow(/schedule/);
   });
@@ -120,7 +120,7 @@ describe('Kubernetes manifests', () => {
     expect(volumes[mounts['/tmp']!]?.emptyDir).toBeDefined();
     expect(pod.serviceAccountName).toBe(byKind('ServiceAccount').metadata.name);
     // SIGTERM handling needs the grace period to outlast the service's own.
-    const config = configSchema.parse(parseAllDocuments((byKind('ConfigMap') as { data: Record<string, string> }).data['dutyscan.yaml']!)[0]!.toJS());
+    const config = configSchema.parse(parseAllDocuments((byKind('ConfigMap') as unknown as { data: Record<string, string> }).data['dutyscan.yaml']!)[0]!.toJS());
     expect(pod.terminationGracePeriodSeconds).toBeGreaterThan(config.service!.shutdownGraceSeconds);
     // The Service selects the Deployment's pods and targets its port.
     const svc = byKind('Service') as never as Service;
@@ -129,7 +129,7 @@ describe('Kubernetes manifests', () => {
   });
 
   it('the ConfigMap holds a config dutyscan accepts, with several schedules and the token from a mounted file', () => {
-    const cm = byKind('ConfigMap') as { data: Record<string, string> };
+    const cm = byKind('ConfigMap') as unknown as { data: Record<string, string> };
     const config = configSchema.parse(parseAllDocuments(cm.data['dutyscan.yaml']!)[0]!.toJS());
     expect(config.service?.schedules.map((s) => s.name)).toEqual(['daily-full', 'hourly-iam']);
     expect(config.service?.api.tokenFile).toBe('/var/run/secrets/dutyscan/token');

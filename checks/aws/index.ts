@@ -1,6 +1,7 @@
 import type { AnyCheck } from '../../src/core/check.js';
 import iamGroupNoAdminPrivileges from './iam/aws-iam-group-no-admin-privileges.js';
 import iamPasswordPolicyStrong from './iam/aws-iam-password-policy-strong.js';
+import iamPolicyCloudshellFullAccessNotAttached from './iam/aws-iam-policy-cloudshell-full-access-not-attached.js';
 import iamPolicyNoFullAdmin from './iam/aws-iam-policy-no-full-admin.js';
 import iamRoleNoAdminPrivileges from './iam/aws-iam-role-no-admin-privileges.js';
 import iamRoleTrustPolicyRestricted from './iam/aws-iam-role-trust-policy-restricted.js';
@@ -49,6 +50,7 @@ import rdsInstanceStorageEncrypted from './rds/aws-rds-instance-storage-encrypte
 import cloudtrailKmsEncryptionEnabled from './cloudtrail/aws-cloudtrail-kms-encryption-enabled.js';
 import cloudtrailLogFileValidationEnabled from './cloudtrail/aws-cloudtrail-log-file-validation-enabled.js';
 import cloudtrailMultiRegionTrailLogging from './cloudtrail/aws-cloudtrail-multi-region-trail-logging.js';
+import cloudtrailS3ObjectEventsLogged from './cloudtrail/aws-cloudtrail-s3-object-events-logged.js';
 import kmsKeyRotationEnabled from './kms/aws-kms-key-rotation-enabled.js';
 import backupPlanWithSelectionsExists from './backup/aws-backup-plan-with-selections-exists.js';
 import accountRegionDataResident from './account/aws-account-region-data-resident.js';
@@ -58,6 +60,7 @@ import accountSecurityContactRegistered from './account/aws-account-security-con
 export const awsChecks: readonly AnyCheck[] = [
   iamGroupNoAdminPrivileges,
   iamPasswordPolicyStrong,
+  iamPolicyCloudshellFullAccessNotAttached,
   iamPolicyNoFullAdmin,
   iamRoleNoAdminPrivileges,
   iamRoleTrustPolicyRestricted,
@@ -106,6 +109,7 @@ export const awsChecks: readonly AnyCheck[] = [
   cloudtrailKmsEncryptionEnabled,
   cloudtrailLogFileValidationEnabled,
   cloudtrailMultiRegionTrailLogging,
+  cloudtrailS3ObjectEventsLogged,
   kmsKeyRotationEnabled,
   backupPlanWithSelectionsExists,
   accountRegionDataResident,

@@ -247,13 +247,13 @@ function rdsCluster(org: DemoOrg, a: Account, region: string, id: string, o: { e
 }
 
 /** A trail and, for a multi-region one, its shadow copy in every other region of the account. */
-function trail(org: DemoOrg, a: Account, home: string, name: string, o: { multiRegion: boolean; validation: boolean; kms: boolean }) {
+function trail(org: DemoOrg, a: Account, home: string, name: string, o: { multiRegion: boolean; validation: boolean; kms: boolean; s3Events?: boolean }) {
   const arn = `arn:aws:cloudtrail:${home}:${a.id}:trail/${name}`;
   const data = {
     name, trailArn: arn, homeRegion: home, isMultiRegionTrail: o.multiRegion, isOrganizationTrail: false, includeGlobalServiceEvents: o.multiRegion,
     logFileValidationEnabled: o.validation, kmsKeyId: o.kms ? `arn:aws:kms:${home}:${a.id}:key/cloudtrail` : null, s3BucketName: `${a.name}-cloudtrail`,
     cloudWatchLogsLogGroupArn: null, status: seen({ isLogging: true, latestDeliveryTime: org.ago(0), latestDeliveryError: null }),
-    eventSelectors: seen({ managementEvents: { read: true, write: true }, s3ObjectDataEvents: { read: false, write: false } }),
+    eventSelectors: seen({ managementEvents: { read: true, write: true }, s3ObjectDataEvents: { read: o.s3Events ?? false, write: o.s3Events ?? false } }),
   };
   for (const region of o.multiRegion ? a.regions : [home]) org.add(a, region, 'aws.cloudtrail.trail', arn, name, data);
 }
@@ -313,7 +313,7 @@ function paymentsProd(org: DemoOrg, a: Account) {
   volume(org, a, eu, 'vol-0paymentsdb001', { encrypted: true, backupDaysAgo: 1 });
   volume(org, a, fra, 'vol-0drreplica0001', { encrypted: true, snapshotDaysAgo: 20 });
   rdsInstance(org, a, eu, 'payments-db');
-  trail(org, a, eu, 'org-audit', { multiRegion: true, validation: true, kms: true });
+  trail(org, a, eu, 'org-audit', { multiRegion: true, validation: true, kms: true, s3Events: true });
   kmsKey(org, a, eu, 'alias/payments', { customer: true, rotation: true });
   kmsKey(org, a, eu, 'alias/legacy-tokens', { customer: true, rotation: false });
   backupPlan(org, a, eu, 'nightly-35d', true);
@@ -357,7 +357,9 @@ function sandbox(org: DemoOrg, a: Account) {
   root(org, a, { mfa: false, virtual: false, keys: true, usedDaysAgo: 1 });
   passwordPolicy(org, a, null, null);
   awsPolicies(org, a);
-  user(org, a, 'sandbox-admin', { mfaActive: false }, { attached: [ADMIN_ARN] });
+  const cloudshell = 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess';
+  policy(org, a, cloudshell, doc({ Effect: 'Allow', Action: ['cloudshell:*'], Resource: '*' }));
+  user(org, a, 'sandbox-admin', { mfaActive: false }, { attached: [ADMIN_ARN, cloudshell] });
   role(org, a, 'anyone-can-assume', doc({ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }));
   accountSettings(org, a, { ...BLOCK_ALL, ignorePublicAcls: false }, 'cloud-team@example.com');
 

@@ -1,0 +1,118 @@
+/**
+ * `dutyscan serve` as the container runs it: the built program (bin/dutyscan.js -> dist/), as an
+ * unprivileged user that can write nothing but its data directory (the image's read-only root
+ * with a writable /var/lib/dutyscan), probed with the Dockerfile's own HEALTHCHECK command, and
+ * stopped with SIGTERM.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'bin/dutyscan.js');
+const TOKEN = 'process-test-token-0123456789';
+const asRoot = process.getuid?.() === 0;
+const nobody = { uid: 65534, gid: 65534 };
+
+const dir = mkdtempSync(join(tmpdir(), 'dutyscan-serve-'));
+if (asRoot) chownSync(dir, nobody.uid, nobody.gid);
+const config = join(dir, 'dutyscan.yaml');
+writeFileSync(config, [
+  'service:',
+  '  schedules:',
+  '    - name: yearly-full',
+  '      cron: "0 0 1 1 *"',
+  '      scope: { providers: [aws, azure, gcp] }',
+  `  store: { kind: sqlite, path: ${join(dir, 'data/history.db')} }`,
+  '  api: { tokenEnv: TEST_DUTYSCAN_TOKEN }',
+  '  shutdownGraceSeconds: 5',
+  '',
+].join('\n'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function serve(args: string[], env: Record<string, string> = { TEST_DUTYSCAN_TOKEN: TOKEN }): Promise<Server> {
+  const child = spawn(process.execPath, [bin, 'serve', '--config', config, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    ...(asRoot ? nobody : {}),
+  });
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = /"address":\{"address":"[^"]+","family":"IPv[46]","port":(\d+)\}/.exec(stderr);
+      if (m) resolve({ child, port: Number(m[1]), stderr: () => stderr, exited });
+    });
+    void exited.then((code) => reject(new Error(`serve exited with ${code} before listening:\n${stderr}`)));
+  });
+}
+
+const api = (port: number, path: string, init: RequestInit = {}) =>
+  fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...init.headers } });
+
+describe('dutyscan serve, the built program', () => {
+  it('serves health to the Dockerfile HEALTHCHECK, scans on demand, records to its data directory, and exits 0 on SIGTERM', async () => {
+    const server = await serve(['--demo', '--host', '127.0.0.1', '--port', '0']);
+    try {
+      // The image's HEALTHCHECK command, verbatim but for the port.
+      const healthcheck = /HEALTHCHECK[^\n]*\\\n\s*CMD (\[.*\])/.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'));
+      const argv = JSON.parse(healthcheck![1]!) as string[];
+      expect(argv[0]).toBe('node');
+      await promisify(execFile)(process.execPath, argv.slice(1).map((a) => a.replace('127.0.0.1:8080', `127.0.0.1:${server.port}`)));
+
+      expect((await fetch(`http://127.0.0.1:${server.port}/scans`)).status).toBe(401);
+      const accepted = await api(server.port, '/scans', { method: 'POST', body: JSON.stringify({ schedule: 'yearly-full' }) });
+      expect(accepted.status).toBe(202);
+      const { id } = (await accepted.json()) as { id: string };
+      let scan: { status: string } = { status: 'queued' };
+      for (let i = 0; i < 100 && !['completed', 'failed', 'interrupted'].includes(scan.status); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const res = await api(server.port, `/scans/${id}`);
+        if (res.status === 200) scan = (await res.json()) as typeof scan;
+      }
+      expect(scan).toMatchObject({ status: 'completed', schedule: 'yearly-full', summary: { source: 'demo' } });
+      expect(await (await api(server.port, '/metrics')).text()).toMatch(/dutyscan_scans_total\{schedule="yearly-full",status="completed"\} 1/);
+      expect(await (await api(server.port, '/metrics')).text()).toMatch(/dutyscan_process_resident_memory_bytes/);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(server.stderr()).toMatch(/"msg":"stopped"/);
+
+    // The history survived the restart.
+    const again = await serve(['--demo', '--host', '127.0.0.1', '--port', '0']);
+    try {
+      const list = (await (await api(again.port, '/scans')).json()) as { items: { status: string }[] };
+      expect(list.items.map((s) => s.status)).toEqual(['completed']);
+    } finally {
+      again.child.kill('SIGTERM');
+    }
+    expect(await again.exited).toBe(0);
+  }, 60_000);
+
+  it('refuses to listen beyond loopback without an API token (exit 2)', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--config', config, '--demo', '--host', '0.0.0.0', '--port', '0'], {
+      env: { PATH: process.env.PATH ?? '' },
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      ...(asRoot ? nobody : {}),
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no API token .*TEST_DUTYSCAN_TOKEN/);
+  }, 30_000);
+});

@@ -67,6 +67,12 @@ export interface DiscoverContext {
 
 export interface ProviderAdapter {
   readonly id: ProviderId;
+  /**
+   * Every resource type the adapter can collect. A type it collects, but not in a given target
+   * (users live in the tenant, not in a subscription), does not apply to that target; a type
+   * missing here is reported as uncollected wherever a check needs it.
+   */
+  readonly resourceTypes?: readonly ResourceType[];
   discover(ctx: DiscoverContext): Promise<DiscoveryResult>;
   /** The tasks that collect `types` for one target. */
   tasks(target: Target, types: ReadonlySet<ResourceType>): readonly CollectTask[];

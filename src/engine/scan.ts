@@ -157,6 +157,15 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   }
   const neededTypes = (checks: readonly AnyCheck[]) => new Set(checks.flatMap(inputsOf));
 
+  /**
+   * The checks that apply to one account. Some accounts are a different kind of scope (an Azure
+   * tenant holds users, its subscriptions hold resources): a check whose resource type the
+   * provider collects elsewhere, but not in this account, does not apply here. A type nobody
+   * collects stays in, so that it surfaces as an ERROR rather than as silence.
+   */
+  const applicableIn = (checks: readonly AnyCheck[], here: ReadonlySet<ResourceType>, elsewhere: ReadonlySet<ResourceType>) =>
+    checks.filter((c) => here.has(c.resourceType) || !elsewhere.has(c.resourceType));
+
   async function scanOffline(listings: Iterable<Listing>): Promise<void> {
     const byAccount = new Map<string, { scope: Scope; listings: Listing[] }>();
     for (const l of listings) {
@@ -167,15 +176,18 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
       group.listings.push(l);
     }
     progress.scopesPlanned = byAccount.size;
+    const typesByProvider = new Map<ProviderId, Set<ResourceType>>();
+    for (const { scope, listings: ls } of byAccount.values()) {
+      const types = typesByProvider.get(scope.provider) ?? new Set<ResourceType>();
+      for (const l of ls) types.add(l.type);
+      typesByProvider.set(scope.provider, types);
+    }
     for (const { scope, listings: accountListings } of byAccount.values()) {
       const provider = scope.provider;
-      const checks = checksByProvider.get(provider) ?? [];
+      const present = new Set(accountListings.map((l) => l.type));
+      const checks = applicableIn(checksByProvider.get(provider) ?? [], present, typesByProvider.get(provider) ?? new Set());
       accounts.push({ provider, account: scope.account, ...(scope.accountName ? { name: scope.accountName } : {}) });
-      const needed = neededTypes(checks);
-      const all = [
-        ...accountListings,
-        ...missingListings(provider, scope, needed, new Set(accountListings.map((l) => l.type)), 'not present in the inventory file'),
-      ];
+      const all = [...accountListings, ...missingListings(provider, scope, neededTypes(checks), present, 'not present in the inventory file')];
       await evaluateAccount(provider, scope, checks, (deliver) => deliver(all, []), new Map<ResourceType, number>());
       progress.scopesDone++;
       report();
@@ -225,14 +237,14 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     return pool;
   };
 
-  async function scanTarget(provider: ProviderId, adapter: ProviderAdapter, target: Target, checks: readonly AnyCheck[]): Promise<void> {
+  async function scanTarget(provider: ProviderId, adapter: ProviderAdapter, target: Target, allChecks: readonly AnyCheck[]): Promise<void> {
     const scope: Scope = { provider, account: target.account, region: GLOBAL_REGION, ...(target.accountName ? { accountName: target.accountName } : {}) };
     accounts.push({ provider, account: target.account, ...(target.accountName ? { name: target.accountName } : {}) });
-    const needed = neededTypes(checks);
-    const tasks = adapter.tasks(target, needed);
+    const tasks = adapter.tasks(target, neededTypes(allChecks));
     const expected = new Map<ResourceType, number>();
     for (const task of tasks) for (const t of task.types) expected.set(t, (expected.get(t) ?? 0) + 1);
-    const uncovered = missingListings(provider, scope, needed, new Set(expected.keys()), 'dutyscan has no collector for this resource type');
+    const checks = applicableIn(allChecks, new Set(expected.keys()), new Set(adapter.resourceTypes ?? []));
+    const uncovered = missingListings(provider, scope, neededTypes(checks), new Set(expected.keys()), 'dutyscan has no collector for this resource type');
     const taskLog = log.child({ provider, account: target.account });
 
     await evaluateAccount(provider, scope, checks, async (deliver) => {

@@ -4,6 +4,7 @@ import { collectionError, seen, unseen } from '../../src/core/observed.js';
 import type { CollectTask, ProviderAdapter, Target } from '../../src/core/provider.js';
 import type { ResourceType } from '../../src/core/resource.js';
 import { listing, resource } from '../../src/inventory/build.js';
+import { defineCheck } from '../../src/core/check.js';
 import { scanToArray } from '../support/engine.js';
 import { gadgetOwned, throwingCheck, widgetEncrypted, widgetSmall } from '../support/widgets.js';
 
@@ -195,5 +196,30 @@ describe('runScan', () => {
     const { findings, summary } = await scanToArray({ providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter } });
     expect(findings).toEqual([]);
     expect(summary.complete).toBe(false);
+  });
+
+  it('a check applies only to accounts of the kind that hold its resource type', async () => {
+    const gadgetNamed = defineCheck({
+      id: 'aws-test-gadget-named', title: 'Gadgets have owners', provider: 'aws', service: 'test', resourceType: 'test.gadget',
+      duty: 'tagging', severity: 'low', rationale: 'Owners answer for gadgets.', remediation: { text: 'Name one.' },
+      assess: (g, ctx) => (g.data.owner ? ctx.pass('owned') : ctx.fail('no owner')),
+    });
+    const tenant = { provider: 'aws' as const, account: 'tenant', region: 'global' };
+    const account = { provider: 'aws' as const, account: '1', region: 'r1' };
+    const { findings } = await scanToArray({
+      providers: ['aws'],
+      checks: [widgetEncrypted, gadgetNamed],
+      source: {
+        kind: 'inventory',
+        listings: [
+          listing(tenant, 'test.gadget', [resource('test.gadget', tenant, { id: 'g1', name: 'g1', data: { owner: 'me' } })]),
+          listing(account, 'test.widget', [widget('1', 'r1', 'a')]),
+        ],
+      },
+    });
+    expect(findings.map((f) => `${f.resource.account}:${f.check.id}:${f.status}`).sort()).toEqual([
+      '1:aws-test-widget-encrypted:PASS',
+      'tenant:aws-test-gadget-named:PASS',
+    ]);
   });
 });

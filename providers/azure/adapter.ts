@@ -1,5 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
+import { getContinuationToken as subscriptionsToken } from '@azure/arm-resources-subscriptions';
 import { DefaultAzureCredential } from '@azure/identity';
+import { setMaxListeners } from 'node:events';
 import picomatch from 'picomatch';
 import type { Logger } from 'pino';
 import type { Listing } from '../../src/core/inventory.js';
@@ -97,6 +99,8 @@ export class AzureAdapter implements ProviderAdapter {
   }
 
   private callerOptions(ctx: { api: DiscoverContext['api']; signal: AbortSignal; log: Logger }): CallerOptions {
+    // Every in-flight SDK request listens on the scan's signal; dozens at once are expected, not a leak.
+    setMaxListeners(1000, ctx.signal);
     return { api: ctx.api, log: ctx.log, signal: ctx.signal, sleep: this.sleep, maxRetries: this.config.maxRetries, budget: this.budget };
   }
 
@@ -110,6 +114,7 @@ export class AzureAdapter implements ProviderAdapter {
     try {
       const subs = await listAll(opts, { service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: this.tenant }, (t) =>
         this.clients.subscriptions().subscriptions.list({ abortSignal: ctx.signal }).byPage(t ? { continuationToken: t } : undefined),
+        subscriptionsToken,
       );
       listed = subs.map((s) => ({ id: (s.subscriptionId ?? '').toLowerCase(), displayName: s.displayName ?? s.subscriptionId ?? '', state: s.state ?? 'Unknown', tenantId: s.tenantId }));
     } catch (error) {
@@ -227,12 +232,19 @@ export class AzureAdapter implements ProviderAdapter {
   tasks(target: Target, types: ReadonlySet<ResourceType>): readonly CollectTask[] {
     const session = target.session as SubscriptionSession | TenantSession | undefined;
     const scope = scopeOf(target.account, target.accountName);
+    // The tenant holds users and no resources; a subscription holds resources and no users. Those
+    // types get an empty listing (a true answer: N/A), so the engine does not report them uncollected.
+    const absent = (kinds: readonly ResourceType[]): CollectTask[] => {
+      const wanted = kinds.filter((t) => types.has(t));
+      return wanted.length === 0 ? [] : [{ service: 'none', region: GLOBAL_REGION, types: wanted, run: async () => wanted.map((t) => listing(scope, t, [])) }];
+    };
     if (session?.kind === 'tenant') {
-      if (!types.has('azure.entra.user')) return [];
-      return [{ service: 'graph', region: GLOBAL_REGION, types: ['azure.entra.user'], run: (ctx) => this.collectUsers(ctx, scope) }];
+      const tasks = absent([...types].filter((t) => t.startsWith('azure.') && t !== 'azure.entra.user'));
+      if (types.has('azure.entra.user')) tasks.push({ service: 'graph', region: GLOBAL_REGION, types: ['azure.entra.user'], run: (ctx) => this.collectUsers(ctx, scope) });
+      return tasks;
     }
     if (session?.kind !== 'subscription') return [];
-    const tasks: CollectTask[] = [];
+    const tasks: CollectTask[] = absent(['azure.entra.user']);
     const kctx = (ctx: TaskContext): KindContext => ({ opts: this.callerOptions(ctx), clients: this.clients, subscription: target.account, keyVaultItems: this.config.keyVaultItems });
     if (types.has('azure.subscription')) {
       tasks.push({

@@ -93,14 +93,17 @@ interface Page<T> extends Array<T> {
 }
 type Pager<T> = (continuationToken: string | undefined) => AsyncIterableIterator<T[]>;
 
+/** Reads a page's continuation token; the older SDKs keep it in a package-private map. */
+export type TokenOf = (page: unknown) => string | undefined;
+const ownToken: TokenOf = (page) => (page as Page<unknown>).continuationToken;
+
 /**
- * Every item of a paged SDK listing, one counted call per page. A failed page is retried from its
- * continuation token where the SDK exposes it on the page (the newer clients); the older ones keep
- * it private, so the listing then restarts from its first page (an SDK page iterator cannot be
- * resumed after it threw).
+ * Every item of a paged SDK listing, one counted call per page; the listing stops when a page has
+ * no continuation, so no call is spent (or counted) on the iterator's empty end. A failed page is
+ * retried from its continuation token (an SDK page iterator cannot be resumed after it threw).
  */
-export async function listAll<T>(opts: CallerOptions, op: ApiOperation, pager: Pager<T>): Promise<T[]> {
-  let out: T[] = [];
+export async function listAll<T>(opts: CallerOptions, op: ApiOperation, pager: Pager<T>, tokenOf: TokenOf = ownToken): Promise<T[]> {
+  const out: T[] = [];
   let token: string | undefined;
   let iterator = pager(undefined);
   for (;;) {
@@ -109,13 +112,13 @@ export async function listAll<T>(opts: CallerOptions, op: ApiOperation, pager: P
         return await iterator.next();
       } catch (error) {
         iterator = pager(token);
-        if (token === undefined) out = [];
         throw error;
       }
     });
     if (result.done) return out;
     const page = result.value as Page<T>;
     out.push(...page);
-    token = page.continuationToken;
+    token = tokenOf(page);
+    if (!token) return out;
   }
 }

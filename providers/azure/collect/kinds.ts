@@ -1,3 +1,7 @@
+import { getContinuationToken as networkToken } from '@azure/arm-network';
+import { getContinuationToken as backupToken } from '@azure/arm-recoveryservicesbackup';
+import { getContinuationToken as resourcesToken } from '@azure/arm-resources';
+import { getContinuationToken as sqlToken } from '@azure/arm-sql';
 import pLimit from 'p-limit';
 import type { Resource, ResourceType } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
@@ -60,7 +64,7 @@ export const resourceGroups: Kind<'azure.resources.resource-group'> = {
   type: 'azure.resources.resource-group',
   query: 'resourceGroups',
   operation: 'Microsoft.Resources/subscriptions/resourceGroups/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read'), (t) => ctx.clients.resources(ctx.subscription).resourceGroups.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read'), (t) => ctx.clients.resources(ctx.subscription).resourceGroups.list({ abortSignal: ctx.opts.signal }).byPage(page(t)), resourcesToken)),
   build: async (rows, ctx) => rows.map((r) => make('azure.resources.resource-group', ctx, r, { managedBy: typeof r['managedBy'] === 'string' ? r['managedBy'] : null })),
 };
 
@@ -68,7 +72,7 @@ export const genericResources: Kind<'azure.resources.resource'> = {
   type: 'azure.resources.resource',
   query: 'resources',
   operation: 'Microsoft.Resources/subscriptions/resources/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t) => ctx.clients.resources(ctx.subscription).resources.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t) => ctx.clients.resources(ctx.subscription).resources.list({ abortSignal: ctx.opts.signal }).byPage(page(t)), resourcesToken)),
   build: async (rows, ctx) => rows.map((r) => make('azure.resources.resource', ctx, r, n.genericResource(r))),
 };
 
@@ -100,7 +104,7 @@ export const networkSecurityGroups: Kind<'azure.network.nsg'> = {
   type: 'azure.network.nsg',
   query: 'networkSecurityGroups',
   operation: 'Microsoft.Network/networkSecurityGroups/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Network/networkSecurityGroups/read'), (t) => ctx.clients.network(ctx.subscription).networkSecurityGroups.listAll({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Network/networkSecurityGroups/read'), (t) => ctx.clients.network(ctx.subscription).networkSecurityGroups.listAll({ abortSignal: ctx.opts.signal }).byPage(page(t)), networkToken)),
   build: async (rows, ctx) => rows.map((r) => make('azure.network.nsg', ctx, r, n.networkSecurityGroup(r))),
 };
 
@@ -135,7 +139,7 @@ export const sqlServers: Kind<'azure.sql.server'> = {
   type: 'azure.sql.server',
   query: 'sqlServers',
   operation: 'Microsoft.Sql/servers/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/read'), (t) => ctx.clients.sql(ctx.subscription).servers.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/read'), (t) => ctx.clients.sql(ctx.subscription).servers.list({ abortSignal: ctx.opts.signal }).byPage(page(t)), sqlToken)),
   build: (rows, ctx) =>
     mapLimited(rows, async (r) => {
       const { resourceGroup, name } = n.located(r);
@@ -155,7 +159,7 @@ export const sqlDatabases: Kind<'azure.sql.database'> = {
     const servers = raws(await sqlServers.arm(ctx));
     const perServer = await mapLimited(servers, async (s) => {
       const { resourceGroup, name } = n.located(s);
-      return raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/databases/read'), (t) => ctx.clients.sql(ctx.subscription).databases.listByServer(resourceGroup, name, { abortSignal: ctx.opts.signal }).byPage(page(t))));
+      return raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/databases/read'), (t) => ctx.clients.sql(ctx.subscription).databases.listByServer(resourceGroup, name, { abortSignal: ctx.opts.signal }).byPage(page(t)), sqlToken));
     });
     return perServer.flat().filter((d) => String(d['name']).toLowerCase() !== 'master');
   },
@@ -178,13 +182,11 @@ export const protectedItems: Kind<'azure.backup.protected-item'> = {
   operation: 'Microsoft.RecoveryServices/vaults/backupProtectedItems/read',
   arm: async (ctx) => {
     const vaults = raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t) =>
-      ctx.clients.resources(ctx.subscription).resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'", abortSignal: ctx.opts.signal }).byPage(page(t)),
-    ));
+      ctx.clients.resources(ctx.subscription).resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'", abortSignal: ctx.opts.signal }).byPage(page(t)), resourcesToken));
     const perVault = await mapLimited(vaults, async (v) => {
       const { resourceGroup, name } = n.located(v);
       return raws(await listAll(ctx.opts, op(ctx, 'Microsoft.RecoveryServices/vaults/backupProtectedItems/read'), (t) =>
-        ctx.clients.backup(ctx.subscription).backupProtectedItems.list(name, resourceGroup, { abortSignal: ctx.opts.signal }).byPage(page(t)),
-      ));
+        ctx.clients.backup(ctx.subscription).backupProtectedItems.list(name, resourceGroup, { abortSignal: ctx.opts.signal }).byPage(page(t)), backupToken));
     });
     return perVault.flat();
   },

@@ -1,3 +1,4 @@
+import { getContinuationToken as authorizationToken } from '@azure/arm-authorization';
 import type { Resource } from '../../../src/core/resource.js';
 import { GLOBAL_REGION } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
@@ -26,6 +27,7 @@ async function ownerAssignments(ctx: KindContext): Promise<AzureRoleAssignment[]
   const all = await listAll(ctx.opts, { service: 'arm', operation, account: ctx.subscription }, (t) =>
     // atScope(): assignments at the subscription and above it, not those on resources inside.
     ctx.clients.authorization(ctx.subscription).roleAssignments.listForSubscription({ filter: 'atScope()', abortSignal: ctx.opts.signal }).byPage(page(t)),
+    authorizationToken,
   );
   return all
     .filter((a) => (a.roleDefinitionId ?? '').toLowerCase().endsWith(OWNER_ROLE_GUID))
@@ -81,6 +83,7 @@ export async function customRoles(ctx: KindContext): Promise<Resource<'azure.aut
   const operation = 'Microsoft.Authorization/roleDefinitions/read';
   const roles = await listAll(ctx.opts, { service: 'arm', operation, account: ctx.subscription }, (t) =>
     ctx.clients.authorization(ctx.subscription).roleDefinitions.list(`subscriptions/${ctx.subscription}`, { filter: "type eq 'CustomRole'", abortSignal: ctx.opts.signal }).byPage(page(t)),
+    authorizationToken,
   );
   return roles
     .filter((r) => (r.roleType ?? '').toLowerCase() === 'customrole')

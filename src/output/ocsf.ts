@@ -96,10 +96,10 @@ export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
   const account: Record<string, unknown> = { uid: f.resource.account, type_id: cloud.accountTypeId, type: cloud.accountType };
   if (f.resource.accountName) account['name'] = f.resource.accountName;
 
+  // Only what has no OCSF attribute: which clause each obligation serves (compliance.control and
+  // requirements carry the ids flat), the mute's reason and owner, the error's structure, the CLI fix.
   const unmapped: Record<string, unknown> = {
-    check: { duty: f.check.duty, service: f.check.service },
     obligations: f.obligations.map((o) => ({ id: o.id, title: o.title, clauses: o.clauses })),
-    frameworks: f.frameworks,
   };
   if (f.mute) unmapped['mute'] = f.mute;
   if (f.error) unmapped['error'] = f.error;

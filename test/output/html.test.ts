@@ -48,7 +48,7 @@ describe('HTML report in headless Chromium', () => {
     const bytes = statSync(file).size;
 
     const { page, dialogs, requests, loadMs } = await open(file);
-    const inPage = (await page.evaluate('window.__dutyscanReport')) as { renderedAt: number; scriptMs: number };
+    const inPage = JSON.parse((await page.locator('html').getAttribute('data-report-timing')) ?? '{}') as { renderedAt: number; scriptMs: number };
     // Figures for the report (file size, generation time, time to first rendered row).
     console.log(`[html-bench] findings=50000 bytes=${bytes} (${(bytes / 1048576).toFixed(1)} MiB) generateMs=${renderMs.toFixed(0)} gotoToRowsMs=${loadMs} firstRenderAtMs=${inPage.renderedAt.toFixed(0)} scriptMs=${inPage.scriptMs.toFixed(0)}`);
     expect(loadMs).toBeLessThan(15_000);
@@ -83,25 +83,25 @@ describe('HTML report in headless Chromium', () => {
 
     // Scrolling far down renders the rows there.
     await page.locator('#viewport').evaluate((vp) => { vp.scrollTop = 30 * 40_000; });
-    await page.waitForFunction("Array.from(document.querySelectorAll('#rows .row')).some((r) => parseFloat(r.style.top) >= 30 * 40000)");
+    await expect.poll(async () => (await page.locator('#rows .row').evaluateAll((rs) => rs.map((r) => parseFloat((r as unknown as { style: { top: string } }).style.top)))).some((top) => top >= 30 * 40_000)).toBe(true);
 
     // Search by resource, open the details: hostile names are shown as text, never run.
     await page.fill('#f-search', '<script>alert(1)</script>');
     const hostile = findings.filter((f) => f.resource.name.includes('<script>alert(1)</script>')).length;
-    await page.waitForFunction(`document.getElementById('shown-count').textContent === '${hostile} of 50000 findings'`);
+    await expect.poll(() => text(page, '#shown-count')).toBe(`${hostile} of 50000 findings`);
     expect(hostile).toBeGreaterThan(0);
     await page.locator('#rows .row').first().click();
     expect(await text(page, '#detail')).toContain('<script>alert(1)</script>');
     await page.fill('#f-search', 'onerror');
     const onerror = findings.filter((f) => f.resource.name.includes('onerror')).length;
-    await page.waitForFunction(`document.getElementById('shown-count').textContent === '${onerror} of 50000 findings'`);
+    await expect.poll(() => text(page, '#shown-count')).toBe(`${onerror} of 50000 findings`);
     await page.locator('#rows .row').first().click();
     expect(await text(page, '#detail')).toContain('<img src=x onerror=alert(2)>');
     expect(await page.locator('#detail img, #rows img, #detail script').count()).toBe(0);
     expect(await text(page, '#detail')).toContain('Evidence');
     expect(await text(page, '#detail')).toContain('Remediation');
     await page.fill('#f-search', '');
-    await page.waitForFunction("document.getElementById('shown-count').textContent === '50000 of 50000 findings'");
+    await expect.poll(() => text(page, '#shown-count')).toBe('50000 of 50000 findings');
     await page.screenshot({ path: join(artifacts, 'report-50k.png'), fullPage: false });
     expect(dialogs).toEqual([]);
     expect(requests).toEqual([]); // self-contained: no external asset

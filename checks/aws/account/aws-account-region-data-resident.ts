@@ -24,7 +24,11 @@ export default defineCheck({
     const name = region.data.regionName;
     if (allowed === undefined) return ctx.notApplicable('No allowed regions are configured for AWS (policy.allowedRegions.aws)', { region: name, allowedRegions: null });
     if (picomatch([...allowed])(name)) return ctx.pass(`${name} is an allowed region`, { region: name, allowedRegions: allowed });
-    const held = DATA_TYPES.flatMap((type) => ctx.related(type).map((r) => ({ type, id: r.id })));
+    const held = DATA_TYPES.flatMap((type) =>
+      ctx.related(type)
+        // A terminated instance keeps no data (its volumes are listed on their own).
+        .filter((r) => !(r.type === 'aws.ec2.instance' && (r.data as { state?: string }).state === 'terminated'))
+        .map((r) => ({ type, id: r.id })));
     return held.length > 0
       ? ctx.fail(`${name} is not allowed and holds ${held.length} data resource(s)`, { region: name, allowedRegions: allowed, resources: held })
       : ctx.pass(`${name} is not allowed, and holds no data`, { region: name, allowedRegions: allowed, resources: held });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/account/aws-account-region-data-resident.js';
-import { accountRegion, ebsSnapshot, failedListingOf, listingOf, s3Bucket } from '../../../fixtures/aws.js';
+import { accountRegion, ebsSnapshot, ec2Instance, failedListingOf, listingOf, s3Bucket } from '../../../fixtures/aws.js';
 
 describe(check.id, () => {
   const inventory = [
@@ -20,6 +20,14 @@ describe(check.id, () => {
       region: 'us-east-1',
       resources: [{ type: 'aws.s3.bucket', id: 'arn:aws:s3:::us-copy' }, { type: 'aws.ec2.snapshot', id: expect.stringContaining('snap-us') }],
     });
+  });
+
+  test('terminated instances hold no data', () => {
+    const results = runCheck(check, [
+      listingOf('aws.account.region', [accountRegion('us-east-1')], 'us-east-1'),
+      listingOf('aws.ec2.instance', [ec2Instance('i-gone', { state: 'terminated' }, { region: 'us-east-1' })], 'us-east-1'),
+    ], { policy: { allowedRegions: { aws: ['eu-west-1'] } } });
+    expect(results[0]).toMatchObject({ status: 'PASS', evidence: { resources: [] } });
   });
 
   test('NOT_APPLICABLE, with the region as evidence, when no residency policy is set', () => {

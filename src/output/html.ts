@@ -44,6 +44,7 @@ function summarySection(s: ScanSummary): string {
     ${card('muted', 'muted', s.counts.muted)}
   </div>
   ${s.complete ? '' : '<p class="warning" role="alert">The scan is incomplete: some resources could not be evaluated (see ERROR findings and the errors below). Nothing below counts them as passing.</p>'}
+  <p class="legend">${STATUSES.map((k) => `<span><i style="background:${STATUS_COLOURS[k]}"></i>${esc(k.replace('_', ' '))}</span>`).join(' ')}</p>
   <div class="charts">
     <figure>${donut(STATUSES.map((k) => ({ label: k, value: by[k], colour: STATUS_COLOURS[k] as string })), 'Findings by status')}<figcaption>By status</figcaption></figure>
     <figure>${stackedBars(duties, 'Findings by duty and status')}<figcaption>By duty</figcaption></figure>

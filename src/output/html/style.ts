@@ -7,6 +7,7 @@ h2{margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .card-value{font-size:26px;font-weight:600}.card-label{font-size:12px;color:#555}
 .card.s-PASS .card-value{color:#2e7d32}.card.s-FAIL .card-value{color:#c62828}.card.s-ERROR .card-value{color:#ef6c00}
 .charts{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start;margin:16px 0}figure{margin:0;background:#fff;border:1px solid #ddd;border-radius:8px;padding:8px}
+legend,.legend{font-size:12px;color:#444}.legend span{margin-right:12px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}
 figcaption{font-size:12px;color:#555;text-align:center}.chart text{font-size:12px;fill:#333}.donut-total{font-size:20px!important;font-weight:600}
 .warning{background:#fff3e0;border-left:4px solid #ef6c00;padding:8px 12px}
 table.grid{border-collapse:collapse;width:100%;background:#fff;font-size:13px;margin-bottom:12px}

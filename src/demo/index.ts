@@ -1,7 +1,8 @@
 import type { Listing } from '../core/inventory.js';
-import { awsDemo } from './aws.js';
+import type { Policy } from '../core/policy.js';
+import { awsDemo, awsDemoPolicy } from './aws.js';
 import { azureDemo } from './azure.js';
-import { gcpDemo } from './gcp.js';
+import { gcpDemo, gcpDemoPolicy } from './gcp.js';
 
 /**
  * The embedded demo: a misconfigured organisation as a collected inventory would describe it, with
@@ -10,4 +11,26 @@ import { gcpDemo } from './gcp.js';
  */
 export function demoInventory(now: Date): Listing[] {
   return [...awsDemo(now), ...azureDemo(now), ...gcpDemo(now)];
+}
+
+const azureDemoPolicy: Policy = {
+  requiredTags: [
+    { key: 'owner', resourceTypes: ['azure.*'] },
+    { key: 'cost-center', pattern: 'CC-[0-9]{4}', resourceTypes: ['azure.resources.resource-group'] },
+  ],
+  allowedRegions: { azure: ['westeurope', 'northeurope'] },
+  criticalResources: [],
+};
+
+/**
+ * The demo organisation's own rules (required tags, allowed regions, critical data), used by
+ * `scan --demo` for every part of the policy the user's config leaves empty.
+ */
+export function demoPolicy(configured: Policy): Policy {
+  const parts = [awsDemoPolicy, azureDemoPolicy, gcpDemoPolicy];
+  return {
+    requiredTags: configured.requiredTags.length > 0 ? configured.requiredTags : parts.flatMap((p) => p.requiredTags),
+    allowedRegions: Object.keys(configured.allowedRegions).length > 0 ? configured.allowedRegions : Object.assign({}, ...parts.map((p) => p.allowedRegions)),
+    criticalResources: configured.criticalResources.length > 0 ? configured.criticalResources : parts.flatMap((p) => p.criticalResources),
+  };
 }

@@ -8,7 +8,7 @@ import type { ProviderId } from '../../core/observed.js';
 import type { ScanSummary } from '../../core/summary.js';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import type { Config } from '../../config/schema.js';
-import { demoInventory } from '../../demo/index.js';
+import { demoInventory, demoPolicy } from '../../demo/index.js';
 import { runScan } from '../../engine/scan.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
 import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
@@ -71,7 +71,9 @@ function providersFor(flags: ScanFlags, config: Config, source: readonly Listing
 
 export async function scanCommand(flags: ScanFlags): Promise<number> {
   const log = createLogger(flags.logLevel);
-  const { config, file } = loadConfig(flags.config);
+  const loaded = loadConfig(flags.config);
+  const file = loaded.file;
+  const config: Config = flags.demo ? { ...loaded.config, policy: demoPolicy(loaded.config.policy) as Config['policy'] } : loaded.config;
   validateCheckSettings(config, allChecks, file);
   const catalog = loadCatalog();
   const contract = resolveContract(catalog, flags.contract ?? config.contract);

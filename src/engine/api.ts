@@ -53,8 +53,10 @@ export class RateLimitedApi implements ApiCaller {
 
   async call<T>(op: ApiOperation, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const signal = this.options.signal ?? new AbortController().signal;
+    // Wait for the token before taking an account slot: a slot held while waiting on one
+    // service's bucket would starve the account's other services and regions.
+    this.stats.rateLimitWaitMs += await this.bucket(op).take(signal);
     return this.accountLimit(op.account ?? '-')(async () => {
-      this.stats.rateLimitWaitMs += await this.bucket(op).take(signal);
       const byService = (this.stats.calls[this.provider] ??= {});
       const byOperation = (byService[op.service] ??= {});
       byOperation[op.operation] = (byOperation[op.operation] ?? 0) + 1;

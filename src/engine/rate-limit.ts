@@ -57,7 +57,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, { perSecond: number; b
   'aws/iam': { perSecond: 10, burst: 20 }, // not published; Steampipe uses 15/s
   'aws/sts': { perSecond: 10, burst: 20 },
   'aws/organizations': { perSecond: 5, burst: 10 },
-  'aws/s3': { perSecond: 50, burst: 100 }, // bucket configuration reads: no published limit
+  'aws/s3': { perSecond: 100, burst: 200 }, // bucket configuration reads: no published limit; S3 serves 5,500 GET/s per prefix, and 8 reads per bucket dominate an S3-heavy account
   'aws/kms': { perSecond: 20, burst: 50 },
   'aws/cloudtrail': { perSecond: 5, burst: 10 },
   'aws/backup': { perSecond: 5, burst: 10 },

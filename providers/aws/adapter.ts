@@ -74,11 +74,15 @@ export async function createAdapter(config: AwsConfig, options: AdapterOptions, 
       add('account', GLOBAL_REGION, pick(['aws.account.security-contact']),
         async (ctx) => [await collectSecurityContact(callerFor(ctx), home)]);
 
+      // S3 first: its per-bucket reads are the long pole of most accounts, so they start while
+      // the cheaper bulk listings fill the remaining slots.
+      for (const region of session.regions) {
+        add('s3', region.name, pick(['aws.s3.bucket']), async (ctx) => [await collectS3Buckets(callerFor(ctx), region.name)]);
+      }
       for (const region of session.regions) {
         const r = region.name;
         const ec2Types = pick(EC2_TYPES);
         add('ec2', r, ec2Types, (ctx) => collectEc2(callerFor(ctx), r, new Set(ec2Types)));
-        add('s3', r, pick(['aws.s3.bucket']), async (ctx) => [await collectS3Buckets(callerFor(ctx), r)]);
         const rdsTypes = pick(RDS_TYPES);
         add('rds', r, rdsTypes, (ctx) => collectRds(callerFor(ctx), r, new Set(rdsTypes)));
         add('cloudtrail', r, pick(['aws.cloudtrail.trail']), async (ctx) => [await collectCloudTrail(callerFor(ctx), r, session.shared)]);

@@ -52,6 +52,13 @@ interface Job {
   started?: Promise<void>;
 }
 
+/** One scan's outlet: every recorded finding, or only the changes, then close (flush, report). */
+export interface Publisher {
+  finding?(finding: Finding): void;
+  change?(event: ChangeEvent): void;
+  close(): Promise<void>;
+}
+
 export interface CoordinatorOptions {
   readonly store: HistoryStore;
   readonly scan: ScanFn;
@@ -63,6 +70,8 @@ export interface CoordinatorOptions {
   readonly onChanges?: ((events: readonly ChangeEvent[], summary: ScanSummary, scan: ScanRecord) => Promise<void>) | undefined;
   /** Every finding as recorded, with firstSeen/lastSeen (all-findings sinks). */
   readonly onFinding?: ((finding: Finding) => Promise<void>) | undefined;
+  /** Where a scan's findings or changes go as they are recorded (the SIEM sinks); opened per scan. */
+  readonly publisher?: ((scanId: string) => Publisher) | undefined;
   readonly clock?: (() => Date) | undefined;
   readonly newId?: (() => string) | undefined;
   /** Findings recorded per transaction. */
@@ -163,11 +172,19 @@ export class ScanCoordinator {
     const batchSize = this.options.batchSize ?? 200;
     let batch = new Map<string, Finding>();
 
+    const publisher = this.options.publisher?.(job.scanId);
     const apply = async (updates: FindingUpdate[]) => {
       await store.record(job.scanId, at, updates);
       countChanges(updates, drift);
-      changes.push(...changeEvents(updates));
-      if (this.options.onFinding) for (const u of updates) if (u.observed) await this.options.onFinding(u.state.finding);
+      const events = changeEvents(updates);
+      // Kept only for onChanges: a first scan of a large organisation is all "new".
+      if (this.options.onChanges) changes.push(...events);
+      if (publisher?.change) for (const e of events) publisher.change(e);
+      for (const u of updates) {
+        if (!u.observed) continue;
+        publisher?.finding?.(u.state.finding);
+        await this.options.onFinding?.(u.state.finding);
+      }
     };
     const flush = async () => {
       if (batch.size === 0) return;
@@ -206,6 +223,13 @@ export class ScanCoordinator {
       }
     }
 
+    if (publisher) {
+      try {
+        await publisher.close();
+      } catch (e) {
+        scanLog.error({ err: e }, 'closing the sinks failed');
+      }
+    }
     const finishedAt = this.clock();
     await store.finishScan(job.scanId, { status, finishedAt: finishedAt.toISOString(), summary, message, drift });
     metrics?.scanFinished(job.schedule ?? job.trigger, status, finishedAt.getTime() - startedAt.getTime(), summary, drift);

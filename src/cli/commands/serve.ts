@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
@@ -7,10 +8,10 @@ import { readInventory } from '../../inventory/file.js';
 import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
 import { formatter, formatters } from '../../output/registry.js';
 import { serviceSchema, type ServiceConfig } from '../../service/config.js';
-import { changeToOcsf } from '../../service/drift.js';
 import { engineScanFn } from '../../service/engine-scan.js';
 import { ServiceMetrics } from '../../service/metrics.js';
-import { ScanCoordinator, Scheduler } from '../../service/scheduler.js';
+import { ScanCoordinator, Scheduler, type Publisher } from '../../service/scheduler.js';
+import { createSinks, SinkSet, type SinkConfig } from '../../sinks/index.js';
 import { buildServer, isLoopback, loadTokens } from '../../service/server.js';
 import { openStore } from '../../store/index.js';
 import { createLogger } from '../../util/log.js';
@@ -42,6 +43,32 @@ function parsePort(value: string | undefined): number | undefined {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes 0-65535, got "${value}"`);
   return port;
+}
+
+/**
+ * Each scan opens the configured sinks (replaying their spools), feeds them every recorded finding
+ * or, changes-only, the findings that moved (new, regressed, resolved, muted, mute expired), and
+ * closes them when the scan is recorded; their reports feed the sink metrics.
+ */
+export function publisherFor(
+  sinks: readonly SinkConfig[],
+  changesOnly: boolean,
+  context: { contract: { id: string; title: string }; baseDir: string | undefined; log: Logger; metrics: ServiceMetrics },
+): ((scanId: string) => Publisher) | undefined {
+  if (sinks.length === 0) return undefined;
+  return (scanId) => {
+    const set = new SinkSet(createSinks(sinks, { contract: context.contract, scanId, log: (level, message, fields) => context.log[level]({ ...fields, scanId }, message), ...(context.baseDir ? { baseDir: context.baseDir } : {}) }));
+    return {
+      ...(changesOnly ? { change: (e) => set.write(e.finding) } : { finding: (f) => set.write(f) }),
+      close: async () => {
+        for (const [name, r] of Object.entries(await set.close())) {
+          context.metrics.sinkDelivered(name, r.delivered + r.replayed);
+          context.metrics.sinkFailed(name, r.spooled + r.failed);
+          context.metrics.spoolSize(name, r.backlog);
+        }
+      },
+    };
+  };
 }
 
 /** Runs until SIGTERM/SIGINT; returns the exit code. `ready` hears the bound address (tests, logs). */
@@ -80,14 +107,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
       const today = now.toISOString().slice(0, 10);
       return config.mutelist.map((entry, rule) => ({ rule, entry, expired: entry.expires !== undefined && entry.expires < today }));
     },
-    ...(service.sinks.changesOnly
-      ? {
-          onChanges: async (events, summary) => {
-            // Change events go to the log stream's consumers as OCSF until the SIEM sinks take them.
-            for (const e of events) log.info({ event: changeToOcsf(e, summary) }, 'finding changed');
-          },
-        }
-      : {}),
+    publisher: publisherFor(config.sinks, service.sinks.changesOnly, { contract, baseDir: file === '(defaults)' ? undefined : dirname(file), log, metrics }),
   });
   const scheduler = new Scheduler(service.schedules, coordinator, { log, metrics });
 

@@ -19,7 +19,7 @@ export interface SinkReport {
 
 export interface Sink {
   readonly name: string;
-  /** Never blocks and never throws: a finding is queued, batched, and delivered or spooled. */
+  /** Never blocks and, while the sink is open, never throws: a finding is queued, batched, and delivered or spooled. */
   write(finding: Finding): void;
   close(): Promise<SinkReport>;
 }

@@ -64,6 +64,12 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 
 export class AzureAdapter implements ProviderAdapter {
   readonly id = 'azure' as const;
+  readonly resourceTypes: readonly ResourceType[] = [
+    'azure.entra.user',
+    'azure.subscription',
+    'azure.authorization.custom-role',
+    ...KINDS.map((k) => k.type),
+  ];
   readonly cloud: AzureCloud;
   private readonly credential: TokenCredential;
   private readonly clients: AzureClients;
@@ -232,19 +238,14 @@ export class AzureAdapter implements ProviderAdapter {
   tasks(target: Target, types: ReadonlySet<ResourceType>): readonly CollectTask[] {
     const session = target.session as SubscriptionSession | TenantSession | undefined;
     const scope = scopeOf(target.account, target.accountName);
-    // The tenant holds users and no resources; a subscription holds resources and no users. Those
-    // types get an empty listing (a true answer: N/A), so the engine does not report them uncollected.
-    const absent = (kinds: readonly ResourceType[]): CollectTask[] => {
-      const wanted = kinds.filter((t) => types.has(t));
-      return wanted.length === 0 ? [] : [{ service: 'none', region: GLOBAL_REGION, types: wanted, run: async () => wanted.map((t) => listing(scope, t, [])) }];
-    };
+    // The tenant holds the users and a subscription the resources; `resourceTypes` tells the engine
+    // that a type collected in one kind of account does not apply to the other.
     if (session?.kind === 'tenant') {
-      const tasks = absent([...types].filter((t) => t.startsWith('azure.') && t !== 'azure.entra.user'));
-      if (types.has('azure.entra.user')) tasks.push({ service: 'graph', region: GLOBAL_REGION, types: ['azure.entra.user'], run: (ctx) => this.collectUsers(ctx, scope) });
-      return tasks;
+      if (!types.has('azure.entra.user')) return [];
+      return [{ service: 'graph', region: GLOBAL_REGION, types: ['azure.entra.user'], run: (ctx) => this.collectUsers(ctx, scope) }];
     }
     if (session?.kind !== 'subscription') return [];
-    const tasks: CollectTask[] = absent(['azure.entra.user']);
+    const tasks: CollectTask[] = [];
     const kctx = (ctx: TaskContext): KindContext => ({ opts: this.callerOptions(ctx), clients: this.clients, subscription: target.account, keyVaultItems: this.config.keyVaultItems });
     if (types.has('azure.subscription')) {
       tasks.push({

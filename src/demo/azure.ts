@@ -65,15 +65,7 @@ export function azureDemo(now: Date): Listing[] {
   const generic = (rg: string, type: string, name: string, region: string, tags: Record<string, string>) =>
     make('azure.resources.resource', id(rg, type, name), name, { resourceType: type, resourceGroup: rg, kind: null }, { region, tags });
 
-  // The tenant holds users and no resources, the subscription resources and no users: empty
-  // listings say so, as the adapter's do, so an offline scan does not read them as uncollected.
-  const tenantless: ResourceType[] = [
-    'azure.subscription', 'azure.authorization.custom-role', 'azure.resources.resource-group', 'azure.resources.resource', 'azure.storage.account', 'azure.compute.disk',
-    'azure.compute.vm', 'azure.backup.protected-item', 'azure.network.nsg', 'azure.keyvault.vault', 'azure.sql.server', 'azure.sql.database',
-  ];
   return [
-    listing(subScope, 'azure.entra.user', []),
-    ...tenantless.map((type) => listing(tenantScope, type, [])),
     listing(subScope, 'azure.subscription', [
       make('azure.subscription', `/subscriptions/${SUB}`, 'contoso-prod', {
         subscriptionId: SUB,

@@ -147,14 +147,12 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect(tls.filter((r) => r.status === 'ERROR').map((r) => r.resource.account)).toEqual([LOCKED]);
     expect(tls.filter((r) => r.resource.account === PROD).map((r) => [r.resource.name, r.status])).toEqual([['stgood', 'PASS'], ['stlegacy', 'FAIL']]);
     const ownerResults = runCheck(owners, listings);
-    expect(ownerResults.map((r) => [r.resource.account, r.status]).sort()).toEqual([[DEV, 'FAIL'], [LOCKED, 'ERROR'], [PROD, 'PASS'], [TENANT, 'NOT_APPLICABLE']].sort());
+    expect(ownerResults.map((r) => [r.resource.account, r.status]).sort()).toEqual([[DEV, 'FAIL'], [LOCKED, 'ERROR'], [PROD, 'PASS']].sort());
     expect(runCheck(nsgCheck, listings).find((r) => r.resource.name === 'nsg-web')?.evidence).toMatchObject({ openRules: [{ rule: 'allow-rdp', exposes: 'RDP' }] });
     expect(runCheck(adminMfa, listings).filter((r) => r.resource.account === TENANT).map((r) => [r.resource.name, r.status])).toEqual([['admin@contoso.com', 'PASS'], ['ops@contoso.com', 'FAIL']]);
-    // A subscription holds no users and the tenant no resources: empty listings (N/A), never "uncollected".
-    expect(listings.filter((l) => l.type === 'azure.entra.user' && l.scope.account !== TENANT).map((l) => l.items)).toEqual([
-      { ok: true, value: [] }, { ok: true, value: [] }, { ok: true, value: [] },
-    ]);
-    expect(listings.find((l) => l.type === 'azure.storage.account' && l.scope.account === TENANT)?.items).toEqual({ ok: true, value: [] });
+    // Users live in the tenant, resources in subscriptions: no listing crosses over.
+    expect([...new Set(listings.filter((l) => l.scope.account === TENANT).map((l) => l.type))]).toEqual(['azure.entra.user']);
+    expect(listings.filter((l) => l.type === 'azure.entra.user').map((l) => l.scope.account)).toEqual([TENANT]);
   });
 
   it('falls back to the per-service ARM clients when Resource Graph is refused, with nextLink paging', async () => {
@@ -199,7 +197,7 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect(error).toMatchObject({ code: 'ACCESS_DENIED', operation: 'graph:AuditLog.Read.All' });
     expect(error?.message).toContain('UserAuthenticationMethod.Read.All');
     const results = runCheck(adminMfa, listings);
-    expect(results.map((r) => [r.resource.account, r.status, r.error?.operation])).toEqual([[PROD, 'NOT_APPLICABLE', undefined], [TENANT, 'ERROR', 'graph:AuditLog.Read.All']]);
+    expect(results.map((r) => [r.resource.account, r.status, r.error?.operation])).toEqual([[TENANT, 'ERROR', 'graph:AuditLog.Read.All']]);
   });
 
   it('reports configured subscriptions it cannot read as discovery failures and honours include, exclude, management group and shard', async () => {

@@ -48,6 +48,7 @@ import rdsInstanceNotPublic from './rds/aws-rds-instance-not-public.js';
 import rdsInstanceRequiredTags from './rds/aws-rds-instance-required-tags.js';
 import rdsInstanceStorageEncrypted from './rds/aws-rds-instance-storage-encrypted.js';
 import cloudtrailKmsEncryptionEnabled from './cloudtrail/aws-cloudtrail-kms-encryption-enabled.js';
+import cloudtrailLogBucketAccessLoggingEnabled from './cloudtrail/aws-cloudtrail-log-bucket-access-logging-enabled.js';
 import cloudtrailLogFileValidationEnabled from './cloudtrail/aws-cloudtrail-log-file-validation-enabled.js';
 import cloudtrailMultiRegionTrailLogging from './cloudtrail/aws-cloudtrail-multi-region-trail-logging.js';
 import cloudtrailS3ObjectEventsLogged from './cloudtrail/aws-cloudtrail-s3-object-events-logged.js';
@@ -107,6 +108,7 @@ export const awsChecks: readonly AnyCheck[] = [
   rdsInstanceRequiredTags,
   rdsInstanceStorageEncrypted,
   cloudtrailKmsEncryptionEnabled,
+  cloudtrailLogBucketAccessLoggingEnabled,
   cloudtrailLogFileValidationEnabled,
   cloudtrailMultiRegionTrailLogging,
   cloudtrailS3ObjectEventsLogged,

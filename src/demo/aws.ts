@@ -156,6 +156,7 @@ interface BucketStory {
   tlsOnly?: boolean;
   versioning?: 'Enabled' | 'Suspended' | null;
   mfaDelete?: boolean;
+  logged?: boolean;
   tags?: Record<string, string>;
 }
 
@@ -173,7 +174,7 @@ function bucket(org: DemoOrg, a: Account, region: string, name: string, s: Bucke
     policy: seen(s.tlsOnly === false ? null : tlsPolicy),
     aclGrants: seen(grants), objectOwnership: seen(s.publicAcl ? 'ObjectWriter' : 'BucketOwnerEnforced'),
     versioning: seen({ status: s.versioning === undefined ? 'Enabled' : s.versioning, mfaDelete: s.mfaDelete ? 'Enabled' : 'Disabled' }),
-    logging: seen(null), tagging: seen(tags),
+    logging: seen(s.logged ? { targetBucket: `${a.name}-access-logs`, targetPrefix: `${name}/` } : null), tagging: seen(tags),
   }, tags);
 }
 
@@ -298,6 +299,7 @@ function paymentsProd(org: DemoOrg, a: Account) {
   accountSettings(org, a, BLOCK_ALL, 'soc@payments.example');
 
   const [eu, fra] = ['eu-west-1', 'eu-central-1'] as const;
+  bucket(org, a, eu, 'payments-prod-cloudtrail', { logged: true, versioning: 'Enabled', tags: { owner: 'security', 'data-classification': 'internal' } });
   bucket(org, a, eu, 'payments-ledger-prod', { mfaDelete: true, tags: { owner: 'payments', 'data-classification': 'restricted' } });
   // The one fact AWS refused in the demo: the scan role lacks s3:GetBucketPolicyStatus on this bucket.
   bucket(org, a, eu, 'payments-exports', {
@@ -336,6 +338,7 @@ function dataPlatform(org: DemoOrg, a: Account) {
 
   const [eu, us] = ['eu-west-1', 'us-east-1'] as const;
   bucket(org, a, eu, 'dp-raw-events', { sse: 'AES256', block: null, publicAcl: true, tlsOnly: false, tags: { owner: 'data-platform' } });
+  bucket(org, a, eu, 'data-platform-cloudtrail', { tags: { owner: 'security', 'data-classification': 'internal' } });
   bucket(org, a, eu, 'dp-curated', { versioning: 'Suspended', tags: { owner: 'data-platform', 'data-classification': 'confidential' } });
   bucket(org, a, eu, 'dp-public-site', { block: { ...BLOCK_ALL, blockPublicPolicy: false, restrictPublicBuckets: false }, policyPublic: seen({ isPublic: true }), tags: { owner: 'web', 'data-classification': 'public' } });
   bucket(org, a, us, 'dp-us-replica', { tags: { owner: 'data-platform', 'data-classification': 'secret' } });

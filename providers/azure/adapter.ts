@@ -169,7 +169,7 @@ export class AzureAdapter implements ProviderAdapter {
         const inGroup = new Set(rows.map((r) => String(r['subscriptionId'] ?? '').toLowerCase()));
         for (const id of candidates.keys()) if (!inGroup.has(id)) candidates.delete(id);
       } catch (error) {
-        fail(`managementGroups/${this.config.managementGroup}`, classifyAzureError(error, 'Microsoft.ResourceGraph/resources/action'));
+        fail(`managementGroups/${this.config.managementGroup}`, classifyAzureError(error, 'Microsoft.ResourceGraph/resources/read'));
         return { targets: [], failures, mode: 'none' };
       }
     }
@@ -229,7 +229,7 @@ export class AzureAdapter implements ProviderAdapter {
       }
       return { visible };
     } catch (error) {
-      const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/action');
+      const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/read');
       this.log.warn({ error: e }, 'Resource Graph is not available; collecting through the per-service ARM clients');
       return { visible: new Set(), note: `Resource Graph unavailable: ${e.code}` };
     }
@@ -288,7 +288,7 @@ export class AzureAdapter implements ProviderAdapter {
         try {
           rows = await this.batches.rows(ctx.opts, kind.query, ctx.subscription);
         } catch (error) {
-          const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/action');
+          const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/read');
           ctx.opts.log.warn({ subscription: ctx.subscription, type: kind.type, error: e }, 'Resource Graph query failed; falling back to ARM');
           rows = await kind.arm(ctx);
         }

@@ -68,7 +68,7 @@ export class ResourceGraph {
     do {
       const wait = this.quotaBlockedUntil - Date.now();
       if (wait > 0) await opts.sleep(wait, opts.signal);
-      const response = await callAzure(opts, { service: 'resourcegraph', operation: 'Microsoft.ResourceGraph/resources/action', account: this.settings.tenant }, (signal) =>
+      const response = await callAzure(opts, { service: 'resourcegraph', operation: 'Microsoft.ResourceGraph/resources/read', account: this.settings.tenant }, (signal) =>
         this.client.resources(
           {
             query,

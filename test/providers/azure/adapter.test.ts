@@ -140,7 +140,7 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect(graphQueries.some((r) => (r.body as { options?: { $skipToken?: string } }).options?.$skipToken)).toBe(true);
     expect(graphQueries.every((r) => JSON.stringify((r.body as { subscriptions?: string[] }).subscriptions?.sort()) === JSON.stringify([PROD, DEV].sort()) || probe.includes(r))).toBe(true);
     expect(adapter.resourceGraphQueries).toBe(graphQueries.length);
-    expect(api.snapshot().calls['azure']?.['resourcegraph']?.['Microsoft.ResourceGraph/resources/action']).toBe(graphQueries.length);
+    expect(api.snapshot().calls['azure']?.['resourcegraph']?.['Microsoft.ResourceGraph/resources/read']).toBe(graphQueries.length);
 
     // The checks see ERROR for the locked subscription only, and real verdicts elsewhere.
     const tls = runCheck(storageTls, listings);

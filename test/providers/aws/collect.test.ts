@@ -211,6 +211,26 @@ describe('AWS collectors through the real SDK clients', () => {
     expect(items(find(listings, 'aws.iam.root', GLOBAL_REGION))[0]!.data.mfaActive).toEqual({ ok: true, value: true });
   }, 30_000);
 
+  it('gives up on a stalled call after the per-call timeout, as TIMEOUT', async () => {
+    fake = await FakeAws.start(singleAccountState());
+    const adapter = await adapterFor(fake, { regions: ['us-east-1'] }, undefined, 300);
+    fake.latencyMs = 1_000;
+    const started = Date.now();
+    const { listings, discovery } = await runAdapter(adapter, { types: new Set(['aws.ec2.volume']) });
+    expect(discovery.failures[0]?.error).toMatchObject({ code: 'TIMEOUT', operation: 'sts:GetCallerIdentity' });
+    // Discovery itself timed out (DescribeRegions is also slow): nothing listed, quickly.
+    expect(listings).toEqual([]);
+    fake.latencyMs = 0;
+    const discovered = await runAdapter(adapter, { types: new Set(['aws.ec2.volume', 'aws.ec2.vpc']) });
+    expect(discovered.discovery.targets).toHaveLength(1);
+    fake.latencyMs = 1_000;
+    const target = discovered.discovery.targets[0]!;
+    const [task] = adapter.tasks(target, new Set(['aws.ec2.volume']));
+    const out = await task!.run({ api: discovered.api, signal: new AbortController().signal, log: (await import('./support.js')).silentLog });
+    expect(out[0]!.items).toMatchObject({ ok: false, error: { code: 'TIMEOUT', operation: 'ec2:DescribeVolumes' } });
+    expect(Date.now() - started).toBeLessThan(2_500);
+  });
+
   it('keeps a failed per-resource fact on that resource, and 500s as UNAVAILABLE', async () => {
     fake = await FakeAws.start(singleAccountState());
     fake.fault({ service: 's3', operation: 'GetBucketPolicy', region: 'us-east-1', code: 'AccessDenied', status: 403 });

@@ -35,10 +35,15 @@ export interface Run {
   readonly api: RateLimitedApi;
 }
 
-export async function adapterFor(fake: FakeAws, config: Record<string, unknown> = {}, tuning: AwsAdapterTuning = { credentialReportPollMs: 5 }): Promise<ProviderAdapter> {
+export async function adapterFor(
+  fake: FakeAws,
+  config: Record<string, unknown> = {},
+  tuning: AwsAdapterTuning = { credentialReportPollMs: 5 },
+  callTimeoutMs = 5_000,
+): Promise<ProviderAdapter> {
   useFakeCredentials();
   const parsed = awsConfigSchema.parse({ endpoint: fake.url, s3ForcePathStyle: true, maxAttempts: 1, ...config });
-  return createAdapter(parsed, { log: silentLog, callTimeoutMs: 5_000 }, tuning);
+  return createAdapter(parsed, { log: silentLog, callTimeoutMs }, tuning);
 }
 
 /** Discover, then run every task, as the engine does (without its pools). */

@@ -171,6 +171,7 @@ export class ScanCoordinator {
     const changes: ChangeEvent[] = [];
     const batchSize = this.options.batchSize ?? 200;
     let batch = new Map<string, Finding>();
+    let duplicates = 0;
 
     const publisher = this.options.publisher?.(job.scanId);
     const apply = async (updates: FindingUpdate[]) => {
@@ -191,10 +192,18 @@ export class ScanCoordinator {
       const findings = [...batch.values()];
       batch = new Map();
       const previous = await store.findingStates(findings.map((f) => f.id));
-      await apply(findings.map((f) => observe(f, previous.get(f.id), job.scanId, at)));
+      // An id this scan already recorded (the same check on a resource id that is not unique
+      // across accounts, such as an AWS-managed policy ARN) keeps its first result.
+      const fresh = findings.filter((f) => previous.get(f.id)?.lastScanId !== job.scanId);
+      duplicates += findings.length - fresh.length;
+      await apply(fresh.map((f) => observe(f, previous.get(f.id), job.scanId, at)));
     };
     const emit = async (finding: Finding) => {
       coverage.add(finding);
+      if (batch.has(finding.id)) {
+        duplicates++;
+        return;
+      }
       batch.set(finding.id, finding);
       if (batch.size >= batchSize) await flush();
     };
@@ -233,6 +242,7 @@ export class ScanCoordinator {
     const finishedAt = this.clock();
     await store.finishScan(job.scanId, { status, finishedAt: finishedAt.toISOString(), summary, message, drift });
     metrics?.scanFinished(job.schedule ?? job.trigger, status, finishedAt.getTime() - startedAt.getTime(), summary, drift);
+    if (duplicates > 0) scanLog.warn({ duplicates }, 'findings with an id already seen in this scan were recorded once');
     scanLog.info({ status, findings: summary?.findings ?? 0, drift }, 'scan recorded');
     const record = await store.getScan(job.scanId);
     if (summary && record && this.options.onChanges && changes.length > 0) {

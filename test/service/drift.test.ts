@@ -159,6 +159,20 @@ describe('drift across scans', () => {
     expect(await store.scanMutes(scans[0]!.id)).toEqual([{ rule: 0, entry, expired: false }]);
   });
 
+  it('records an id seen twice in one scan once, in one batch or across batches', async () => {
+    store = openSqliteStore(':memory:');
+    await store.migrate();
+    for (const batchSize of [1, 200]) {
+      const twice = s3(`twice-${batchSize}`, 'FAIL');
+      const c = coordinator(store, scriptedScan(() => [twice, s3('other', 'PASS'), { ...twice, resource: { ...twice.resource, account: '999988887777' } }]), { batchSize });
+      const scan = await run(c, ALL);
+      expect(scan.drift).toEqual({ new: 1 });
+      let rows = 0;
+      for await (const _ of store.scanFindings(scan.id)) rows++;
+      expect(rows).toBe(2);
+    }
+  });
+
   it('changeEvents leaves out findings that only stayed failing or did not move', () => {
     const base = { previous: undefined, observed: true };
     const state = (f: Finding) => ({ finding: f }) as never;

@@ -160,9 +160,10 @@ describe('drift across scans', () => {
   });
 
   it('records an id seen twice in one scan once, in one batch or across batches', async () => {
-    store = openSqliteStore(':memory:');
-    await store.migrate();
     for (const batchSize of [1, 200]) {
+      await store?.close();
+      store = openSqliteStore(':memory:');
+      await store.migrate();
       const twice = s3(`twice-${batchSize}`, 'FAIL');
       const c = coordinator(store, scriptedScan(() => [twice, s3('other', 'PASS'), { ...twice, resource: { ...twice.resource, account: '999988887777' } }]), { batchSize });
       const scan = await run(c, ALL);

@@ -8,7 +8,7 @@ import type { SecurityHubSinkConfig } from './config.js';
 export const SECURITY_HUB_MAX_BATCH = 100;
 
 /** Spaces call starts at least 1/rate apart (the API's 10 TPS per account and region). */
-class CallPacer {
+export class CallPacer {
   private next = 0;
   constructor(private readonly perSecond: number) {}
   async wait(signal: AbortSignal): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toAsff } from '../../src/output/asff.js';
+import { CallPacer } from '../../src/sinks/securityhub.js';
 import { sinksSchema } from '../../src/sinks/config.js';
 import { createSinks, SinkSet } from '../../src/sinks/index.js';
 import { manyFindings } from '../support/findings.js';
@@ -58,11 +59,11 @@ describe('Security Hub sink (real @aws-sdk/client-securityhub against a local fa
     const byId = new Map(eligible.map((f) => { const a = toAsff(f, { defaultRegion: 'eu-west-1' })!; return [a.Id, a]; }));
     expect(imported).toHaveLength(eligible.length);
     for (const a of imported) expect(a).toEqual(byId.get(a['Id'] as string));
-    // 10 TPS: call starts are paced 100 ms apart even with 4 workers. Arrival times jitter with
-    // the machine's load, so the receiver checks the rate, not each gap.
+    // 10 TPS with 4 workers: arrivals jitter with the machine's load (the pacer itself is tested
+    // below), so the receiver checks the rate over 1 s windows, well within the API's burst of 30.
     const sorted = [...callTimes].sort((a, b) => a - b);
-    expect(sorted.at(-1)! - sorted[0]!).toBeGreaterThanOrEqual((sorted.length - 1) * 100 - 100);
-    for (const t of sorted) expect(sorted.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(11);
+    expect(sorted.length).toBeGreaterThan(10);
+    for (const t of sorted) expect(sorted.filter((u) => u >= t && u < t + 1000).length).toBeLessThanOrEqual(15);
   }, 30_000);
 
   it('a denied call is not retried and the batch is spooled', async () => {
@@ -75,5 +76,15 @@ describe('Security Hub sink (real @aws-sdk/client-securityhub against a local fa
     for (const f of findings) sinks.write(f);
     expect((await sinks.close())['securityhub']).toMatchObject({ delivered: 0, spooled: findings.length });
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('the pacer spaces call starts 1/rate apart, whatever the number of concurrent callers', async () => {
+    const pacer = new CallPacer(10);
+    const signal = new AbortController().signal;
+    const started = Date.now();
+    const times = await Promise.all(Array.from({ length: 12 }, async () => { await pacer.wait(signal); return Date.now() - started; }));
+    times.sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(95);
+    expect(times.at(-1)!).toBeGreaterThanOrEqual(1_050);
   });
 });

@@ -1,4 +1,5 @@
 import type { Finding } from '../core/finding.js';
+import { GLOBAL_REGION } from '../core/resource.js';
 import type { ScanSummary } from '../core/summary.js';
 import { toOcsf, type OcsfEvent } from '../output/ocsf.js';
 import type { Change, FindingState, FindingUpdate, Lifecycle } from '../store/types.js';
@@ -18,6 +19,9 @@ export class Coverage {
   private readonly blind = new Set<string>();
   readonly accounts = new Map<string, { provider: string; account: string }>();
 
+  /** `regions`: the scan's region filter, when it has one; results outside it are never concluded on. */
+  constructor(private readonly regions?: readonly string[]) {}
+
   add(f: Finding): void {
     const key = cellKey(f.resource, f.check.id);
     this.accounts.set(`${f.resource.provider}\u0000${f.resource.account}`, { provider: f.resource.provider, account: f.resource.account });
@@ -26,10 +30,18 @@ export class Coverage {
     else this.seen.add(key);
   }
 
-  /** Whether an absent finding of this cell can be taken as gone. */
+  /**
+   * Whether an absent finding of this cell can be taken as gone: its cell was evaluated and not
+   * blind. An account-wide listing (region `global`, e.g. S3 buckets, whose resources each carry
+   * their own region) evaluated the check in every region of the account, so it covers them too.
+   */
   looked(state: Pick<FindingState, 'provider' | 'account' | 'region' | 'checkId'>): boolean {
+    if (this.regions && state.region !== GLOBAL_REGION && !this.regions.includes(state.region)) return false;
     const key = cellKey(state, state.checkId);
-    return this.seen.has(key) && !this.blind.has(key);
+    if (this.blind.has(key)) return false;
+    if (this.seen.has(key)) return true;
+    const accountWide = cellKey({ ...state, region: GLOBAL_REGION }, state.checkId);
+    return this.seen.has(accountWide) && !this.blind.has(accountWide);
   }
 }
 

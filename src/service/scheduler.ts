@@ -166,7 +166,7 @@ export class ScanCoordinator {
     metrics?.scanStarted();
     scanLog.info({ scope: job.scope }, 'scan started');
 
-    const coverage = new Coverage();
+    const coverage = new Coverage(job.scope.regions);
     const drift: Partial<Record<Change, number>> = {};
     const changes: ChangeEvent[] = [];
     const batchSize = this.options.batchSize ?? 200;

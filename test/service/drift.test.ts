@@ -131,6 +131,26 @@ describe('drift across scans', () => {
     expect(open.items.map((s) => s.resourceId).sort()).toEqual(['arn:aws:s3:::eu', 'arn:aws:s3:::other-account']);
   });
 
+  it('an account-wide listing (buckets each in their own region) resolves the last bucket of a region when it is gone', async () => {
+    store = openSqliteStore(':memory:');
+    await store.migrate();
+    const lone = s3('lone', 'FAIL', { resource: { region: 'eu-central-1' } });
+    // The engine's NOT_APPLICABLE for an empty account-wide listing sits at region global.
+    const emptyGlobal = finding({ status: 'NOT_APPLICABLE', resource: { id: 'aws:111122223333', name: '111122223333', type: 'aws.scope', region: 'global' } });
+    await run(coordinator(store, scriptedScan(() => [lone])), ALL);
+    // A region filter that leaves eu-central-1 out concludes nothing there.
+    expect((await run(coordinator(store, scriptedScan(() => [emptyGlobal])), { providers: ['aws'], regions: ['us-east-1'] })).drift).toEqual({});
+    expect((await run(coordinator(store, scriptedScan(() => [emptyGlobal])), ALL)).drift).toEqual({ resolved: 1 });
+  });
+
+  it('an unlistable account-wide listing resolves nothing in any region', async () => {
+    store = openSqliteStore(':memory:');
+    await store.migrate();
+    await run(coordinator(store, scriptedScan(() => [s3('lone', 'FAIL', { resource: { region: 'eu-central-1' } })])), ALL);
+    expect((await run(coordinator(store, scriptedScan(() => [unlistable('global')])), ALL)).drift).toEqual({});
+    expect((await store.listFindings({ limit: 5, lifecycle: 'open' })).items).toHaveLength(1);
+  });
+
   it('an interrupted or failed scan records what it saw but resolves nothing it did not see', async () => {
     store = openSqliteStore(':memory:');
     await store.migrate();

@@ -80,9 +80,11 @@ export class AzureAdapter implements ProviderAdapter {
   private readonly log: Logger;
   private batches: GraphBatches | undefined;
   private tenant = 'tenant';
+  private readonly callTimeoutMs: number;
 
   constructor(private readonly config: AzureConfig, options: AdapterOptions, deps: AzureDeps = {}) {
     this.log = options.log.child({ provider: 'azure' });
+    this.callTimeoutMs = options.callTimeoutMs;
     this.cloud = resolveCloud(config);
     this.credential =
       deps.credential ??
@@ -107,7 +109,7 @@ export class AzureAdapter implements ProviderAdapter {
   private callerOptions(ctx: { api: DiscoverContext['api']; signal: AbortSignal; log: Logger }): CallerOptions {
     // Every in-flight SDK request listens on the scan's signal; dozens at once are expected, not a leak.
     setMaxListeners(1000, ctx.signal);
-    return { api: ctx.api, log: ctx.log, signal: ctx.signal, sleep: this.sleep, maxRetries: this.config.maxRetries, budget: this.budget };
+    return { api: ctx.api, log: ctx.log, signal: ctx.signal, sleep: this.sleep, maxRetries: this.config.maxRetries, budget: this.budget, callTimeoutMs: this.callTimeoutMs };
   }
 
   async discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
@@ -118,8 +120,8 @@ export class AzureAdapter implements ProviderAdapter {
     // 1. Every subscription the identity can list (one or a few calls for the tenant).
     let listed: SubscriptionInfo[];
     try {
-      const subs = await listAll(opts, { service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: this.tenant }, (t) =>
-        this.clients.subscriptions().subscriptions.list({ abortSignal: ctx.signal }).byPage(t ? { continuationToken: t } : undefined),
+      const subs = await listAll(opts, { service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: this.tenant }, (t, signal) =>
+        this.clients.subscriptions().subscriptions.list({ abortSignal: signal }).byPage(t ? { continuationToken: t } : undefined),
         subscriptionsToken,
       );
       listed = subs.map((s) => ({ id: (s.subscriptionId ?? '').toLowerCase(), displayName: s.displayName ?? s.subscriptionId ?? '', state: s.state ?? 'Unknown', tenantId: s.tenantId }));
@@ -209,7 +211,7 @@ export class AzureAdapter implements ProviderAdapter {
     }
     const mode =
       graphSubs.length === selected.length && selected.length > 0
-        ? `resource-graph (${graphSubs.length} subscriptions in ${batches.length} batches)`
+        ? `resource-graph (${graphSubs.length} subscriptions in ${batches.length} ${batches.length === 1 ? 'batch' : 'batches'})`
         : graphSubs.length === 0
           ? `arm${note ? ` (${note})` : ''}`
           : `resource-graph for ${graphSubs.length} of ${selected.length} subscriptions, arm for ${selected.length - graphSubs.length} not visible to Resource Graph`;

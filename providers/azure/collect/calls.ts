@@ -63,6 +63,8 @@ export interface CallerOptions {
   readonly sleep: Sleep;
   readonly signal: AbortSignal;
   readonly budget?: ArmBudget;
+  /** Per attempt: a call that hangs longer is abandoned (and counts as TIMEOUT). */
+  readonly callTimeoutMs?: number;
 }
 
 /**
@@ -75,7 +77,9 @@ export async function callAzure<T>(opts: CallerOptions, op: ApiOperation, fn: (s
     const pause = op.account && opts.budget ? opts.budget.delayFor(op.account) : 0;
     if (pause > 0) await opts.sleep(pause, opts.signal);
     try {
-      return await opts.api.call(op, fn);
+      return await opts.api.call(op, (signal) =>
+        fn(opts.callTimeoutMs ? AbortSignal.any([signal, AbortSignal.timeout(opts.callTimeoutMs)]) : signal),
+      );
     } catch (error) {
       if (attempt >= opts.maxRetries || !isRetryable(error) || opts.signal.aborted) throw error;
       const server = retryAfterMs(error);
@@ -91,7 +95,8 @@ export async function callAzure<T>(opts: CallerOptions, op: ApiOperation, fn: (s
 interface Page<T> extends Array<T> {
   continuationToken?: string;
 }
-type Pager<T> = (continuationToken: string | undefined) => AsyncIterableIterator<T[]>;
+/** Opens the listing at a continuation token (or its start) with the signal of one page's call. */
+type Pager<T> = (continuationToken: string | undefined, signal: AbortSignal) => AsyncIterableIterator<T[]>;
 
 /** Reads a page's continuation token; the older SDKs keep it in a package-private map. */
 export type TokenOf = (page: unknown) => string | undefined;
@@ -99,22 +104,15 @@ const ownToken: TokenOf = (page) => (page as Page<unknown>).continuationToken;
 
 /**
  * Every item of a paged SDK listing, one counted call per page; the listing stops when a page has
- * no continuation, so no call is spent (or counted) on the iterator's empty end. A failed page is
- * retried from its continuation token (an SDK page iterator cannot be resumed after it threw).
+ * no continuation, so no call is spent (or counted) on the iterator's empty end. Each page opens
+ * the listing afresh at its continuation token, so every page has its own timeout and a failed
+ * page is retried from where it stopped (an SDK page iterator cannot be resumed after it threw).
  */
 export async function listAll<T>(opts: CallerOptions, op: ApiOperation, pager: Pager<T>, tokenOf: TokenOf = ownToken): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;
-  let iterator = pager(undefined);
   for (;;) {
-    const result = await callAzure(opts, op, async () => {
-      try {
-        return await iterator.next();
-      } catch (error) {
-        iterator = pager(token);
-        throw error;
-      }
-    });
+    const result = await callAzure(opts, op, (signal) => pager(token, signal).next());
     if (result.done) return out;
     const page = result.value as Page<T>;
     out.push(...page);

@@ -64,7 +64,7 @@ export const resourceGroups: Kind<'azure.resources.resource-group'> = {
   type: 'azure.resources.resource-group',
   query: 'resourceGroups',
   operation: 'Microsoft.Resources/subscriptions/resourceGroups/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read'), (t) => ctx.clients.resources(ctx.subscription).resourceGroups.list({ abortSignal: ctx.opts.signal }).byPage(page(t)), resourcesToken)),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read'), (t, signal) => ctx.clients.resources(ctx.subscription).resourceGroups.list({ abortSignal: signal }).byPage(page(t)), resourcesToken)),
   build: async (rows, ctx) => rows.map((r) => make('azure.resources.resource-group', ctx, r, { managedBy: typeof r['managedBy'] === 'string' ? r['managedBy'] : null })),
 };
 
@@ -72,7 +72,7 @@ export const genericResources: Kind<'azure.resources.resource'> = {
   type: 'azure.resources.resource',
   query: 'resources',
   operation: 'Microsoft.Resources/subscriptions/resources/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t) => ctx.clients.resources(ctx.subscription).resources.list({ abortSignal: ctx.opts.signal }).byPage(page(t)), resourcesToken)),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t, signal) => ctx.clients.resources(ctx.subscription).resources.list({ abortSignal: signal }).byPage(page(t)), resourcesToken)),
   build: async (rows, ctx) => rows.map((r) => make('azure.resources.resource', ctx, r, n.genericResource(r))),
 };
 
@@ -80,7 +80,7 @@ export const storageAccounts: Kind<'azure.storage.account'> = {
   type: 'azure.storage.account',
   query: 'storageAccounts',
   operation: 'Microsoft.Storage/storageAccounts/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Storage/storageAccounts/read'), (t) => ctx.clients.storage(ctx.subscription).storageAccounts.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Storage/storageAccounts/read'), (t, signal) => ctx.clients.storage(ctx.subscription).storageAccounts.list({ abortSignal: signal }).byPage(page(t)))),
   build: async (rows, ctx) => rows.map((r) => make('azure.storage.account', ctx, r, n.storageAccount(r))),
 };
 
@@ -88,7 +88,7 @@ export const disks: Kind<'azure.compute.disk'> = {
   type: 'azure.compute.disk',
   query: 'disks',
   operation: 'Microsoft.Compute/disks/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Compute/disks/read'), (t) => ctx.clients.compute(ctx.subscription).disks.list({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Compute/disks/read'), (t, signal) => ctx.clients.compute(ctx.subscription).disks.list({ abortSignal: signal }).byPage(page(t)))),
   build: async (rows, ctx) => rows.map((r) => make('azure.compute.disk', ctx, r, n.managedDisk(r))),
 };
 
@@ -96,7 +96,7 @@ export const virtualMachines: Kind<'azure.compute.vm'> = {
   type: 'azure.compute.vm',
   query: 'virtualMachines',
   operation: 'Microsoft.Compute/virtualMachines/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Compute/virtualMachines/read'), (t) => ctx.clients.compute(ctx.subscription).virtualMachines.listAll({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Compute/virtualMachines/read'), (t, signal) => ctx.clients.compute(ctx.subscription).virtualMachines.listAll({ abortSignal: signal }).byPage(page(t)))),
   build: async (rows, ctx) => rows.map((r) => make('azure.compute.vm', ctx, r, n.virtualMachine(r))),
 };
 
@@ -104,7 +104,7 @@ export const networkSecurityGroups: Kind<'azure.network.nsg'> = {
   type: 'azure.network.nsg',
   query: 'networkSecurityGroups',
   operation: 'Microsoft.Network/networkSecurityGroups/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Network/networkSecurityGroups/read'), (t) => ctx.clients.network(ctx.subscription).networkSecurityGroups.listAll({ abortSignal: ctx.opts.signal }).byPage(page(t)), networkToken)),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Network/networkSecurityGroups/read'), (t, signal) => ctx.clients.network(ctx.subscription).networkSecurityGroups.listAll({ abortSignal: signal }).byPage(page(t)), networkToken)),
   build: async (rows, ctx) => rows.map((r) => make('azure.network.nsg', ctx, r, n.networkSecurityGroup(r))),
 };
 
@@ -112,8 +112,8 @@ async function vaultItems(ctx: KindContext, which: 'keys' | 'secrets', group: st
   const operation = `Microsoft.KeyVault/vaults/${which}/read`;
   return observe(ctx, operation, async () => {
     const client = ctx.clients.keyVault(ctx.subscription);
-    const items = await listAll(ctx.opts, op(ctx, operation), (t) =>
-      (which === 'keys' ? client.keys.list(group, vault, { abortSignal: ctx.opts.signal }) : client.secrets.list(group, vault, { abortSignal: ctx.opts.signal })).byPage(page(t)) as AsyncIterableIterator<unknown[]>,
+    const items = await listAll(ctx.opts, op(ctx, operation), (t, signal) =>
+      (which === 'keys' ? client.keys.list(group, vault, { abortSignal: signal }) : client.secrets.list(group, vault, { abortSignal: signal })).byPage(page(t)) as AsyncIterableIterator<unknown[]>,
     );
     return items.map(n.vaultItem);
   });
@@ -123,7 +123,7 @@ export const keyVaults: Kind<'azure.keyvault.vault'> = {
   type: 'azure.keyvault.vault',
   query: 'keyVaults',
   operation: 'Microsoft.KeyVault/vaults/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.KeyVault/vaults/read'), (t) => ctx.clients.keyVault(ctx.subscription).vaults.listBySubscription({ abortSignal: ctx.opts.signal }).byPage(page(t)))),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.KeyVault/vaults/read'), (t, signal) => ctx.clients.keyVault(ctx.subscription).vaults.listBySubscription({ abortSignal: signal }).byPage(page(t)))),
   build: (rows, ctx) =>
     mapLimited(rows, async (r) => {
       const { resourceGroup, name } = n.located(r);
@@ -139,7 +139,7 @@ export const sqlServers: Kind<'azure.sql.server'> = {
   type: 'azure.sql.server',
   query: 'sqlServers',
   operation: 'Microsoft.Sql/servers/read',
-  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/read'), (t) => ctx.clients.sql(ctx.subscription).servers.list({ abortSignal: ctx.opts.signal }).byPage(page(t)), sqlToken)),
+  arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/read'), (t, signal) => ctx.clients.sql(ctx.subscription).servers.list({ abortSignal: signal }).byPage(page(t)), sqlToken)),
   build: (rows, ctx) =>
     mapLimited(rows, async (r) => {
       const { resourceGroup, name } = n.located(r);
@@ -159,7 +159,7 @@ export const sqlDatabases: Kind<'azure.sql.database'> = {
     const servers = raws(await sqlServers.arm(ctx));
     const perServer = await mapLimited(servers, async (s) => {
       const { resourceGroup, name } = n.located(s);
-      return raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/databases/read'), (t) => ctx.clients.sql(ctx.subscription).databases.listByServer(resourceGroup, name, { abortSignal: ctx.opts.signal }).byPage(page(t)), sqlToken));
+      return raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/databases/read'), (t, signal) => ctx.clients.sql(ctx.subscription).databases.listByServer(resourceGroup, name, { abortSignal: signal }).byPage(page(t)), sqlToken));
     });
     return perServer.flat().filter((d) => String(d['name']).toLowerCase() !== 'master');
   },
@@ -181,12 +181,12 @@ export const protectedItems: Kind<'azure.backup.protected-item'> = {
   query: 'protectedItems',
   operation: 'Microsoft.RecoveryServices/vaults/backupProtectedItems/read',
   arm: async (ctx) => {
-    const vaults = raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t) =>
-      ctx.clients.resources(ctx.subscription).resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'", abortSignal: ctx.opts.signal }).byPage(page(t)), resourcesToken));
+    const vaults = raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t, signal) =>
+      ctx.clients.resources(ctx.subscription).resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'", abortSignal: signal }).byPage(page(t)), resourcesToken));
     const perVault = await mapLimited(vaults, async (v) => {
       const { resourceGroup, name } = n.located(v);
-      return raws(await listAll(ctx.opts, op(ctx, 'Microsoft.RecoveryServices/vaults/backupProtectedItems/read'), (t) =>
-        ctx.clients.backup(ctx.subscription).backupProtectedItems.list(name, resourceGroup, { abortSignal: ctx.opts.signal }).byPage(page(t)), backupToken));
+      return raws(await listAll(ctx.opts, op(ctx, 'Microsoft.RecoveryServices/vaults/backupProtectedItems/read'), (t, signal) =>
+        ctx.clients.backup(ctx.subscription).backupProtectedItems.list(name, resourceGroup, { abortSignal: signal }).byPage(page(t)), backupToken));
     });
     return perVault.flat();
   },

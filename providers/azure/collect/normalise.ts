@@ -180,7 +180,8 @@ export function protectedItem(raw: unknown): AzureBackupProtectedItem {
   const id = str(r['id']) ?? '';
   return {
     vaultId: /^(.*\/vaults\/[^/]+)/i.exec(id)?.[1] ?? '',
-    sourceResourceId: str(r['sourceResourceId']) ?? str(r['virtualMachineId']) ?? '',
+    // Resource Graph rows also carry it as dataSourceInfo.resourceID.
+    sourceResourceId: str(r['sourceResourceId']) ?? str(r['virtualMachineId']) ?? str(obj(r['dataSourceInfo'])['resourceID']) ?? '',
     workloadType: str(r['workloadType']) ?? str(r['protectedItemType']) ?? '',
     protectionState: str(r['protectionState']) ?? str(r['protectionStatus']) ?? 'Unknown',
     policyName: str(r['policyName']) ?? (str(r['policyId'])?.split('/').pop() ?? null),

@@ -24,9 +24,9 @@ async function observe<T>(ctx: KindContext, operation: string, read: () => Promi
 /** Owner assignments that act on the subscription: on it, or inherited from a management group or the root. */
 async function ownerAssignments(ctx: KindContext): Promise<AzureRoleAssignment[]> {
   const operation = 'Microsoft.Authorization/roleAssignments/read';
-  const all = await listAll(ctx.opts, { service: 'arm', operation, account: ctx.subscription }, (t) =>
+  const all = await listAll(ctx.opts, { service: 'arm', operation, account: ctx.subscription }, (t, signal) =>
     // atScope(): assignments at the subscription and above it, not those on resources inside.
-    ctx.clients.authorization(ctx.subscription).roleAssignments.listForSubscription({ filter: 'atScope()', abortSignal: ctx.opts.signal }).byPage(page(t)),
+    ctx.clients.authorization(ctx.subscription).roleAssignments.listForSubscription({ filter: 'atScope()', abortSignal: signal }).byPage(page(t)),
     authorizationToken,
   );
   return all
@@ -81,8 +81,8 @@ export async function subscriptionResource(
 
 export async function customRoles(ctx: KindContext): Promise<Resource<'azure.authorization.custom-role'>[]> {
   const operation = 'Microsoft.Authorization/roleDefinitions/read';
-  const roles = await listAll(ctx.opts, { service: 'arm', operation, account: ctx.subscription }, (t) =>
-    ctx.clients.authorization(ctx.subscription).roleDefinitions.list(`subscriptions/${ctx.subscription}`, { filter: "type eq 'CustomRole'", abortSignal: ctx.opts.signal }).byPage(page(t)),
+  const roles = await listAll(ctx.opts, { service: 'arm', operation, account: ctx.subscription }, (t, signal) =>
+    ctx.clients.authorization(ctx.subscription).roleDefinitions.list(`subscriptions/${ctx.subscription}`, { filter: "type eq 'CustomRole'", abortSignal: signal }).byPage(page(t)),
     authorizationToken,
   );
   return roles

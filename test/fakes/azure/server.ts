@@ -67,6 +67,8 @@ export interface RecordedRequest {
 
 export interface FakeResponse {
   readonly status: number;
+  /** Hold the answer this long (a hanging endpoint). */
+  readonly delayMs?: number;
   readonly headers?: Record<string, string>;
   readonly body?: unknown;
 }
@@ -87,6 +89,10 @@ export interface FakeOptions {
   readonly resourceGraphPageSize?: number;
   readonly graphDenied?: boolean;
   readonly resourceGraphDisabled?: boolean;
+  /** The first Resource Graph answer says the user quota is used up for one second. */
+  readonly resourceGraphQuotaExhaustedOnce?: boolean;
+  /** `x-ms-ratelimit-remaining-subscription-reads` on ARM answers. */
+  readonly armReadsRemaining?: number;
   readonly faults?: Fault[];
   /** Record only counts, not every request (the benchmark's thousands of calls). */
   readonly recordBodies?: boolean;
@@ -168,6 +174,8 @@ export class AzureFake {
       this.unmatched.push(`${method} ${url.pathname}${url.search}`);
       answer = armError(404, 'NoRoute', `the fake has no route for ${method} ${url.pathname}`);
     }
+    if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+    if (res.destroyed) return;
     if (this.options.recordBodies !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: answer.status });
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
@@ -198,7 +206,7 @@ export class AzureFake {
     if (method !== 'GET') return undefined;
     this.counts.arm++;
     const answer = this.arm(path, url);
-    return answer && { ...answer, headers: { 'x-ms-ratelimit-remaining-subscription-reads': '11999', ...answer.headers } };
+    return answer && { ...answer, headers: { 'x-ms-ratelimit-remaining-subscription-reads': String(this.options.armReadsRemaining ?? 11999), ...answer.headers } };
   }
 
   // ---- ARM -------------------------------------------------------------------------------
@@ -249,7 +257,10 @@ export class AzureFake {
   // ---- Resource Graph ------------------------------------------------------------------
 
   private resourceGraph(request: ResourceGraphRequest): FakeResponse {
-    const quota = { 'x-ms-user-quota-remaining': '14', 'x-ms-user-quota-resets-after': '00:00:05' };
+    const exhausted = this.options.resourceGraphQuotaExhaustedOnce && this.counts.resourceGraph === 1;
+    const quota = exhausted
+      ? { 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': '00:00:01' }
+      : { 'x-ms-user-quota-remaining': '14', 'x-ms-user-quota-resets-after': '00:00:05' };
     if (this.options.resourceGraphDisabled) return armError(403, 'AuthorizationFailed', 'Resource Graph is not allowed for this principal');
     const query = request.query;
     let scope: FakeSubscription[];

@@ -218,4 +218,23 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect([...accounts[0]!, ...accounts[1]!].sort()).toEqual([PROD, DEV, LOCKED, TENANT].sort());
     expect(accounts[0]!.filter((a) => accounts[1]!.includes(a))).toEqual([]);
   });
+
+  it('waits for the Resource Graph user quota to reset before the next query', async () => {
+    const f = await start({ resourceGraphQuotaExhaustedOnce: true });
+    await scan(f, { tenantId: TENANT, subscriptions: [PROD], entra: false });
+    const queries = f.requests.filter((r) => r.method === 'POST');
+    expect(queries.length).toBeGreaterThan(2);
+    // The probe's answer said "0 left, resets after 00:00:01": the next query waits for it.
+    expect(queries[1]!.at - queries[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('abandons a call that hangs past the call timeout as TIMEOUT, for that listing only', async () => {
+    const f = await start({
+      resourceGraphDisabled: true,
+      faults: [{ match: (r) => r.path.toLowerCase().endsWith('/microsoft.storage/storageaccounts'), times: 1, response: { status: 200, delayMs: 3000, body: { value: [] } } }],
+    });
+    const { listings } = await scan(f, { tenantId: TENANT, subscriptions: [PROD], entra: false, maxRetries: 0 }, { callTimeoutMs: 300 });
+    expect(failedOps(listings, PROD)).toEqual(['azure.storage.account TIMEOUT']);
+    expect(itemsOf(listings, 'azure.compute.disk', PROD)).toHaveLength(2);
+  });
 });

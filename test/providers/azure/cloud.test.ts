@@ -49,3 +49,28 @@ describe('Azure error classification', () => {
     expect(retryAfterMs(http(429))).toBeUndefined();
   });
 });
+
+describe('ARM read budget', () => {
+  it('pauses a subscription whose remaining reads run low', async () => {
+    const { ArmBudget } = await import('../../../providers/azure/collect/calls.js');
+    const pino = (await import('pino')).default;
+    const budget = new ArmBudget(pino({ level: 'silent' }));
+    expect(budget.delayFor('s1')).toBe(0);
+    budget.observe('s1', (h) => (h === 'x-ms-ratelimit-remaining-subscription-reads' ? '250' : undefined));
+    expect(budget.delayFor('s1')).toBe(0);
+    budget.observe('s1', (h) => (h === 'x-ms-ratelimit-remaining-subscription-global-reads' ? '4' : h === 'x-ms-ratelimit-remaining-subscription-reads' ? '200' : undefined));
+    expect(budget.delayFor('s1')).toBe(1000);
+    expect(budget.delayFor('s2')).toBe(0);
+  });
+});
+
+describe('Azure normalisers', () => {
+  it('read a Resource Graph protected item by dataSourceInfo when sourceResourceId is absent', async () => {
+    const { protectedItem } = await import('../../../providers/azure/collect/normalise.js');
+    const item = protectedItem({
+      id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv/backupFabrics/Azure/protectionContainers/c/protectedItems/i',
+      properties: { dataSourceInfo: { resourceID: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1' }, protectionState: 'Protected', policyName: 'daily' },
+    });
+    expect(item).toMatchObject({ vaultId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/rsv', sourceResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1', policyName: 'daily' });
+  });
+});

@@ -37,10 +37,10 @@ export interface ScanOutcome {
 export async function scan(
   fake: AzureFake,
   over: Record<string, unknown> = {},
-  options: { shard?: { index: number; count: number }; sleep?: Sleep; types?: ReadonlySet<ResourceType>; rateLimits?: Record<string, { perSecond: number; burst: number }> } = {},
+  options: { shard?: { index: number; count: number }; sleep?: Sleep; callTimeoutMs?: number; types?: ReadonlySet<ResourceType>; rateLimits?: Record<string, { perSecond: number; burst: number }> } = {},
 ): Promise<ScanOutcome> {
   const credential = new StubCredential();
-  const adapter = createAzureAdapter(fakeConfig(fake, over), { log: silent, callTimeoutMs: 10_000 }, { credential, ca: fake.ca, ...(options.sleep ? { sleep: options.sleep } : {}) });
+  const adapter = createAzureAdapter(fakeConfig(fake, over), { log: silent, callTimeoutMs: options.callTimeoutMs ?? 10_000 }, { credential, ca: fake.ca, ...(options.sleep ? { sleep: options.sleep } : {}) });
   const api = new RateLimitedApi('azure', {
     rateLimits: options.rateLimits ?? { 'azure/arm': { perSecond: 10_000, burst: 10_000 }, 'azure/resourcegraph': { perSecond: 10_000, burst: 10_000 }, 'azure/graph': { perSecond: 10_000, burst: 10_000 } },
   });

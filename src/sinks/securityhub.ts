@@ -11,12 +11,17 @@ export const SECURITY_HUB_MAX_BATCH = 100;
 export class CallPacer {
   private next = 0;
   constructor(private readonly perSecond: number) {}
-  async wait(signal: AbortSignal): Promise<void> {
-    const now = Date.now();
+  /** Books the next slot: how long to wait from `now` before starting the call. */
+  reserve(now = Date.now()): number {
     const at = Math.max(now, this.next);
     this.next = at + 1000 / this.perSecond;
-    if (at > now) await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, at - now);
+    return at - now;
+  }
+
+  async wait(signal: AbortSignal): Promise<void> {
+    const delay = this.reserve();
+    if (delay > 0) await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, delay);
       signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
     });
   }

@@ -59,8 +59,25 @@ export async function createAdapter(config: AwsConfig, options: AdapterOptions, 
         new AwsCaller(ctx.api, session.caller.clients, target.account, target.accountName);
       const pick = (list: readonly ResourceType[]) => list.filter((t) => types.has(t));
       const tasks: CollectTask[] = [];
+      // A member account's clients are freed when its last task ends, so memory follows the
+      // accounts in flight, not the size of the organisation.
+      let unfinished = 0;
+      const release = () => {
+        if (--unfinished === 0 && session.caller.clients !== base) session.caller.clients.destroy();
+      };
       const add = (service: string, region: string, taskTypes: readonly ResourceType[], run: CollectTask['run']) => {
-        if (taskTypes.length > 0) tasks.push({ service, region, types: taskTypes, run });
+        if (taskTypes.length === 0) return;
+        unfinished++;
+        tasks.push({
+          service, region, types: taskTypes,
+          run: async (ctx) => {
+            try {
+              return await run(ctx);
+            } finally {
+              release();
+            }
+          },
+        });
       };
 
       const iamTypes = pick(IAM_TYPES);

@@ -67,21 +67,27 @@ function s3ControlEndpoint(settings: ClientSettings): { endpointProvider?: () =>
  */
 export class AwsClients {
   private readonly clients = new Map<string, object>();
-  private readonly handler: NodeHttpHandler;
+  private handler: NodeHttpHandler | undefined;
 
   constructor(
     private readonly settings: ClientSettings,
     /** Absent: the SDK default chain (env, profile, SSO, web identity, IMDS/ECS). */
     private readonly credentials?: AwsCredentialIdentityProvider,
-  ) {
-    const agentOptions = { keepAlive: true, maxSockets: 64 };
-    this.handler = new NodeHttpHandler({
-      requestTimeout: settings.callTimeoutMs,
-      connectionTimeout: Math.min(settings.callTimeoutMs, 10_000),
-      throwOnRequestTimeout: true,
-      httpAgent: new HttpAgent(agentOptions),
-      httpsAgent: new HttpsAgent(agentOptions),
-    });
+  ) {}
+
+  /** One HTTP handler (keep-alive sockets) shared by this identity's clients. */
+  private httpHandler(): NodeHttpHandler {
+    if (!this.handler) {
+      const agentOptions = { keepAlive: true, maxSockets: 64 };
+      this.handler = new NodeHttpHandler({
+        requestTimeout: this.settings.callTimeoutMs,
+        connectionTimeout: Math.min(this.settings.callTimeoutMs, 10_000),
+        throwOnRequestTimeout: true,
+        httpAgent: new HttpAgent(agentOptions),
+        httpsAgent: new HttpsAgent(agentOptions),
+      });
+    }
+    return this.handler;
   }
 
   get<S extends AwsService>(service: S, region: string): AwsClientFor<S> {
@@ -93,7 +99,7 @@ export class AwsClients {
         region,
         maxAttempts: this.settings.maxAttempts,
         retryMode: this.settings.retryMode,
-        requestHandler: this.handler,
+        requestHandler: this.httpHandler(),
         ...(this.credentials ? { credentials: this.credentials } : this.settings.profile ? { profile: this.settings.profile } : {}),
         // Left out when not configured, so the SDK's own AWS_ENDPOINT_URL[_<SERVICE>] handling applies.
         ...(endpoint ? { endpoint } : {}),
@@ -106,10 +112,12 @@ export class AwsClients {
     return client as AwsClientFor<S>;
   }
 
+  /** Free the clients and sockets; later `get` calls build new ones. */
   destroy(): void {
     for (const client of this.clients.values()) (client as { destroy(): void }).destroy();
     this.clients.clear();
-    this.handler.destroy();
+    this.handler?.destroy();
+    this.handler = undefined;
   }
 }
 

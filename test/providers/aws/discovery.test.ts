@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GLOBAL_REGION } from '../../../src/core/resource.js';
 import { inShard, shardOf } from '../../../src/core/shard.js';
@@ -7,7 +10,8 @@ import { AwsClients } from '../../../providers/aws/collect/clients.js';
 import { assumedRoleCredentials, selectAccounts } from '../../../providers/aws/collect/discovery.js';
 import { awsConfigSchema } from '../../../providers/aws/config.js';
 import type { FakeState } from '../../fakes/aws/state.js';
-import { adapterFor, FakeAws, FAST_LIMITS, find, items, richAccount, runAdapter, singleAccountState, useFakeCredentials } from './support.js';
+import { BASE_CREDENTIALS } from '../../fakes/aws/server.js';
+import { adapterFor, FakeAws, FAST_LIMITS, find, items, richAccount, runAdapter, silentLog, singleAccountState, useFakeCredentials } from './support.js';
 
 let fake: FakeAws | undefined;
 const savedEnv = { ...process.env };
@@ -88,7 +92,7 @@ describe('AWS discovery', () => {
     for (let index = 0; index < 3; index++) {
       const adapter = await adapterFor(fake, { ...orgConfig, organization: { ...orgConfig.organization, externalId: 'ext-123', excludeAccounts: [] } });
       const api = new RateLimitedApi('aws', { rateLimits: FAST_LIMITS });
-      const d = await adapter.discover({ api, signal: new AbortController().signal, log: (await import('./support.js')).silentLog, shard: { index, count: 3 } });
+      const d = await adapter.discover({ api, signal: new AbortController().signal, log: silentLog, shard: { index, count: 3 } });
       seen.push([...d.targets.map((t) => t.account), ...d.failures.map((f) => f.scope.account)].sort());
     }
     const all = seen.flat().sort();
@@ -128,11 +132,31 @@ describe('AWS discovery', () => {
     process.env.AWS_ENDPOINT_URL = fake.url;
     process.env.DUTYSCAN_AWS_S3_FORCE_PATH_STYLE = 'true';
     const { createAdapter } = await import('../../../providers/aws/adapter.js');
-    const adapter = await createAdapter(awsConfigSchema.parse({ regions: ['us-east-1'], maxAttempts: 1 }), { log: (await import('./support.js')).silentLog, callTimeoutMs: 5_000 });
+    const adapter = await createAdapter(awsConfigSchema.parse({ regions: ['us-east-1'], maxAttempts: 1 }), { log: silentLog, callTimeoutMs: 5_000 });
     const { listings } = await runAdapter(adapter, { types: new Set(['aws.s3.bucket', 'aws.s3.account-public-access-block']) });
     expect(items(find(listings, 'aws.s3.bucket', 'us-east-1'))).toHaveLength(2);
     expect(items(find(listings, 'aws.s3.account-public-access-block', GLOBAL_REGION))).toHaveLength(1);
     expect(clientSettings(awsConfigSchema.parse({}), { callTimeoutMs: 1 }).forcePathStyle).toBe(true);
+  });
+});
+
+describe('credentials from a named profile', () => {
+  it('uses `profile` from the shared files when no keys are in the environment', async () => {
+    fake = await FakeAws.start(singleAccountState());
+    const dir = mkdtempSync(join(tmpdir(), 'dutyscan-aws-'));
+    writeFileSync(join(dir, 'credentials'), `[audit]\naws_access_key_id = ${BASE_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${BASE_CREDENTIALS.secretAccessKey}\n`);
+    writeFileSync(join(dir, 'config'), '[profile audit]\nregion = us-east-1\n');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    delete process.env.AWS_PROFILE;
+    const { createAdapter } = await import('../../../providers/aws/adapter.js');
+    const adapter = await createAdapter(awsConfigSchema.parse({ profile: 'audit', endpoint: fake.url, regions: ['us-east-1'], maxAttempts: 1 }), { log: silentLog, callTimeoutMs: 5_000 });
+    const { discovery } = await runAdapter(adapter, { types: new Set(['aws.account.region']) });
+    expect(discovery.failures).toEqual([]);
+    expect(discovery.targets.map((t) => t.account)).toEqual(['111111111111']);
   });
 });
 

@@ -139,7 +139,7 @@ export function changeEvents(updates: Iterable<FindingUpdate>): ChangeEvent[] {
 }
 
 /** A change as an OCSF Compliance Finding whose activity says Create, Update or Close. */
-export function changeToOcsf(event: ChangeEvent, summary: Pick<ScanSummary, 'id' | 'contract'>): OcsfEvent {
+export function changeToOcsf(event: ChangeEvent, summary: { readonly id: string; readonly contract?: ScanSummary['contract'] | undefined }): OcsfEvent {
   const base = toOcsf(event.finding, { scanId: summary.id, contract: summary.contract });
   const classUid = typeof base['class_uid'] === 'number' ? base['class_uid'] : 2003;
   return {

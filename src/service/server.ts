@@ -10,6 +10,7 @@ import type { Formatter } from '../output/types.js';
 import { InvalidCursorError } from '../store/sql-store.js';
 import { LIFECYCLES, SCAN_STATUSES, type FindingState, type HistoryStore, type ScanRecord } from '../store/types.js';
 import { scanScopeSchema, type ScanScope, type Schedule, type ServiceConfig } from './config.js';
+import { ACTIVITY, changeToOcsf, type ChangeEvent } from './drift.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { ScanCoordinator } from './scheduler.js';
 
@@ -135,7 +136,7 @@ const scanView = (s: ScanRecord, detail: boolean) => ({
   errors: s.errors.length,
   message: s.message,
   ...(detail ? { apiCalls: s.apiCalls, collectionErrors: s.errors, summary: s.summary } : {}),
-  links: { self: `/scans/${s.id}`, report: `/scans/${s.id}/report` },
+  links: { self: `/scans/${s.id}`, report: `/scans/${s.id}/report`, changes: `/scans/${s.id}/changes` },
 });
 
 const findingView = (f: FindingState) => ({
@@ -252,6 +253,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     reply.type(f.mediaType).header('content-disposition', `inline; filename="dutyscan-${scan.id}.${f.extension}"`);
     return reply.send(Readable.from(render()));
+  });
+
+  /** What moved in this scan: for SIEMs that pull, with OCSF activity Create, Update or Close. */
+  app.get('/scans/:id/changes', async (request, reply) => {
+    const { id } = validate(scanParams, request.params, 'path');
+    const { format } = validate(z.strictObject({ format: z.enum(['json', 'ocsf']).default('json') }), request.query, 'query');
+    const scan = await findScan(id);
+    async function* changes(): AsyncGenerator<ChangeEvent> {
+      for await (const row of store.scanFindings(scan.id)) {
+        if (row.change === null || row.change === 'still-failing') continue;
+        yield { change: row.change, activity: ACTIVITY[row.change], finding: row.finding };
+      }
+    }
+    if (format === 'ocsf') {
+      async function* lines(): AsyncGenerator<string> {
+        for await (const e of changes()) yield `${JSON.stringify(changeToOcsf(e, { id: scan.id, contract: scan.summary?.contract }))}\n`;
+      }
+      return reply.type('application/x-ndjson').send(Readable.from(lines()));
+    }
+    const items = [];
+    for await (const e of changes()) items.push(e);
+    return { scan: scan.id, drift: scan.drift, items };
   });
 
   app.get('/findings', async (request) => {

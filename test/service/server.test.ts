@@ -76,7 +76,7 @@ describe('authentication', () => {
     expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', store: 'sqlite', schemaVersion: 2 });
   });
 
-  it.each(['/metrics', '/scans', '/findings', '/scans/x', '/scans/x/report'])('answers %s without a token with 401 problem+json and a Bearer challenge', async (url) => {
+  it.each(['/metrics', '/scans', '/findings', '/scans/x', '/scans/x/report', '/scans/x/changes'])('answers %s without a token with 401 problem+json and a Bearer challenge', async (url) => {
     const res = await app.inject({ url });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -191,6 +191,21 @@ describe('scans', () => {
     expect(json.findings.every((f) => f.firstSeen !== undefined && f.lastSeen !== undefined)).toBe(true);
     const bad = await app.inject({ url: `/scans/${id}/report?format=pdf`, headers: auth });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('changes', () => {
+  it('lists what moved in a scan, as JSON or as OCSF events with activity Create, Update or Close', async () => {
+    const first = await scanThroughApi();
+    const created = (await app.inject({ url: `/scans/${first}/changes`, headers: auth })).json<{ drift: object; items: { change: string; activity: { id: number } }[] }>();
+    expect(created.drift).toEqual({ new: 4 });
+    expect(created.items.map((i) => [i.change, i.activity.id])).toEqual(Array(4).fill(['new', 1]));
+    const second = await scanThroughApi();
+    expect((await app.inject({ url: `/scans/${second}/changes`, headers: auth })).json<{ items: unknown[] }>().items).toEqual([]);
+    const ocsf = await app.inject({ url: `/scans/${first}/changes?format=ocsf`, headers: auth });
+    expect(ocsf.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const events = ocsf.body.trim().split('\n').map((l) => JSON.parse(l) as { activity_id: number; type_uid: number });
+    expect(events.map((e) => [e.activity_id, e.type_uid])).toEqual(Array(4).fill([1, 200301]));
   });
 });
 

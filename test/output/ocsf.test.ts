@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,7 +10,10 @@ import {
   serialise,
 } from '../../scripts/derive-ocsf-schema.js';
 import { ocsfJsonFormatter, ocsfJsonlFormatter, toOcsf } from '../../src/output/ocsf.js';
+import { main } from '../../src/cli/main.js';
+import type { Finding } from '../../src/core/finding.js';
 import { finding, manyFindings, render, summaryOf } from '../support/findings.js';
+import { tempDir } from '../sinks/support.js';
 
 const schemaText = readFileSync(complianceFindingSchemaFile, 'utf8');
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
@@ -78,4 +82,19 @@ describe('OCSF 1.8.0 Compliance Finding', () => {
     expect(update).toMatchObject({ activity_id: 2, type_uid: 200302, finding_info: { first_seen_time: Date.parse('2026-01-01T00:00:00Z') } });
     expect(toOcsf(finding({ resource: { provider: 'gcp', account: 'proj-1' } }))).toMatchObject({ cloud: { provider: 'GCP', account: { uid: 'proj-1', type_id: 11 } } });
   });
+
+  it('every finding of the demo scan (real checks, real mappings) becomes a valid event', async () => {
+    const dir = tempDir('ocsf-demo');
+    const err = process.stderr.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      await main(['node', 'dutyscan', 'scan', '--demo', '--format', 'json', '--output-dir', dir, '--no-progress']);
+    } finally {
+      process.stderr.write = err;
+    }
+    const file = readdirSync(dir).find((n) => n.endsWith('.json'))!;
+    const doc = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { scan: { contract: { id: string; title: string }; id: string }; findings: Finding[] };
+    expect(doc.findings.length).toBeGreaterThan(50);
+    for (const f of doc.findings) expectValid(toOcsf(f, { contract: doc.scan.contract, scanId: doc.scan.id }));
+  }, 60_000);
 });

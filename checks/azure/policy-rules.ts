@@ -19,24 +19,29 @@ export function tagRulesFor(type: string, policy: Policy): TagRule[] {
   return policy.requiredTags.filter((r) => !r.resourceTypes || r.resourceTypes.some((g) => glob(g)(type)));
 }
 
-export interface TagViolation {
-  readonly key: string;
-  readonly problem: 'missing' | 'value does not match';
-  readonly value?: string;
-  readonly pattern?: string;
+export interface TagAssessment {
+  readonly required: readonly string[];
+  readonly missing: readonly string[];
+  readonly invalid: readonly { key: string; value: string; pattern: string }[];
 }
 
-export function tagViolations(tags: Readonly<Record<string, string>>, rules: readonly TagRule[]): TagViolation[] {
+/** The same rules as the AWS checks: each key present, a pattern matched in full; keys case-insensitive as Azure has them. */
+export function assessTags(tags: Readonly<Record<string, string>>, rules: readonly TagRule[]): TagAssessment {
   const byKey = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), v]));
-  const out: TagViolation[] = [];
+  const missing: string[] = [];
+  const invalid: { key: string; value: string; pattern: string }[] = [];
   for (const rule of rules) {
     const value = byKey.get(rule.key.toLowerCase());
-    if (value === undefined || value === '') out.push({ key: rule.key, problem: 'missing' });
-    else if (rule.pattern && !new RegExp(`^(?:${rule.pattern})$`).test(value)) {
-      out.push({ key: rule.key, problem: 'value does not match', value, pattern: rule.pattern });
-    }
+    if (value === undefined) missing.push(rule.key);
+    else if (rule.pattern !== undefined && !new RegExp(`^(?:${rule.pattern})$`).test(value)) invalid.push({ key: rule.key, value, pattern: rule.pattern });
   }
-  return out;
+  return { required: rules.map((r) => r.key), missing, invalid };
+}
+
+export function describeTagProblems(a: TagAssessment): string {
+  return [a.missing.length > 0 ? `missing ${a.missing.join(', ')}` : '', a.invalid.length > 0 ? `invalid ${a.invalid.map((i) => i.key).join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** Whether `policy.criticalResources` names this resource (by name or id, globs). */

@@ -12,7 +12,7 @@ import { inShard } from '../../src/core/shard.js';
 import { failedListing, listing } from '../../src/inventory/build.js';
 import type { AdapterOptions } from '../index.js';
 import type { AzureConfig } from './config.js';
-import { ArmBudget, listAll, sleep as realSleep, type CallerOptions, type Sleep } from './collect/calls.js';
+import { ArmBudget, callAzure, listAll, sleep as realSleep, type CallerOptions, type Sleep } from './collect/calls.js';
 import { AzureClients } from './collect/clients.js';
 import { resolveCloud, type AzureCloud } from './collect/cloud.js';
 import { classifyAzureError } from './collect/errors.js';
@@ -139,7 +139,7 @@ export class AzureAdapter implements ProviderAdapter {
         const known = candidates.get(id);
         if (known) { wanted.set(id, known); continue; }
         try {
-          const s = await opts.api.call({ service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: id }, (signal) =>
+          const s = await callAzure(opts, { service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: id }, (signal) =>
             this.clients.subscriptions().subscriptions.get(id, { abortSignal: signal }),
           );
           wanted.set(id, { id, displayName: s.displayName ?? id, state: s.state ?? 'Unknown', tenantId: s.tenantId });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
-import { tagRulesFor, tagViolations } from '../policy-rules.js';
+import { assessTags, describeTagProblems, tagRulesFor } from '../policy-rules.js';
 
 export default defineCheck({
   id: 'azure-resources-resource-group-required-tags',
@@ -20,10 +20,9 @@ export default defineCheck({
   assess(group, ctx) {
     const rules = tagRulesFor(group.type, ctx.policy);
     if (rules.length === 0) return ctx.notApplicable('No required-tag rule applies to resource groups', {});
-    const violations = tagViolations(group.tags, rules);
-    const evidence = { tags: group.tags, violations };
-    return violations.length === 0
-      ? ctx.pass('All required tags are present', evidence)
-      : ctx.fail(`Tag problems: ${violations.map((v) => `${v.key} ${v.problem}`).join(', ')}`, evidence);
+    const result = assessTags(group.tags, rules);
+    return result.missing.length + result.invalid.length === 0
+      ? ctx.pass('Every required tag is present and valid', { ...result })
+      : ctx.fail(`Required tags ${describeTagProblems(result)}`, { ...result });
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
-import { tagRulesFor, tagViolations } from '../policy-rules.js';
+import { assessTags, describeTagProblems, tagRulesFor } from '../policy-rules.js';
 
 export default defineCheck({
   id: 'azure-resources-resource-required-tags',
@@ -20,10 +20,10 @@ export default defineCheck({
   assess(resource, ctx) {
     const rules = tagRulesFor(resource.type, ctx.policy);
     if (rules.length === 0) return ctx.notApplicable('No required-tag rule applies to this resource type', { resourceType: resource.data.resourceType });
-    const violations = tagViolations(resource.tags, rules);
-    const evidence = { resourceType: resource.data.resourceType, tags: resource.tags, violations };
-    return violations.length === 0
-      ? ctx.pass('All required tags are present', evidence)
-      : ctx.fail(`Tag problems: ${violations.map((v) => `${v.key} ${v.problem}`).join(', ')}`, evidence);
+    const result = assessTags(resource.tags, rules);
+    const evidence = { resourceType: resource.data.resourceType, ...result };
+    return result.missing.length + result.invalid.length === 0
+      ? ctx.pass('Every required tag is present and valid', evidence)
+      : ctx.fail(`Required tags ${describeTagProblems(result)}`, evidence);
   },
 });

@@ -13,7 +13,8 @@ describe('azure-resources-resource-required-tags', () => {
       genericResource('wrong-env', { owner: 'team-a', env: 'staging' }),
     ])], { policy });
     expect(statuses(results)).toEqual([['tagged', 'PASS'], ['untagged', 'FAIL'], ['wrong-env', 'FAIL']]);
-    expect(results[2]?.evidence).toMatchObject({ violations: [{ key: 'env', problem: 'value does not match', value: 'staging' }] });
+    expect(results[1]?.evidence).toMatchObject({ required: ['owner', 'env'], missing: ['owner', 'env'], invalid: [] });
+    expect(results[2]?.evidence).toMatchObject({ missing: [], invalid: [{ key: 'env', value: 'staging', pattern: 'prod|test' }] });
   });
   it('is NOT_APPLICABLE when no rule applies to the type', () => {
     const results = runCheck(check, [list('azure.resources.resource', [genericResource('x')])], { policy: { requiredTags: [{ key: 'owner', resourceTypes: ['aws.*'] }] } });

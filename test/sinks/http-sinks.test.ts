@@ -179,3 +179,17 @@ describe('HEC over TLS', () => {
     }
   });
 });
+
+describe('what a sink sends', () => {
+  it('honours statuses and includeMuted', async () => {
+    const hook = await receiver((_req, res) => res.writeHead(204).end());
+    const cfg = sinksSchema.parse([{ type: 'webhook', url: hook.url, secret: 'k', statuses: ['FAIL', 'ERROR'], includeMuted: false, retry: fastRetry, spool: { dir: tempDir('spool') } }]);
+    const sinks = new SinkSet(createSinks(cfg));
+    const findings = manyFindings(400);
+    for (const f of findings) sinks.write(f);
+    const expected = findings.filter((f) => (f.status === 'FAIL' || f.status === 'ERROR') && !f.muted);
+    expect((await sinks.close())['webhook']).toMatchObject({ delivered: expected.length, spooled: 0 });
+    const ids = hook.requests.flatMap((r) => (JSON.parse(r.body) as { findings: { id: string }[] }).findings.map((f) => f.id));
+    expect(ids.sort()).toEqual(expected.map((f) => f.id).sort());
+  });
+});

@@ -57,11 +57,8 @@ export interface BatchingOptions {
   readonly log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
-interface Batch<R> {
-  readonly records: readonly R[];
-  /** Set when the batch came from the spool: the file to remove once delivered. */
-  readonly file?: string;
-}
+/** A batch of this run (records in memory), or one from the spool (read when its turn comes). */
+type Batch<R> = { readonly records: readonly R[]; readonly file?: undefined } | { readonly file: string; readonly records?: undefined };
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -125,14 +122,8 @@ export class BatchingSink<R> implements Sink {
 
   /** Queue the spool's batches from earlier runs, oldest first. */
   replaySpool(): void {
-    for (const file of this.spool.list()) {
-      try {
-        const batch = this.spool.read(file);
-        this.queue.push({ records: batch.records as R[], file });
-      } catch (error) {
-        this.log('error', 'unreadable spool file left in place', { file, error: String(error) });
-      }
-    }
+    // Only the file names are queued: a large backlog is read one batch at a time.
+    for (const file of this.spool.list()) this.queue.push({ file });
     this.pump();
   }
 
@@ -169,7 +160,16 @@ export class BatchingSink<R> implements Sink {
     return Math.min(maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));
   }
 
-  private async send(batch: Batch<R>): Promise<void> {
+  private async send(queued: Batch<R>): Promise<void> {
+    let batch: { readonly records: readonly R[]; readonly file?: string | undefined };
+    if (queued.file !== undefined) {
+      try {
+        batch = { records: this.spool.read(queued.file).records as R[], file: queued.file };
+      } catch (error) {
+        this.log('error', 'unreadable spool file left in place', { file: queued.file, error: String(error) });
+        return;
+      }
+    } else batch = queued;
     const signal = this.abort.signal;
     let lastError = 'aborted before sending';
     for (let attempt = 1; attempt <= this.options.retry.attempts && !signal.aborted; attempt++) {
@@ -222,7 +222,7 @@ export class BatchingSink<R> implements Sink {
       while (this.pending.size > 0 || this.queue.length > 0) {
         if (this.abort.signal.aborted) {
           // Whatever has not started is spooled (spool-origin batches simply stay where they are).
-          for (const batch of this.queue.splice(0)) if (!batch.file) this.toSpool(batch.records, 'close timeout');
+          for (const batch of this.queue.splice(0)) if (batch.records) this.toSpool(batch.records, 'close timeout');
         }
         if (this.pending.size > 0) await Promise.race(this.pending);
       }

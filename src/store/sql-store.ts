@@ -73,9 +73,12 @@ export class SqlStore implements HistoryStore {
   }
 
   async schemaVersion(): Promise<number> {
-    await this.ensureMigrationTable(this.driver);
-    const [row] = await this.driver.all('SELECT MAX(version) AS v FROM schema_migrations');
-    return row?.['v'] === null || row?.['v'] === undefined ? 0 : num(row['v']);
+    return this.driver.transaction(async (tx) => {
+      await this.driver.lockForMigration(tx);
+      await this.ensureMigrationTable(tx);
+      const [row] = await tx.all('SELECT MAX(version) AS v FROM schema_migrations');
+      return row?.['v'] === null || row?.['v'] === undefined ? 0 : num(row['v']);
+    });
   }
 
   private async ensureMigrationTable(db: SqlExecutor): Promise<void> {
@@ -85,8 +88,9 @@ export class SqlStore implements HistoryStore {
   async migrate(target: number = LATEST_SCHEMA_VERSION): Promise<number> {
     if (target > LATEST_SCHEMA_VERSION) throw new Error(`no schema version ${target}; the latest is ${LATEST_SCHEMA_VERSION}`);
     return this.driver.transaction(async (tx) => {
-      await this.ensureMigrationTable(tx);
+      // Lock first: even CREATE TABLE IF NOT EXISTS races between two replicas on PostgreSQL.
       await this.driver.lockForMigration(tx);
+      await this.ensureMigrationTable(tx);
       const [row] = await tx.all('SELECT MAX(version) AS v FROM schema_migrations');
       const current = row?.['v'] === null || row?.['v'] === undefined ? 0 : num(row['v']);
       if (current > LATEST_SCHEMA_VERSION) {

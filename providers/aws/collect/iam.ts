@@ -3,15 +3,14 @@ import {
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
-  ListVirtualMFADevicesCommand,
   paginateGetAccountAuthorizationDetails,
+  paginateListVirtualMFADevices,
   type AttachedPolicy as SdkAttachedPolicy,
   type EntityType,
   type GetAccountAuthorizationDetailsCommandOutput,
   type GetAccountPasswordPolicyCommandOutput,
   type GetAccountSummaryCommandOutput,
   type GetCredentialReportCommandOutput,
-  type ListVirtualMFADevicesCommandOutput,
   type PolicyDetail,
 } from '@aws-sdk/client-iam';
 import type { Listing } from '../../../src/core/inventory.js';
@@ -292,11 +291,13 @@ export async function collectIam(
   const report = wants('aws.iam.user') || wants('aws.iam.root') ? credentialReport(caller, options, signal) : undefined;
   const summary = wants('aws.iam.root')
     ? caller.observe('iam', iamRegion, new GetAccountSummaryCommand({}), (o: GetAccountSummaryCommandOutput) => o.SummaryMap ?? {})
+      .then((o) => (o.ok ? o : unseen<Record<string, number>>(global(o.error))))
     : undefined;
-  const virtualMfa = wants('aws.iam.root')
-    ? caller.observe('iam', iamRegion, new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned' }),
-      // Root's device is assigned to the account root: its user ARN ends in `:root`.
-      (o: ListVirtualMFADevicesCommandOutput) => (o.VirtualMFADevices ?? []).some((d) => d.User?.Arn?.endsWith(':root') ?? false))
+  // Every user's assigned device is listed too (pages of 1,000); root's is the one whose user ARN ends in `:root`.
+  const virtualMfa: Promise<Observed<boolean>> | undefined = wants('aws.iam.root')
+    ? caller.all('iam', iamRegion, paginateListVirtualMFADevices, { AssignmentStatus: 'Assigned' }, (p) => p.VirtualMFADevices, 1000)
+      .then((devices) => seen(devices.some((d) => d.User?.Arn?.endsWith(':root') ?? false)),
+        (e: unknown) => unseen(global(caller.error(e, 'iam', 'ListVirtualMFADevices', iamRegion))))
     : undefined;
   const passwordPolicyAnswer = wants('aws.iam.password-policy')
     ? caller.observe('iam', iamRegion, new GetAccountPasswordPolicyCommand({}),

@@ -135,6 +135,9 @@ describe('AWS collectors through the real SDK clients', () => {
     for (let i = 0; i < 12; i++) {
       account.kms['us-east-1']!.push({ metadata: { KeyId: `kx${i}`, Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/kx${i}`, KeyManager: 'AWS', KeySpec: 'SYMMETRIC_DEFAULT' }, rotationEnabled: true, aliases: [`alias/x${i}`] });
     }
+    for (let i = 0; i < 7; i++) {
+      account.iam.virtualMfaDevices.unshift({ SerialNumber: `arn:aws:iam::${ACCOUNT}:mfa/u${i}`, User: { Arn: `arn:aws:iam::${ACCOUNT}:user/u${i}`, UserName: `u${i}`, UserId: `AIDA${i}`, Path: '/', CreateDate: new Date() } });
+    }
     const state = singleAccountState(account);
     state.organization = { accounts: Array.from({ length: 12 }, (_, i) => ({ Id: String(200000000000 + i), Name: `m${i}`, Status: 'ACTIVE' })) };
     fake = await FakeAws.start(state);
@@ -153,6 +156,9 @@ describe('AWS collectors through the real SDK clients', () => {
     expect(count('aws.s3.bucket')).toBe(13);
     expect(fake.count('s3', 'ListBuckets')).toBe(3);
     expect(count('aws.kms.key')).toBe(15);
+    // Root's virtual MFA device is on the second page of assigned devices.
+    expect(items(find(listings, 'aws.iam.root', GLOBAL_REGION))[0]!.data.virtualMfaAssigned).toEqual({ ok: true, value: true });
+    expect(fake.count('iam', 'ListVirtualMFADevices')).toBe(2);
     expect(items(find(listings, 'aws.kms.key', 'us-east-1')).find((k) => k.data.keyId === 'kx11')!.data.aliases).toEqual(['alias/x11']);
   });
 

@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { getContinuationToken as subscriptionsToken } from '@azure/arm-resources-subscriptions';
 import { DefaultAzureCredential } from '@azure/identity';
 import { setMaxListeners } from 'node:events';
+import pLimit from 'p-limit';
 import picomatch from 'picomatch';
 import type { Logger } from 'pino';
 import type { Listing } from '../../src/core/inventory.js';
@@ -195,11 +196,33 @@ export class AzureAdapter implements ProviderAdapter {
 
     // 6. Which subscriptions Resource Graph can see: those go the bulk way, the rest through ARM.
     const { visible, note } = await this.probeResourceGraph(opts, selected.map((s) => s.id));
-    const graphSubs = selected.filter((s) => visible.has(s.id)).map((s) => s.id);
+    // Resource Graph says nothing about a subscription it leaves out; one ARM read tells an
+    // unreadable subscription (a discovery failure: ERROR for its scope) from a readable one.
+    const unreadable = new Set<string>();
+    const limit = pLimit(8);
+    await Promise.all(
+      selected.filter((s) => !visible.has(s.id)).map((s) => limit(async () => {
+        const operation = 'Microsoft.Resources/subscriptions/resourceGroups/read';
+        try {
+          await callAzure(opts, { service: 'arm', operation, account: s.id }, (signal) =>
+            this.clients.resources(s.id).resourceGroups.list({ top: 1, abortSignal: signal }).byPage().next(),
+          );
+        } catch (error) {
+          const e = classifyAzureError(error, operation, { account: s.id });
+          // Only a definite "no" removes it; anything transient is left to the collectors to report.
+          if (e.code === 'ACCESS_DENIED' || e.code === 'AUTH_FAILED' || e.code === 'NOT_FOUND') {
+            unreadable.add(s.id);
+            fail(s.id, e, s.displayName);
+          }
+        }
+      })),
+    );
+    const readable = selected.filter((s) => !unreadable.has(s.id));
+    const graphSubs = readable.filter((s) => visible.has(s.id)).map((s) => s.id);
     const batches = chunk(graphSubs, this.config.resourceGraphBatchSize);
     this.batches = new GraphBatches(this.graph, batches, new Map(batches.flatMap((b, i) => b.map((id) => [id, i] as const))));
 
-    const targets: Target[] = selected.map((s) => ({
+    const targets: Target[] = readable.map((s) => ({
       provider: 'azure',
       account: s.id,
       accountName: s.displayName,
@@ -209,13 +232,14 @@ export class AzureAdapter implements ProviderAdapter {
     if (this.config.entra && this.tenant !== 'tenant' && inShard(this.tenant, ctx.shard)) {
       targets.push({ provider: 'azure', account: this.tenant, accountName: 'Entra ID tenant', regions: [GLOBAL_REGION], session: { kind: 'tenant' } satisfies TenantSession });
     }
+    const unreadableNote = unreadable.size > 0 ? `; ${unreadable.size} unreadable` : '';
     const mode =
-      graphSubs.length === selected.length && selected.length > 0
-        ? `resource-graph (${graphSubs.length} subscriptions in ${batches.length} ${batches.length === 1 ? 'batch' : 'batches'})`
+      graphSubs.length === readable.length && readable.length > 0
+        ? `resource-graph (${graphSubs.length} subscriptions in ${batches.length} ${batches.length === 1 ? 'batch' : 'batches'}${unreadableNote})`
         : graphSubs.length === 0
-          ? `arm${note ? ` (${note})` : ''}`
-          : `resource-graph for ${graphSubs.length} of ${selected.length} subscriptions, arm for ${selected.length - graphSubs.length} not visible to Resource Graph`;
-    this.log.info({ mode, subscriptions: selected.length, failures: failures.length }, 'azure discovery done; Resource Graph omits rows the identity may not read, so coverage is limited to what the identity can read');
+          ? `arm (${[note, `${readable.length} subscriptions`].filter(Boolean).join('; ')}${unreadableNote})`
+          : `resource-graph for ${graphSubs.length} of ${readable.length} subscriptions, arm for ${readable.length - graphSubs.length} not visible to Resource Graph${unreadableNote}`;
+    this.log.info({ mode, subscriptions: readable.length, failures: failures.length }, 'azure discovery done; Resource Graph omits rows the identity may not read, so coverage is limited to what the identity can read');
     return { targets, failures, mode };
   }
 

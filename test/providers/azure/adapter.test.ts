@@ -93,15 +93,15 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     const f = await start({ resourceGraphPageSize: 3, graphPageSize: 2, armPageSize: 2 });
     const { discovery, listings, credential, adapter, api } = await scan(f, { tenantId: TENANT, resourceGraphBatchSize: 2 });
 
-    expect(discovery.targets.map((t) => t.account).sort()).toEqual([PROD, DEV, LOCKED, TENANT].sort());
-    expect(discovery.mode).toBe('resource-graph for 2 of 3 subscriptions, arm for 1 not visible to Resource Graph');
+    expect(discovery.targets.map((t) => t.account).sort()).toEqual([PROD, DEV, TENANT].sort());
+    expect(discovery.mode).toBe('resource-graph (2 subscriptions in 1 batch; 1 unreadable)');
+    // Denied rows vanish from Resource Graph; one ARM read then shows the subscription is unreadable.
+    expect(discovery.failures.map((x) => [x.scope.account, x.scope.accountName, x.error.code, x.error.operation])).toEqual([
+      [LOCKED, 'contoso-locked', 'ACCESS_DENIED', 'Microsoft.Resources/subscriptions/resourceGroups/read'],
+    ]);
     expect(credential.scopes.every((s) => s === `${f.url}/.default`)).toBe(true);
 
-    // Denied rows vanish from Resource Graph; the subscription then goes through ARM, which says 403.
-    expect(failedOps(listings, LOCKED)).toEqual(
-      ['azure.backup.protected-item', 'azure.compute.disk', 'azure.compute.vm', 'azure.keyvault.vault', 'azure.network.nsg', 'azure.resources.resource',
-        'azure.resources.resource-group', 'azure.sql.database', 'azure.sql.server', 'azure.storage.account', 'azure.authorization.custom-role'].map((t) => `${t} ACCESS_DENIED`).sort(),
-    );
+    expect(listings.filter((l) => l.scope.account === LOCKED)).toEqual([]);
     expect(failedOps(listings, PROD)).toEqual([]);
     expect(failedOps(listings, DEV)).toEqual([]);
 
@@ -142,12 +142,12 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect(adapter.resourceGraphQueries).toBe(graphQueries.length);
     expect(api.snapshot().calls['azure']?.['resourcegraph']?.['Microsoft.ResourceGraph/resources/read']).toBe(graphQueries.length);
 
-    // The checks see ERROR for the locked subscription only, and real verdicts elsewhere.
+    // Real verdicts for the readable subscriptions (the engine turns the discovery failure into ERRORs for LOCKED alone).
     const tls = runCheck(storageTls, listings);
-    expect(tls.filter((r) => r.status === 'ERROR').map((r) => r.resource.account)).toEqual([LOCKED]);
+    expect(tls.filter((r) => r.status === 'ERROR')).toEqual([]);
     expect(tls.filter((r) => r.resource.account === PROD).map((r) => [r.resource.name, r.status])).toEqual([['stgood', 'PASS'], ['stlegacy', 'FAIL']]);
     const ownerResults = runCheck(owners, listings);
-    expect(ownerResults.map((r) => [r.resource.account, r.status]).sort()).toEqual([[DEV, 'FAIL'], [LOCKED, 'ERROR'], [PROD, 'PASS']].sort());
+    expect(ownerResults.map((r) => [r.resource.account, r.status]).sort()).toEqual([[DEV, 'FAIL'], [PROD, 'PASS']].sort());
     expect(runCheck(nsgCheck, listings).find((r) => r.resource.name === 'nsg-web')?.evidence).toMatchObject({ openRules: [{ rule: 'allow-rdp', exposes: 'RDP' }] });
     expect(runCheck(adminMfa, listings).filter((r) => r.resource.account === TENANT).map((r) => [r.resource.name, r.status])).toEqual([['admin@contoso.com', 'PASS'], ['ops@contoso.com', 'FAIL']]);
     // Users live in the tenant, resources in subscriptions: no listing crosses over.
@@ -158,7 +158,7 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
   it('falls back to the per-service ARM clients when Resource Graph is refused, with nextLink paging', async () => {
     const f = await start({ resourceGraphDisabled: true, armPageSize: 1 });
     const { discovery, listings } = await scan(f, { tenantId: TENANT, subscriptions: [PROD, DEV] });
-    expect(discovery.mode).toBe('arm (Resource Graph unavailable: ACCESS_DENIED)');
+    expect(discovery.mode).toBe('arm (Resource Graph unavailable: ACCESS_DENIED; 2 subscriptions)');
     expect(failedOps(listings, PROD)).toEqual([]);
     expect(itemsOf(listings, 'azure.storage.account', PROD).map((a) => [a.name, a.data.minimumTlsVersion, a.data.httpsTrafficOnly, a.data.networkDefaultAction])).toEqual([
       ['stgood', 'TLS1_2', true, 'Deny'],
@@ -214,7 +214,7 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect(group.discovery.targets.map((t) => t.account)).toEqual([PROD]);
 
     const shards = await Promise.all([0, 1].map((index) => scan(f, { tenantId: TENANT }, { shard: { index, count: 2 }, types: new Set() })));
-    const accounts = shards.map((s) => s.discovery.targets.map((t) => t.account));
+    const accounts = shards.map((s) => [...s.discovery.targets.map((t) => t.account), ...s.discovery.failures.map((x) => x.scope.account)]);
     expect([...accounts[0]!, ...accounts[1]!].sort()).toEqual([PROD, DEV, LOCKED, TENANT].sort());
     expect(accounts[0]!.filter((a) => accounts[1]!.includes(a))).toEqual([]);
   });

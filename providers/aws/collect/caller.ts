@@ -1,10 +1,10 @@
 import type { Listing } from '../../../src/core/inventory.js';
 import { seen, unseen, type CollectionError, type Observed } from '../../../src/core/observed.js';
 import type { ApiCaller } from '../../../src/core/provider.js';
-import type { ResourceType, Scope } from '../../../src/core/resource.js';
+import type { Resource, ResourceType, Scope } from '../../../src/core/resource.js';
 import { failedListing, listing } from '../../../src/inventory/build.js';
 import { operationName, send, viaApi, type AwsClientFor, type AwsClients, type AwsService } from './clients.js';
-import { classifyAwsError, isNotConfigured } from './errors.js';
+import { classifyAwsError, errorName, isNotConfigured } from './errors.js';
 
 /** A paginateX function from an SDK client package. */
 type Paginator<C, I, P> = (config: { client: C; pageSize?: number }, input: I) => AsyncIterable<P>;
@@ -76,25 +76,33 @@ export class AwsCaller {
     notConfigured?: T,
   ): Promise<Observed<T>> {
     const operation = operationName(command);
+    let output: O;
     try {
-      return seen(map(await this.send<O>(service, region, command)));
+      output = await this.send<O>(service, region, command);
     } catch (e) {
       if (notConfigured !== undefined && isNotConfigured(e, service, operation)) return seen(notConfigured);
-      if (isProgrammerError(e)) throw e;
       return unseen(this.error(e, service, operation, region));
+    }
+    try {
+      return seen(map(output));
+    } catch (e) {
+      // An answer we cannot read (a malformed policy document) is INVALID_RESPONSE; anything else is our bug.
+      if (errorName(e) === 'InvalidResponse') return unseen(this.error(e, service, operation, region));
+      throw e;
     }
   }
 
   /**
-   * A listing from a collector: its items, or one error listing naming the operation that failed.
-   * `operationOf` tells which call feeds the type, for the error (`failing` sees the thrown error).
+   * A listing from a collector: its items, or one error listing. A failure is charged to
+   * `operation` (the call that lists the type) unless the collector threw a `FailedCall` naming
+   * another call it needed.
    */
   async listing<T extends ResourceType>(
     type: T,
     region: string,
     service: AwsService,
     operation: string,
-    collect: () => Promise<Listing<T>['items'] extends Observed<infer R> ? R : never>,
+    collect: () => Promise<readonly Resource<T>[]>,
   ): Promise<Listing<T>> {
     const scope = this.scope(region);
     try {

@@ -259,6 +259,21 @@ describe('AWS collectors through the real SDK clients', () => {
   }, 30_000);
 });
 
+describe('unreadable answers', () => {
+  it('are INVALID_RESPONSE for the fact or listing they feed, never a guess', async () => {
+    const account = richAccount();
+    account.buckets[0]!.policy = { text: '{"Statement": [{"Effect": "Maybe"}]}', isPublic: false };
+    account.iam.roles[0]!.AssumeRolePolicyDocument = 'not json';
+    fake = await FakeAws.start(singleAccountState(account));
+    const { listings } = await runAdapter(await adapterFor(fake, { regions: ['us-east-1'] }), { types: new Set(['aws.s3.bucket', 'aws.iam.role', 'aws.iam.user']) });
+    const bucket = items(find(listings, 'aws.s3.bucket', 'us-east-1')).find((b) => b.name === account.buckets[0]!.name)!;
+    expect(bucket.data.policy).toMatchObject({ ok: false, error: { code: 'INVALID_RESPONSE', operation: 's3:GetBucketPolicy' } });
+    expect(bucket.data.encryption.ok).toBe(true);
+    expect(find(listings, 'aws.iam.role', GLOBAL_REGION).items).toMatchObject({ ok: false, error: { code: 'INVALID_RESPONSE', operation: 'iam:GetAccountAuthorizationDetails' } });
+    expect(items(find(listings, 'aws.iam.user', GLOBAL_REGION))).toHaveLength(2);
+  });
+});
+
 describe('IAM credential report', () => {
   it('polls while the report is being generated and waits out LimitExceeded', async () => {
     const account = richAccount();

@@ -10,6 +10,7 @@ import { GcpClients } from './collect/clients.js';
 import { GcpCollector, type GcpSession } from './collect/collector.js';
 import { Discovery } from './collect/discovery.js';
 import { classifyGcpError } from './collect/errors.js';
+import { GCP_RESOURCE_TYPES } from './collect/collector.js';
 
 /** Test and embedding hooks; a scan from the CLI uses none of them. */
 export interface GcpAdapterOverrides {
@@ -34,6 +35,7 @@ export async function createAdapter(config: GcpConfig, options: AdapterOptions, 
 
   return {
     id: 'gcp',
+    resourceTypes: GCP_RESOURCE_TYPES,
 
     async discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
       const caller = new GcpCaller(ctx.api, retry, ctx.signal);

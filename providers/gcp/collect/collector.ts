@@ -69,6 +69,9 @@ const ORGANIZATION_TASKS: Readonly<Record<string, readonly ResourceType[]>> = {
   workspace: ['gcp.workspace.directory'],
 };
 
+/** Every type the adapter collects (in projects or in the organisation target). */
+export const GCP_RESOURCE_TYPES: readonly ResourceType[] = [...new Set([...Object.values(PROJECT_TASKS).flat(), ...Object.values(ORGANIZATION_TASKS).flat()])];
+
 async function observe<T>(work: Promise<T>, operation: string, account: string): Promise<Observed<T>> {
   try {
     return seen(await work);

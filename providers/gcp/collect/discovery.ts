@@ -74,6 +74,14 @@ export class Discovery {
     const exclude = this.config.excludeProjects.map((g) => picomatch(g));
     const wanted = (projectId: string): boolean =>
       (!include || include.some((m) => m(projectId))) && !exclude.some((m) => m(projectId)) && inShard(projectId, shard);
+    // With a configured organisation or folders the CAI scope is known up front: search while walking.
+    const scopes = this.assetScopes(this.config.organization ? normaliseName('organizations', this.config.organization) : null);
+    const search = this.config.assetInventory === 'auto' && scopes.length > 0
+      ? this.searchAssets(scopes).then(
+          (index): { index: AssetIndex | null; failure: CollectionError | null } => ({ index, failure: null }),
+          (e: unknown) => ({ index: null, failure: classifyGcpError(e, 'cloudasset.assets.searchAllResources') }),
+        )
+      : Promise.resolve({ index: null, failure: null });
     const found = await this.findProjects(wanted);
     const projects = found
       .filter((p) => isActive(p.state) && wanted(p.projectId))
@@ -81,16 +89,7 @@ export class Discovery {
     const failures = this.failures.filter((f) => inShard(f.scope.account, shard));
     if (!this.config.organization) await this.resolveAncestors(projects);
     const organization = this.config.organization ? normaliseName('organizations', this.config.organization) : this.rootOrganization(projects);
-    let assets: AssetIndex | null = null;
-    let assetFailure: CollectionError | null = null;
-    const scopes = this.assetScopes(organization);
-    if (this.config.assetInventory === 'auto' && scopes.length > 0 && projects.length > 0) {
-      try {
-        assets = await this.searchAssets(scopes);
-      } catch (e) {
-        assetFailure = classifyGcpError(e, 'cloudasset.assets.searchAllResources');
-      }
-    }
+    const { index: assets, failure: assetFailure } = await search;
     return { projects, failures, organization, folders: this.folderParents, assets, assetFailure };
   }
 
@@ -215,7 +214,7 @@ export class Discovery {
   }
 
   private assetScopes(organization: string | null): string[] {
-    if (this.config.organization && organization) return [organization];
+    if (organization) return [organization];
     return (this.config.folders ?? []).map((f) => normaliseName('folders', f));
   }
 
@@ -230,7 +229,7 @@ export class Discovery {
         this.caller
           .pages({ service: 'asset', operation: 'cloudasset.assets.searchAllResources', account: scope }, async (token) => {
             const [items, next] = await this.clients.asset.searchAllResources(
-              { scope, assetTypes, pageSize: 500, ...(token ? { pageToken: token } : {}) },
+              { scope, assetTypes, pageSize: 500, readMask: { paths: ['name', 'asset_type', 'project', 'location', 'labels'] }, ...(token ? { pageToken: token } : {}) },
               this.opts,
             );
             return { items: items as Json[], next: next?.pageToken ?? null };

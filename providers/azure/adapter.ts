@@ -65,12 +65,13 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 
 export class AzureAdapter implements ProviderAdapter {
   readonly id = 'azure' as const;
-  readonly resourceTypes: readonly ResourceType[] = [
-    'azure.entra.user',
-    'azure.subscription',
-    'azure.authorization.custom-role',
-    ...KINDS.map((k) => k.type),
-  ];
+  /**
+   * With `entra: false` the users are not collected anywhere, so the MFA checks report ERROR
+   * ("no collector") rather than vanish; disable those two checks to leave them out.
+   */
+  get resourceTypes(): readonly ResourceType[] {
+    return [...(this.config.entra ? (['azure.entra.user'] as const) : []), 'azure.subscription', 'azure.authorization.custom-role', ...KINDS.map((k) => k.type)];
+  }
   readonly cloud: AzureCloud;
   private readonly credential: TokenCredential;
   private readonly clients: AzureClients;
@@ -229,6 +230,10 @@ export class AzureAdapter implements ProviderAdapter {
       regions: [GLOBAL_REGION],
       session: { kind: 'subscription', displayName: s.displayName, state: s.state, resourceGraph: visible.has(s.id) } satisfies SubscriptionSession,
     }));
+    if (this.config.entra && this.tenant === 'tenant') {
+      // Without a tenant id the MFA report has no scope to belong to: say so rather than skip it.
+      fail('tenant', collectionError('NOT_FOUND', `graph:GET ${REGISTRATION_REPORT}`, 'no subscription names its tenant; set providers.azure.tenantId to read the Entra MFA report', { provider: 'azure' }), 'Entra ID tenant');
+    }
     if (this.config.entra && this.tenant !== 'tenant' && inShard(this.tenant, ctx.shard)) {
       targets.push({ provider: 'azure', account: this.tenant, accountName: 'Entra ID tenant', regions: [GLOBAL_REGION], session: { kind: 'tenant' } satisfies TenantSession });
     }

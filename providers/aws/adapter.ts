@@ -48,8 +48,15 @@ export async function createAdapter(config: AwsConfig, options: AdapterOptions, 
   return {
     id: 'aws',
 
-    discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
-      return discoverAws(ctx, { config, settings, base });
+    async discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
+      const result = await discoverAws(ctx, { config, settings, base });
+      options.log.info({
+        mode: result.mode,
+        accounts: result.targets.length,
+        regions: [...new Set(result.targets.flatMap((t) => t.regions))].length,
+        failures: result.failures.map((f) => ({ account: f.scope.account, region: f.scope.region, code: f.error.code, operation: f.error.operation })),
+      }, 'aws discovery');
+      return result;
     },
 
     tasks(target: Target, types: ReadonlySet<ResourceType>): readonly CollectTask[] {

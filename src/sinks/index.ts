@@ -21,8 +21,13 @@ export interface SinkContext {
   readonly securityHubClient?: Partial<SecurityHubClientConfig>;
 }
 
+/** A relative spool directory is relative to the config file, for scan, flush and status alike. */
+export function spoolDir(config: SinkConfig, baseDir: string | undefined): string {
+  return baseDir && !config.spool.dir.startsWith('/') ? `${baseDir}/${config.spool.dir}` : config.spool.dir;
+}
+
 function batchingOptions(config: SinkConfig, context: SinkContext): BatchingOptions {
-  const dir = context.baseDir && !config.spool.dir.startsWith('/') ? `${context.baseDir}/${config.spool.dir}` : config.spool.dir;
+  const dir = spoolDir(config, context.baseDir);
   return {
     batchSize: config.batchSize,
     flushMs: config.flushMs,

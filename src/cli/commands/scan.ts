@@ -16,6 +16,8 @@ import { formatter } from '../../output/registry.js';
 import { tableFormatter } from '../../output/table.js';
 import { OutputWriter } from '../../output/writer.js';
 import { createLogger } from '../../util/log.js';
+import { SinkSet, createSinks, undelivered } from '../../sinks/index.js';
+import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
 import { ProgressLine } from '../progress.js';
 import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
@@ -99,7 +101,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const writers: OutputWriter[] = [];
   if (outputDir) mkdirSync(outputDir, { recursive: true });
   for (const id of formats.length > 0 ? formats : ['table']) {
-    const f = id === 'table' && !outputDir ? tableFormatter(process.stdout.isTTY === true) : formatter(id);
+    const f = id === 'table' && !outputDir ? tableFormatter(process.stdout.isTTY === true) : formatter(id, { contract: { id: contract.id, title: contract.title } });
     writers.push(outputDir ? OutputWriter.toFile(f, join(outputDir, `dutyscan-${stamp}.${f.extension}`)) : new OutputWriter(f, process.stdout));
   }
   // With files as outputs, the terminal still gets the human summary.
@@ -108,6 +110,12 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const inventoryWriter = flags.saveInventory ? new InventoryWriter(flags.saveInventory, `dutyscan scan --provider ${providers.join(',')}`) : undefined;
   if (inventoryWriter && source) for (const l of source) inventoryWriter.write(l);
 
+  // SIEM sinks consume the same stream, batched in the background; what they cannot deliver is spooled.
+  const sinks = new SinkSet(createSinks(config.sinks, {
+    contract: { id: contract.id, title: contract.title },
+    ...(flags.config ? { baseDir: dirname(flags.config) } : {}),
+    log: (level, message, fields) => log[level](fields ?? {}, message),
+  }));
   const progress = new ProgressLine();
   const controller = new AbortController();
   const onSignal = () => controller.abort(new Error('interrupted'));
@@ -132,14 +140,19 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
       },
       async (finding: Finding) => {
+        sinks.write(finding);
         for (const w of writers) await w.write(finding);
       },
     );
+  } catch (e) {
+    await sinks.close().catch(() => undefined); // spool what was queued before the failure
+    throw e;
   } finally {
     progress.clear();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  summary = { ...summary, undelivered: undelivered(await sinks.close()) };
   for (const w of writers) await w.close(summary);
   await inventoryWriter?.close();
   if (terminal) process.stdout.write(terminal.end(summary));

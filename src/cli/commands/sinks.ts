@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import { sinkNames } from '../../sinks/config.js';
-import { flushSpools, type SinkReport } from '../../sinks/index.js';
+import { flushSpools, spoolDir, type SinkReport } from '../../sinks/index.js';
+import { dirname } from 'node:path';
 import { Spool } from '../../sinks/spool.js';
 import { createLogger } from '../../util/log.js';
 import { EXIT } from '../exit.js';
@@ -12,25 +13,25 @@ interface SinksFlags { config?: string; logLevel?: string }
 function configured(flags: SinksFlags) {
   const { config, file } = loadConfig(flags.config);
   if (config.sinks.length === 0) throw new UsageError(`no sinks configured in ${file} (see sinks: in config/dutyscan.example.yaml)`);
-  return config.sinks;
+  return { sinks: config.sinks, baseDir: flags.config ? dirname(flags.config) : undefined };
 }
 
 /** Replays every sink's spool; exit 0 when nothing is left, 4 (incomplete) when something is. */
 export async function sinksFlushCommand(flags: SinksFlags): Promise<number> {
-  const sinks = configured(flags);
+  const { sinks, baseDir } = configured(flags);
   const log = createLogger(flags.logLevel);
-  const reports = await flushSpools(sinks, { log: (level, message, fields) => log[level](fields ?? {}, message) });
+  const reports = await flushSpools(sinks, { ...(baseDir ? { baseDir } : {}), log: (level, message, fields) => log[level](fields ?? {}, message) });
   for (const [name, r] of Object.entries(reports)) process.stdout.write(`${name}: replayed ${r.replayed}, still spooled ${r.backlog}${r.failed ? `, rejected ${r.failed}` : ''}\n`);
   return Object.values(reports).some((r: SinkReport) => r.backlog > 0) ? EXIT.INCOMPLETE : EXIT.OK;
 }
 
 /** Lists what each sink has spooled, without sending anything. */
 export function sinksStatusCommand(flags: SinksFlags): number {
-  const sinks = configured(flags);
+  const { sinks, baseDir } = configured(flags);
   const names = sinkNames(sinks);
   let pending = 0;
   sinks.forEach((s, i) => {
-    const spool = new Spool(s.spool.dir, names[i] as string, s.spool.maxBytes);
+    const spool = new Spool(spoolDir(s, baseDir), names[i] as string, s.spool.maxBytes);
     const files = spool.list();
     const records = files.reduce((n, f) => { try { return n + spool.read(f).records.length; } catch { return n; } }, 0);
     pending += records;

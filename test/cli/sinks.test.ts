@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/finding.js';
+import type { ScanSummary } from '../../src/core/summary.js';
+
+const bin = join(import.meta.dirname, '../../bin/dutyscan.js');
+async function dutyscan(args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { maxBuffer: 256 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+/** A webhook receiver that records the finding ids of every batch it accepts. */
+async function receiver(port = 0) {
+  const received: string[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => { body += c.toString(); });
+    req.on('end', () => {
+      const batch = JSON.parse(body) as { findings: Finding[] };
+      received.push(...batch.findings.map((f) => f.id));
+      res.writeHead(200).end('{}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return { received, server, port: (server.address() as AddressInfo).port };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+function config(dir: string, port: number): string {
+  const file = join(dir, 'sinks.yaml');
+  writeFileSync(file, [
+    'sinks:',
+    '  - type: webhook',
+    `    url: http://127.0.0.1:${port}/hook`,
+    '    secret: test-signing-secret',
+    '    batchSize: 40',
+    '    flushMs: 50',
+    '    closeTimeoutMs: 5000',
+    '    retry: { attempts: 2, initialDelayMs: 20, maxDelayMs: 50 }',
+    '    spool: { dir: spool }',
+    '',
+  ].join('\n'));
+  return file;
+}
+
+describe('scan streams findings to SIEM sinks with at-least-once delivery', () => {
+  it('delivers every finding of the scan to the webhook', async () => {
+    const r = await receiver();
+    servers.push(r.server);
+    const dir = mkdtempSync(join(tmpdir(), 'dutyscan-sink-'));
+    const out = await dutyscan(['scan', '--demo', '--format', 'json', '--config', config(dir, r.port)]);
+    expect(out.code).toBe(3);
+    const doc = JSON.parse(out.stdout) as { scan: ScanSummary; findings: Finding[] };
+    expect(new Set(r.received)).toEqual(new Set(doc.findings.map((f) => f.id)));
+    expect(doc.scan.undelivered).toEqual({});
+  });
+
+  it('spools what a down receiver could not take, says so, and delivers it on flush', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dutyscan-sink-'));
+    const probe = await receiver();
+    const port = probe.port;
+    await new Promise((done) => probe.server.close(done)); // the SIEM is down during the scan
+    const file = config(dir, port);
+    const out = await dutyscan(['scan', '--demo', '--format', 'json', '--config', file]);
+    const doc = JSON.parse(out.stdout) as { scan: ScanSummary; findings: Finding[] };
+    expect(doc.scan.undelivered).toEqual({ webhook: doc.findings.length });
+    expect(readdirSync(join(dir, 'spool'), { recursive: true }).length).toBeGreaterThan(0);
+
+    const r = await receiver(port); // back up
+    servers.push(r.server);
+    const flushed = await dutyscan(['sinks', 'flush', '--config', file]);
+    expect(flushed.code).toBe(0);
+    expect(new Set(r.received)).toEqual(new Set(doc.findings.map((f) => f.id)));
+  });
+});

@@ -71,3 +71,27 @@ export function iamActionFor(service: string, operation: string): string | undef
 export function requiredIamActions(): string[] {
   return [...new Set(Object.values(AWS_OPERATIONS).filter((a): a is string => a !== null))].sort();
 }
+
+/** Actions only the scanning identity needs (not the member roles it assumes). */
+const SCANNER_ONLY = new Set(['sts:AssumeRole', 'organizations:ListAccounts']);
+
+/** What each member account's role must grant: every read action. */
+export function memberRoleActions(): string[] {
+  return requiredIamActions().filter((a) => !SCANNER_ONLY.has(a));
+}
+
+/**
+ * The least-privilege policy for the identity dutyscan runs as (deploy/aws/dutyscan-readonly-policy.json
+ * is this document; a test keeps them equal). Without organisation mode the last two statements
+ * are unused and may be dropped.
+ */
+export function awsReadOnlyPolicy(memberRoleName = 'DutyscanReadOnly'): object {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'DutyscanReadConfiguration', Effect: 'Allow', Action: memberRoleActions(), Resource: '*' },
+      { Sid: 'DutyscanListOrganizationAccounts', Effect: 'Allow', Action: ['organizations:ListAccounts'], Resource: '*' },
+      { Sid: 'DutyscanAssumeMemberRole', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: `arn:aws:iam::*:role/${memberRoleName}` },
+    ],
+  };
+}

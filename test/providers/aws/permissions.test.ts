@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AWS_OPERATIONS, requiredIamActions } from '../../../providers/aws/permissions.js';
+import { AWS_OPERATIONS, awsReadOnlyPolicy, memberRoleActions, requiredIamActions } from '../../../providers/aws/permissions.js';
 import { adapterFor, FakeAws, richAccount, runAdapter } from './support.js';
 
 interface Statement { Sid?: string; Action: string | string[]; Resource: string | string[] }
@@ -18,6 +18,7 @@ describe('AWS permissions', () => {
   it('the read-only policy grants exactly the actions the collectors need', () => {
     const policy = JSON.parse(read('deploy/aws/dutyscan-readonly-policy.json')) as { Statement: Statement[] };
     expect(actionsOf(policy.Statement)).toEqual(requiredIamActions());
+    expect(policy).toEqual(awsReadOnlyPolicy());
     expect(policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).every((a) => !a.includes('*'))).toBe(true);
   });
 
@@ -26,8 +27,7 @@ describe('AWS permissions', () => {
       Resources: { DutyscanReadOnlyRole: { Properties: { Policies: { PolicyDocument: { Statement: Statement[] } }[]; AssumeRolePolicyDocument: { Statement: { Condition: unknown }[] } } } };
     };
     const role = template.Resources.DutyscanReadOnlyRole.Properties;
-    const memberActions = requiredIamActions().filter((a) => a !== 'sts:AssumeRole' && a !== 'organizations:ListAccounts');
-    expect(actionsOf(role.Policies[0]!.PolicyDocument.Statement)).toEqual(memberActions);
+    expect(actionsOf(role.Policies[0]!.PolicyDocument.Statement)).toEqual(memberRoleActions());
     expect(JSON.stringify(role.AssumeRolePolicyDocument.Statement[0]!.Condition)).toContain('sts:ExternalId');
   });
 

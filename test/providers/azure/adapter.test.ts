@@ -237,4 +237,24 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect(failedOps(listings, PROD)).toEqual(['azure.storage.account TIMEOUT']);
     expect(itemsOf(listings, 'azure.compute.disk', PROD)).toHaveLength(2);
   });
+
+  it('honours Retry-After on a 429 from ARM (core-rest-pipeline errors) and on a 429 from Microsoft Graph', async () => {
+    const throttled = { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } };
+    const f = await start({
+      resourceGraphDisabled: true,
+      faults: [
+        { match: (r) => r.path.toLowerCase().endsWith('/microsoft.network/networksecuritygroups'), times: 1, response: throttled },
+        { match: (r) => r.path.endsWith('/userRegistrationDetails'), times: 1, response: throttled },
+      ],
+    });
+    const { listings, api } = await scan(f, { tenantId: TENANT, subscriptions: [PROD] });
+    for (const suffix of ['/microsoft.network/networksecuritygroups', '/userregistrationdetails']) {
+      const calls = f.requests.filter((r) => r.path.toLowerCase().endsWith(suffix));
+      expect(calls.map((r) => r.status)).toEqual([429, 200]);
+      expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(950);
+    }
+    expect(api.snapshot().retries).toEqual({ 'azure/arm/retry-after': 1, 'azure/graph/retry-after': 1 });
+    expect(itemsOf(listings, 'azure.network.nsg', PROD)).toHaveLength(1);
+    expect(itemsOf(listings, 'azure.entra.user', TENANT)).toHaveLength(3);
+  });
 });

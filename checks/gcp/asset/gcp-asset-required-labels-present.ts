@@ -24,12 +24,14 @@ export default defineCheck({
     if (!asset.data.labelable) return ctx.notApplicable(`${asset.data.assetType} carries no labels`, { assetType: asset.data.assetType });
     const type = asset.data.resourceType ?? asset.data.assetType;
     const applicable = rules.filter((r) => !r.resourceTypes || r.resourceTypes.some((glob) => picomatch(glob)(type)));
-    if (applicable.length === 0) return ctx.notApplicable('No label rule applies to this resource type', { resourceType: type });
+    if (applicable.length === 0) return ctx.notApplicable(`No required-label rule applies to ${type}`, { rules: 0, resourceType: type });
     const labels = asset.data.labels;
-    const missing = applicable.filter((r) => !(r.key in labels)).map((r) => r.key);
+    // GCP label keys can only be lower case, so a rule written `Owner` (for AWS) means `owner` here.
+    const valueOf = (key: string): string | undefined => labels[key] ?? labels[key.toLowerCase()];
+    const missing = applicable.filter((r) => valueOf(r.key) === undefined).map((r) => r.key);
     const invalid = applicable
-      .filter((r) => r.key in labels && r.pattern !== undefined && !new RegExp(`^(?:${r.pattern})$`).test(labels[r.key] ?? ''))
-      .map((r) => ({ key: r.key, value: labels[r.key], pattern: r.pattern }));
+      .filter((r) => valueOf(r.key) !== undefined && r.pattern !== undefined && !new RegExp(`^(?:${r.pattern})$`).test(valueOf(r.key) ?? ''))
+      .map((r) => ({ key: r.key, value: valueOf(r.key), pattern: r.pattern }));
     const evidence = { resourceType: type, required: applicable.map((r) => r.key), labels, missing, invalid };
     if (missing.length > 0 || invalid.length > 0) {
       return ctx.fail(

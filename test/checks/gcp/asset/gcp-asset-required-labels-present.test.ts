@@ -24,6 +24,10 @@ describe('gcp-asset-required-labels-present', () => {
     expect(r[0]?.evidence['missing']).toEqual(['owner']);
     expect(r[1]?.evidence['invalid']).toEqual([{ key: 'data-classification', value: 'secret', pattern: 'public|internal|confidential' }]);
   });
+  test('a rule key in capitals matches the lower-case label GCP stores', () => {
+    const r = runCheck(check, [list(T, [gcp(T, 'vm', { labels: { owner: 'data' } })])], { policy: { requiredTags: [{ key: 'Owner' }] } });
+    expect(statuses(r)).toEqual([['vm', 'PASS']]);
+  });
   test('NOT_APPLICABLE without rules or for unlabelable asset types', () => {
     expect(statuses(runCheck(check, [list(T, [gcp(T, 'vm')])]))).toEqual([['vm', 'NOT_APPLICABLE']]);
     const fw = gcp(T, 'fw', { assetType: 'compute.googleapis.com/Firewall', resourceType: 'gcp.compute.firewall', labelable: false });

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { SEVERITIES } from '../core/check.js';
 import { STATUSES } from '../core/finding.js';
+import { formatter, formatters } from '../output/registry.js';
 import type { Formatter } from '../output/types.js';
 import { InvalidCursorError } from '../store/sql-store.js';
 import { LIFECYCLES, SCAN_STATUSES, type FindingState, type HistoryStore, type ScanRecord } from '../store/types.js';
@@ -104,6 +105,22 @@ const scanBody = z
   .refine((b) => (b.schedule === undefined) !== (b.scope === undefined), 'give either "schedule" (a configured schedule\'s scope) or "scope"');
 
 const scanParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+/** `?format=md` is the contract report in Markdown, the auditor's document. */
+const REPORT_ALIASES: Readonly<Record<string, string>> = { md: 'contract-md' };
+
+/** The report formats of the output registry (all but the terminal table), with their aliases. */
+export function registryFormats(): Pick<ServerOptions, 'formats' | 'formatIds'> {
+  const ids = [...formatters.keys()].filter((id) => id !== 'table');
+  const aliases = Object.keys(REPORT_ALIASES).filter((a) => formatters.has(REPORT_ALIASES[a]!) && !formatters.has(a));
+  return {
+    formatIds: [...ids, ...aliases],
+    formats: (id, context) => {
+      const target = formatters.has(id) ? id : REPORT_ALIASES[id];
+      return target && formatters.has(target) ? formatter(target, context) : undefined;
+    },
+  };
+}
 
 export interface ServerOptions {
   readonly coordinator: ScanCoordinator;

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
-import { formatter, formatters } from '../../src/output/registry.js';
 import { apiSchema, scheduleSchema } from '../../src/service/config.js';
 import { ServiceMetrics } from '../../src/service/metrics.js';
 import type { ScanCoordinator } from '../../src/service/scheduler.js';
-import { buildServer, isLoopback, loadTokens, tokenMatches } from '../../src/service/server.js';
+import { buildServer, isLoopback, loadTokens, registryFormats, tokenMatches } from '../../src/service/server.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { finding, summaryOf } from '../support/findings.js';
@@ -38,8 +37,7 @@ async function build(options: { tokens?: string[]; host?: string } = {}) {
     tokens: options.tokens ?? [TOKEN],
     log: silent,
     host: options.host ?? '0.0.0.0',
-    formats: (id, context) => (formatters.has(id) ? formatter(id, context) : undefined),
-    formatIds: [...formatters.keys()].filter((id) => id !== 'table'),
+    ...registryFormats(),
   });
 }
 
@@ -189,6 +187,12 @@ describe('scans', () => {
     const json = (await app.inject({ url: `/scans/${id}/report`, headers: auth })).json<{ scan: { id: string }; findings: Finding[] }>();
     expect(json.scan.id).toBe(id);
     expect(json.findings.every((f) => f.firstSeen !== undefined && f.lastSeen !== undefined)).toBe(true);
+    const html = await app.inject({ url: `/scans/${id}/report?format=html`, headers: auth });
+    expect([html.statusCode, html.headers['content-type']]).toEqual([200, expect.stringMatching(/^text\/html/)]);
+    expect(html.body).toMatch(/^<!doctype html>/i);
+    const md = await app.inject({ url: `/scans/${id}/report?format=md`, headers: auth });
+    expect([md.statusCode, md.headers['content-type']]).toEqual([200, expect.stringMatching(/^text\/markdown/)]);
+    expect(md.body).toMatch(/^# /m);
     const bad = await app.inject({ url: `/scans/${id}/report?format=pdf`, headers: auth });
     expect(bad.statusCode).toBe(400);
   });

@@ -6,13 +6,12 @@ import type { Listing } from '../../core/inventory.js';
 import { demoInventory } from '../../demo/index.js';
 import { readInventory } from '../../inventory/file.js';
 import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
-import { formatter, formatters } from '../../output/registry.js';
 import { serviceSchema, type ServiceConfig } from '../../service/config.js';
 import { engineScanFn } from '../../service/engine-scan.js';
 import { ServiceMetrics } from '../../service/metrics.js';
 import { ScanCoordinator, Scheduler, type Publisher } from '../../service/scheduler.js';
 import { createSinks, SinkSet, type SinkConfig } from '../../sinks/index.js';
-import { buildServer, isLoopback, loadTokens } from '../../service/server.js';
+import { buildServer, isLoopback, loadTokens, registryFormats } from '../../service/server.js';
 import { openStore } from '../../store/index.js';
 import { createLogger } from '../../util/log.js';
 import { allChecks } from '../../../checks/index.js';
@@ -121,8 +120,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
       tokens,
       log,
       host,
-      formats: (id, context) => (formatters.has(id) ? formatter(id, context) : undefined),
-      formatIds: [...formatters.keys()].filter((id) => id !== 'table'),
+      ...registryFormats(),
       nextRuns: () => scheduler.nextRuns(),
     });
     await app.listen({ host, port });

@@ -105,7 +105,12 @@ export class ServiceMetrics {
   }
 
   scanStarted(): void {
-    this.running.inc();
+    this.running.set(1);
+  }
+
+  /** Nothing running (also after a scan whose recording failed, which never reaches scanFinished). */
+  scanIdle(): void {
+    this.running.set(0);
   }
 
   scanSkipped(schedule: string, reason: 'busy' | 'stopping'): void {
@@ -113,7 +118,6 @@ export class ServiceMetrics {
   }
 
   scanFinished(schedule: string, status: Exclude<ScanStatus, 'running'>, durationMs: number, summary: ScanSummary | null, drift: Partial<Record<Change, number>>): void {
-    this.running.dec();
     this.scans.inc({ schedule, status });
     this.scanDuration.observe({ schedule, status }, durationMs / 1000);
     this.lastScan.set({ schedule, status }, Date.now() / 1000);

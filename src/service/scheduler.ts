@@ -146,6 +146,7 @@ export class ScanCoordinator {
       job.resolve(undefined);
     } finally {
       this.current = undefined;
+      this.options.metrics?.scanIdle();
     }
   }
 

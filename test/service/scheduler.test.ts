@@ -5,7 +5,7 @@ import { ServiceMetrics } from '../../src/service/metrics.js';
 import { Scheduler, scopeKey } from '../../src/service/scheduler.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
-import { finding } from '../support/findings.js';
+import { finding, summaryOf } from '../support/findings.js';
 import { coordinator, gatedScan, scriptedScan, silent } from './harness.js';
 
 const FULL: ScanScope = { providers: ['aws'] };
@@ -52,6 +52,7 @@ describe('the scan coordinator', () => {
     expect([a && a.status, b && b.status]).toEqual(['completed', 'completed']);
     expect(gate.maxActive).toBe(1);
     expect(await metrics.render()).toMatch(/dutyscan_scans_skipped_total\{schedule="api",reason="busy"\} 1/);
+    expect(await metrics.render()).toMatch(/dutyscan_scans_running 0/);
   });
 
   it('on stop (SIGTERM) mid-scan: takes no new work, drops the queue, aborts the running scan and records it as interrupted', async () => {
@@ -72,6 +73,20 @@ describe('the scan coordinator', () => {
     expect((await store.listScans({ limit: 10 })).items.map((s) => s.status)).toEqual(['interrupted']);
     // What the interrupted scan saw is kept; nothing it did not see was resolved.
     expect((await store.listFindings({ limit: 10, lifecycle: 'open' })).items).toHaveLength(3);
+  });
+
+  it('survives a store that fails mid-scan: the scan is lost, logged, and the service goes on', async () => {
+    const metrics = new ServiceMetrics({ defaultMetrics: false });
+    const c = coordinator(store, async (_request, emit) => {
+      await store.close();
+      await emit(buckets(1)[0]!);
+      return summaryOf([]);
+    }, { metrics, batchSize: 1 });
+    const t = c.trigger(FULL, { trigger: 'api' });
+    if (!t.accepted) throw new Error('refused');
+    expect(await t.done).toBeUndefined();
+    expect(await metrics.render()).toMatch(/dutyscan_scans_running 0/);
+    store = openSqliteStore(':memory:');
   });
 
   it('records a scan that ignores the abort as interrupted when the grace period ends', async () => {

@@ -6,10 +6,12 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/dutyscan.js');
@@ -40,8 +42,8 @@ interface Server {
   exited: Promise<number | null>;
 }
 
-function serve(args: string[], env: Record<string, string> = { TEST_DUTYSCAN_TOKEN: TOKEN }): Promise<Server> {
-  const child = spawn(process.execPath, [bin, 'serve', '--config', config, ...args], {
+function serve(args: string[], env: Record<string, string> = { TEST_DUTYSCAN_TOKEN: TOKEN }, configFile = config): Promise<Server> {
+  const child = spawn(process.execPath, [bin, 'serve', '--config', configFile, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -100,6 +102,59 @@ describe('dutyscan serve, the built program', () => {
       again.child.kill('SIGTERM');
     }
     expect(await again.exited).toBe(0);
+  }, 60_000);
+
+  it('SIGTERM mid-scan: a live AWS scan stuck on an API that never answers is aborted, recorded as interrupted, and the process exits 0', async () => {
+    // An AWS endpoint that takes requests and never answers: the scan is mid-collection for as long as we like.
+    const hanging: import('node:net').Socket[] = [];
+    let requests = 0;
+    const fake = createServer((req) => {
+      requests++;
+      hanging.push(req.socket);
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+    const address = fake.address();
+    const endpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const liveConfig = join(dir, 'live.yaml');
+    writeFileSync(liveConfig, [
+      'providers:',
+      `  aws: { endpoint: "${endpoint}", regions: [eu-west-1], maxAttempts: 1 }`,
+      'service:',
+      `  store: { kind: sqlite, path: ${join(dir, 'live/history.db')} }`,
+      '  api: { tokenEnv: TEST_DUTYSCAN_TOKEN }',
+      '  shutdownGraceSeconds: 5',
+      '',
+    ].join('\n'));
+    const server = await serve(['--host', '127.0.0.1', '--port', '0'], {
+      TEST_DUTYSCAN_TOKEN: TOKEN,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_REGION: 'eu-west-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    }, liveConfig);
+    let id = '';
+    try {
+      const accepted = await api(server.port, '/scans', { method: 'POST', body: JSON.stringify({ scope: { providers: ['aws'] } }) });
+      expect(accepted.status).toBe(202);
+      id = ((await accepted.json()) as { id: string }).id;
+      for (let i = 0; i < 100 && requests === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(requests).toBeGreaterThan(0);
+      expect(((await (await api(server.port, `/scans/${id}`)).json()) as { status: string }).status).toBe('running');
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    const started = Date.now();
+    expect(await server.exited).toBe(0);
+    // Well inside the 5 s grace period: the abort reached the SDK call, the scan was not abandoned.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    for (const socket of hanging) socket.destroy();
+    fake.close();
+    const store = openSqliteStore(join(dir, 'live/history.db'));
+    try {
+      expect(await store.getScan(id)).toMatchObject({ status: 'interrupted', message: 'the service stopped during the scan', drift: {} });
+    } finally {
+      await store.close();
+    }
   }, 60_000);
 
   it('refuses to listen beyond loopback without an API token (exit 2)', async () => {

@@ -116,8 +116,11 @@ export class AzureAdapter implements ProviderAdapter {
 
   async discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
     const opts = this.callerOptions(ctx);
-    const failures: { scope: Scope; error: CollectionError }[] = [];
-    const fail = (account: string, error: CollectionError, name?: string) => failures.push({ scope: scopeOf(account, name), error });
+    const failures: { scope: Scope; error: CollectionError; resourceTypes: readonly ResourceType[] }[] = [];
+    // A subscription that cannot be read says nothing about the tenant's users.
+    const subscriptionTypes = this.resourceTypes.filter((t) => t !== 'azure.entra.user');
+    const fail = (account: string, error: CollectionError, name?: string, resourceTypes = subscriptionTypes) =>
+      failures.push({ scope: scopeOf(account, name), error, resourceTypes });
 
     // 1. Every subscription the identity can list (one or a few calls for the tenant).
     let listed: SubscriptionInfo[];
@@ -128,7 +131,7 @@ export class AzureAdapter implements ProviderAdapter {
       );
       listed = subs.map((s) => ({ id: (s.subscriptionId ?? '').toLowerCase(), displayName: s.displayName ?? s.subscriptionId ?? '', state: s.state ?? 'Unknown', tenantId: s.tenantId }));
     } catch (error) {
-      fail(this.tenant, classifyAzureError(error, 'Microsoft.Resources/subscriptions/read'));
+      fail(this.tenant, classifyAzureError(error, 'Microsoft.Resources/subscriptions/read'), undefined, this.resourceTypes);
       return { targets: [], failures, mode: 'none' };
     }
     let candidates = new Map(listed.map((s) => [s.id, s]));
@@ -232,7 +235,7 @@ export class AzureAdapter implements ProviderAdapter {
     }));
     if (this.config.entra && this.tenant === 'tenant') {
       // Without a tenant id the MFA report has no scope to belong to: say so rather than skip it.
-      fail('tenant', collectionError('NOT_FOUND', `graph:GET ${REGISTRATION_REPORT}`, 'no subscription names its tenant; set providers.azure.tenantId to read the Entra MFA report', { provider: 'azure' }), 'Entra ID tenant');
+      fail('tenant', collectionError('NOT_FOUND', `graph:GET ${REGISTRATION_REPORT}`, 'no subscription names its tenant; set providers.azure.tenantId to read the Entra MFA report', { provider: 'azure' }), 'Entra ID tenant', ['azure.entra.user']);
     }
     if (this.config.entra && this.tenant !== 'tenant' && inShard(this.tenant, ctx.shard)) {
       targets.push({ provider: 'azure', account: this.tenant, accountName: 'Entra ID tenant', regions: [GLOBAL_REGION], session: { kind: 'tenant' } satisfies TenantSession });

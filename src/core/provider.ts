@@ -16,7 +16,12 @@ export interface Target {
 export interface DiscoveryResult {
   readonly targets: readonly Target[];
   /** Accounts found but not readable (role not assumable, subscription disabled): ERROR results. */
-  readonly failures: readonly { readonly scope: Scope; readonly error: CollectionError }[];
+  readonly failures: readonly {
+    readonly scope: Scope;
+    readonly error: CollectionError;
+    /** The types this kind of scope holds (a subscription, not its tenant); every type if absent. */
+    readonly resourceTypes?: readonly ResourceType[];
+  }[];
   /** How the adapter collected, for the summary (e.g. "resource-graph" or "arm-fallback"). */
   readonly mode?: string;
 }

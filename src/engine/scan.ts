@@ -205,7 +205,10 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
       for (const failure of discovery.failures) {
         accounts.push({ provider, account: failure.scope.account, ...(failure.scope.accountName ? { name: failure.scope.accountName } : {}) });
         tally.addError(failure.error);
-        for (const check of checks) await publish(scopeErrorResult(check, failure.scope, failure.error), failure.scope);
+        const holds = failure.resourceTypes ? new Set(failure.resourceTypes) : undefined;
+        for (const check of checks) {
+          if (!holds || holds.has(check.resourceType)) await publish(scopeErrorResult(check, failure.scope, failure.error), failure.scope);
+        }
       }
       progress.scopesPlanned += discovery.targets.length;
       report();

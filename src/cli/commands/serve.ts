@@ -158,6 +158,9 @@ export function registerServeCommand(program: Command, done: (exitCode: number) 
     .option('--inventory <file>', 'scan a saved inventory instead of live clouds')
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: info)')
     .action(async (flags: ServeFlags) => {
-      done(await serveCommand(flags));
+      const code = await serveCommand(flags);
+      done(code);
+      // Everything is closed and recorded: a socket a cloud SDK left open must not keep the pod in Terminating.
+      setTimeout(() => process.exit(code), 3_000).unref();
     });
 }

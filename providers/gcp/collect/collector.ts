@@ -145,8 +145,22 @@ export class GcpCollector {
   // ---------------------------------------------------------------- Cloud Asset Inventory view
 
   private caiResources(project: DiscoveredProject): readonly { name: string; assetType: string; location: string; labels: Readonly<Record<string, string>> }[] | null {
+    const assets = this.assetsFor(project);
+    return assets ? assets.resources.get(`projects/${project.projectNumber}`) ?? [] : null;
+  }
+
+  /**
+   * The CAI index, when the project lies under a searched scope: only then does "no asset of a
+   * kind" mean there is none (a configured project outside the organisation is read per service).
+   */
+  private assetsFor(project: DiscoveredProject): AssetIndex | null {
     if (!this.assets) return null;
-    return this.assets.resources.get(`projects/${project.projectNumber}`) ?? [];
+    let node = project.parent;
+    for (let depth = 0; node && depth < 12; depth++) {
+      if (this.assets.scopes.includes(node)) return this.assets;
+      node = node.startsWith('folders/') ? this.discovery.folderParents.get(node) ?? null : null;
+    }
+    return null;
   }
 
   /** In CAI mode, whether the project holds any asset of these types; outside it, always true. */
@@ -331,7 +345,8 @@ export class GcpCollector {
       id,
     ).then(async (listed) => {
       if (!listed.ok) return listed;
-      const caiPolicies = this.assets ? this.assets.policies.get(`projects/${project.projectNumber}`) ?? [] : null;
+      const assets = this.assetsFor(project);
+      const caiPolicies = assets ? assets.policies.get(`projects/${project.projectNumber}`) ?? [] : null;
       const out = await Promise.all(listed.value.map(async (b) => {
         const name = String(b['name']);
         const fullName = `//storage.googleapis.com/${name}`;
@@ -580,8 +595,9 @@ export class GcpCollector {
     const where = { provider: 'gcp' as const, account: id, region: GLOBAL_REGION };
     const toResource = (fullName: string, assetType: string, bindings: readonly GcpIamBinding[]) =>
       resource('gcp.iam.policy', where, { id: `${fullName}#iamPolicy`, name: lastSegment(fullName) || fullName, data: { resource: fullName, assetType, bindings } });
-    if (this.assets) {
-      const policies = this.assets.policies.get(`projects/${project.projectNumber}`) ?? [];
+    const assets = this.assetsFor(project);
+    if (assets) {
+      const policies = assets.policies.get(`projects/${project.projectNumber}`) ?? [];
       return listing(scope, 'gcp.iam.policy', policies.map((p) => toResource(p.resource, p.assetType, p.bindings.map((b) => ({ ...b, source: p.resource })))));
     }
     const [policy, buckets] = await Promise.all([this.projectPolicy(project, caller), this.typeListing('gcp.storage.bucket', project, scope, caller)]);

@@ -19,6 +19,8 @@ export interface DiscoveredProject {
 
 /** Cloud Asset Inventory results, grouped by project number. */
 export interface AssetIndex {
+  /** The organisation or folders searched. */
+  readonly scopes: readonly string[];
   readonly resources: ReadonlyMap<string, readonly CaiResource[]>;
   readonly policies: ReadonlyMap<string, readonly CaiPolicy[]>;
   /** Policies on the organisation and folders themselves. */
@@ -87,7 +89,7 @@ export class Discovery {
       .filter((p) => isActive(p.state) && wanted(p.projectId))
       .sort((a, b) => a.projectId.localeCompare(b.projectId));
     const failures = this.failures.filter((f) => inShard(f.scope.account, shard));
-    if (!this.config.organization) await this.resolveAncestors(projects);
+    if (!this.config.organization || this.config.projects) await this.resolveAncestors(projects);
     const organization = this.config.organization ? normaliseName('organizations', this.config.organization) : this.rootOrganization(projects);
     const { index: assets, failure: assetFailure } = await search;
     return { projects, failures, organization, folders: this.folderParents, assets, assetFailure };
@@ -276,7 +278,7 @@ export class Discovery {
           }),
       ]),
     );
-    return { resources, policies, containerPolicies };
+    return { scopes, resources, policies, containerPolicies };
   }
 }
 

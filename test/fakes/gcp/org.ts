@@ -65,10 +65,20 @@ export function assetName(projectId: string, kind: string, item: Json): string {
   return `//${kind}/projects/${projectId}/${String(item['name'])}`;
 }
 
-/** The CAI view of the org: every modelled resource with location and labels, every IAM policy. */
-function caiResources(org: FakeOrg): Json[] {
+/** Whether `project` lies under `scope` (an organisation or folder name), through the folder tree. */
+function under(org: FakeOrg, project: FakeProject, scope: string): boolean {
+  let node: string | undefined = project.parent;
+  for (let depth = 0; node && depth < 12; depth++) {
+    if (node === scope) return true;
+    node = org.folders.find((f) => f.name === node)?.parent;
+  }
+  return false;
+}
+
+/** The CAI view of a scope: every modelled resource with location and labels, every IAM policy. */
+function caiResources(org: FakeOrg, scope: string): Json[] {
   const out: Json[] = [];
-  for (const p of org.projects) {
+  for (const p of org.projects.filter((x) => under(org, x, scope))) {
     const project = `projects/${p.number}`;
     const add = (assetType: string, name: string, location: string, labels: Json = {}) => out.push({ name, assetType, project, location, labels });
     for (const f of p.firewalls ?? []) add('compute.googleapis.com/Firewall', `//compute.googleapis.com/projects/${p.id}/global/firewalls/${String(f['name'])}`, 'global');
@@ -89,9 +99,9 @@ function caiResources(org: FakeOrg): Json[] {
   return out;
 }
 
-function caiPolicies(org: FakeOrg): Json[] {
-  const out: Json[] = [{ resource: `//cloudresourcemanager.googleapis.com/organizations/${org.orgId}`, assetType: 'cloudresourcemanager.googleapis.com/Organization', project: '', policy: org.orgPolicy ?? { bindings: [] } }];
-  for (const p of org.projects) {
+function caiPolicies(org: FakeOrg, scope: string): Json[] {
+  const out: Json[] = scope === `organizations/${org.orgId}` ? [{ resource: `//cloudresourcemanager.googleapis.com/${scope}`, assetType: 'cloudresourcemanager.googleapis.com/Organization', project: '', policy: org.orgPolicy ?? { bindings: [] } }] : [];
+  for (const p of org.projects.filter((x) => under(org, x, scope))) {
     out.push({ resource: `//cloudresourcemanager.googleapis.com/projects/${p.id}`, assetType: 'cloudresourcemanager.googleapis.com/Project', project: `projects/${p.number}`, policy: { bindings: (p.policy?.['bindings'] as Json[]) ?? [] } });
     for (const b of p.buckets ?? []) out.push({ resource: `//storage.googleapis.com/${String(b.meta['name'])}`, assetType: 'storage.googleapis.com/Bucket', project: `projects/${p.number}`, policy: b.policy });
   }
@@ -137,13 +147,13 @@ export function installOrg(fake: GcpFake, org: FakeOrg): void {
   fake.route('POST', /^\/v3\/(?<folder>folders\/[^/:]+):getIamPolicy$/, (req) => ({ body: { version: 3, ...org.folderPolicies?.[req.params['folder'] ?? ''] } }));
 
   // Cloud Asset Inventory
-  fake.route('GET', /^\/v1\/(organizations|folders)\/[^/:]+:searchAllResources$/, (req) => {
+  fake.route('GET', /^\/v1\/(?<scope>(organizations|folders)\/[^/:]+):searchAllResources$/, (req) => {
     if (org.cai === 'disabled') return serviceDisabled('cloudasset.googleapis.com', '999');
     const types = req.query.getAll('assetTypes');
-    return paged(req, 'results', caiResources(org).filter((r) => types.length === 0 || types.includes(String(r['assetType']))), 500);
+    return paged(req, 'results', caiResources(org, req.params['scope'] ?? '').filter((r) => types.length === 0 || types.includes(String(r['assetType']))), 500);
   });
-  fake.route('GET', /^\/v1\/(organizations|folders)\/[^/:]+:searchAllIamPolicies$/, (req) =>
-    org.cai === 'disabled' ? serviceDisabled('cloudasset.googleapis.com', '999') : paged(req, 'results', caiPolicies(org), 500),
+  fake.route('GET', /^\/v1\/(?<scope>(organizations|folders)\/[^/:]+):searchAllIamPolicies$/, (req) =>
+    org.cai === 'disabled' ? serviceDisabled('cloudasset.googleapis.com', '999') : paged(req, 'results', caiPolicies(org, req.params['scope'] ?? ''), 500),
   );
 
   // Compute

@@ -6,7 +6,7 @@ import { MODE_CAI, MODE_PER_SERVICE } from '../../../providers/gcp/adapter.js';
 import { runCheck } from '../../support/checks.js';
 import { installOrg } from '../../fakes/gcp/org.js';
 import { GcpFake } from '../../fakes/gcp/server.js';
-import { fixtureOrg, NOW } from './fixture-org.js';
+import { fixtureOrg, NOW, PROD } from './fixture-org.js';
 import { collect, fakeConfig, listingOf, namesOf } from './harness.js';
 
 let fake: GcpFake;
@@ -190,6 +190,19 @@ describe('GCP adapter, Cloud Asset Inventory mode', () => {
       .map((r) => [r.resource.name, r.status])
       .sort();
     expect(labels).toEqual([['acme-prod-archive', 'FAIL'], ['acme-prod-public', 'FAIL'], ['acme-prod-records', 'PASS'], ['api-1', 'PASS'], ['batch-1', 'FAIL'], ['web-1', 'PASS']]);
+  });
+});
+
+describe('GCP adapter, CAI coverage', () => {
+  test('a configured project outside the searched organisation is read per service, not taken as empty', async () => {
+    const outsider = { id: 'partner-shared', number: '2001', parent: 'organizations/555', firewalls: [{ name: 'partner-ssh', direction: 'INGRESS', sourceRanges: ['0.0.0.0/0'], allowed: [{ IPProtocol: 'tcp', ports: ['22'] }] }] };
+    installOrg(fake, fixtureOrg({ cai: 'enabled', projects: [PROD, outsider] }));
+    const { discovery, listings } = await collect(fakeConfig(fake, { organization: '123', projects: ['acme-prod', 'partner-shared'] }), { types: ['gcp.compute.firewall', 'gcp.compute.network'] });
+    expect(discovery.mode).toBe(MODE_CAI);
+    expect(namesOf(listingOf(listings, 'partner-shared', 'gcp.compute.firewall'))).toEqual(['partner-ssh']);
+    // It has no networks, and is still asked: nothing in an index that does not cover it means nothing.
+    expect(namesOf(listingOf(listings, 'partner-shared', 'gcp.compute.network'))).toEqual([]);
+    expect(fake.count('GET', /partner-shared\/global\/networks$/)).toBe(1);
   });
 });
 

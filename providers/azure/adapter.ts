@@ -119,7 +119,7 @@ export class AzureAdapter implements ProviderAdapter {
     const failures: { scope: Scope; error: CollectionError; resourceTypes: readonly ResourceType[] }[] = [];
     // A subscription that cannot be read says nothing about the tenant's users.
     const subscriptionTypes = this.resourceTypes.filter((t) => t !== 'azure.entra.user');
-    const fail = (account: string, error: CollectionError, name?: string, resourceTypes = subscriptionTypes) =>
+    const fail = (account: string, error: CollectionError, name?: string, resourceTypes: readonly ResourceType[] = subscriptionTypes) =>
       failures.push({ scope: scopeOf(account, name), error, resourceTypes });
 
     // 1. Every subscription the identity can list (one or a few calls for the tenant).

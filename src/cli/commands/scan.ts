@@ -7,6 +7,7 @@ import type { Listing } from '../../core/inventory.js';
 import type { ProviderId } from '../../core/observed.js';
 import type { ScanSummary } from '../../core/summary.js';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
+import { awsConfigSchema } from '../../../providers/aws/config.js';
 import type { Config } from '../../config/schema.js';
 import { demoInventory, demoPolicy } from '../../demo/index.js';
 import { runScan } from '../../engine/scan.js';
@@ -42,6 +43,32 @@ interface ScanFlags {
   shard?: string;
   logLevel?: string;
   progress: boolean;
+  profile?: string;
+  regions?: string[];
+  organization?: boolean;
+  roleName?: string;
+  externalId?: string;
+}
+
+/** AWS flags for ad hoc runs override the config file's `providers.aws`. */
+function withAwsFlags(config: Config, flags: ScanFlags): Config {
+  const regions = list(flags.regions);
+  const wanted = flags.profile !== undefined || regions.length > 0 || flags.organization || flags.roleName !== undefined || flags.externalId !== undefined;
+  if (!wanted) return config;
+  const aws = config.providers.aws ?? awsConfigSchema.parse({});
+  const organization = {
+    ...aws.organization,
+    ...(flags.organization || flags.roleName !== undefined || flags.externalId !== undefined ? { enabled: true } : {}),
+    ...(flags.roleName !== undefined ? { roleName: flags.roleName } : {}),
+    ...(flags.externalId !== undefined ? { externalId: flags.externalId } : {}),
+  };
+  return {
+    ...config,
+    providers: {
+      ...config.providers,
+      aws: { ...aws, ...(flags.profile !== undefined ? { profile: flags.profile } : {}), ...(regions.length > 0 ? { regions } : {}), organization },
+    },
+  };
 }
 
 function parseShard(value: string | undefined): { index: number; count: number } | undefined {
@@ -75,7 +102,8 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const log = createLogger(flags.logLevel);
   const loaded = loadConfig(flags.config);
   const file = loaded.file;
-  const config: Config = flags.demo ? { ...loaded.config, policy: demoPolicy(loaded.config.policy) as Config['policy'] } : loaded.config;
+  const configured = withAwsFlags(loaded.config, flags);
+  const config: Config = flags.demo ? { ...configured, policy: demoPolicy(configured.policy) as Config['policy'] } : configured;
   validateCheckSettings(config, allChecks, file);
   const catalog = loadCatalog();
   const contract = resolveContract(catalog, flags.contract ?? config.contract);
@@ -180,6 +208,11 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition)')
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
     .option('--no-progress', 'no live progress line on a terminal')
+    .option('--profile <name>', 'AWS: shared config / SSO profile')
+    .option('--regions <regions...>', 'AWS: regions to scan (default: every enabled region)')
+    .option('--organization', 'AWS: scan every active member account of the organisation')
+    .option('--role-name <name>', 'AWS organisation mode: the role to assume in each member account')
+    .option('--external-id <id>', 'AWS organisation mode: the external id the member role requires')
     .action(async (flags: ScanFlags) => {
       done(await scanCommand(flags));
     });

@@ -13,6 +13,7 @@ import computeInstanceNoExternalIp from './compute/gcp-compute-instance-no-exter
 import computeInstanceSerialPortDisabled from './compute/gcp-compute-instance-serial-port-disabled.js';
 import computeInstanceShieldedVmEnabled from './compute/gcp-compute-instance-shielded-vm-enabled.js';
 import computeDiskSnapshotScheduleAttached from './compute/gcp-compute-disk-snapshot-schedule-attached.js';
+import computeDiskCriticalCmekEncrypted from './compute/gcp-compute-disk-critical-cmek-encrypted.js';
 import storageBucketNotPublic from './storage/gcp-storage-bucket-not-public.js';
 import storageBucketUniformAccessEnabled from './storage/gcp-storage-bucket-uniform-access-enabled.js';
 import storageBucketCriticalDataRecoverable from './storage/gcp-storage-bucket-critical-data-recoverable.js';
@@ -41,6 +42,7 @@ export const gcpChecks: readonly AnyCheck[] = [
   computeInstanceSerialPortDisabled,
   computeInstanceShieldedVmEnabled,
   computeDiskSnapshotScheduleAttached,
+  computeDiskCriticalCmekEncrypted,
   storageBucketNotPublic,
   storageBucketUniformAccessEnabled,
   storageBucketCriticalDataRecoverable,

@@ -29,6 +29,8 @@ export class Tally {
   readonly byDuty: Partial<Record<Duty, StatusCounts>> = {};
   private readonly byObligation = new Map<string, StatusCounts>();
   private readonly errors = new Map<string, CollectionError>();
+  /** Obligations a check declared unprovable here (NOT_APPLICABLE with `evidence.attestation: 'manual'`). */
+  private readonly attestationNeeded = new Set<string>();
   muted = 0;
   findings = 0;
 
@@ -47,6 +49,7 @@ export class Tally {
       let counts = this.byObligation.get(o.id);
       if (!counts) this.byObligation.set(o.id, (counts = emptyCounts()));
       counts[status]++;
+      if (status === 'NOT_APPLICABLE' && finding.evidence['attestation'] === 'manual') this.attestationNeeded.add(o.id);
     }
     if (finding.error?.origin === 'collection') {
       const r = finding.resource;
@@ -70,7 +73,7 @@ export class Tally {
     const clausesOf = (id: string) => contract.clauses.filter((c) => c.obligations.includes(id)).map((c) => c.id);
     return [...catalog.obligations.values()].map((o) => {
       const counts = this.byObligation.get(o.id) ?? emptyCounts();
-      return { id: o.id, title: o.title, status: rollUp(counts, o.verification !== 'automated'), clauses: clausesOf(o.id), counts };
+      return { id: o.id, title: o.title, status: rollUp(counts, o.verification !== 'automated' || this.attestationNeeded.has(o.id)), clauses: clausesOf(o.id), counts };
     });
   }
 

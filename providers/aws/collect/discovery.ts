@@ -7,6 +7,7 @@ import type { ApiCaller, DiscoverContext, DiscoveryResult, Target } from '../../
 import { GLOBAL_REGION, type Scope } from '../../../src/core/resource.js';
 import { inShard } from '../../../src/core/shard.js';
 import type { AwsConfig } from '../config.js';
+import { AWS_REGIONAL_TYPES } from '../model/index.js';
 import { AwsCaller, partitionOf } from './caller.js';
 import { AwsClients, send, viaApi, type AwsCredentialIdentity, type AwsCredentialIdentityProvider, type ClientSettings } from './clients.js';
 import { classifyAwsError } from './errors.js';
@@ -76,7 +77,8 @@ export function assumedRoleCredentials(
 
 function failure(account: string, region: string, error: CollectionError, accountName?: string): DiscoveryResult['failures'][number] {
   const scope: Scope = { provider: 'aws', account, region, ...(accountName ? { accountName } : {}) };
-  return { scope, error: { ...error, account, region } };
+  // A region we cannot scan holds only regional types; an account we cannot enter holds them all.
+  return { scope, error: { ...error, account, region }, ...(region !== GLOBAL_REGION ? { resourceTypes: AWS_REGIONAL_TYPES } : {}) };
 }
 
 /** Member accounts an organisation scan covers: active, included, not excluded, in this shard. */

@@ -115,6 +115,9 @@ describe('AWS discovery', () => {
       ['af-south-1', 'NOT_ENABLED', 'ec2:DescribeRegions'],
       ['xx-nowhere-1', 'NOT_ENABLED', 'ec2:DescribeRegions'],
     ]);
+    // A region failure concerns regional types only (not IAM's global checks).
+    expect(configured.discovery.failures[0]!.resourceTypes).toContain('aws.s3.bucket');
+    expect(configured.discovery.failures[0]!.resourceTypes).not.toContain('aws.iam.user');
   });
 
   it('reports AUTH_FAILED when the credentials are rejected, and scans nothing', async () => {

@@ -76,6 +76,8 @@ export const serviceSchema = z
         changesOnly: z.boolean().default(false),
       })
       .default({ changesOnly: false }),
+    /** Scans (with their per-scan findings and transitions) older than this are deleted; current finding states stay. */
+    retentionDays: z.number().int().min(1).max(3650).default(90),
     /** How long SIGTERM waits for a running scan to wind down after aborting it. */
     shutdownGraceSeconds: z.number().int().min(0).max(3600).default(25),
   })

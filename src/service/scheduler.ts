@@ -74,6 +74,8 @@ export interface CoordinatorOptions {
   readonly publisher?: ((scanId: string) => Publisher) | undefined;
   readonly clock?: (() => Date) | undefined;
   readonly newId?: (() => string) | undefined;
+  /** Prune scans older than this many days after each scan. */
+  readonly retentionDays?: number | undefined;
   /** Findings recorded per transaction. */
   readonly batchSize?: number | undefined;
 }
@@ -245,6 +247,11 @@ export class ScanCoordinator {
     metrics?.scanFinished(job.schedule ?? job.trigger, status, finishedAt.getTime() - startedAt.getTime(), summary, drift);
     if (duplicates > 0) scanLog.warn({ duplicates }, 'findings with an id already seen in this scan were recorded once');
     scanLog.info({ status, findings: summary?.findings ?? 0, drift }, 'scan recorded');
+    if (this.options.retentionDays !== undefined) {
+      const cutoff = new Date(finishedAt.getTime() - this.options.retentionDays * 86_400_000).toISOString();
+      const pruned = await store.prune(cutoff);
+      if (pruned > 0) scanLog.info({ pruned, before: cutoff }, 'old scans pruned');
+    }
     const record = await store.getScan(job.scanId);
     if (summary && record && this.options.onChanges && changes.length > 0) {
       try {

@@ -286,6 +286,19 @@ export class SqlStore implements HistoryStore {
     return rows.length > query.limit && last ? { items, next: encodeCursor([last.id]) } : { items };
   }
 
+  async prune(before: string): Promise<number> {
+    return this.driver.transaction(async (tx) => {
+      const rows = await tx.all(`SELECT id FROM scans WHERE started_at < ? AND status <> 'running'`, [before]);
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const ids = rows.slice(i, i + BATCH).map((r) => String(r['id']));
+        const list = ids.map(() => '?').join(', ');
+        for (const table of ['scan_findings', 'finding_transitions', 'scan_mutes']) await tx.run(`DELETE FROM ${table} WHERE scan_id IN (${list})`, ids);
+        await tx.run(`DELETE FROM scans WHERE id IN (${list})`, ids);
+      }
+      return rows.length;
+    });
+  }
+
   /** The mutelist a scan ran with. */
   async scanMutes(scanId: string): Promise<{ rule: number; entry: unknown; expired: boolean }[]> {
     const rows = await this.driver.all('SELECT rule, entry, expired FROM scan_mutes WHERE scan_id = ? ORDER BY rule', [scanId]);

@@ -147,5 +147,7 @@ export interface HistoryStore {
   record(scanId: string, at: string, updates: readonly FindingUpdate[]): Promise<void>;
   scanFindings(scanId: string): AsyncIterable<ScanFindingRow>;
   listFindings(query: FindingQuery): Promise<Page<FindingState>>;
+  /** Delete finished scans started before `before`, with their findings, transitions and mutes. Current finding states stay. */
+  prune(before: string): Promise<number>;
   close(): Promise<void>;
 }

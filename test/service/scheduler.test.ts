@@ -89,6 +89,19 @@ describe('the scan coordinator', () => {
     store = openSqliteStore(':memory:');
   });
 
+  it('prunes scans past the retention period after each scan', async () => {
+    let t = Date.parse('2026-01-01T00:00:00.000Z');
+    const c = coordinator(store, scriptedScan(() => buckets(1)), { retentionDays: 3, clock: () => new Date((t += 86_400_000)) });
+    const ids = [];
+    for (let i = 0; i < 3; i++) {
+      const r = c.trigger(FULL, { trigger: 'api' });
+      if (!r.accepted) throw new Error('refused');
+      ids.push((await r.done)!.id);
+    }
+    // Every clock reading moves a day (each scan reads it at start and end): the third scan ends five days after the first started.
+    expect((await store.listScans({ limit: 10 })).items.map((s) => s.id)).toEqual([ids[2], ids[1]]);
+  });
+
   it('records a scan that ignores the abort as interrupted when the grace period ends', async () => {
     let finish!: () => void;
     const stuck = new Promise<void>((r) => (finish = r));

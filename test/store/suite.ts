@@ -98,6 +98,28 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(await store.getScan('nope')).toBeUndefined();
     });
 
+    it('prunes finished scans older than the cutoff with their rows, keeping running scans and current finding states', async () => {
+      const store = await fresh();
+      const c = coordinator(store, scriptedScan(() => [bucket('kept', 'FAIL')]));
+      const old = c.trigger(scope, { trigger: 'api' });
+      if (!old.accepted) throw new Error('refused');
+      const oldScan = (await old.done)!;
+      await store.startScan(newScan('still-running', '2000-01-01T00:00:00.000Z'));
+      const recent = c.trigger(scope, { trigger: 'api' });
+      if (!recent.accepted) throw new Error('refused');
+      const recentScan = (await recent.done)!;
+      expect(await store.prune(recentScan.startedAt)).toBe(1);
+      expect(await store.getScan(oldScan.id)).toBeUndefined();
+      expect(await store.getScan('still-running')).toBeDefined();
+      let rows = 0;
+      for await (const _ of store.scanFindings(oldScan.id)) rows++;
+      expect(rows).toBe(0);
+      const id = bucket('kept', 'FAIL').id;
+      expect((await store.findingStates([id])).get(id)).toMatchObject({ lifecycle: 'open', firstSeen: oldScan.startedAt });
+      expect((await store.transitions(id)).map((t) => t.scanId)).toEqual([]);
+      expect(await store.prune(recentScan.startedAt)).toBe(0);
+    });
+
     it('marks scans left running by a dead process as interrupted', async () => {
       const store = await fresh();
       await store.startScan(newScan('s1', '2026-11-22T10:00:00.000Z'));

@@ -101,6 +101,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
     store,
     log,
     metrics,
+    retentionDays: service.retentionDays,
     scan: engineScanFn({ config, checks: selectChecks(allChecks, {}, config), catalog, contract, log, source }),
     mutes: (now) => {
       const today = now.toISOString().slice(0, 10);

@@ -61,6 +61,9 @@ function s3ControlEndpoint(settings: ClientSettings): { endpointProvider?: () =>
   return override ? { endpointProvider: () => ({ url: new URL(override) }) } : {};
 }
 
+/** Each client's budget for one call, retries included (the handler's timeout is per attempt). */
+const CALL_TIMEOUT_MS = new WeakMap<object, number>();
+
 /**
  * The SDK clients of one identity (the caller, or a role assumed in a member account), one per
  * (service, region), created on first use and shared by every task of that account.
@@ -108,6 +111,7 @@ export class AwsClients {
       };
       const Ctor = CLIENTS[service] as unknown as new (config: object) => object;
       this.clients.set(key, (client = new Ctor(config)));
+      CALL_TIMEOUT_MS.set(client, this.settings.callTimeoutMs);
     }
     return client as AwsClientFor<S>;
   }
@@ -146,8 +150,8 @@ export function operationName(command: object): string {
 }
 
 /**
- * Send one command through the ApiCaller (rate limit, per-account cap, counting, cancellation).
- * The SDK retries inside; a middleware placed inside the retry loop sees every failed attempt,
+ * Send one command through the ApiCaller (rate limit, per-account cap, counting, cancellation),
+ * within the call budget (`timeouts.callMs`, retries included). The SDK retries inside; a middleware placed inside the retry loop sees every failed attempt,
  * so each retry is reported to `api.retried` with the error that caused it.
  */
 export async function send<Output>(
@@ -177,8 +181,11 @@ export async function send<Output>(
   );
   let succeeded = false;
   try {
+    const budget = CALL_TIMEOUT_MS.get(client);
     const output = (await api.call(op, (signal) =>
-      (client as SendingClient).send(command as never, { abortSignal: signal }),
+      (client as SendingClient).send(command as never, {
+        abortSignal: budget === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(budget)]),
+      }),
     )) as Output;
     succeeded = true;
     return output;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GLOBAL_REGION } from '../../../src/core/resource.js';
 import { credentialRow, ec2Region } from '../../fakes/aws/state.js';
-import { adapterFor, ACCOUNT, FakeAws, find, items, richAccount, runAdapter, singleAccountState } from './support.js';
+import { adapterFor, ACCOUNT, FakeAws, find, items, richAccount, runAdapter, silentLog, singleAccountState } from './support.js';
 
 let fake: FakeAws | undefined;
 afterEach(async () => {
@@ -232,10 +232,27 @@ describe('AWS collectors through the real SDK clients', () => {
     fake.latencyMs = 1_000;
     const target = discovered.discovery.targets[0]!;
     const [task] = adapter.tasks(target, new Set(['aws.ec2.volume']));
-    const out = await task!.run({ api: discovered.api, signal: new AbortController().signal, log: (await import('./support.js')).silentLog });
+    const out = await task!.run({ api: discovered.api, signal: new AbortController().signal, log: silentLog });
     expect(out[0]!.items).toMatchObject({ ok: false, error: { code: 'TIMEOUT', operation: 'ec2:DescribeVolumes' } });
     expect(Date.now() - started).toBeLessThan(2_500);
   });
+
+  it('bounds a call with its retries by the call budget (an endpoint answering 500 forever)', async () => {
+    fake = await FakeAws.start(singleAccountState());
+    const adapter = await adapterFor(fake, { regions: ['us-east-1'], maxAttempts: 20, retryMode: 'standard' }, undefined, 1_000);
+    const { discovery, api } = await runAdapter(adapter, { types: new Set() });
+    fake.fault({ service: 'ec2', operation: 'DescribeVolumes', code: 'InternalError', status: 500 });
+    const started = Date.now();
+    const [task] = adapter.tasks(discovery.targets[0]!, new Set(['aws.ec2.volume']));
+    const out = await task!.run({ api, signal: new AbortController().signal, log: silentLog });
+    expect(out[0]!.items).toMatchObject({ ok: false, error: { code: 'TIMEOUT', operation: 'ec2:DescribeVolumes' } });
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(fake.count('ec2', 'DescribeVolumes')).toBeLessThan(20);
+    // Every attempt after the first is a counted retry (the last may have been cut short by the budget).
+    const retries = api.snapshot().retries['aws/ec2/InternalError'] ?? 0;
+    expect(retries).toBeGreaterThanOrEqual(fake.count('ec2', 'DescribeVolumes') - 1);
+    expect(retries).toBeLessThanOrEqual(fake.count('ec2', 'DescribeVolumes'));
+  }, 10_000);
 
   it('keeps a failed per-resource fact on that resource, and 500s as UNAVAILABLE', async () => {
     fake = await FakeAws.start(singleAccountState());

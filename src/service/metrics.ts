@@ -2,6 +2,30 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { ScanSummary } from '../core/summary.js';
 import type { Change, ScanStatus } from '../store/types.js';
 
+/** How many findings of a scan share a status, severity, duty and muting. */
+export interface FindingCount {
+  readonly status: string;
+  readonly severity: string;
+  readonly duty: string;
+  readonly muted: boolean;
+  readonly count: number;
+}
+
+/** Counts findings as they are recorded, for the findings gauge. */
+export class FindingBreakdown {
+  private readonly counts = new Map<string, FindingCount>();
+
+  add(f: { readonly status: string; readonly severity: string; readonly muted: boolean; readonly check: { readonly duty: string } }): void {
+    const key = `${f.status}|${f.severity}|${f.check.duty}|${f.muted}`;
+    const c = this.counts.get(key);
+    this.counts.set(key, { status: f.status, severity: f.severity, duty: f.check.duty, muted: f.muted, count: (c?.count ?? 0) + 1 });
+  }
+
+  list(): FindingCount[] {
+    return [...this.counts.values()];
+  }
+}
+
 /**
  * The service's Prometheus metrics, in a registry of its own (not prom-client's global one), so
  * that tests and embedders can run several services in one process.
@@ -41,13 +65,13 @@ export class ServiceMetrics {
   });
   private readonly findings = new Gauge({
     name: 'dutyscan_findings',
-    help: 'Findings of the last finished scan of each schedule, by status, severity and duty.',
-    labelNames: ['schedule', 'status', 'severity', 'duty'] as const,
+    help: 'Findings of the last completed scan of each schedule, by status, severity, duty and whether muted.',
+    labelNames: ['schedule', 'status', 'severity', 'duty', 'muted'] as const,
     registers: [this.registry],
   });
   private readonly obligations = new Gauge({
     name: 'dutyscan_obligation_findings',
-    help: 'Findings of the last finished scan of each schedule per contract obligation, by status.',
+    help: 'Findings of the last completed scan of each schedule per contract obligation, by status.',
     labelNames: ['schedule', 'obligation', 'status'] as const,
     registers: [this.registry],
   });
@@ -117,7 +141,14 @@ export class ServiceMetrics {
     this.skipped.inc({ schedule, reason });
   }
 
-  scanFinished(schedule: string, status: Exclude<ScanStatus, 'running'>, durationMs: number, summary: ScanSummary | null, drift: Partial<Record<Change, number>>): void {
+  scanFinished(
+    schedule: string,
+    status: Exclude<ScanStatus, 'running'>,
+    durationMs: number,
+    summary: ScanSummary | null,
+    drift: Partial<Record<Change, number>>,
+    breakdown?: readonly FindingCount[],
+  ): void {
     this.scans.inc({ schedule, status });
     this.scanDuration.observe({ schedule, status }, durationMs / 1000);
     this.lastScan.set({ schedule, status }, Date.now() / 1000);
@@ -140,22 +171,22 @@ export class ServiceMetrics {
     this.rateLimitWait.inc({ schedule }, summary.rateLimitWaitMs / 1000);
     for (const [sink, n] of Object.entries(summary.undelivered)) if (n > 0) this.sinkFailures.inc({ sink }, n);
 
-    // Gauges describe the last finished scan of the schedule: reset its series before setting them.
+    // Gauges describe the last completed scan of each schedule: reset, then set every schedule's series.
+    if (status !== 'completed') return;
+    this.lastScans.set(schedule, { summary, breakdown: breakdown ?? [] });
     this.findings.reset();
     this.obligations.reset();
-    this.lastSummaries.set(schedule, summary);
-    for (const [name, s] of this.lastSummaries) {
-      for (const [duty, counts] of Object.entries(s.counts.byDuty)) {
-        for (const [status, n] of Object.entries(counts ?? {})) this.findings.set({ schedule: name, status, severity: 'any', duty }, n);
+    for (const [name, last] of this.lastScans) {
+      for (const b of last.breakdown) {
+        this.findings.set({ schedule: name, status: b.status, severity: b.severity, duty: b.duty, muted: String(b.muted) }, b.count);
       }
-      for (const [severity, n] of Object.entries(s.counts.failBySeverity)) this.findings.set({ schedule: name, status: 'FAIL', severity, duty: 'any' }, n);
-      for (const o of s.obligations) {
-        for (const [status, n] of Object.entries(o.counts)) this.obligations.set({ schedule: name, obligation: o.id, status }, n);
+      for (const o of last.summary.obligations) {
+        for (const [s, n] of Object.entries(o.counts)) this.obligations.set({ schedule: name, obligation: o.id, status: s }, n);
       }
     }
   }
 
-  private readonly lastSummaries = new Map<string, ScanSummary>();
+  private readonly lastScans = new Map<string, { summary: ScanSummary; breakdown: readonly FindingCount[] }>();
 
   sinkDelivered(sink: string, n = 1): void {
     this.sinkDeliveries.inc({ sink }, n);

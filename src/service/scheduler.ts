@@ -6,7 +6,7 @@ import type { ScanSummary } from '../core/summary.js';
 import type { Change, FindingState, FindingUpdate, HistoryStore, NewScan, ScanRecord, ScanStatus, Trigger } from '../store/types.js';
 import type { ScanScope, Schedule } from './config.js';
 import { changeEvents, countChanges, Coverage, observe, vanish, type ChangeEvent } from './drift.js';
-import type { ServiceMetrics } from './metrics.js';
+import { FindingBreakdown, type ServiceMetrics } from './metrics.js';
 
 export interface ScanRequest {
   readonly scanId: string;
@@ -175,6 +175,7 @@ export class ScanCoordinator {
     const batchSize = this.options.batchSize ?? 200;
     let batch = new Map<string, Finding>();
     let duplicates = 0;
+    const breakdown = new FindingBreakdown();
 
     const publisher = this.options.publisher?.(job.scanId);
     const apply = async (updates: FindingUpdate[]) => {
@@ -186,6 +187,7 @@ export class ScanCoordinator {
       if (publisher?.change) for (const e of events) publisher.change(e);
       for (const u of updates) {
         if (!u.observed) continue;
+        breakdown.add(u.state.finding);
         publisher?.finding?.(u.state.finding);
         await this.options.onFinding?.(u.state.finding);
       }
@@ -244,7 +246,7 @@ export class ScanCoordinator {
     }
     const finishedAt = this.clock();
     await store.finishScan(job.scanId, { status, finishedAt: finishedAt.toISOString(), summary, message, drift });
-    metrics?.scanFinished(job.schedule ?? job.trigger, status, finishedAt.getTime() - startedAt.getTime(), summary, drift);
+    metrics?.scanFinished(job.schedule ?? job.trigger, status, finishedAt.getTime() - startedAt.getTime(), summary, drift, breakdown.list());
     if (duplicates > 0) scanLog.warn({ duplicates }, 'findings with an id already seen in this scan were recorded once');
     scanLog.info({ status, findings: summary?.findings ?? 0, drift }, 'scan recorded');
     if (this.options.retentionDays !== undefined) {

@@ -248,8 +248,12 @@ describe('metrics and readiness', () => {
     const text = res.body;
     expect(text).toMatch(/dutyscan_scan_duration_seconds_count\{schedule="daily-full",status="completed"\} 1/);
     expect(text).toMatch(/dutyscan_scans_total\{schedule="daily-full",status="completed"\} 1/);
-    expect(text).toMatch(/dutyscan_findings\{schedule="daily-full",status="FAIL",severity="any",duty="encryption-at-rest"\} 4/);
-    expect(text).toMatch(/dutyscan_findings\{schedule="daily-full",status="FAIL",severity="high",duty="any"\} \d+/);
+    // findings(7): even indexes FAIL, odd PASS; every third high, the rest low.
+    expect(text).toMatch(/dutyscan_findings\{schedule="daily-full",status="FAIL",severity="high",duty="encryption-at-rest",muted="false"\} 2/);
+    expect(text).toMatch(/dutyscan_findings\{schedule="daily-full",status="FAIL",severity="low",duty="encryption-at-rest",muted="false"\} 2/);
+    expect(text).toMatch(/dutyscan_findings\{schedule="daily-full",status="PASS",severity="high",duty="encryption-at-rest",muted="false"\} 1/);
+    expect(text).toMatch(/dutyscan_findings\{schedule="daily-full",status="PASS",severity="low",duty="encryption-at-rest",muted="false"\} 2/);
+    expect(text).toMatch(/dutyscan_obligation_findings\{schedule="daily-full",obligation="data.encryption-at-rest",status="FAIL"\} \d+/);
     expect(text).toMatch(/dutyscan_finding_changes_total\{schedule="daily-full",change="new"\} 4/);
     expect(text).toMatch(/dutyscan_sink_deliveries_total\{sink="hec"\} 5/);
     expect(text).toMatch(/dutyscan_sink_spool_size\{sink="hec"\} 2/);

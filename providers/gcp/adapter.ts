@@ -24,11 +24,11 @@ export const MODE_CAI = 'cloud-asset-inventory';
 export const MODE_PER_SERVICE = 'per-service-apis';
 
 export async function createAdapter(config: GcpConfig, options: AdapterOptions, overrides: GcpAdapterOverrides = {}): Promise<ProviderAdapter> {
-  const source = overrides.accessToken !== undefined
-    ? { accessToken: overrides.accessToken }
-    : config.impersonateServiceAccount
-      ? { impersonate: config.impersonateServiceAccount }
-      : {};
+  const source = {
+    ...(overrides.accessToken !== undefined ? { accessToken: overrides.accessToken } : {}),
+    ...(config.impersonateServiceAccount ? { impersonate: config.impersonateServiceAccount } : {}),
+    ...(config.endpoints.iamcredentials ? { iamCredentialsEndpoint: config.endpoints.iamcredentials } : {}),
+  };
   const clients = await GcpClients.create(config, source, options.callTimeoutMs);
   const retry = { maxRetries: config.maxRetries, baseMs: overrides.retryBaseMs ?? 500 };
   let collector: GcpCollector | undefined;

@@ -44,6 +44,8 @@ export const gcpConfigSchema = z.strictObject({
       iam: endpoint.optional(),
       logging: endpoint.optional(),
       admin: endpoint.optional(),
+      /** IAM Credentials, used to mint the impersonated scanner account's tokens. */
+      iamcredentials: endpoint.optional(),
     })
     .default({}),
   /** Retries of a 429/503 answer before the fact becomes a THROTTLED/UNAVAILABLE error. */

@@ -11,8 +11,10 @@ export type AuthFlavour = 'gax' | 'googleapis' | 'storage';
 export interface CredentialSource {
   /** A ready access token (tests, CI with a short-lived token): no refresh, no metadata server. */
   readonly accessToken?: string;
-  /** Impersonate this service account from the Application Default Credentials. */
+  /** Impersonate this service account, from the Application Default Credentials (or `accessToken`). */
   readonly impersonate?: string;
+  /** IAM Credentials API base URL for impersonation (private endpoints, tests). */
+  readonly iamCredentialsEndpoint?: string;
   /** Workspace domain-wide delegation: the admin the scanner acts as, and the key file holding the delegation. */
   readonly subject?: string;
   readonly keyFile?: string;
@@ -43,19 +45,32 @@ export async function authClientFor(flavour: AuthFlavour, source: CredentialSour
   const GoogleAuth = lib['GoogleAuth'] as Ctor;
   const Impersonated = lib['Impersonated'] as Ctor;
   const JWT = lib['JWT'] as Ctor;
-  if (source.accessToken !== undefined) {
+  const tokenClient = (token: string) => {
     const client = new OAuth2Client();
-    client.setCredentials?.({ access_token: source.accessToken, expiry_date: Date.now() + 10 * 365 * 86_400_000 });
+    client.setCredentials?.({ access_token: token, expiry_date: Date.now() + 10 * 365 * 86_400_000 });
     return client;
+  };
+  if (source.impersonate !== undefined && source.subject === undefined) {
+    // Short-lived tokens of the scanner account, minted through IAM Credentials and refreshed before expiry.
+    const sourceClient = source.accessToken !== undefined ? tokenClient(source.accessToken) : await new GoogleAuth({ scopes: [CLOUD_PLATFORM] }).getClient?.();
+    const impersonated = new Impersonated({
+      sourceClient,
+      targetPrincipal: source.impersonate,
+      targetScopes: [...scopes],
+      delegates: [],
+      lifetime: 3600,
+      ...(source.iamCredentialsEndpoint ? { endpoint: source.iamCredentialsEndpoint } : {}),
+    }) as Record<string, unknown> & { getAccessToken(): Promise<unknown> };
+    // Mint the first token now: concurrent first calls would otherwise each mint their own. A
+    // failure here is not fatal; every call then reports it (AUTH_FAILED / ACCESS_DENIED).
+    await impersonated.getAccessToken().catch(() => undefined);
+    return impersonated;
   }
+  if (source.accessToken !== undefined) return tokenClient(source.accessToken);
   if (source.subject !== undefined) {
     // Domain-wide delegation needs a JWT signed for the admin subject.
     if (source.keyFile !== undefined) return new JWT({ keyFile: source.keyFile, scopes: [...scopes], subject: source.subject });
     return new GoogleAuth({ scopes: [...scopes], clientOptions: { subject: source.subject } });
-  }
-  if (source.impersonate !== undefined) {
-    const sourceClient = await new GoogleAuth({ scopes: [CLOUD_PLATFORM] }).getClient?.();
-    return new Impersonated({ sourceClient, targetPrincipal: source.impersonate, targetScopes: [...scopes], delegates: [], lifetime: 3600 });
   }
   return new GoogleAuth({ scopes: [...scopes] });
 }

@@ -206,6 +206,25 @@ describe('GCP adapter, CAI coverage', () => {
   });
 });
 
+describe('GCP credentials', () => {
+  test('impersonates the configured scanner account: every API call carries its minted token', async () => {
+    installOrg(fake, fixtureOrg());
+    const minted: string[] = [];
+    fake.route('POST', /^\/v1\/projects\/-\/serviceAccounts\/(?<sa>[^/:]+):generateAccessToken$/, (req) => {
+      minted.push(`${req.params['sa']} by ${req.headers.authorization}`);
+      return { body: { accessToken: 'scanner-token', expireTime: new Date(Date.now() + 3_600_000).toISOString() } };
+    });
+    const config = fakeConfig(fake, { organization: '123', impersonateServiceAccount: 'dutyscan@acme-security.iam.gserviceaccount.com', endpoints: { ...fakeConfig(fake).endpoints, iamcredentials: fake.url } });
+    await collect(config, { types: ['gcp.project.iam-policy', 'gcp.compute.firewall', 'gcp.storage.bucket', 'gcp.logging.sink'] });
+    const apiCalls = fake.requests.filter((r) => !r.path.endsWith(':generateAccessToken'));
+    expect(apiCalls.length).toBeGreaterThan(10);
+    expect(new Set(apiCalls.map((r) => r.authorization))).toEqual(new Set(['Bearer scanner-token']));
+    // One token per client family (gax, googleapis, storage), each minted with the caller's own credentials.
+    expect(new Set(minted)).toEqual(new Set(['dutyscan@acme-security.iam.gserviceaccount.com by Bearer test-token']));
+    expect(minted).toHaveLength(3);
+  });
+});
+
 describe('GCP discovery scope', () => {
   test('a configured project list, with include and exclude globs; an unreadable project is a failure', async () => {
     installOrg(fake, fixtureOrg());

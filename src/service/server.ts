@@ -294,6 +294,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { scan: scan.id, drift: scan.drift, items };
   });
 
+  /** One finding as it stands, and how it got there: every status change with the scan that saw it. */
+  app.get('/findings/:id', async (request) => {
+    const { id } = validate(z.strictObject({ id: z.string().regex(/^[0-9a-f]{32}$/, 'a finding id (32 hex digits)') }), request.params, 'path');
+    const state = (await store.findingStates([id])).get(id);
+    if (!state) throw new Problem(404, 'Finding not found', `no finding ${id} in the history`);
+    return { ...findingView(state), transitions: await store.transitions(id) };
+  });
+
   app.get('/findings', async (request) => {
     const q = validate(findingsQuery, request.query, 'query');
     const { check, ...rest } = q;

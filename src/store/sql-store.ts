@@ -16,6 +16,7 @@ import type {
   ScanQuery,
   ScanRecord,
   ScanStatus,
+  Transition,
   Trigger,
 } from './types.js';
 
@@ -233,7 +234,7 @@ export class SqlStore implements HistoryStore {
   }
 
   /** The transitions of one finding, oldest first. */
-  async transitions(findingId: string): Promise<{ scanId: string; at: string; from: Status | null; to: Status; change: Change | null }[]> {
+  async transitions(findingId: string): Promise<Transition[]> {
     const rows = await this.driver.all('SELECT * FROM finding_transitions WHERE finding_id = ? ORDER BY at, scan_id', [findingId]);
     return rows.map((r) => ({
       scanId: String(r['scan_id']),

@@ -93,6 +93,14 @@ export interface FindingUpdate {
   readonly observed: boolean;
 }
 
+export interface Transition {
+  readonly scanId: string;
+  readonly at: string;
+  readonly from: Status | null;
+  readonly to: Status;
+  readonly change: Change | null;
+}
+
 export interface Page<T> {
   readonly items: readonly T[];
   /** Pass back to get the next page; absent on the last page. */
@@ -147,6 +155,8 @@ export interface HistoryStore {
   record(scanId: string, at: string, updates: readonly FindingUpdate[]): Promise<void>;
   scanFindings(scanId: string): AsyncIterable<ScanFindingRow>;
   listFindings(query: FindingQuery): Promise<Page<FindingState>>;
+  /** A finding's status transitions, oldest first. */
+  transitions(findingId: string): Promise<Transition[]>;
   /** Delete finished scans started before `before`, with their findings, transitions and mutes. Current finding states stay. */
   prune(before: string): Promise<number>;
   close(): Promise<void>;

@@ -238,6 +238,18 @@ describe('findings', () => {
   });
 });
 
+describe('one finding', () => {
+  it('shows its current state and its transitions, and 404s an unknown id', async () => {
+    await scanThroughApi();
+    const id = findings(1)[0]!.id;
+    const res = await app.inject({ url: `/findings/${id}`, headers: auth });
+    expect(res.json()).toMatchObject({ id, lifecycle: 'open', status: 'FAIL', transitions: [{ from: null, to: 'FAIL', change: 'new' }] });
+    expect((await app.inject({ url: `/findings/${'0'.repeat(32)}`, headers: auth })).statusCode).toBe(404);
+    expect((await app.inject({ url: '/findings/not-an-id', headers: auth })).statusCode).toBe(400);
+    expect((await app.inject({ url: `/findings/${id}` })).statusCode).toBe(401);
+  });
+});
+
 describe('metrics and readiness', () => {
   it('exposes scan duration, findings by status, severity and duty, API calls, errors and retries after a scan', async () => {
     await scanThroughApi();

@@ -38,8 +38,9 @@ export function eventSelectors(o: GetEventSelectorsCommandOutput): TrailEventSel
 
 /**
  * The trails that apply to one region (DescribeTrails with shadow trails). A multi-region trail
- * shows up in every region; its status and selectors are read once per account, in its home
- * region, and shared by every region's listing.
+ * shows up in every region; its status and selectors are read once per account, by ARN (which
+ * CloudTrail answers for a shadow trail from any region it covers, so no call leaves the scanned
+ * regions), and shared by every region's listing.
  */
 export async function collectCloudTrail(caller: AwsCaller, region: string, shared: Map<string, Promise<unknown>>): Promise<Listing> {
   const where = { provider: 'aws' as const, account: caller.account, region };
@@ -55,13 +56,13 @@ export async function collectCloudTrail(caller: AwsCaller, region: string, share
       const home = t.HomeRegion ?? region;
       const [status, selectors] = await Promise.all([
         once<Observed<TrailStatus>>(`cloudtrail/status/${arn}`, () =>
-          caller.observe('cloudtrail', home, new GetTrailStatusCommand({ Name: arn }), (o: GetTrailStatusCommandOutput) => ({
+          caller.observe('cloudtrail', region, new GetTrailStatusCommand({ Name: arn }), (o: GetTrailStatusCommandOutput) => ({
             isLogging: o.IsLogging ?? false,
             latestDeliveryTime: iso(o.LatestDeliveryTime),
             latestDeliveryError: o.LatestDeliveryError || null,
           }))),
         once<Observed<TrailEventSelectors>>(`cloudtrail/selectors/${arn}`, () =>
-          caller.observe('cloudtrail', home, new GetEventSelectorsCommand({ TrailName: arn }), eventSelectors)),
+          caller.observe('cloudtrail', region, new GetEventSelectorsCommand({ TrailName: arn }), eventSelectors)),
       ]);
       return resource('aws.cloudtrail.trail', where, {
         id: arn, name: t.Name ?? arn,

@@ -119,6 +119,18 @@ describe('AWS collectors through the real SDK clients', () => {
     expect(items(find(listings, 'aws.account.region', 'eu-west-1'))[0]!.data).toEqual({ regionName: 'eu-west-1', optStatus: 'ENABLED_BY_DEFAULT' });
   });
 
+  it('calls regional services only in the scanned regions (a shadow trail is read by ARN where it shows)', async () => {
+    fake = await FakeAws.start(singleAccountState());
+    const { listings } = await runAdapter(await adapterFor(fake, { regions: ['eu-west-1'] }));
+    expect(listings.every((l) => l.items.ok)).toBe(true);
+    const trail = items(find(listings, 'aws.cloudtrail.trail', 'eu-west-1')).find((t) => t.name === 'org-trail')!;
+    expect(trail.data.homeRegion).toBe('us-east-1');
+    expect(trail.data.status).toMatchObject({ ok: true, value: { isLogging: true } });
+    const regional = new Set(['ec2', 's3', 'rds', 'cloudtrail', 'kms', 'backup']);
+    const outside = fake.requests.filter((r) => regional.has(r.service) && r.region !== 'eu-west-1' && r.operation !== 'DescribeRegions');
+    expect(outside).toEqual([]);
+  });
+
   it('follows every paginator to the last page', async () => {
     const account = richAccount();
     const use1 = ec2Region(account, 'us-east-1');

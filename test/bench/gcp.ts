@@ -81,7 +81,7 @@ export async function benchGcp(options: { projects?: number; resourcesPerProject
       wallMs: Math.round(wallMs),
       peakRssMb: Math.round(peakRss / 1024 / 1024),
       calls: { total: summary.totalApiCalls, asset: byService['asset'] ?? 0, byService },
-      assetPages: Math.ceil(resources / 500) + Math.ceil((projects * 11 + 1) / 500),
+      assetPages: Math.ceil(resources / 500) + Math.ceil((1 + org.projects.reduce((n, p) => n + 1 + (p.buckets?.length ?? 0), 0)) / 500),
       findings,
       complete: summary.complete,
       unrouted: (await fake.stop()).unrouted,

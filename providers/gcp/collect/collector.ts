@@ -100,7 +100,10 @@ export class GcpCollector {
     const session = target.session as GcpSession;
     const table = session.kind === 'project' ? PROJECT_TASKS : ORGANIZATION_TASKS;
     const scope: Scope = { provider: 'gcp', account: target.account, region: GLOBAL_REGION, ...(target.accountName ? { accountName: target.accountName } : {}) };
-    const chosen = Object.entries(table).filter(([, produced]) => produced.some((t) => types.has(t)));
+    // Only the requested types: a scan of one check makes only the calls that check needs.
+    const chosen = Object.entries(table)
+      .map(([service, produced]) => [service, produced.filter((t) => types.has(t))] as const)
+      .filter(([, produced]) => produced.length > 0);
     if (session.kind === 'project') this.projectMemos.set(target.account, { memo: new Map(), pending: chosen.length });
     return chosen.map(([service, produced]) => ({
       service,
@@ -111,7 +114,7 @@ export class GcpCollector {
         try {
           const listings =
             session.kind === 'project'
-              ? await this.runProjectTask(service, session.project, scope, caller)
+              ? await this.runProjectTask(service, produced, session.project, scope, caller)
               : await this.runOrganizationTask(service, session.organization, scope, caller);
           return produced.map((type) => listings.find((l) => l.type === type) ?? failedListing(scope, type, collectionError('UNEXPECTED', `${service}:collect`, `no listing of ${type} was produced`, { provider: 'gcp', account: target.account })));
         } finally {
@@ -171,7 +174,7 @@ export class GcpCollector {
 
   // ---------------------------------------------------------------- project tasks
 
-  private async runProjectTask(service: string, project: DiscoveredProject, scope: Scope, caller: GcpCaller): Promise<Listing[]> {
+  private async runProjectTask(service: string, produced: readonly ResourceType[], project: DiscoveredProject, scope: Scope, caller: GcpCaller): Promise<Listing[]> {
     const id = project.projectId;
     switch (service) {
       case 'resourcemanager':
@@ -181,7 +184,6 @@ export class GcpCollector {
       case 'asset':
         return [await this.assetListing(project, scope, caller)];
       default: {
-        const produced = PROJECT_TASKS[service] ?? [];
         return Promise.all(
           produced.map(async (type) => {
             const items = await this.typeListing(type, project, scope, caller);
@@ -486,8 +488,7 @@ export class GcpCollector {
   }
 
   /** `projects/p`, then its folders, then the organisation. */
-  private async ancestry(project: DiscoveredProject, caller: GcpCaller): Promise<Observed<string[]>> {
-    void caller;
+  private async ancestry(project: DiscoveredProject): Promise<Observed<string[]>> {
     return observe(
       (async () => {
         const chain = [`projects/${project.projectId}`];
@@ -547,7 +548,7 @@ export class GcpCollector {
 
   private async projectPolicies(project: DiscoveredProject, scope: Scope, caller: GcpCaller): Promise<Listing[]> {
     const id = project.projectId;
-    const [policy, ancestry] = await Promise.all([this.projectPolicy(project, caller), this.ancestry(project, caller)]);
+    const [policy, ancestry] = await Promise.all([this.projectPolicy(project, caller), this.ancestry(project)]);
     let inheritedBindings: Observed<GcpIamBinding[]>;
     let inheritedAudit: Observed<GcpAuditConfig[]>;
     let inheritedSinks: Observed<GcpLogSink[]>;

@@ -225,6 +225,16 @@ describe('GCP credentials', () => {
   });
 });
 
+describe('GCP task selection', () => {
+  test('collecting one type makes only the calls that type needs', async () => {
+    installOrg(fake, fixtureOrg());
+    const { listings, api } = await collect(fakeConfig(fake, { organization: '123', assetInventory: 'off' }), { types: ['gcp.compute.firewall'] });
+    expect(new Set(listings.map((l) => l.type))).toEqual(new Set(['gcp.compute.firewall']));
+    expect(Object.keys(api.snapshot().calls['gcp'] ?? {}).sort()).toEqual(['compute', 'resourcemanager']);
+    expect(Object.keys(api.snapshot().calls['gcp']?.['compute'] ?? {})).toEqual(['compute.firewalls.list']);
+  });
+});
+
 describe('GCP discovery scope', () => {
   test('a configured project list, with include and exclude globs; an unreadable project is a failure', async () => {
     installOrg(fake, fixtureOrg());

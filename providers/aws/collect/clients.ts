@@ -42,7 +42,7 @@ export interface ClientSettings {
   readonly forcePathStyle: boolean;
   readonly maxAttempts: number;
   readonly retryMode: 'adaptive' | 'standard';
-  /** A real per-call timeout: the handler throws when it elapses (see field notes). */
+  /** A real per-call timeout, retries included (the handler alone would only warn; see field notes). */
   readonly callTimeoutMs: number;
 }
 
@@ -151,8 +151,9 @@ export function operationName(command: object): string {
 
 /**
  * Send one command through the ApiCaller (rate limit, per-account cap, counting, cancellation),
- * within the call budget (`timeouts.callMs`, retries included). The SDK retries inside; a middleware placed inside the retry loop sees every failed attempt,
- * so each retry is reported to `api.retried` with the error that caused it.
+ * within the call budget (`timeouts.callMs`, retries included). The SDK retries inside; a
+ * middleware placed inside the retry loop sees every failed attempt, so each retry is reported
+ * to `api.retried` with the error that caused it.
  */
 export async function send<Output>(
   api: ApiCaller,

@@ -50,9 +50,13 @@ export interface Finding {
   readonly lastSeen?: string;
 }
 
-/** Stable across scans: the same check on the same resource always has the same id. */
-export function findingId(checkId: string, resourceId: string): string {
-  return createHash('sha256').update(`${checkId}\u0000${resourceId}`).digest('hex').slice(0, 32);
+/**
+ * Stable across scans: the same check on the same resource always has the same id. The account
+ * is part of the identity because some ids are not unique across accounts (an AWS managed
+ * policy's ARN is the same in every account that attaches it).
+ */
+export function findingId(checkId: string, resource: Pick<ResourceRef, 'provider' | 'account' | 'id'>): string {
+  return createHash('sha256').update([checkId, resource.provider, resource.account, resource.id].join('\u0000')).digest('hex').slice(0, 32);
 }
 
 export function toFindingError(error: CollectionError, origin: FindingError['origin']): FindingError {

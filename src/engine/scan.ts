@@ -80,7 +80,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     const mute = mutelist.match(check.id, resource);
     const { obligations, frameworks } = mapping(check.id);
     const finding: Finding = {
-      id: findingId(check.id, resource.id),
+      id: findingId(check.id, resource),
       status: result.status,
       muted: mute !== undefined,
       ...(mute ? { mute } : {}),

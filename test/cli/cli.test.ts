@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import type { ScanSummary } from '../../src/core/summary.js';
+import { DEFAULT_POLICY } from '../../src/core/policy.js';
+import { demoPolicy } from '../../src/demo/index.js';
 
 const bin = join(import.meta.dirname, '../../bin/dutyscan.js');
 const run = async (args: string[], env: Record<string, string> = {}) => {
@@ -88,7 +90,10 @@ describe('dutyscan scan --demo (the README quick start)', () => {
   it('re-evaluates a saved inventory offline with the same verdicts', async () => {
     const inventory = join(dir, 'demo.inventory.jsonl');
     await run(['scan', '--demo', '--format', 'json', '--save-inventory', inventory]);
-    const offline = JSON.parse((await run(['scan', '--inventory', inventory, '--format', 'json'])).stdout) as typeof doc;
+    // The demo brings its own policy (tags, regions); an inventory run gets it from a config file.
+    const config = join(dir, 'demo-policy.json');
+    writeFileSync(config, JSON.stringify({ policy: demoPolicy(DEFAULT_POLICY) }));
+    const offline = JSON.parse((await run(['scan', '--inventory', inventory, '--format', 'json', '--config', config])).stdout) as typeof doc;
     const verdicts = (d: typeof doc) => d.findings.map((f) => `${f.id}:${f.status}`).sort();
     expect(verdicts(offline)).toEqual(verdicts(doc));
     expect(offline.scan.source).toBe('inventory');

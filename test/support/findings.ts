@@ -38,7 +38,7 @@ export function finding(overrides: FindingOverrides = {}): Finding {
   const { check: _c, resource: _r, ...rest } = overrides;
   const status = rest.status ?? 'FAIL';
   const base: Finding = {
-    id: findingId(check.id, resource.id),
+    id: findingId(check.id, resource),
     status,
     muted: false,
     severity: 'high',

@@ -3,7 +3,7 @@
  * behind 40 ms of latency per request (the node:http REST fake), scanned by the real engine with
  * the bundled GCP checks, the real Google clients in REST mode, and the default rate limits.
  * Runs the Cloud Asset Inventory mode (the target: under 15 s, with the CAI searches making
- * O(pages) calls) and, for comparison, the per-service fallback. Reports wall time, API calls per
+ * O(pages + asset types) calls) and, for comparison, the per-service fallback. Reports wall time, API calls per
  * service and peak RSS.
  *
  *   npx tsx test/bench/gcp.ts
@@ -14,6 +14,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { runScan } from '../../src/engine/scan.js';
 import { createAdapter } from '../../providers/gcp/adapter.js';
+import { ASSET_TYPES } from '../../providers/gcp/collect/normalise.js';
 import { Worker } from 'node:worker_threads';
 import type { FakeOrg } from '../fakes/gcp/org.js';
 import { generatedOrg } from '../fakes/gcp/generated.js';
@@ -28,7 +29,7 @@ export interface GcpBenchResult {
   readonly wallMs: number;
   readonly peakRssMb: number;
   readonly calls: { readonly total: number; readonly asset: number; readonly byService: Readonly<Record<string, number>> };
-  /** Pages the two CAI searches need at 500 results a page. */
+  /** Upper bound of CAI calls: pages at 500 results, one search per asset type, plus the policy pages. */
   readonly assetPages: number;
   readonly findings: number;
   readonly complete: boolean;
@@ -81,7 +82,8 @@ export async function benchGcp(options: { projects?: number; resourcesPerProject
       wallMs: Math.round(wallMs),
       peakRssMb: Math.round(peakRss / 1024 / 1024),
       calls: { total: summary.totalApiCalls, asset: byService['asset'] ?? 0, byService },
-      assetPages: Math.ceil(resources / 500) + Math.ceil((1 + org.projects.reduce((n, p) => n + 1 + (p.buckets?.length ?? 0), 0)) / 500),
+      // One search per asset type (each at least one page), plus the IAM policy pages.
+      assetPages: Math.ceil(resources / 500) + Object.keys(ASSET_TYPES).length + Math.ceil((1 + org.projects.reduce((n, p) => n + 1 + (p.buckets?.length ?? 0), 0)) / 500),
       findings,
       complete: summary.complete,
       unrouted: (await fake.stop()).unrouted,

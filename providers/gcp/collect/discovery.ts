@@ -220,64 +220,76 @@ export class Discovery {
     return (this.config.folders ?? []).map((f) => normaliseName('folders', f));
   }
 
-  /** One paged search per scope for resources and one for IAM policies: O(pages), not O(projects). */
+  /**
+   * Cloud Asset Inventory over the scopes: the IAM policy search and one resource search per asset
+   * type. Page tokens make each search sequential, so the types run in parallel and the critical
+   * path is the largest type's pages; calls stay O(pages + types), not O(projects). The first
+   * type (with the policy search) probes the API, so a refused CAI costs two calls, not one per type.
+   */
   private async searchAssets(scopes: readonly string[]): Promise<AssetIndex> {
     const resources = new Map<string, CaiResource[]>();
     const policies = new Map<string, CaiPolicy[]>();
     const containerPolicies: CaiPolicy[] = [];
-    const assetTypes = Object.keys(ASSET_TYPES);
-    await Promise.all(
-      scopes.flatMap((scope) => [
-        this.caller
-          .pages({ service: 'asset', operation: 'cloudasset.assets.searchAllResources', account: scope }, async (token) => {
-            const [items, next] = await this.clients.asset.searchAllResources(
-              { scope, assetTypes, pageSize: 500, readMask: { paths: ['name', 'asset_type', 'project', 'location', 'labels'] }, ...(token ? { pageToken: token } : {}) },
-              this.opts,
-            );
-            return { items: items as Json[], next: next?.pageToken ?? null };
-          })
-          .then((items) => {
-            for (const r of items) {
-              const key = String(r['project'] ?? '');
-              const list = resources.get(key) ?? [];
-              list.push({
-                name: String(r['name'] ?? ''),
-                assetType: String(r['assetType'] ?? ''),
-                location: String(r['location'] ?? ''),
-                labels: labelsOf(r['labels']),
-                displayName: String(r['displayName'] ?? ''),
-              });
-              resources.set(key, list);
+    const [probe, ...rest] = Object.keys(ASSET_TYPES);
+    const searchType = (scope: string, assetType: string) =>
+      this.caller
+        .pages({ service: 'asset', operation: 'cloudasset.assets.searchAllResources', account: scope }, async (token) => {
+          const [items, next] = await this.clients.asset.searchAllResources(
+            { scope, assetTypes: [assetType], pageSize: 500, readMask: { paths: ['name', 'asset_type', 'project', 'location', 'labels'] }, ...(token ? { pageToken: token } : {}) },
+            this.opts,
+          );
+          return { items: items as Json[], next: next?.pageToken ?? null };
+        })
+        .then((items) => {
+          for (const r of items) {
+            const key = String(r['project'] ?? '');
+            const list = resources.get(key) ?? [];
+            list.push({
+              name: String(r['name'] ?? ''),
+              assetType: String(r['assetType'] ?? ''),
+              location: String(r['location'] ?? ''),
+              labels: labelsOf(r['labels']),
+              displayName: String(r['displayName'] ?? ''),
+            });
+            resources.set(key, list);
+          }
+        });
+    const searchPolicies = (scope: string) =>
+      this.caller
+        .pages({ service: 'asset', operation: 'cloudasset.assets.searchAllIamPolicies', account: scope }, async (token) => {
+          const [items, next] = await this.clients.asset.searchAllIamPolicies({ scope, pageSize: 500, ...(token ? { pageToken: token } : {}) }, this.opts);
+          return { items: items as Json[], next: next?.pageToken ?? null };
+        })
+        .then((items) => {
+          for (const p of items) {
+            const policy: CaiPolicy = {
+              resource: String(p['resource'] ?? ''),
+              assetType: String(p['assetType'] ?? ''),
+              bindings: ((p['policy'] as Json | undefined)?.['bindings'] as Json[] | undefined ?? []).map((b) => ({
+                role: String(b['role'] ?? ''),
+                members: ((b['members'] as string[] | undefined) ?? []).map(String),
+                condition: b['condition'] ? String((b['condition'] as Json)['expression'] ?? '') || null : null,
+              })),
+            };
+            const key = String(p['project'] ?? '');
+            if (key === '') {
+              containerPolicies.push(policy);
+            } else {
+              const list = policies.get(key) ?? [];
+              list.push(policy);
+              policies.set(key, list);
             }
-          }),
-        this.caller
-          .pages({ service: 'asset', operation: 'cloudasset.assets.searchAllIamPolicies', account: scope }, async (token) => {
-            const [items, next] = await this.clients.asset.searchAllIamPolicies({ scope, pageSize: 500, ...(token ? { pageToken: token } : {}) }, this.opts);
-            return { items: items as Json[], next: next?.pageToken ?? null };
-          })
-          .then((items) => {
-            for (const p of items) {
-              const policy: CaiPolicy = {
-                resource: String(p['resource'] ?? ''),
-                assetType: String(p['assetType'] ?? ''),
-                bindings: ((p['policy'] as Json | undefined)?.['bindings'] as Json[] | undefined ?? []).map((b) => ({
-                  role: String(b['role'] ?? ''),
-                  members: ((b['members'] as string[] | undefined) ?? []).map(String),
-                  condition: b['condition'] ? String((b['condition'] as Json)['expression'] ?? '') || null : null,
-                })),
-              };
-              const key = String(p['project'] ?? '');
-              if (key === '') {
-                containerPolicies.push(policy);
-              } else {
-                const list = policies.get(key) ?? [];
-                list.push(policy);
-                policies.set(key, list);
-              }
-            }
-          }),
-      ]),
-    );
+          }
+        });
+    await Promise.all(scopes.map(async (scope) => {
+      const first = probe ? searchType(scope, probe) : Promise.resolve();
+      const policyRun = searchPolicies(scope);
+      // Its failure is awaited below (or superseded by the probe's): never an unhandled rejection.
+      policyRun.catch(() => undefined);
+      // Policies keep paging while the other types start once the probe answered.
+      await first;
+      await Promise.all([policyRun, ...rest.map((t) => searchType(scope, t))]);
+    }));
     return { scopes, resources, policies, containerPolicies };
   }
 }

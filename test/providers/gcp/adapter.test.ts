@@ -6,6 +6,7 @@ import { MODE_CAI, MODE_PER_SERVICE } from '../../../providers/gcp/adapter.js';
 import { runCheck } from '../../support/checks.js';
 import { installOrg } from '../../fakes/gcp/org.js';
 import { GcpFake } from '../../fakes/gcp/server.js';
+import { ASSET_TYPES } from '../../../providers/gcp/collect/normalise.js';
 import { fixtureOrg, NOW, PROD } from './fixture-org.js';
 import { collect, fakeConfig, listingOf, namesOf } from './harness.js';
 
@@ -168,7 +169,7 @@ describe('GCP adapter, Cloud Asset Inventory mode', () => {
     expect(fake.count('GET', /\/locations$/)).toBe(0);
     // A project CAI shows without SQL instances is not asked for them.
     expect(fake.count('GET', /acme-quiet\/instances$/)).toBe(0);
-    expect(api.snapshot().calls['gcp']?.['asset']).toEqual({ 'cloudasset.assets.searchAllResources': 1, 'cloudasset.assets.searchAllIamPolicies': 1 });
+    expect(api.snapshot().calls['gcp']?.['asset']).toEqual({ 'cloudasset.assets.searchAllResources': Object.keys(ASSET_TYPES).length, 'cloudasset.assets.searchAllIamPolicies': 1 });
     const buckets = listingOf(listings, 'acme-prod', 'gcp.storage.bucket');
     const publicBucket = buckets.items.ok ? buckets.items.value.find((b) => b.name === 'acme-prod-public') : undefined;
     expect((publicBucket?.data as unknown as { iamBindings: unknown }).iamBindings).toMatchObject({ ok: true, value: [{ members: ['allUsers'] }] });

@@ -7,6 +7,7 @@ import { gcpChecks } from '../../../checks/gcp/index.js';
 import { createAdapter } from '../../../providers/gcp/adapter.js';
 import { installOrg } from '../../fakes/gcp/org.js';
 import { GcpFake } from '../../fakes/gcp/server.js';
+import { ASSET_TYPES } from '../../../providers/gcp/collect/normalise.js';
 import { fixtureOrg, NOW } from './fixture-org.js';
 import { silentLog } from './harness.js';
 
@@ -47,7 +48,7 @@ describe('a GCP scan through the engine', () => {
     const mfa = findings.filter((f) => f.check.id === 'gcp-workspace-users-2sv-enrolled');
     expect(mfa.map((f) => [f.resource.account, f.status])).toEqual([['organizations/123', 'NOT_APPLICABLE']]);
     expect(summary.obligations.find((o) => o.id === 'access.mfa')?.status).toBe('attestation');
-    expect(summary.apiCalls['gcp']?.['asset']).toEqual({ 'cloudasset.assets.searchAllResources': 1, 'cloudasset.assets.searchAllIamPolicies': 1 });
+    expect(summary.apiCalls['gcp']?.['asset']).toEqual({ 'cloudasset.assets.searchAllResources': Object.keys(ASSET_TYPES).length, 'cloudasset.assets.searchAllIamPolicies': 1 });
   });
 
   test('with a Workspace admin subject, MFA is evaluated per user', async () => {

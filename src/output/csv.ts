@@ -14,7 +14,9 @@ export const CSV_COLUMNS = [
  * formula (leading = + - @, or tab / CR which some of them strip first) gets a leading quote.
  */
 export function csvCell(value: string): string {
-  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // Control characters other than line breaks would drive a terminal that `cat`s the file.
+  const printable = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '\uFFFD');
+  const defused = /^[=+\-@\t\r]/.test(printable) ? `'${printable}` : printable;
   return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
 }
 

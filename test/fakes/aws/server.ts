@@ -66,13 +66,33 @@ const REST_ROUTES: { service: string; method: string; path: RegExp; subresource?
 ];
 
 export interface Fault {
-  readonly service: string;
+  /** Any service when absent. */
+  readonly service?: string;
   readonly operation?: string;
   readonly region?: string;
   readonly account?: string;
-  /** Error code as AWS sends it (`Throttling`, `AccessDenied`, `InternalError`, ...). */
-  readonly code: string;
-  readonly status: number;
+  /**
+   * What the fake does instead of answering: `error` (default) answers `code`/`status` in the
+   * protocol's error shape; `throttle` answers the protocol's own throttling error (Query
+   * `Throttling` 400, EC2 `RequestLimitExceeded` 503, S3 `SlowDown` 503, JSON
+   * `ThrottlingException` 400, REST-JSON `TooManyRequestsException` 429); `reset` sends the
+   * headers and half the body, then destroys the socket; `delay` answers after `delayMs`;
+   * `malformed` answers 200 with the body cut in half.
+   */
+  readonly kind?: 'error' | 'throttle' | 'reset' | 'delay' | 'malformed';
+  /** Error code as AWS sends it (`Throttling`, `AccessDenied`, `InternalError`, ...), for `error`. */
+  readonly code?: string;
+  readonly status?: number;
+  /** Sent as `Retry-After` (seconds) with the error. */
+  readonly retryAfterSeconds?: number;
+  /** For `delay`: how long the answer takes (on top of `latencyMs`). */
+  readonly delayMs?: number;
+  /**
+   * The share of matching requests that fail, decided by a hash of (seed, the request and its
+   * attempt number), so a run is reproducible whatever order concurrent requests arrive in.
+   */
+  readonly probability?: number;
+  readonly seed?: number;
   /** How many matching requests fail; unlimited when absent. */
   times?: number;
 }
@@ -82,6 +102,35 @@ export interface RecordedRequest {
   readonly operation: string;
   readonly account: string;
   readonly region: string;
+  /** Arrival time (performance.now() of the fake's process), for measuring retry gaps. */
+  readonly at: number;
+  /** The SDK's `amz-sdk-invocation-id`: the same for every attempt of one call. */
+  readonly invocationId: string;
+  /** The attempt number from `amz-sdk-request` (1 for the first). */
+  readonly attempt: number;
+  /** The fault injected into this request, if any. */
+  fault?: NonNullable<Fault['kind']>;
+}
+
+/** Each protocol's own throttling answer: [HTTP status, error code]. */
+const THROTTLING: Record<Protocol, [number, string]> = {
+  query: [400, 'Throttling'],
+  ec2: [503, 'RequestLimitExceeded'],
+  'rest-xml': [503, 'SlowDown'],
+  json: [400, 'ThrottlingException'],
+  'rest-json': [429, 'TooManyRequestsException'],
+};
+
+/** A uniform number in [0, 1) from a string (FNV-1a, then an avalanche step). */
+function hashUnit(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 2 ** 32;
 }
 
 export const BASE_ACCESS_KEY = 'AKIAFAKEDUTYSCAN0001';
@@ -94,6 +143,8 @@ export class FakeAws {
   readonly faults: Fault[] = [];
   readonly requests: RecordedRequest[] = [];
   readonly unrouted: string[] = [];
+  private readonly truncated = new WeakSet<ServerResponse>();
+  private readonly resets = new WeakSet<ServerResponse>();
   /** Access keys handed out by AssumeRole: key -> account. */
   private readonly sessions = new Map<string, { account: string; expires: Date }>();
   private constructor(
@@ -153,6 +204,7 @@ export class FakeAws {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -203,17 +255,41 @@ export class FakeAws {
     const who = this.accountFor(accessKey);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     if (!who) return this.error(res, wire.protocol, 403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
-    this.requests.push({ service, operation, account: who.id, region });
+    const attempt = Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 1);
+    const recorded: RecordedRequest = {
+      service, operation, account: who.id, region, at: arrived, attempt,
+      invocationId: String(req.headers['amz-sdk-invocation-id'] ?? randomUUID()),
+    };
+    this.requests.push(recorded);
 
+    const draw = (seed: number) => hashUnit(`${seed}|${service}|${operation}|${who.id}|${region}|${req.method} ${req.url}|${body}|${attempt}`);
     const fault = this.faults.find(
-      (f) => f.service === service && (f.operation === undefined || f.operation === operation) &&
+      (f) => (f.service === undefined || f.service === service) && (f.operation === undefined || f.operation === operation) &&
         (f.region === undefined || f.region === region) && (f.account === undefined || f.account === who.id) &&
-        (f.times === undefined || f.times > 0),
+        (f.times === undefined || f.times > 0) && (f.probability === undefined || draw(f.seed ?? 0) < f.probability),
     );
+    let truncate = false;
     if (fault) {
       if (fault.times !== undefined) fault.times--;
-      return this.error(res, wire.protocol, fault.status, fault.code, `injected ${fault.code}`);
+      const kind = fault.kind ?? 'error';
+      recorded.fault = kind;
+      const retryAfter: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
+      if (kind === 'error') {
+        return this.error(res, wire.protocol, fault.status ?? 400, fault.code ?? 'InjectedFault', `injected ${fault.code ?? 'fault'}`, retryAfter);
+      }
+      if (kind === 'throttle') {
+        const [status, code] = THROTTLING[wire.protocol];
+        return this.error(res, wire.protocol, status, code, 'Rate exceeded', retryAfter);
+      }
+      if (kind === 'reset') this.resets.add(res);
+      if (kind === 'malformed') truncate = true;
+      if (kind === 'delay') {
+        const closed = new Promise<void>((resolve) => res.once('close', resolve));
+        await Promise.race([new Promise((r) => setTimeout(r, fault.delayMs ?? 0)), closed]);
+        if (res.destroyed || res.writableEnded) return;
+      }
     }
+    if (truncate) this.truncated.add(res);
 
     const ctx: HandlerContext = { fake: this, account: who, region, params, json, path: pathParams, headers: req.headers };
     let output: Record<string, unknown>;
@@ -251,27 +327,34 @@ export class FakeAws {
     }
   }
 
-  private error(res: ServerResponse, protocol: Protocol, status: number, code: string, message: string): void {
+  private error(res: ServerResponse, protocol: Protocol, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
     const requestId = randomUUID();
     const msg = escapeXml(message);
     switch (protocol) {
       case 'query':
         return this.send(res, status, 'text/xml',
-          `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${msg}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`);
+          `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${msg}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`, extra);
       case 'ec2':
         return this.send(res, status, 'text/xml',
-          `<Response><Errors><Error><Code>${code}</Code><Message>${msg}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`);
+          `<Response><Errors><Error><Code>${code}</Code><Message>${msg}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`, extra);
       case 'rest-xml':
         return this.send(res, status, 'application/xml',
-          `<Error><Code>${code}</Code><Message>${msg}</Message><RequestId>${requestId}</RequestId></Error>`);
+          `<Error><Code>${code}</Code><Message>${msg}</Message><RequestId>${requestId}</RequestId></Error>`, extra);
       case 'json':
-        return this.send(res, status, 'application/x-amz-json-1.1', JSON.stringify({ __type: code, message }), { 'x-amzn-requestid': requestId });
+        return this.send(res, status, 'application/x-amz-json-1.1', JSON.stringify({ __type: code, message }), { 'x-amzn-requestid': requestId, ...extra });
       case 'rest-json':
-        return this.send(res, status, 'application/json', JSON.stringify({ message }), { 'x-amzn-errortype': code, 'x-amzn-requestid': requestId });
+        return this.send(res, status, 'application/json', JSON.stringify({ message }), { 'x-amzn-errortype': code, 'x-amzn-requestid': requestId, ...extra });
     }
   }
 
   private send(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+    if (this.truncated.has(res)) body = body.slice(0, Math.floor(body.length / 2));
+    if (this.resets.has(res)) {
+      // Promise the whole body, send half, then drop the connection: a reset mid-response.
+      res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
+      res.write(body.slice(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
+      return;
+    }
     res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
     res.end(body);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,13 @@ describe('config loading', () => {
   it('accepts the documented example', () => {
     const { config } = loadConfig(join(import.meta.dirname, '../../config/dutyscan.example.yaml'));
     expect(config.concurrency.accounts).toBeGreaterThan(0);
+  });
+
+  it('documents a service section that validates as written', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../config/dutyscan.example.yaml'), 'utf8').split('\n');
+    const block = text.slice(text.findIndex((l) => l.startsWith('# service:'))).map((l) => l.replace(/^# ?/, ''));
+    const config = parseYaml('example service block', block.join('\n'), configSchema);
+    expect(config.service?.schedules.map((s) => s.name)).toEqual(['daily-full', 'hourly-iam']);
   });
 
   it('names the file, the key path, the line and what was expected', () => {

@@ -11,6 +11,7 @@ import computeNetworkDefaultAbsent from './compute/gcp-compute-network-default-a
 import computeSubnetworkFlowLogsEnabled from './compute/gcp-compute-subnetwork-flow-logs-enabled.js';
 import computeInstanceNoExternalIp from './compute/gcp-compute-instance-no-external-ip.js';
 import computeInstanceSerialPortDisabled from './compute/gcp-compute-instance-serial-port-disabled.js';
+import computeInstanceOsLoginEnabled from './compute/gcp-compute-instance-os-login-enabled.js';
 import computeInstanceShieldedVmEnabled from './compute/gcp-compute-instance-shielded-vm-enabled.js';
 import computeDiskSnapshotScheduleAttached from './compute/gcp-compute-disk-snapshot-schedule-attached.js';
 import computeDiskCriticalCmekEncrypted from './compute/gcp-compute-disk-critical-cmek-encrypted.js';
@@ -40,6 +41,7 @@ export const gcpChecks: readonly AnyCheck[] = [
   computeSubnetworkFlowLogsEnabled,
   computeInstanceNoExternalIp,
   computeInstanceSerialPortDisabled,
+  computeInstanceOsLoginEnabled,
   computeInstanceShieldedVmEnabled,
   computeDiskSnapshotScheduleAttached,
   computeDiskCriticalCmekEncrypted,

@@ -1,4 +1,6 @@
 import picomatch from 'picomatch';
+import type { AssessContext } from '../../src/core/check.js';
+import type { Resource } from '../../src/core/resource.js';
 import type { GcpIamBinding } from '../../providers/gcp/model/types.js';
 
 /** Members that make a binding public: anyone on the internet, or anyone with a Google account. */
@@ -34,3 +36,16 @@ export function isCritical(globs: readonly string[], ...names: readonly string[]
 
 /** The last path segment of a GCP resource URL or name. */
 export const lastSegment = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
+
+/**
+ * A Compute metadata key as the VM sees it: its own value, else the project's common metadata
+ * (read only when the VM does not set it, so an unreadable project metadata matters only then).
+ */
+export function effectiveMetadata(instance: Resource<'gcp.compute.instance'>, key: string, ctx: AssessContext): { value: string | null; from: 'instance' | 'project' | 'unset' } {
+  const own = instance.data.metadata[key];
+  if (own !== undefined) return { value: own, from: 'instance' };
+  const project = ctx.related('gcp.compute.project-metadata')[0]?.data.items[key];
+  return project !== undefined ? { value: project, from: 'project' } : { value: null, from: 'unset' };
+}
+
+export const isTrue = (value: string | null): boolean => value !== null && ['true', '1', 'yes'].includes(value.trim().toLowerCase());

@@ -95,7 +95,8 @@ export function gcpDemo(now: Date): Listing[] {
   fw('allow-iap-ssh', 'analytics-vpc', ['35.235.240.0/20'], [{ protocol: 'tcp', ports: ['22'] }]);
   fw('allow-https-lb', 'analytics-vpc', ['130.211.0.0/22', '35.191.0.0/16'], [{ protocol: 'tcp', ports: ['443'] }]);
 
-  // VMs: a hardened worker, a legacy notebook with every bad habit.
+  // VMs: a hardened worker, a legacy notebook with every bad habit; the project sets no OS Login.
+  add('gcp.compute.project-metadata', GLOBAL_REGION, `${ce}/commonInstanceMetadata`, PROJECT, { items: { 'block-project-ssh-keys': 'false' } });
   const vm = (name: string, zone: string, data: Partial<GcpInstance>, labels: Record<string, string>) =>
     add('gcp.compute.instance', zone.slice(0, -2), `${ce}/zones/${zone}/instances/${name}`, name, {
       zone, status: 'RUNNING', machineType: 'e2-standard-4', networkInterfaces: [{ network: 'analytics-vpc', subnetwork: 'pipelines', externalIps: [] }],
@@ -155,7 +156,7 @@ export function gcpDemo(now: Date): Listing[] {
 
   const projectTypes: ResourceType[] = [
     'gcp.project', 'gcp.project.iam-policy', 'gcp.iam.policy', 'gcp.iam.service-account', 'gcp.compute.firewall', 'gcp.compute.instance', 'gcp.compute.disk',
-    'gcp.compute.network', 'gcp.compute.subnetwork', 'gcp.storage.bucket', 'gcp.sql.instance', 'gcp.kms.crypto-key', 'gcp.logging.sink',
+    'gcp.compute.network', 'gcp.compute.subnetwork', 'gcp.compute.project-metadata', 'gcp.storage.bucket', 'gcp.sql.instance', 'gcp.kms.crypto-key', 'gcp.logging.sink',
   ];
   const orgWhere = { provider: 'gcp' as const, account: ORG, region: GLOBAL_REGION };
   return [

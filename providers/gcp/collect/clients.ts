@@ -4,6 +4,7 @@ import {
   FirewallsClient,
   InstancesClient,
   NetworksClient,
+  ProjectsClient as ComputeProjectsClient,
   ResourcePoliciesClient,
   SnapshotsClient,
   SubnetworksClient,
@@ -47,6 +48,7 @@ export class GcpClients {
     readonly resourcePolicies: ResourcePoliciesClient,
     readonly networks: NetworksClient,
     readonly subnetworks: SubnetworksClient,
+    readonly computeProjects: ComputeProjectsClient,
     readonly kms: KeyManagementServiceClient,
     readonly storage: Storage,
     readonly iam: iam_v1.Iam,
@@ -84,6 +86,7 @@ export class GcpClients {
       new ResourcePoliciesClient(gax(endpoints.compute)),
       new NetworksClient(gax(endpoints.compute)),
       new SubnetworksClient(gax(endpoints.compute)),
+      new ComputeProjectsClient(gax(endpoints.compute)),
       new KeyManagementServiceClient(gax(endpoints.kms)),
       new Storage({
         authClient: storageAuth as never,
@@ -109,7 +112,7 @@ export class GcpClients {
   async close(): Promise<void> {
     await Promise.allSettled(
       [this.projects, this.folders, this.organizations, this.asset, this.firewalls, this.instances, this.disks, this.snapshots,
-        this.resourcePolicies, this.networks, this.subnetworks, this.kms].map((c) => c.close()),
+        this.resourcePolicies, this.networks, this.subnetworks, this.computeProjects, this.kms].map((c) => c.close()),
     );
   }
 }

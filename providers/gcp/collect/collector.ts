@@ -57,7 +57,7 @@ const PROJECT_TASKS: Readonly<Record<string, readonly ResourceType[]>> = {
   resourcemanager: ['gcp.project', 'gcp.project.iam-policy'],
   'iam-policies': ['gcp.iam.policy'],
   iam: ['gcp.iam.service-account'],
-  compute: ['gcp.compute.firewall', 'gcp.compute.instance', 'gcp.compute.disk', 'gcp.compute.network', 'gcp.compute.subnetwork'],
+  compute: ['gcp.compute.firewall', 'gcp.compute.instance', 'gcp.compute.disk', 'gcp.compute.network', 'gcp.compute.subnetwork', 'gcp.compute.project-metadata'],
   storage: ['gcp.storage.bucket'],
   sql: ['gcp.sql.instance'],
   kms: ['gcp.kms.crypto-key'],
@@ -224,6 +224,8 @@ export class GcpCollector {
             })));
         case 'gcp.compute.disk':
           return this.disks(project, caller);
+        case 'gcp.compute.project-metadata':
+          return this.projectMetadata(project, caller);
         case 'gcp.storage.bucket':
           return this.buckets(project, caller);
         case 'gcp.sql.instance':
@@ -329,6 +331,30 @@ export class GcpCollector {
         data,
       });
     }));
+  }
+
+  /**
+   * The project's common instance metadata. Only where VMs exist (CAI mode): without VMs no check
+   * reads it, and an empty listing says so.
+   */
+  private async projectMetadata(project: DiscoveredProject, caller: GcpCaller): Promise<Observed<AnyResource[]>> {
+    const id = project.projectId;
+    if (!this.present(project, 'compute.googleapis.com/Instance')) return seen([]);
+    const got = await observe(
+      caller.call({ service: 'compute', operation: 'compute.projects.get', account: id }, async () => {
+        const [p] = await this.clients.computeProjects.get({ project: id }, { timeout: this.timeoutMs });
+        return p as unknown as Json;
+      }),
+      'compute.projects.get',
+      id,
+    );
+    return map(got, (p) => {
+      const items: Record<string, string> = {};
+      for (const item of ((p['commonInstanceMetadata'] as Json | undefined)?.['items'] as Json[] | undefined) ?? []) items[String(item['key'])] = String(item['value'] ?? '');
+      return [resource('gcp.compute.project-metadata', { provider: 'gcp', account: id, region: GLOBAL_REGION }, {
+        id: `//compute.googleapis.com/projects/${id}/commonInstanceMetadata`, name: id, data: { items },
+      }) as AnyResource];
+    });
   }
 
   /** Buckets with their IAM policies: from Cloud Asset Inventory when it ran, else one call per bucket. */

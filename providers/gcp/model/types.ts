@@ -110,6 +110,12 @@ export interface GcpInstance {
   readonly diskNames: readonly string[];
 }
 
+/** `gcp.compute.project-metadata`: Compute Engine metadata set for every VM of the project. */
+export interface GcpComputeProjectMetadata {
+  /** Common instance metadata items (`enable-oslogin`, `serial-port-enable`, `ssh-keys`...). */
+  readonly items: Readonly<Record<string, string>>;
+}
+
 /** `gcp.compute.disk` */
 export interface GcpDisk {
   /** The zone, or the region for regional disks. */
@@ -253,6 +259,7 @@ declare module '../../../src/core/resource.js' {
     'gcp.compute.firewall': GcpFirewallRule;
     'gcp.compute.instance': GcpInstance;
     'gcp.compute.disk': GcpDisk;
+    'gcp.compute.project-metadata': GcpComputeProjectMetadata;
     'gcp.compute.network': GcpNetwork;
     'gcp.compute.subnetwork': GcpSubnetwork;
     'gcp.storage.bucket': GcpBucket;

@@ -47,6 +47,7 @@ Object.assign(DEFAULTS, {
   'gcp.compute.firewall': { network: 'vpc', direction: 'INGRESS', disabled: false, priority: 1000, sourceRanges: ['10.0.0.0/8'], allowed: [{ protocol: 'tcp', ports: ['22'] }], denied: [], targetTags: [], targetServiceAccounts: [] },
   'gcp.compute.instance': { zone: 'europe-west1-b', status: 'RUNNING', machineType: 'e2-small', networkInterfaces: [{ network: 'vpc', subnetwork: 'app', externalIps: [] }], serviceAccounts: [{ email: `app@${PROJECT}.iam.gserviceaccount.com`, scopes: ['https://www.googleapis.com/auth/cloud-platform'] }], metadata: {}, shieldedVm: { secureBoot: true, vtpm: true, integrityMonitoring: true }, diskNames: [] },
   'gcp.compute.disk': { location: 'europe-west1-b', sizeGb: 10, users: ['vm'], kmsKeyName: null, customerSuppliedKey: false, snapshotSchedules: ['daily'], latestSnapshot: null },
+  'gcp.compute.project-metadata': { items: {} },
   'gcp.compute.network': { autoCreateSubnetworks: false, legacy: false, subnetworks: [] },
   'gcp.compute.subnetwork': { network: 'vpc', ipCidrRange: '10.0.0.0/24', purpose: 'PRIVATE', flowLogs: true },
   'gcp.storage.bucket': { location: 'EUROPE-WEST1', locationType: 'region', storageClass: 'STANDARD', uniformBucketLevelAccess: true, publicAccessPrevention: 'enforced', versioning: true, retentionPolicy: null, softDeleteSeconds: 604800, kmsKeyName: null, iamBindings: seen([]) },

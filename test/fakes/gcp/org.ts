@@ -21,6 +21,8 @@ export interface FakeProject {
   readonly serviceAccounts?: { readonly email: string; readonly keys: Json[] }[];
   readonly keyRings?: { readonly location: string; readonly name: string; readonly keys: Json[] }[];
   readonly sinks?: Json[];
+  /** Compute project metadata items (`enable-oslogin`, ...). */
+  readonly computeMetadata?: Record<string, string>;
   /** APIs answering SERVICE_DISABLED in this project, e.g. `sqladmin`. */
   readonly disabled?: readonly ('compute' | 'sqladmin' | 'storage' | 'iam' | 'kms' | 'logging')[];
   /** Every per-project call answers 403 PERMISSION_DENIED. */
@@ -164,6 +166,12 @@ export function installOrg(fake: GcpFake, org: FakeOrg): void {
         return aggregated ? aggregatedPage(req, field, items, size) : paged(req, 'items', items, size);
       }),
     );
+  fake.route('GET', /^\/compute\/v1\/projects\/(?<id>[^/]+)$/, (req) =>
+    guard(req, 'compute', req.params['id'] ?? '', () => {
+      const p = byId.get(req.params['id'] ?? '')!;
+      return { body: { name: p.id, commonInstanceMetadata: { items: Object.entries(p.computeMetadata ?? {}).map(([key, value]) => ({ key, value })) } } };
+    }),
+  );
   compute('global/firewalls', 'items', (p) => p.firewalls, false);
   compute('global/networks', 'items', (p) => p.networks, false);
   compute('global/snapshots', 'items', (p) => p.snapshots, false);

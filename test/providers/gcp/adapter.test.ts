@@ -137,6 +137,8 @@ describe('GCP adapter, per-service APIs (Cloud Asset Inventory disabled)', () =>
       ['api@acme-prod.iam.gserviceaccount.com', 'NOT_APPLICABLE'], ['ci@acme-prod.iam.gserviceaccount.com', 'FAIL'], ['etl@acme-prod.iam.gserviceaccount.com', 'PASS'],
     ]);
     expect(prod('gcp-compute-instance-default-service-account-limited')).toEqual([['web-1', 'FAIL'], ['api-1', 'PASS'], ['batch-1', 'NOT_APPLICABLE']]);
+    expect(prod('gcp-compute-instance-os-login-enabled')).toEqual([['web-1', 'PASS'], ['api-1', 'PASS'], ['batch-1', 'FAIL']]);
+    expect(prod('gcp-compute-instance-serial-port-disabled')).toEqual([['web-1', 'FAIL'], ['api-1', 'PASS'], ['batch-1', 'PASS']]);
     expect(prod('gcp-compute-disk-snapshot-schedule-attached')).toEqual([['web-1', 'PASS'], ['api-1', 'FAIL'], ['scratch', 'FAIL']]);
     expect(prod('gcp-kms-crypto-key-rotation-enabled')).toEqual([['disks', 'PASS'], ['docs', 'FAIL'], ['signing', 'NOT_APPLICABLE']]);
     expect(verdicts(listings, 'gcp-iam-policy-no-public-members').filter(([, , s]) => s === 'FAIL').map(([a, n]) => [a, n])).toEqual([

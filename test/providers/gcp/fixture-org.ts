@@ -48,7 +48,7 @@ export const PROD: FakeProject = {
       serviceAccounts: [{ email: 'api@acme-prod.iam.gserviceaccount.com', scopes: ['https://www.googleapis.com/auth/cloud-platform'] }],
       shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
     },
-    { name: 'batch-1', zone: 'us-central1-a', status: 'TERMINATED', machineType: 'e2-small', networkInterfaces: [], serviceAccounts: [] },
+    { name: 'batch-1', zone: 'us-central1-a', status: 'TERMINATED', machineType: 'e2-small', networkInterfaces: [], serviceAccounts: [], metadata: { items: [{ key: 'enable-oslogin', value: 'false' }] } },
   ],
   disks: [
     { name: 'web-1', zone: 'europe-west1-b', sizeGb: '10', users: ['projects/acme-prod/zones/europe-west1-b/instances/web-1'], selfLink: 'https://compute/projects/acme-prod/zones/europe-west1-b/disks/web-1', resourcePolicies: ['https://compute/projects/acme-prod/regions/europe-west1/resourcePolicies/daily'] },
@@ -82,6 +82,7 @@ export const PROD: FakeProject = {
     { location: 'europe-west1', name: 'main', keys: [{ name: 'disks', purpose: 'ENCRYPT_DECRYPT', rotationPeriod: '7776000s', nextRotationTime: '2026-07-01T00:00:00Z', primary: { state: 'ENABLED' } }, { name: 'docs', purpose: 'ENCRYPT_DECRYPT', primary: { state: 'ENABLED' } }, { name: 'signing', purpose: 'ASYMMETRIC_SIGN' }] },
   ],
   sinks: [{ name: 'errors-only', destination: 'storage.googleapis.com/acme-errors', filter: 'severity>=ERROR' }],
+  computeMetadata: { 'enable-oslogin': 'TRUE' },
 };
 
 /** A project whose every API answers 403: ERROR results for it alone. */

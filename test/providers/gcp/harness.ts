@@ -6,13 +6,10 @@ import type { ResourceType } from '../../../src/core/resource.js';
 import { RateLimitedApi } from '../../../src/engine/api.js';
 import { gcpConfigSchema, type GcpConfig } from '../../../providers/gcp/config.js';
 import { createAdapter } from '../../../providers/gcp/adapter.js';
+import { GCP_RESOURCE_TYPES } from '../../../providers/gcp/collect/collector.js';
 import type { GcpFake } from '../../fakes/gcp/server.js';
 
-export const ALL_GCP_TYPES: readonly ResourceType[] = [
-  'gcp.project', 'gcp.project.iam-policy', 'gcp.iam.policy', 'gcp.iam.service-account', 'gcp.compute.firewall', 'gcp.compute.instance',
-  'gcp.compute.disk', 'gcp.compute.network', 'gcp.compute.subnetwork', 'gcp.storage.bucket', 'gcp.sql.instance', 'gcp.kms.crypto-key',
-  'gcp.logging.sink', 'gcp.asset', 'gcp.workspace.directory',
-];
+export const ALL_GCP_TYPES: readonly ResourceType[] = GCP_RESOURCE_TYPES;
 
 export const silentLog = pino({ level: 'silent' });
 

@@ -4,21 +4,26 @@ import type { CollectionError, ProviderId } from './observed.js';
 
 export type StatusCounts = Record<Status, number>;
 
-export interface ClauseStatus {
-  readonly clause: string;
+/**
+ * met: only PASS results; not-met: a FAIL; incomplete: ERRORs and no FAIL (never "met" while
+ * something could not be seen); attestation: nothing an API can prove; not-applicable: nothing to assess.
+ */
+export type Fulfilment = 'met' | 'not-met' | 'incomplete' | 'attestation' | 'not-applicable';
+
+interface RolledUp {
   readonly title: string;
-  /** met: PASS only; not-met: a FAIL; incomplete: ERRORs and no FAIL; attestation: nothing an API can prove. */
-  readonly status: 'met' | 'not-met' | 'incomplete' | 'attestation' | 'not-applicable';
-  readonly obligations: readonly string[];
+  readonly status: Fulfilment;
   readonly counts: StatusCounts;
 }
 
-export interface ObligationStatus {
+export interface ClauseStatus extends RolledUp {
+  readonly clause: string;
+  readonly obligations: readonly string[];
+}
+
+export interface ObligationStatus extends RolledUp {
   readonly id: string;
-  readonly title: string;
-  readonly status: 'met' | 'not-met' | 'incomplete' | 'attestation' | 'not-applicable';
   readonly clauses: readonly string[];
-  readonly counts: StatusCounts;
 }
 
 /** The `scan` part of the JSON document: what a scan looked at, found and could not see. */

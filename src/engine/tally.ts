@@ -1,11 +1,10 @@
 import { DUTIES, SEVERITIES, type Duty, type Severity } from '../core/check.js';
 import type { Finding, Status } from '../core/finding.js';
 import type { CollectionError } from '../core/observed.js';
-import type { ClauseStatus, ObligationStatus, StatusCounts } from '../core/summary.js';
+import type { ClauseStatus, Fulfilment, ObligationStatus, StatusCounts } from '../core/summary.js';
 import type { Catalog } from '../mapping/catalog.js';
 import type { ContractProfile } from '../mapping/schema.js';
 
-type Verdict = ObligationStatus['status'];
 
 export const emptyCounts = (): StatusCounts => ({ PASS: 0, FAIL: 0, ERROR: 0, NOT_APPLICABLE: 0 });
 
@@ -13,14 +12,14 @@ export const emptyCounts = (): StatusCounts => ({ PASS: 0, FAIL: 0, ERROR: 0, NO
  * Never "met" while something could not be evaluated: a FAIL makes it not met, an ERROR
  * incomplete, and only PASS results make it met. What no API proves is an attestation.
  */
-export function rollUp(counts: StatusCounts, manual: boolean): Verdict {
+export function rollUp(counts: StatusCounts, manual: boolean): Fulfilment {
   if (counts.FAIL > 0) return 'not-met';
   if (counts.ERROR > 0) return 'incomplete';
   if (counts.PASS > 0) return 'met';
   return manual ? 'attestation' : 'not-applicable';
 }
 
-const CLAUSE_ORDER: readonly Verdict[] = ['not-met', 'incomplete', 'met', 'attestation', 'not-applicable'];
+const CLAUSE_ORDER: readonly Fulfilment[] = ['not-met', 'incomplete', 'met', 'attestation', 'not-applicable'];
 
 /** Counts a finding stream into the summary's tables, without keeping the findings. */
 export class Tally {
@@ -81,7 +80,7 @@ export class Tally {
     const obligations = new Map(this.obligations(catalog, contract).map((o) => [o.id, o]));
     return contract.clauses.map((clause) => {
       const counts = emptyCounts();
-      const verdicts: Verdict[] = [];
+      const verdicts: Fulfilment[] = [];
       for (const id of clause.obligations) {
         const o = obligations.get(id);
         if (!o) continue;

@@ -48,7 +48,12 @@ export interface Finding {
   /** Set in service mode from the history store. */
   readonly firstSeen?: string;
   readonly lastSeen?: string;
+  /** Set in service mode for changes-only delivery: how the finding moved since the last scan of its scope. */
+  readonly change?: FindingChange;
 }
+
+/** How a finding moved since the previous scan of the same scope (service mode drift). */
+export type FindingChange = 'new' | 'regressed' | 'resolved' | 'muted' | 'mute-expired';
 
 /**
  * Stable across scans: the same check on the same resource always has the same id. The account

@@ -1,5 +1,5 @@
 import type { Severity } from '../core/check.js';
-import type { Finding, Status } from '../core/finding.js';
+import type { Finding, FindingChange, Status } from '../core/finding.js';
 import type { ProviderId } from '../core/observed.js';
 import type { ScanSummary } from '../core/summary.js';
 import { VERSION } from '../util/version.js';
@@ -58,13 +58,24 @@ function partition(f: Finding): string | undefined {
 
 export type OcsfEvent = Record<string, unknown>;
 
+/** OCSF activity for a drift change: Create opens a ticket, Close resolves it. */
+export const CHANGE_ACTIVITY: Record<FindingChange, { readonly id: 1 | 2 | 3; readonly name: 'Create' | 'Update' | 'Close' }> = {
+  new: { id: 1, name: 'Create' },
+  regressed: { id: 1, name: 'Create' },
+  muted: { id: 2, name: 'Update' },
+  'mute-expired': { id: 2, name: 'Update' },
+  resolved: { id: 3, name: 'Close' },
+};
+
 export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
   const time = millis(f.time);
   const firstSeen = f.firstSeen ? millis(f.firstSeen) : undefined;
   const lastSeen = f.lastSeen ? millis(f.lastSeen) : undefined;
-  // Seen before this scan: the SIEM already has the finding, this event updates it.
-  const activity = firstSeen !== undefined && firstSeen < time ? { id: 2, name: 'Update' } : { id: 1, name: 'Create' };
-  const triage = f.muted ? { id: 3, caption: 'Suppressed' } : { id: 1, caption: 'New' };
+  // A drift change says what the SIEM should do with its ticket; otherwise, seen before this scan
+  // means the SIEM already has the finding and this event updates it.
+  const activity = f.change ? CHANGE_ACTIVITY[f.change] : firstSeen !== undefined && firstSeen < time ? { id: 2, name: 'Update' } : { id: 1, name: 'Create' };
+  // OCSF finding status 4 Resolved: the ticket a Create opened can be closed.
+  const triage = f.change === 'resolved' ? { id: 4, caption: 'Resolved' } : f.muted ? { id: 3, caption: 'Suppressed' } : { id: 1, caption: 'New' };
   const severity = SEVERITY_ID[f.severity];
   const verdict = COMPLIANCE_STATUS[f.status];
   const cloud = CLOUD[f.resource.provider];
@@ -102,6 +113,7 @@ export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
     obligations: f.obligations.map((o) => ({ id: o.id, title: o.title, clauses: o.clauses })),
   };
   if (f.mute) unmapped['mute'] = f.mute;
+  if (f.change) unmapped['change'] = f.change;
   if (f.error) unmapped['error'] = f.error;
   if (f.remediation.cli) unmapped['remediation_cli'] = f.remediation.cli;
 

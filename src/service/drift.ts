@@ -1,7 +1,7 @@
-import type { Finding } from '../core/finding.js';
+import type { Finding, FindingChange } from '../core/finding.js';
 import { GLOBAL_REGION } from '../core/resource.js';
 import type { ScanSummary } from '../core/summary.js';
-import { toOcsf, type OcsfEvent } from '../output/ocsf.js';
+import { CHANGE_ACTIVITY, toOcsf, type OcsfEvent } from '../output/ocsf.js';
 import type { Change, FindingState, FindingUpdate, Lifecycle } from '../store/types.js';
 
 /**
@@ -113,18 +113,10 @@ export const countChanges = (updates: Iterable<FindingUpdate>, into: Partial<Rec
   return into;
 };
 
-/** OCSF activity for a change: what a SIEM that keeps findings as tickets should do with it. */
-export const ACTIVITY: Record<Exclude<Change, 'still-failing'>, { id: 1 | 2 | 3; name: 'Create' | 'Update' | 'Close' }> = {
-  new: { id: 1, name: 'Create' },
-  regressed: { id: 1, name: 'Create' },
-  muted: { id: 2, name: 'Update' },
-  'mute-expired': { id: 2, name: 'Update' },
-  resolved: { id: 3, name: 'Close' },
-};
-
 export interface ChangeEvent {
-  readonly change: Exclude<Change, 'still-failing'>;
-  readonly activity: (typeof ACTIVITY)[keyof typeof ACTIVITY];
+  readonly change: FindingChange;
+  readonly activity: (typeof CHANGE_ACTIVITY)[FindingChange];
+  /** The finding as it now stands, with `change` set, so every format and sink can say what moved. */
   readonly finding: Finding;
 }
 
@@ -133,23 +125,12 @@ export function changeEvents(updates: Iterable<FindingUpdate>): ChangeEvent[] {
   const events: ChangeEvent[] = [];
   for (const u of updates) {
     if (u.change === null || u.change === 'still-failing') continue;
-    events.push({ change: u.change, activity: ACTIVITY[u.change], finding: u.state.finding });
+    events.push({ change: u.change, activity: CHANGE_ACTIVITY[u.change], finding: { ...u.state.finding, change: u.change } });
   }
   return events;
 }
 
 /** A change as an OCSF Compliance Finding whose activity says Create, Update or Close. */
 export function changeToOcsf(event: ChangeEvent, summary: { readonly id: string; readonly contract?: ScanSummary['contract'] | undefined }): OcsfEvent {
-  const base = toOcsf(event.finding, { scanId: summary.id, contract: summary.contract });
-  const classUid = typeof base['class_uid'] === 'number' ? base['class_uid'] : 2003;
-  return {
-    ...base,
-    activity_id: event.activity.id,
-    activity_name: event.activity.name,
-    type_uid: classUid * 100 + event.activity.id,
-    type_name: `Compliance Finding: ${event.activity.name}`,
-    // OCSF finding status 4 Resolved: the ticket a Create opened can be closed.
-    ...(event.change === 'resolved' ? { status_id: 4, status: 'Resolved' } : {}),
-    unmapped: { ...(base['unmapped'] as Record<string, unknown> | undefined), dutyscan_change: event.change },
-  };
+  return toOcsf(event.finding, { scanId: summary.id, contract: summary.contract });
 }

@@ -11,7 +11,8 @@ import type { Formatter } from '../output/types.js';
 import { InvalidCursorError } from '../store/sql-store.js';
 import { LIFECYCLES, SCAN_STATUSES, type FindingState, type HistoryStore, type ScanRecord } from '../store/types.js';
 import { scanScopeSchema, type ScanScope, type Schedule, type ServiceConfig } from './config.js';
-import { ACTIVITY, changeToOcsf, type ChangeEvent } from './drift.js';
+import { changeToOcsf, type ChangeEvent } from './drift.js';
+import { CHANGE_ACTIVITY } from '../output/ocsf.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { ScanCoordinator } from './scheduler.js';
 
@@ -280,7 +281,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     async function* changes(): AsyncGenerator<ChangeEvent> {
       for await (const row of store.scanFindings(scan.id)) {
         if (row.change === null || row.change === 'still-failing') continue;
-        yield { change: row.change, activity: ACTIVITY[row.change], finding: row.finding };
+        yield { change: row.change, activity: CHANGE_ACTIVITY[row.change], finding: { ...row.finding, change: row.change } };
       }
     }
     if (format === 'ocsf') {

@@ -83,6 +83,18 @@ describe('OCSF 1.8.0 Compliance Finding', () => {
     expect(toOcsf(finding({ resource: { provider: 'gcp', account: 'proj-1' } }))).toMatchObject({ cloud: { provider: 'GCP', account: { uid: 'proj-1', type_id: 11 } } });
   });
 
+  it('a drift change decides the activity: Create for new and regressed, Update for mutes, Close (Resolved) for resolved', () => {
+    const base = finding({ status: 'FAIL', firstSeen: '2026-01-01T00:00:00.000Z' });
+    const expected = { new: [1, 'Create'], regressed: [1, 'Create'], muted: [2, 'Update'], 'mute-expired': [2, 'Update'], resolved: [3, 'Close'] } as const;
+    for (const [change, [id, name]] of Object.entries(expected)) {
+      const event = toOcsf({ ...base, change: change as keyof typeof expected });
+      expectValid(event);
+      expect(event).toMatchObject({ activity_id: id, activity_name: name, type_uid: 200300 + id, unmapped: { change } });
+    }
+    expect(toOcsf({ ...base, change: 'resolved' })).toMatchObject({ status_id: 4, status: 'Resolved' });
+    expect(toOcsf(base)).toMatchObject({ activity_id: 2, status_id: 1 }); // seen before, no drift: an update
+  });
+
   it('every finding of the demo scan (real checks, real mappings) becomes a valid event', async () => {
     const dir = tempDir('ocsf-demo');
     const err = process.stderr.write;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import { changeEvents, changeToOcsf, classify, type ChangeEvent } from '../../src/service/drift.js';
+import { toOcsf } from '../../src/output/ocsf.js';
 import type { ScanScope } from '../../src/service/config.js';
 import type { ScanCoordinator } from '../../src/service/scheduler.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
@@ -85,6 +86,9 @@ describe('drift across scans', () => {
     expect(events.map((e) => e.map((x) => [x.change, x.activity.name]))).toEqual([[['new', 'Create']], [['resolved', 'Close']], [['regressed', 'Create']]]);
     const close = changeToOcsf(events[1]![0]!, { id: 'scan-3', contract: { id: 'iaas-customer-duties', title: 'IaaS' } });
     expect(close).toMatchObject({ class_uid: 2003, activity_id: 3, activity_name: 'Close', type_uid: 200303, status_id: 4 });
+    // Changes-only sinks encode the event's finding itself: it carries the change, so they say Close too.
+    expect(events[1]![0]!.finding.change).toBe('resolved');
+    expect(toOcsf(events[1]![0]!.finding)).toMatchObject({ activity_id: 3, status_id: 4 });
     const create = changeToOcsf(events[0]![0]!, { id: 'scan-1', contract: { id: 'iaas-customer-duties', title: 'IaaS' } });
     expect(create).toMatchObject({ activity_id: 1, type_uid: 200301, metadata: expect.objectContaining({ correlation_uid: 'scan-1' }) });
   });

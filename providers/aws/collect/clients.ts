@@ -13,7 +13,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ApiCaller, ApiOperation } from '../../../src/core/provider.js';
-import { errorName } from './errors.js';
+import { attemptFailure } from './errors.js';
 
 const CLIENTS = {
   account: AccountClient,
@@ -174,7 +174,7 @@ export async function send<Output>(
       try {
         return await next(args);
       } catch (e) {
-        failedAttempts.push(errorName(e));
+        failedAttempts.push(attemptFailure(e));
         throw e;
       }
     },

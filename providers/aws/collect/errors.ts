@@ -93,12 +93,28 @@ export function httpStatusOf(error: unknown): number | undefined {
   return (error as ErrorLike).$metadata?.httpStatusCode;
 }
 
+/** The Node socket error code (ECONNRESET, ...) an error carries, if any. */
+export function socketCodeOf(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as ErrorLike).code : undefined;
+  return typeof code === 'string' && BY_SOCKET_CODE[code] ? code : undefined;
+}
+
+/**
+ * Why one attempt failed, for the retry counts: the socket code when there is one, since the
+ * SDK's HTTP handler renames ECONNRESET, EPIPE and ECONNREFUSED to `TimeoutError` and a reset
+ * mid-response arrives as a plain `Error`.
+ */
+export function attemptFailure(error: unknown): string {
+  return socketCodeOf(error) ?? errorName(error);
+}
+
 export function awsErrorCode(error: unknown): ErrorCode {
   const name = errorName(error);
+  const socketCode = socketCodeOf(error);
+  // The socket code first: a dropped connection is UNAVAILABLE even though the handler calls it TimeoutError.
+  if (socketCode) return BY_SOCKET_CODE[socketCode]!;
   const byName = BY_NAME[name];
   if (byName) return byName;
-  const socketCode = typeof error === 'object' && error !== null ? (error as ErrorLike).code : undefined;
-  if (typeof socketCode === 'string' && BY_SOCKET_CODE[socketCode]) return BY_SOCKET_CODE[socketCode];
   const status = httpStatusOf(error);
   if (status === 403) return 'ACCESS_DENIED';
   if (status === 401) return 'AUTH_FAILED';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awsErrorCode, classifyAwsError, isNotConfigured } from '../../../providers/aws/collect/errors.js';
+import { attemptFailure, awsErrorCode, classifyAwsError, isNotConfigured } from '../../../providers/aws/collect/errors.js';
 
 const sdkError = (name: string, status?: number, message = 'whatever the service said') =>
   Object.assign(new Error(message), { name, ...(status !== undefined ? { $metadata: { httpStatusCode: status } } : {}) });
@@ -37,6 +37,14 @@ describe('AWS error classification', () => {
   it('classifies socket errors by their code', () => {
     expect(awsErrorCode(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }))).toBe('UNAVAILABLE');
     expect(awsErrorCode(Object.assign(new Error('x'), { code: 'ETIMEDOUT' }))).toBe('TIMEOUT');
+  });
+
+  it('a dropped connection is UNAVAILABLE even when the HTTP handler renamed it TimeoutError', () => {
+    // @smithy/node-http-handler renames request errors with ECONNRESET/EPIPE/ECONNREFUSED to TimeoutError.
+    expect(awsErrorCode(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }))).toBe('UNAVAILABLE');
+    expect(awsErrorCode(Object.assign(new Error('x'), { name: 'TimeoutError', code: 'ETIMEDOUT' }))).toBe('TIMEOUT');
+    expect(attemptFailure(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }))).toBe('ECONNRESET');
+    expect(attemptFailure(sdkError('SlowDown', 503))).toBe('SlowDown');
   });
 
   it('names the operation and the IAM action to grant', () => {

@@ -76,10 +76,11 @@ export interface Fault {
    * protocol's error shape; `throttle` answers the protocol's own throttling error (Query
    * `Throttling` 400, EC2 `RequestLimitExceeded` 503, S3 `SlowDown` 503, JSON
    * `ThrottlingException` 400, REST-JSON `TooManyRequestsException` 429); `reset` sends the
-   * headers and half the body, then destroys the socket; `delay` answers after `delayMs`;
+   * headers and half the body, then destroys the socket; `drop` destroys the socket before
+   * answering anything (the client sees "socket hang up", ECONNRESET); `delay` answers after `delayMs`;
    * `malformed` answers 200 with the body cut in half.
    */
-  readonly kind?: 'error' | 'throttle' | 'reset' | 'delay' | 'malformed';
+  readonly kind?: 'error' | 'throttle' | 'reset' | 'drop' | 'delay' | 'malformed';
   /** Error code as AWS sends it (`Throttling`, `AccessDenied`, `InternalError`, ...), for `error`. */
   readonly code?: string;
   readonly status?: number;
@@ -280,6 +281,10 @@ export class FakeAws {
       if (kind === 'throttle') {
         const [status, code] = THROTTLING[wire.protocol];
         return this.error(res, wire.protocol, status, code, 'Rate exceeded', retryAfter);
+      }
+      if (kind === 'drop') {
+        req.socket.destroy();
+        return;
       }
       if (kind === 'reset') this.resets.add(res);
       if (kind === 'malformed') truncate = true;

@@ -56,6 +56,13 @@ import kmsKeyRotationEnabled from './kms/aws-kms-key-rotation-enabled.js';
 import backupPlanWithSelectionsExists from './backup/aws-backup-plan-with-selections-exists.js';
 import accountRegionDataResident from './account/aws-account-region-data-resident.js';
 import accountSecurityContactRegistered from './account/aws-account-security-contact-registered.js';
+import guarddutyDetectorEnabled from './guardduty/aws-guardduty-detector-enabled.js';
+import accessanalyzerAnalyzerActive from './accessanalyzer/aws-accessanalyzer-analyzer-active.js';
+import configRecorderEnabled from './config/aws-config-recorder-enabled.js';
+import efsFileSystemEncrypted from './efs/aws-efs-file-system-encrypted.js';
+import efsFileSystemRequiredTags from './efs/aws-efs-file-system-required-tags.js';
+import ec2NetworkAclAdminPortsRestricted from './ec2/aws-ec2-network-acl-admin-ports-restricted.js';
+import logsLogGroupRetention from './logs/aws-logs-log-group-retention.js';
 
 /** Every AWS check, in catalogue order. The catalogue test compares this list with the folder. */
 export const awsChecks: readonly AnyCheck[] = [
@@ -116,4 +123,11 @@ export const awsChecks: readonly AnyCheck[] = [
   backupPlanWithSelectionsExists,
   accountRegionDataResident,
   accountSecurityContactRegistered,
+  guarddutyDetectorEnabled,
+  accessanalyzerAnalyzerActive,
+  configRecorderEnabled,
+  efsFileSystemEncrypted,
+  efsFileSystemRequiredTags,
+  ec2NetworkAclAdminPortsRestricted,
+  logsLogGroupRetention,
 ];

@@ -2,16 +2,21 @@ import type { CollectionError } from '../../src/core/observed.js';
 import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
 import type { AdapterOptions } from '../index.js';
+import { collectAccessAnalyzer } from './collect/accessanalyzer.js';
 import { collectSecurityContact, regionListing } from './collect/account.js';
 import { BACKUP_TYPES, collectBackup } from './collect/backup.js';
 import { AwsCaller } from './collect/caller.js';
 import { AwsClients, type ClientSettings } from './collect/clients.js';
 import { collectCloudTrail } from './collect/cloudtrail.js';
+import { collectConfig } from './collect/config.js';
 import { discoverAws, type AwsSession } from './collect/discovery.js';
 import { collectEc2, EC2_TYPES } from './collect/ec2.js';
+import { collectEfs } from './collect/efs.js';
 import { classifyAwsError } from './collect/errors.js';
+import { collectGuardDuty } from './collect/guardduty.js';
 import { collectIam, IAM_TYPES } from './collect/iam.js';
 import { collectKms } from './collect/kms.js';
+import { collectLogs } from './collect/logs.js';
 import { collectRds, RDS_TYPES } from './collect/rds.js';
 import { collectS3AccountPublicAccessBlock, collectS3Buckets } from './collect/s3.js';
 import type { AwsConfig } from './config.js';
@@ -114,6 +119,11 @@ export async function createAdapter(config: AwsConfig, options: AdapterOptions, 
         const backupTypes = pick(BACKUP_TYPES);
         add('backup', r, backupTypes, (ctx) => collectBackup(callerFor(ctx), r, new Set(backupTypes)));
         add('account', r, pick(['aws.account.region']), async (ctx) => [regionListing(callerFor(ctx), region)]);
+        add('guardduty', r, pick(['aws.guardduty.detector']), async (ctx) => [await collectGuardDuty(callerFor(ctx), r)]);
+        add('access-analyzer', r, pick(['aws.accessanalyzer.analyzer']), async (ctx) => [await collectAccessAnalyzer(callerFor(ctx), r)]);
+        add('config', r, pick(['aws.config.recorder']), async (ctx) => [await collectConfig(callerFor(ctx), r)]);
+        add('elasticfilesystem', r, pick(['aws.efs.file-system']), async (ctx) => [await collectEfs(callerFor(ctx), r)]);
+        add('logs', r, pick(['aws.logs.log-group']), async (ctx) => [await collectLogs(callerFor(ctx), r)]);
       }
       return tasks;
     },

@@ -28,6 +28,7 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
   'ec2:GetEbsDefaultKmsKeyId': 'ec2:GetEbsDefaultKmsKeyId',
   'ec2:DescribeVpcs': 'ec2:DescribeVpcs',
   'ec2:DescribeFlowLogs': 'ec2:DescribeFlowLogs',
+  'ec2:DescribeNetworkAcls': 'ec2:DescribeNetworkAcls',
 
   // S3 API names and IAM action names differ; the action is what the operator must grant.
   's3:ListBuckets': 's3:ListAllMyBuckets',
@@ -61,6 +62,18 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
   'backup:ListProtectedResources': 'backup:ListProtectedResources',
 
   'account:GetAlternateContact': 'account:GetAlternateContact',
+
+  'guardduty:ListDetectors': 'guardduty:ListDetectors',
+  'guardduty:GetDetector': 'guardduty:GetDetector',
+
+  'access-analyzer:ListAnalyzers': 'access-analyzer:ListAnalyzers',
+
+  'config:DescribeConfigurationRecorders': 'config:DescribeConfigurationRecorders',
+  'config:DescribeConfigurationRecorderStatus': 'config:DescribeConfigurationRecorderStatus',
+
+  'elasticfilesystem:DescribeFileSystems': 'elasticfilesystem:DescribeFileSystems',
+
+  'logs:DescribeLogGroups': 'logs:DescribeLogGroups',
 };
 
 export function iamActionFor(service: string, operation: string): string | undefined {

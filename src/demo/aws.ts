@@ -280,6 +280,67 @@ function backupPlan(org: DemoOrg, a: Account, region: string, name: string, with
   });
 }
 
+// ---- GuardDuty, Access Analyzer, Config, EFS, CloudWatch Logs, network ACLs
+
+function guardDuty(org: DemoOrg, a: Account, region: string, status: 'ENABLED' | 'DISABLED') {
+  const detectorId = `${a.id.slice(0, 4)}${region.replace(/[^a-z0-9]/g, '')}`;
+  const arn = `arn:aws:guardduty:${region}:${a.id}:detector/${detectorId}`;
+  org.add(a, region, 'aws.guardduty.detector', arn, detectorId, {
+    detectorId, arn, detail: seen({ status, findingPublishingFrequency: 'FIFTEEN_MINUTES', updatedAt: org.ago(90) }),
+  });
+}
+
+function accessAnalyzer(org: DemoOrg, a: Account, region: string, name: string, type: string, status = 'ACTIVE') {
+  const arn = `arn:aws:access-analyzer:${region}:${a.id}:analyzer/${name}`;
+  org.add(a, region, 'aws.accessanalyzer.analyzer', arn, name, { arn, name, type, status, statusReason: null, createdAt: org.ago(300) });
+}
+
+function configRecorder(org: DemoOrg, a: Account, region: string, o: { allSupported: boolean; recording: boolean }) {
+  const arn = `arn:aws:config:${region}:${a.id}:configuration-recorder/default/${a.id.slice(0, 4)}`;
+  org.add(a, region, 'aws.config.recorder', arn, 'default', {
+    name: 'default', arn, roleArn: `arn:aws:iam::${a.id}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`, servicePrincipal: null,
+    recordingGroup: o.allSupported
+      ? { allSupported: true, includeGlobalResourceTypes: region === 'eu-west-1', recordingStrategy: 'ALL_SUPPORTED_RESOURCE_TYPES', resourceTypes: [], excludedResourceTypes: [] }
+      : { allSupported: false, includeGlobalResourceTypes: false, recordingStrategy: 'INCLUSION_BY_RESOURCE_TYPES', resourceTypes: ['AWS::S3::Bucket', 'AWS::EC2::SecurityGroup'], excludedResourceTypes: [] },
+    status: seen({ recording: o.recording, lastStatus: o.recording ? 'Success' : null, lastErrorCode: null }),
+  });
+}
+
+function fileSystem(org: DemoOrg, a: Account, region: string, id: string, o: { encrypted: boolean; tags: Record<string, string> }) {
+  const arn = `arn:aws:elasticfilesystem:${region}:${a.id}:file-system/${id}`;
+  org.add(a, region, 'aws.efs.file-system', arn, o.tags.Name ?? id, {
+    fileSystemId: id, arn, encrypted: o.encrypted, kmsKeyId: o.encrypted ? `arn:aws:kms:${region}:${a.id}:key/efs` : null, lifeCycleState: 'available',
+    performanceMode: 'generalPurpose', throughputMode: 'elastic', numberOfMountTargets: 2, creationTime: org.ago(200),
+  }, o.tags);
+}
+
+function logGroup(org: DemoOrg, a: Account, region: string, name: string, retentionInDays: number | null) {
+  const arn = `arn:aws:logs:${region}:${a.id}:log-group:${name}`;
+  org.add(a, region, 'aws.logs.log-group', arn, name, {
+    logGroupName: name, arn, retentionInDays, storedBytes: 52_428_800, kmsKeyId: null, logGroupClass: 'STANDARD', creationTime: org.ago(400),
+  });
+}
+
+/** The VPC's network ACL: `open` is the default ACL as AWS creates it (all traffic in), else admin ports denied from the internet first. */
+function networkAcl(org: DemoOrg, a: Account, region: string, o: { open: boolean }) {
+  const vpcId = `vpc-${a.id.slice(0, 4)}${region.replace(/[^0-9]/g, '')}`;
+  const id = `acl-${a.id.slice(0, 4)}${region.replace(/[^0-9]/g, '')}`;
+  const entry = (ruleNumber: number, ruleAction: string, source: string, protocol = '-1', ports?: [number, number], egress = false) => ({
+    ruleNumber, protocol, ruleAction, egress, cidrBlock: source.includes(':') ? null : source, ipv6CidrBlock: source.includes(':') ? source : null,
+    portRange: ports ? { from: ports[0], to: ports[1] } : null,
+  });
+  const entries = o.open
+    ? [entry(100, 'allow', '0.0.0.0/0'), entry(101, 'allow', '::/0'), entry(32767, 'deny', '0.0.0.0/0'), entry(100, 'allow', '0.0.0.0/0', '-1', undefined, true)]
+    : [
+      entry(10, 'deny', '0.0.0.0/0', '6', [22, 22]), entry(11, 'deny', '0.0.0.0/0', '6', [3389, 3389]),
+      entry(12, 'deny', '::/0', '6', [22, 22]), entry(13, 'deny', '::/0', '6', [3389, 3389]),
+      entry(100, 'allow', '0.0.0.0/0'), entry(101, 'allow', '::/0'), entry(32767, 'deny', '0.0.0.0/0'), entry(100, 'allow', '0.0.0.0/0', '-1', undefined, true),
+    ];
+  org.add(a, region, 'aws.ec2.network-acl', `arn:aws:ec2:${region}:${a.id}:network-acl/${id}`, id, {
+    networkAclId: id, vpcId, isDefault: true, entries, subnetIds: [`subnet-${a.id.slice(0, 4)}a`, `subnet-${a.id.slice(0, 4)}b`],
+  }, { owner: 'network-team' });
+}
+
 // ---- the three accounts
 
 function paymentsProd(org: DemoOrg, a: Account) {
@@ -319,6 +380,15 @@ function paymentsProd(org: DemoOrg, a: Account) {
   kmsKey(org, a, eu, 'alias/payments', { customer: true, rotation: true });
   kmsKey(org, a, eu, 'alias/legacy-tokens', { customer: true, rotation: false });
   backupPlan(org, a, eu, 'nightly-35d', true);
+  for (const region of [eu, fra]) {
+    guardDuty(org, a, region, 'ENABLED');
+    accessAnalyzer(org, a, region, 'org-external-access', 'ORGANIZATION');
+    configRecorder(org, a, region, { allSupported: true, recording: true });
+    networkAcl(org, a, region, { open: false });
+  }
+  fileSystem(org, a, eu, 'fs-0payments0shared', { encrypted: true, tags: { Name: 'payments-shared', owner: 'payments' } });
+  logGroup(org, a, eu, '/payments/api', 400);
+  logGroup(org, a, eu, '/aws/cloudtrail/org-audit', null);
 }
 
 function dataPlatform(org: DemoOrg, a: Account) {
@@ -354,6 +424,14 @@ function dataPlatform(org: DemoOrg, a: Account) {
   kmsKey(org, a, eu, 'alias/aws/s3', { customer: false, rotation: true });
   kmsKey(org, a, eu, 'alias/dp-curated', { customer: true, rotation: true });
   backupPlan(org, a, eu, 'weekly', false);
+  guardDuty(org, a, eu, 'ENABLED');
+  accessAnalyzer(org, a, eu, 'dp-external-access', 'ACCOUNT');
+  accessAnalyzer(org, a, us, 'dp-unused-access', 'ACCOUNT_UNUSED_ACCESS');
+  configRecorder(org, a, eu, { allSupported: false, recording: true });
+  networkAcl(org, a, eu, { open: false });
+  networkAcl(org, a, us, { open: true });
+  fileSystem(org, a, eu, 'fs-0dpnotebooks001', { encrypted: false, tags: { Name: 'dp-notebooks' } });
+  logGroup(org, a, eu, '/aws/lambda/dp-etl', 14);
 }
 
 function sandbox(org: DemoOrg, a: Account) {
@@ -376,6 +454,10 @@ function sandbox(org: DemoOrg, a: Account) {
   rdsInstance(org, a, eu, 'sandbox-pg', { encrypted: false, retention: 0, protection: false, tags: { owner: 'sandbox' } });
   instance(org, a, us, 'i-0forgottengpu001', { imdsv2: true, profile: true, tags: { owner: 'ml-experiments' } });
   volume(org, a, us, 'vol-0forgotten00001', { encrypted: true, snapshotDaysAgo: 2, tags: { owner: 'ml-experiments', 'data-classification': 'internal' } });
+  guardDuty(org, a, eu, 'DISABLED');
+  configRecorder(org, a, eu, { allSupported: true, recording: false });
+  networkAcl(org, a, eu, { open: true });
+  logGroup(org, a, us, '/ml/training', 3);
 }
 
 export function awsDemo(now: Date): Listing[] {

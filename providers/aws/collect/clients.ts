@@ -1,7 +1,12 @@
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { AccountClient } from '@aws-sdk/client-account';
 import { BackupClient } from '@aws-sdk/client-backup';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -15,13 +20,19 @@ import { Agent as HttpsAgent } from 'node:https';
 import type { ApiCaller, ApiOperation } from '../../../src/core/provider.js';
 import { attemptFailure } from './errors.js';
 
+/** Keyed by the id we call each client by: the service's IAM action prefix (and SigV4 signing name). */
 const CLIENTS = {
+  'access-analyzer': AccessAnalyzerClient,
   account: AccountClient,
   backup: BackupClient,
   cloudtrail: CloudTrailClient,
+  config: ConfigServiceClient,
   ec2: EC2Client,
+  elasticfilesystem: EFSClient,
+  guardduty: GuardDutyClient,
   iam: IAMClient,
   kms: KMSClient,
+  logs: CloudWatchLogsClient,
   organizations: OrganizationsClient,
   rds: RDSClient,
   s3: S3Client,

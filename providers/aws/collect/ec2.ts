@@ -3,6 +3,7 @@ import {
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeFlowLogs,
   paginateDescribeInstances,
+  paginateDescribeNetworkAcls,
   paginateDescribeSecurityGroups,
   paginateDescribeSnapshots,
   paginateDescribeVolumes,
@@ -27,6 +28,7 @@ export const EC2_TYPES = [
   'aws.ec2.snapshot',
   'aws.ec2.ebs-encryption-default',
   'aws.ec2.vpc',
+  'aws.ec2.network-acl',
 ] as const satisfies readonly ResourceType[];
 
 const ipPermission = (p: SdkIpPermission): IpPermission => ({
@@ -176,6 +178,25 @@ export async function collectEc2(caller: AwsCaller, region: string, types: Reado
         });
       });
     }));
+  }
+
+  if (types.has('aws.ec2.network-acl')) {
+    jobs.push(caller.listing('aws.ec2.network-acl', region, 'ec2', 'DescribeNetworkAcls', async () =>
+      (await caller.all('ec2', region, paginateDescribeNetworkAcls, {}, (p) => p.NetworkAcls, 100)).map((n) => {
+        const id = n.NetworkAclId ?? '';
+        return resource('aws.ec2.network-acl', where, {
+          id: arn('network-acl', id, n.OwnerId ?? caller.account), name: nameTag(n.Tags, id), tags: tagsOf(n.Tags),
+          data: {
+            networkAclId: id, vpcId: n.VpcId ?? '', isDefault: n.IsDefault ?? false,
+            entries: (n.Entries ?? []).map((e) => ({
+              ruleNumber: e.RuleNumber ?? 32767, protocol: e.Protocol ?? '-1', ruleAction: e.RuleAction ?? 'deny', egress: e.Egress ?? false,
+              cidrBlock: e.CidrBlock ?? null, ipv6CidrBlock: e.Ipv6CidrBlock ?? null,
+              portRange: e.PortRange?.From !== undefined && e.PortRange.To !== undefined ? { from: e.PortRange.From, to: e.PortRange.To } : null,
+            })),
+            subnetIds: (n.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
+          },
+        });
+      })));
   }
 
   return Promise.all(jobs);

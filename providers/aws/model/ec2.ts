@@ -126,3 +126,26 @@ export interface Vpc {
   /** `ec2:DescribeFlowLogs` (one region-wide call, so it can fail apart from `DescribeVpcs`). */
   readonly flowLogs: Observed<readonly FlowLog[]>;
 }
+
+/** One network ACL rule (`ec2:DescribeNetworkAcls` `Entries`). */
+export interface NetworkAclEntry {
+  readonly ruleNumber: number;
+  /** `-1` (all), or an IP protocol number as text: `6` tcp, `17` udp, `1` icmp. */
+  readonly protocol: string;
+  /** `allow` or `deny` */
+  readonly ruleAction: string;
+  readonly egress: boolean;
+  readonly cidrBlock: string | null;
+  readonly ipv6CidrBlock: string | null;
+  /** null: every port (all protocols, or a protocol without ports). */
+  readonly portRange: { readonly from: number; readonly to: number } | null;
+}
+
+/** `aws.ec2.network-acl`; `Resource.id` is the ACL ARN, tags in `Resource.tags`. */
+export interface NetworkAcl {
+  readonly networkAclId: string;
+  readonly vpcId: string;
+  readonly isDefault: boolean;
+  readonly entries: readonly NetworkAclEntry[];
+  readonly subnetIds: readonly string[];
+}

@@ -1,23 +1,34 @@
+import type { AccessAnalyzer } from './accessanalyzer.js';
 import type { AccountRegion, AccountSecurityContact } from './account.js';
 import type { BackupPlan, BackupProtectedResource } from './backup.js';
 import type { CloudTrailTrail } from './cloudtrail.js';
-import type { EbsEncryptionDefault, Ec2Instance, Ec2Snapshot, Ec2Volume, SecurityGroup, Vpc } from './ec2.js';
+import type { ConfigRecorder } from './config.js';
+import type { EbsEncryptionDefault, Ec2Instance, Ec2Snapshot, Ec2Volume, NetworkAcl, SecurityGroup, Vpc } from './ec2.js';
+import type { EfsFileSystem } from './efs.js';
+import type { GuardDutyDetector } from './guardduty.js';
 import type { IamGroup, IamPasswordPolicy, IamPolicy, IamRole, IamRoot, IamUser } from './iam.js';
 import type { KmsKey } from './kms.js';
+import type { LogGroup } from './logs.js';
 import type { RdsCluster, RdsInstance } from './rds.js';
 import type { S3AccountPublicAccessBlock, S3Bucket } from './s3.js';
 
+export type * from './accessanalyzer.js';
 export type * from './account.js';
 export type * from './backup.js';
 export type * from './cloudtrail.js';
+export type * from './config.js';
 export type * from './ec2.js';
+export type * from './efs.js';
+export type * from './guardduty.js';
 export type * from './iam.js';
 export type * from './kms.js';
+export type * from './logs.js';
 export type * from './policy-document.js';
 export type * from './rds.js';
 export type * from './s3.js';
 export { parsePolicyDocument, PolicyDocumentError } from './policy-document.js';
 export { rotationApplies } from './kms.js';
+export { EXTERNAL_ACCESS_ANALYZER_TYPES } from './accessanalyzer.js';
 
 /**
  * The AWS resource types. Global services (IAM, the S3 account block, account settings) are listed
@@ -47,6 +58,12 @@ export interface AwsResourceTypes {
   'aws.backup.protected-resource': BackupProtectedResource;
   'aws.account.security-contact': AccountSecurityContact;
   'aws.account.region': AccountRegion;
+  'aws.guardduty.detector': GuardDutyDetector;
+  'aws.accessanalyzer.analyzer': AccessAnalyzer;
+  'aws.config.recorder': ConfigRecorder;
+  'aws.efs.file-system': EfsFileSystem;
+  'aws.ec2.network-acl': NetworkAcl;
+  'aws.logs.log-group': LogGroup;
 }
 
 declare module '../../../src/core/resource.js' {
@@ -83,6 +100,12 @@ export const AWS_REGIONAL_TYPES = [
   'aws.backup.plan',
   'aws.backup.protected-resource',
   'aws.account.region',
+  'aws.guardduty.detector',
+  'aws.accessanalyzer.analyzer',
+  'aws.config.recorder',
+  'aws.efs.file-system',
+  'aws.ec2.network-acl',
+  'aws.logs.log-group',
 ] as const satisfies readonly AwsResourceType[];
 
 /**

@@ -173,6 +173,7 @@ const EC2: Record<string, Handler> = {
   GetEbsDefaultKmsKeyId: ({ account, region }) => ({ KmsKeyId: ec2Region(account, region).ebsDefaultKmsKeyId }),
   DescribeVpcs: ({ account, region, params }) => ec2Page(ec2Region(account, region).vpcs, params, 'Vpcs'),
   DescribeFlowLogs: ({ account, region, params }) => ec2Page(ec2Region(account, region).flowLogs, params, 'FlowLogs'),
+  DescribeNetworkAcls: ({ account, region, params }) => ec2Page(ec2Region(account, region).networkAcls ?? [], params, 'NetworkAcls'),
 };
 
 const RDS: Record<string, Handler> = {
@@ -354,6 +355,48 @@ const ACCOUNT: Record<string, Handler> = {
   },
 };
 
+const GUARDDUTY: Record<string, Handler> = {
+  ListDetectors: ({ account, region, params }) => {
+    const p = page(Object.keys(account.guardduty?.[region] ?? {}), params.nextToken, params.maxResults, 50);
+    // GuardDuty's wire names are camelCase (jsonName traits), unlike the SDK's member names.
+    return { detectorIds: p.items, ...(p.next ? { nextToken: p.next } : {}) };
+  },
+  GetDetector: ({ account, region, path }) => {
+    const detector = account.guardduty?.[region]?.[path.detector!];
+    if (!detector) throw new FakeAwsError('BadRequestException', 400, `The request is rejected because the input detectorId is not owned by the current account.`);
+    return Object.fromEntries(Object.entries(detector).map(([k, v]) => [k.charAt(0).toLowerCase() + k.slice(1), v]));
+  },
+};
+
+const ACCESS_ANALYZER: Record<string, Handler> = {
+  ListAnalyzers: ({ account, region, params }) => {
+    const all = account.accessAnalyzers?.[region] ?? [];
+    const p = page(params.type ? all.filter((a) => a.type === params.type) : all, params.nextToken, params.maxResults, 100);
+    // Access Analyzer's timestamps are date-time strings on the wire, not epoch seconds.
+    const analyzers = p.items.map((a) => ({ ...a, createdAt: a.createdAt?.toISOString() }));
+    return { analyzers, ...(p.next ? { nextToken: p.next } : {}) };
+  },
+};
+
+const CONFIG: Record<string, Handler> = {
+  DescribeConfigurationRecorders: ({ account, region }) => ({ ConfigurationRecorders: account.configRecorders?.[region]?.recorders ?? [] }),
+  DescribeConfigurationRecorderStatus: ({ account, region }) => ({ ConfigurationRecordersStatus: account.configRecorders?.[region]?.statuses ?? [] }),
+};
+
+const EFS: Record<string, Handler> = {
+  DescribeFileSystems: ({ account, region, params }) => {
+    const p = page(account.efs?.[region] ?? [], params.Marker, params.MaxItems, 100);
+    return { FileSystems: p.items, ...(params.Marker ? { Marker: params.Marker } : {}), ...(p.next ? { NextMarker: p.next } : {}) };
+  },
+};
+
+const LOGS: Record<string, Handler> = {
+  DescribeLogGroups: ({ account, region, json }) => {
+    const p = page(account.logGroups?.[region] ?? [], json.nextToken, json.limit, 50);
+    return { logGroups: p.items, ...(p.next ? { nextToken: p.next } : {}) };
+  },
+};
+
 export const HANDLERS: Record<string, Record<string, Handler>> = {
   iam: IAM,
   sts: STS,
@@ -366,4 +409,9 @@ export const HANDLERS: Record<string, Record<string, Handler>> = {
   cloudtrail: CLOUDTRAIL,
   backup: BACKUP,
   account: ACCOUNT,
+  guardduty: GUARDDUTY,
+  'access-analyzer': ACCESS_ANALYZER,
+  config: CONFIG,
+  elasticfilesystem: EFS,
+  logs: LOGS,
 };

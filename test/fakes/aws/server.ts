@@ -1,7 +1,12 @@
+import * as accessanalyzer from '@aws-sdk/client-accessanalyzer';
 import * as account from '@aws-sdk/client-account';
 import * as backup from '@aws-sdk/client-backup';
 import * as cloudtrail from '@aws-sdk/client-cloudtrail';
+import * as logs from '@aws-sdk/client-cloudwatch-logs';
+import * as config from '@aws-sdk/client-config-service';
 import * as ec2 from '@aws-sdk/client-ec2';
+import * as efs from '@aws-sdk/client-efs';
+import * as guardduty from '@aws-sdk/client-guardduty';
 import * as iam from '@aws-sdk/client-iam';
 import * as kms from '@aws-sdk/client-kms';
 import * as organizations from '@aws-sdk/client-organizations';
@@ -38,6 +43,11 @@ const PROTOCOLS: Record<string, { protocol: Protocol; module: Record<string, unk
   cloudtrail: { protocol: 'json', module: cloudtrail },
   backup: { protocol: 'rest-json', module: backup },
   account: { protocol: 'rest-json', module: account },
+  config: { protocol: 'json', module: config },
+  logs: { protocol: 'json', module: logs },
+  guardduty: { protocol: 'rest-json', module: guardduty },
+  'access-analyzer': { protocol: 'rest-json', module: accessanalyzer },
+  elasticfilesystem: { protocol: 'rest-json', module: efs },
 };
 
 /** REST routes: method, path pattern, and for S3 the sub-resource query key that names the operation. */
@@ -63,6 +73,10 @@ const REST_ROUTES: { service: string; method: string; path: RegExp; subresource?
   { service: 'backup', method: 'GET', path: /^\/backup\/plans\/(?<plan>[^/]+)\/selections\/(?<selection>[^/]+)\/?$/, operation: 'GetBackupSelection' },
   { service: 'backup', method: 'GET', path: /^\/resources\/?$/, operation: 'ListProtectedResources' },
   { service: 'account', method: 'POST', path: /^\/getAlternateContact$/, operation: 'GetAlternateContact' },
+  { service: 'guardduty', method: 'GET', path: /^\/detector\/?$/, operation: 'ListDetectors' },
+  { service: 'guardduty', method: 'GET', path: /^\/detector\/(?<detector>[^/]+)\/?$/, operation: 'GetDetector' },
+  { service: 'access-analyzer', method: 'GET', path: /^\/analyzer\/?$/, operation: 'ListAnalyzers' },
+  { service: 'elasticfilesystem', method: 'GET', path: /^\/2015-02-01\/file-systems\/?$/, operation: 'DescribeFileSystems' },
 ];
 
 export interface Fault {

@@ -1,9 +1,15 @@
+import type { AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
 import type { AlternateContact } from '@aws-sdk/client-account';
 import type { BackupRule, BackupSelection, ProtectedResource } from '@aws-sdk/client-backup';
 import type { EventSelector, Trail } from '@aws-sdk/client-cloudtrail';
+import type { LogGroup } from '@aws-sdk/client-cloudwatch-logs';
+import type { ConfigurationRecorder, ConfigurationRecorderStatus } from '@aws-sdk/client-config-service';
+import type { FileSystemDescription } from '@aws-sdk/client-efs';
+import type { GetDetectorResponse } from '@aws-sdk/client-guardduty';
 import type {
   FlowLog,
   Instance,
+  NetworkAcl,
   NetworkInterface,
   SecurityGroup,
   Snapshot,
@@ -65,6 +71,8 @@ export interface FakeEc2Region {
   ebsDefaultKmsKeyId: string;
   vpcs: Vpc[];
   flowLogs: FlowLog[];
+  /** Absent: none. */
+  networkAcls?: NetworkAcl[];
 }
 
 export interface FakeBucket {
@@ -115,6 +123,12 @@ export interface FakeAccount {
   kms: Record<string, FakeKey[]>;
   backup: Record<string, { plans: FakeBackupPlan[]; protectedResources: ProtectedResource[] }>;
   securityContact: AlternateContact | null;
+  /** Per region; absent: none. GuardDuty detectors by id. */
+  guardduty?: Record<string, Record<string, Omit<GetDetectorResponse, 'DetectorId'>>>;
+  accessAnalyzers?: Record<string, AnalyzerSummary[]>;
+  configRecorders?: Record<string, { recorders: ConfigurationRecorder[]; statuses: ConfigurationRecorderStatus[] }>;
+  efs?: Record<string, FileSystemDescription[]>;
+  logGroups?: Record<string, LogGroup[]>;
 }
 
 export interface FakeState {

@@ -24,7 +24,8 @@ export function useFakeCredentials(): void {
 
 /** Generous limits: tests measure behaviour, not the default pacing. */
 export const FAST_LIMITS = Object.fromEntries(
-  ['ec2', 's3', 's3control', 'iam', 'sts', 'organizations', 'kms', 'cloudtrail', 'backup', 'account', 'rds'].map((s) => [
+  ['ec2', 's3', 's3control', 'iam', 'sts', 'organizations', 'kms', 'cloudtrail', 'backup', 'account', 'rds',
+    'guardduty', 'access-analyzer', 'config', 'elasticfilesystem', 'logs'].map((s) => [
     `aws/${s}`, { perSecond: 10_000, burst: 10_000 },
   ]),
 );
@@ -169,7 +170,64 @@ export function richAccount(id = ACCOUNT): FakeAccount {
     protectedResources: [{ ResourceArn: `arn:aws:ec2:us-east-1:${id}:volume/vol-1`, ResourceType: 'EBS', LastBackupTime: new Date('2026-11-21T05:00:00Z'), ResourceName: 'root' }],
   };
   a.securityContact = { AlternateContactType: 'SECURITY', Name: 'Sec Team', Title: 'CISO', EmailAddress: 'sec@example.com', PhoneNumber: '+1-555-0100' };
+  addCoverageServices(a);
   return a;
+}
+
+/** GuardDuty, Access Analyzer, Config, EFS, CloudWatch Logs and network ACLs: us-east-1 set up, eu-west-1 half done. */
+export function addCoverageServices(a: FakeAccount): void {
+  const id = a.id;
+  a.guardduty = {
+    'us-east-1': { 'det-use1': { Status: 'ENABLED', FindingPublishingFrequency: 'SIX_HOURS', ServiceRole: `arn:aws:iam::${id}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`, UpdatedAt: '2026-01-01T00:00:00.000Z' } },
+    'eu-west-1': { 'det-euw1': { Status: 'DISABLED', ServiceRole: `arn:aws:iam::${id}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty` } },
+  };
+  a.accessAnalyzers = {
+    'us-east-1': [
+      { arn: `arn:aws:access-analyzer:us-east-1:${id}:analyzer/external`, name: 'external', type: 'ACCOUNT', status: 'ACTIVE', createdAt: new Date('2025-01-01T00:00:00Z'), tags: { owner: 'security' } },
+      { arn: `arn:aws:access-analyzer:us-east-1:${id}:analyzer/unused`, name: 'unused', type: 'ACCOUNT_UNUSED_ACCESS', status: 'DISABLED', createdAt: new Date('2025-01-01T00:00:00Z'), statusReason: { code: 'AWS_SERVICE_ACCESS_DISABLED' } },
+    ],
+  };
+  a.configRecorders = {
+    'us-east-1': {
+      recorders: [{ arn: `arn:aws:config:us-east-1:${id}:configuration-recorder/default/abc`, name: 'default', roleARN: `arn:aws:iam::${id}:role/config`,
+        recordingGroup: { allSupported: true, includeGlobalResourceTypes: true, recordingStrategy: { useOnly: 'ALL_SUPPORTED_RESOURCE_TYPES' } } }],
+      statuses: [{ arn: `arn:aws:config:us-east-1:${id}:configuration-recorder/default/abc`, name: 'default', recording: true, lastStatus: 'Success' }],
+    },
+    'eu-west-1': {
+      recorders: [{ name: 'partial', roleARN: `arn:aws:iam::${id}:role/config`,
+        recordingGroup: { allSupported: false, includeGlobalResourceTypes: false, resourceTypes: ['AWS::EC2::Instance'], recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' } } }],
+      statuses: [{ name: 'partial', recording: false, lastStatus: 'Failure', lastErrorCode: 'AccessDenied' }],
+    },
+  };
+  a.efs = {
+    'us-east-1': [
+      { FileSystemId: 'fs-enc', FileSystemArn: `arn:aws:elasticfilesystem:us-east-1:${id}:file-system/fs-enc`, OwnerId: id, CreationToken: 'a', CreationTime: new Date('2025-01-01T00:00:00Z'),
+        LifeCycleState: 'available', NumberOfMountTargets: 2, SizeInBytes: { Value: 6144 }, PerformanceMode: 'generalPurpose', ThroughputMode: 'elastic',
+        Encrypted: true, KmsKeyId: `arn:aws:kms:us-east-1:${id}:key/k1`, Name: 'shared', Tags: [{ Key: 'Name', Value: 'shared' }, { Key: 'owner', Value: 'ops' }] },
+      { FileSystemId: 'fs-plain', OwnerId: id, CreationToken: 'b', CreationTime: new Date('2025-02-01T00:00:00Z'), LifeCycleState: 'available', NumberOfMountTargets: 0,
+        SizeInBytes: { Value: 0 }, PerformanceMode: 'generalPurpose', Encrypted: false, Tags: [] },
+    ],
+  };
+  a.logGroups = {
+    'us-east-1': [
+      { logGroupName: '/aws/lambda/api', arn: `arn:aws:logs:us-east-1:${id}:log-group:/aws/lambda/api:*`, creationTime: Date.parse('2025-01-01T00:00:00Z'), retentionInDays: 30, storedBytes: 1024 },
+      { logGroupName: 'cloudtrail', arn: `arn:aws:logs:us-east-1:${id}:log-group:cloudtrail:*`, creationTime: Date.parse('2025-01-01T00:00:00Z'), storedBytes: 0, kmsKeyId: `arn:aws:kms:us-east-1:${id}:key/k1` },
+    ],
+  };
+  ec2Region(a, 'us-east-1').networkAcls = [
+    { NetworkAclId: 'acl-default', VpcId: 'vpc-1', IsDefault: true, OwnerId: id, Associations: [{ NetworkAclAssociationId: 'aclassoc-1', NetworkAclId: 'acl-default', SubnetId: 'subnet-1' }],
+      Entries: [
+        { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0' },
+        { RuleNumber: 101, Protocol: '-1', RuleAction: 'allow', Egress: false, Ipv6CidrBlock: '::/0' },
+        { RuleNumber: 32767, Protocol: '-1', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0' },
+        { RuleNumber: 100, Protocol: '-1', RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0' },
+      ] },
+    { NetworkAclId: 'acl-web', VpcId: 'vpc-1', IsDefault: false, OwnerId: id, Associations: [], Tags: [{ Key: 'Name', Value: 'web' }],
+      Entries: [
+        { RuleNumber: 10, Protocol: '6', RuleAction: 'deny', Egress: false, CidrBlock: '0.0.0.0/0', PortRange: { From: 22, To: 22 } },
+        { RuleNumber: 20, Protocol: '6', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', PortRange: { From: 0, To: 1024 } },
+      ] },
+  ];
 }
 
 export function singleAccountState(account: FakeAccount = richAccount()): FakeState {

@@ -1,0 +1,19 @@
+import { defineCheck } from '../../../src/core/check.js';
+import { assessRequiredTags } from '../lib/tags.js';
+
+export default defineCheck({
+  id: 'aws-efs-file-system-required-tags',
+  title: 'EFS file systems carry the tags the organisation requires',
+  provider: 'aws',
+  service: 'efs',
+  resourceType: 'aws.efs.file-system',
+  duty: 'tagging',
+  severity: 'low',
+  rationale:
+    'Required tags (owner, data classification, cost centre, contract) are how a finding reaches someone responsible and how data protection is chosen by sensitivity. The rules are policy.requiredTags; this check applies those whose resourceTypes match aws.efs.file-system.',
+  remediation: {
+    text: 'Add the missing tags with valid values, and enforce them at creation with an Organizations tag policy or an SCP on aws:RequestTag.',
+    cli: 'aws efs tag-resource --resource-id FILE_SYSTEM_ID --tags Key=owner,Value=TEAM',
+  },
+  assess: (resource, ctx) => assessRequiredTags(resource, ctx),
+});

@@ -15,6 +15,7 @@ import { adapters as defaultAdapters } from '../../providers/index.js';
 import { RateLimitedApi, type ApiStats } from './api.js';
 import { evaluate, scopeErrorResult, type InventoryView, type Result } from './evaluate.js';
 import { Mutelist } from './mutelist.js';
+import { fairPool } from './pool.js';
 import { Tally } from './tally.js';
 import { VERSION } from '../util/version.js';
 
@@ -230,7 +231,8 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     return collectionError(/credential|token|auth/i.test(message) ? 'AUTH_FAILED' : 'UNEXPECTED', operation, message, { provider });
   }
 
-  const taskPool = pLimit(config.concurrency.tasks);
+  // Shared by every account, but fair between them: see pool.ts.
+  const taskPool = fairPool(config.concurrency.tasks);
   const servicePools = new Map<string, LimitFunction>();
   const servicePool = (provider: ProviderId, service: string): LimitFunction | undefined => {
     const limit = config.concurrency.perService[`${provider}/${service}`];
@@ -256,7 +258,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
         tasks.map((task) => {
           const runTask = () => collectTask(adapter, target, task, api(provider), taskLog);
           const pool = servicePool(provider, task.service);
-          return taskPool(() => (pool ? pool(runTask) : runTask())).then(async (listings) => {
+          return taskPool(`${provider}/${target.account}`, () => (pool ? pool(runTask) : runTask())).then(async (listings) => {
             for (const l of listings) options.onListing?.(l);
             await deliver(listings, task.types);
           });

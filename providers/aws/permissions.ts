@@ -29,6 +29,7 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
   'ec2:DescribeVpcs': 'ec2:DescribeVpcs',
   'ec2:DescribeFlowLogs': 'ec2:DescribeFlowLogs',
   'ec2:DescribeNetworkAcls': 'ec2:DescribeNetworkAcls',
+  'ec2:DescribeNetworkInterfaces': 'ec2:DescribeNetworkInterfaces',
 
   // S3 API names and IAM action names differ; the action is what the operator must grant.
   's3:ListBuckets': 's3:ListAllMyBuckets',

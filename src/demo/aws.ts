@@ -178,7 +178,7 @@ function bucket(org: DemoOrg, a: Account, region: string, name: string, s: Bucke
   }, tags);
 }
 
-function network(org: DemoOrg, a: Account, region: string, o: { flowLogs: boolean; defaultOpen: boolean; groups?: Record<string, IpPermission[]> }) {
+function network(org: DemoOrg, a: Account, region: string, o: { flowLogs: boolean; defaultOpen: boolean; groups?: Record<string, IpPermission[]>; unused?: string[] }) {
   const vpcId = `vpc-${a.id.slice(0, 4)}${region.replace(/[^0-9]/g, '')}`;
   org.add(a, region, 'aws.ec2.vpc', `arn:aws:ec2:${region}:${a.id}:vpc/${vpcId}`, vpcId, {
     vpcId, cidrBlock: '10.0.0.0/16', isDefault: false, state: 'available',
@@ -190,6 +190,7 @@ function network(org: DemoOrg, a: Account, region: string, o: { flowLogs: boolea
     const egress = name === 'default' && !o.defaultOpen ? [] : [rule('-1', null, null, ['0.0.0.0/0'])];
     org.add(a, region, 'aws.ec2.security-group', `arn:aws:ec2:${region}:${a.id}:security-group/${groupId}`, name, {
       groupId, groupName: name, description: name, vpcId, ownerId: a.id, ipPermissions: ingress, ipPermissionsEgress: egress,
+      networkInterfaceCount: seen(o.unused?.includes(name) ? 0 : 2),
     });
   }
 }
@@ -448,7 +449,7 @@ function sandbox(org: DemoOrg, a: Account) {
   ebsDefault(org, a, eu, false);
   ebsDefault(org, a, us, false);
   ebsDefault(org, a, 'eu-central-1', true);
-  network(org, a, eu, { flowLogs: false, defaultOpen: true, groups: { 'rdp-test': [rule('tcp', 3389, 3389, ['::/0'])] } });
+  network(org, a, eu, { flowLogs: false, defaultOpen: true, groups: { 'rdp-test': [rule('tcp', 3389, 3389, ['::/0'])] }, unused: ['rdp-test'] });
   instance(org, a, eu, 'i-0sandboxtest0001', { imdsv2: false, profile: false, tags: {} });
   volume(org, a, eu, 'vol-0sandbox000001', { encrypted: false, tags: {} });
   rdsInstance(org, a, eu, 'sandbox-pg', { encrypted: false, retention: 0, protection: false, tags: { owner: 'sandbox' } });

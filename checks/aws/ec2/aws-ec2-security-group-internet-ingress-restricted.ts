@@ -25,6 +25,11 @@ export default defineCheck({
     const exposures = internetExposures(sg.data, [...ctx.params.ports, ...ctx.params.additionalPorts]);
     if (exposures.length === 0) return ctx.pass('No listed port and no all-ports rule is open to the internet', { exposures });
     const labels = [...new Set(exposures.map((e) => e.label))];
-    return ctx.fail(`Open to the internet: ${labels.join(', ')}`, { exposures, attachedGroup: sg.data.groupName });
+    // How many interfaces use the group says how urgent the fix is, not whether the rule is wrong:
+    // an unused open group is one attachment away from exposure, and an unknown count is no reason to hide the finding.
+    const count = sg.data.networkInterfaceCount;
+    const inUse = count.ok ? count.value : null;
+    const usage = inUse === null ? '' : inUse === 0 ? ' (no network interface uses the group yet)' : ` (used by ${inUse} network interface${inUse === 1 ? '' : 's'})`;
+    return ctx.fail(`Open to the internet: ${labels.join(', ')}${usage}`, { exposures, attachedGroup: sg.data.groupName, inUse });
   },
 });

@@ -3,6 +3,7 @@ import {
   GetEbsEncryptionByDefaultCommand,
   paginateDescribeFlowLogs,
   paginateDescribeInstances,
+  paginateDescribeNetworkInterfaces,
   paginateDescribeNetworkAcls,
   paginateDescribeSecurityGroups,
   paginateDescribeSnapshots,
@@ -62,8 +63,18 @@ export async function collectEc2(caller: AwsCaller, region: string, types: Reado
   const jobs: Promise<Listing>[] = [];
 
   if (types.has('aws.ec2.security-group')) {
-    jobs.push(caller.listing('aws.ec2.security-group', region, 'ec2', 'DescribeSecurityGroups', async () =>
-      (await caller.all('ec2', region, paginateDescribeSecurityGroups, {}, (p) => p.SecurityGroups, 1000)).map((g) => {
+    // One bulk call counts the interfaces per group; it failing leaves the counts unknown, not the groups.
+    const interfaceCounts: Promise<Observed<ReadonlyMap<string, number>>> = caller
+      .all('ec2', region, paginateDescribeNetworkInterfaces, {}, (p) => p.NetworkInterfaces, 1000)
+      .then((list) => {
+        const byGroup = new Map<string, number>();
+        for (const n of list) for (const g of n.Groups ?? []) if (g.GroupId) byGroup.set(g.GroupId, (byGroup.get(g.GroupId) ?? 0) + 1);
+        return seen(byGroup);
+      }, (e: unknown) => unseen(caller.error(e, 'ec2', 'DescribeNetworkInterfaces', region)));
+    jobs.push(caller.listing('aws.ec2.security-group', region, 'ec2', 'DescribeSecurityGroups', async () => {
+      const groups = await caller.all('ec2', region, paginateDescribeSecurityGroups, {}, (p) => p.SecurityGroups, 1000);
+      const counts = await interfaceCounts;
+      return groups.map((g) => {
         const id = g.GroupId ?? '';
         return resource('aws.ec2.security-group', where, {
           id: arn('security-group', id), name: g.GroupName ?? id, tags: tagsOf(g.Tags),
@@ -72,9 +83,11 @@ export async function collectEc2(caller: AwsCaller, region: string, types: Reado
             ownerId: g.OwnerId ?? caller.account,
             ipPermissions: (g.IpPermissions ?? []).map(ipPermission),
             ipPermissionsEgress: (g.IpPermissionsEgress ?? []).map(ipPermission),
+            networkInterfaceCount: mapObserved(counts, (m) => m.get(id) ?? 0),
           },
         });
-      })));
+      });
+    }));
   }
 
   if (types.has('aws.ec2.instance')) {

@@ -27,6 +27,11 @@ export interface SecurityGroup {
   readonly ownerId: string;
   readonly ipPermissions: readonly IpPermission[];
   readonly ipPermissionsEgress: readonly IpPermission[];
+  /**
+   * How many network interfaces (instances, load balancers, Lambda, RDS, ...) use the group, from one
+   * region-wide `ec2:DescribeNetworkInterfaces`: an open group nothing uses exposes nothing today.
+   */
+  readonly networkInterfaceCount: Observed<number>;
 }
 
 export interface InstanceMetadataOptions {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResourceType } from '../../../src/core/resource.js';
+import { ec2Region } from '../../fakes/aws/state.js';
 import { adapterFor, ACCOUNT, FakeAws, find, items, richAccount, runAdapter, singleAccountState } from './support.js';
 
 /** GuardDuty, Access Analyzer, Config, EFS, CloudWatch Logs and network ACLs through the real SDK clients. */
@@ -72,6 +73,19 @@ describe('AWS coverage collectors through the real SDK clients', () => {
     expect(fake.count('elasticfilesystem', 'DescribeFileSystems')).toBe(2);
     expect(fake.count('logs', 'DescribeLogGroups')).toBe(2);
     expect(fake.count('ec2', 'DescribeNetworkAcls')).toBe(2);
+  });
+
+  it('counts the network interfaces using each security group with one bulk call; its failure leaves only the counts unknown', async () => {
+    const account = richAccount();
+    ec2Region(account, 'eu-west-1').securityGroups.push({ GroupId: 'sg-eu', GroupName: 'eu', Description: 'eu', VpcId: 'vpc-9', OwnerId: ACCOUNT, IpPermissions: [], IpPermissionsEgress: [] });
+    fake = await FakeAws.start(singleAccountState(account));
+    fake.fault({ service: 'ec2', operation: 'DescribeNetworkInterfaces', region: 'eu-west-1', code: 'UnauthorizedOperation', status: 403 });
+    const types = new Set<ResourceType>(['aws.ec2.security-group']);
+    const { listings } = await runAdapter(await adapterFor(fake, { regions: ['us-east-1', 'eu-west-1'] }), { types });
+    expect(items(find(listings, 'aws.ec2.security-group', 'us-east-1')).map((g) => [g.data.groupId, g.data.networkInterfaceCount])).toEqual([['sg-open', { ok: true, value: 2 }]]);
+    const [eu] = items(find(listings, 'aws.ec2.security-group', 'eu-west-1'));
+    expect(eu!.data.networkInterfaceCount).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED', operation: 'ec2:DescribeNetworkInterfaces' } });
+    expect(fake.count('ec2', 'DescribeNetworkInterfaces')).toBe(2);
   });
 
   it('follows every paginator to the last page', async () => {

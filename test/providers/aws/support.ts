@@ -214,6 +214,10 @@ export function addCoverageServices(a: FakeAccount): void {
       { logGroupName: 'cloudtrail', arn: `arn:aws:logs:us-east-1:${id}:log-group:cloudtrail:*`, creationTime: Date.parse('2025-01-01T00:00:00Z'), storedBytes: 0, kmsKeyId: `arn:aws:kms:us-east-1:${id}:key/k1` },
     ],
   };
+  ec2Region(a, 'us-east-1').networkInterfaces.push(
+    { NetworkInterfaceId: 'eni-1', InterfaceType: 'interface', Attachment: { InstanceId: 'i-1' }, Groups: [{ GroupId: 'sg-open', GroupName: 'ssh-open' }], SubnetId: 'subnet-1', VpcId: 'vpc-1' },
+    { NetworkInterfaceId: 'eni-2', InterfaceType: 'lambda', Groups: [{ GroupId: 'sg-open', GroupName: 'ssh-open' }, { GroupId: 'sg-other', GroupName: 'other' }], SubnetId: 'subnet-1', VpcId: 'vpc-1' },
+  );
   ec2Region(a, 'us-east-1').networkAcls = [
     { NetworkAclId: 'acl-default', VpcId: 'vpc-1', IsDefault: true, OwnerId: id, Associations: [{ NetworkAclAssociationId: 'aclassoc-1', NetworkAclId: 'acl-default', SubnetId: 'subnet-1' }],
       Entries: [

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { seen } from '../../../../src/core/observed.js';
 import { runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/ec2/aws-ec2-security-group-internet-ingress-restricted.js';
-import { failedListingOf, ingress, listingOf, securityGroup } from '../../../fixtures/aws.js';
+import { deniedFact, failedListingOf, ingress, listingOf, securityGroup } from '../../../fixtures/aws.js';
 
 describe(check.id, () => {
   const groups = [
@@ -20,6 +21,16 @@ describe(check.id, () => {
     ]);
     expect(results[2]?.evidence).toMatchObject({ exposures: [{ label: 'RDP', port: 3389, source: '::/0' }] });
     expect(results[3]?.evidence).toMatchObject({ exposures: [{ label: 'all ports', port: 'all' }] });
+  });
+
+  test('a FAIL says how many network interfaces use the group (inUse), and an unknown count does not hide it', () => {
+    const open = [ingress('tcp', 22, 22, ['0.0.0.0/0'])];
+    const results = runCheck(check, [listingOf('aws.ec2.security-group', [
+      securityGroup('used', { ipPermissions: open, networkInterfaceCount: seen(3) }),
+      securityGroup('unused', { ipPermissions: open, networkInterfaceCount: seen(0) }),
+      securityGroup('unknown', { ipPermissions: open, networkInterfaceCount: deniedFact('ec2:DescribeNetworkInterfaces') }),
+    ])]);
+    expect(results.map((r) => [r.status, (r.evidence as { inUse: unknown }).inUse])).toEqual([['FAIL', 3], ['FAIL', 0], ['FAIL', null]]);
   });
 
   test('additionalPorts extends the table', () => {

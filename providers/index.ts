@@ -16,7 +16,7 @@ export interface AdapterOptions {
  */
 export const adapters: Record<ProviderId, (config: Config, options: AdapterOptions) => Promise<ProviderAdapter>> = {
   aws: async (config, options) =>
-    (await import('./aws/adapter.js')).createAdapter(awsConfigSchema.parse(config.providers.aws ?? {}), options),
+    (await import('./aws/adapter.js')).createAdapter(awsConfigSchema.parse(config.providers.aws ?? {}), options, { criticalResources: config.policy.criticalResources }),
   azure: async (config, options) => {
     const [{ createAdapter }, { azureConfigSchema }] = await Promise.all([import('./azure/adapter.js'), import('./azure/config.js')]);
     return createAdapter(config.providers.azure ?? azureConfigSchema.parse({}), options);

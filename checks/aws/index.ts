@@ -26,6 +26,7 @@ import s3BucketPublicAccessBlocked from './s3/aws-s3-bucket-public-access-blocke
 import s3BucketRequiredTags from './s3/aws-s3-bucket-required-tags.js';
 import s3BucketSecureTransportRequired from './s3/aws-s3-bucket-secure-transport-required.js';
 import s3BucketVersioningEnabled from './s3/aws-s3-bucket-versioning-enabled.js';
+import s3BucketObjectLockEnabled from './s3/aws-s3-bucket-object-lock-enabled.js';
 import ec2EbsEncryptionByDefaultEnabled from './ec2/aws-ec2-ebs-encryption-by-default-enabled.js';
 import ec2InstanceImdsv2Required from './ec2/aws-ec2-instance-imdsv2-required.js';
 import ec2InstanceProfileAttached from './ec2/aws-ec2-instance-profile-attached.js';
@@ -93,6 +94,7 @@ export const awsChecks: readonly AnyCheck[] = [
   s3BucketRequiredTags,
   s3BucketSecureTransportRequired,
   s3BucketVersioningEnabled,
+  s3BucketObjectLockEnabled,
   ec2EbsEncryptionByDefaultEnabled,
   ec2InstanceImdsv2Required,
   ec2InstanceProfileAttached,

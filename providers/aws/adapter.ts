@@ -36,9 +36,11 @@ export function clientSettings(config: AwsConfig, options: Pick<AdapterOptions, 
   };
 }
 
-/** Test hooks: a faster credential-report poll. */
+/** What the adapter takes besides its config section: a test hook and the policy's critical resources. */
 export interface AwsAdapterTuning {
   readonly credentialReportPollMs?: number;
+  /** policy.criticalResources: the buckets whose Object Lock configuration is read (one call each). */
+  readonly criticalResources?: readonly string[];
 }
 
 /**
@@ -106,7 +108,7 @@ export async function createAdapter(config: AwsConfig, options: AdapterOptions, 
       // S3 first: its per-bucket reads are the long pole of most accounts, so they start while
       // the cheaper bulk listings fill the remaining slots.
       for (const region of session.regions) {
-        add('s3', region.name, pick(['aws.s3.bucket']), async (ctx) => [await collectS3Buckets(callerFor(ctx), region.name)]);
+        add('s3', region.name, pick(['aws.s3.bucket']), async (ctx) => [await collectS3Buckets(callerFor(ctx), region.name, tuning.criticalResources)]);
       }
       for (const region of session.regions) {
         const r = region.name;

@@ -42,6 +42,7 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
   's3:GetBucketVersioning': 's3:GetBucketVersioning',
   's3:GetBucketLogging': 's3:GetBucketLogging',
   's3:GetBucketTagging': 's3:GetBucketTagging',
+  's3:GetObjectLockConfiguration': 's3:GetBucketObjectLockConfiguration',
   's3control:GetPublicAccessBlock': 's3:GetAccountPublicAccessBlock',
 
   'cloudtrail:DescribeTrails': 'cloudtrail:DescribeTrails',

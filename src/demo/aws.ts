@@ -158,6 +158,8 @@ interface BucketStory {
   mfaDelete?: boolean;
   logged?: boolean;
   tags?: Record<string, string>;
+  /** Critical buckets only (the scan reads Object Lock for those): days of COMPLIANCE retention, or false for none. */
+  objectLockDays?: number | false;
 }
 
 function bucket(org: DemoOrg, a: Account, region: string, name: string, s: BucketStory = {}) {
@@ -175,6 +177,8 @@ function bucket(org: DemoOrg, a: Account, region: string, name: string, s: Bucke
     aclGrants: seen(grants), objectOwnership: seen(s.publicAcl ? 'ObjectWriter' : 'BucketOwnerEnforced'),
     versioning: seen({ status: s.versioning === undefined ? 'Enabled' : s.versioning, mfaDelete: s.mfaDelete ? 'Enabled' : 'Disabled' }),
     logging: seen(s.logged ? { targetBucket: `${a.name}-access-logs`, targetPrefix: `${name}/` } : null), tagging: seen(tags),
+    objectLock: s.objectLockDays === undefined ? null
+      : seen(s.objectLockDays === false ? null : { enabled: true, defaultRetention: { mode: 'COMPLIANCE', days: s.objectLockDays, years: null } }),
   }, tags);
 }
 
@@ -361,10 +365,11 @@ function paymentsProd(org: DemoOrg, a: Account) {
   accountSettings(org, a, BLOCK_ALL, 'soc@payments.example');
 
   const [eu, fra] = ['eu-west-1', 'eu-central-1'] as const;
-  bucket(org, a, eu, 'payments-prod-cloudtrail', { logged: true, versioning: 'Enabled', tags: { owner: 'security', 'data-classification': 'internal' } });
-  bucket(org, a, eu, 'payments-ledger-prod', { mfaDelete: true, tags: { owner: 'payments', 'data-classification': 'restricted' } });
+  bucket(org, a, eu, 'payments-prod-cloudtrail', { logged: true, versioning: 'Enabled', objectLockDays: 400, tags: { owner: 'security', 'data-classification': 'internal' } });
+  bucket(org, a, eu, 'payments-ledger-prod', { mfaDelete: true, objectLockDays: 2555, tags: { owner: 'payments', 'data-classification': 'restricted' } });
   // The one fact AWS refused in the demo: the scan role lacks s3:GetBucketPolicyStatus on this bucket.
   bucket(org, a, eu, 'payments-exports', {
+    objectLockDays: false,
     sse: 'AES256', versioning: null,
     policyPublic: unseen(collectionError('ACCESS_DENIED', 's3:GetBucketPolicyStatus', 'User: arn:aws:sts::111111111111:assumed-role/dutyscan/scan is not authorized to perform: s3:GetBucketPolicyStatus', { provider: 'aws', account: a.id, region: eu })),
   });
@@ -410,7 +415,7 @@ function dataPlatform(org: DemoOrg, a: Account) {
   const [eu, us] = ['eu-west-1', 'us-east-1'] as const;
   bucket(org, a, eu, 'dp-raw-events', { sse: 'AES256', block: null, publicAcl: true, tlsOnly: false, tags: { owner: 'data-platform' } });
   bucket(org, a, eu, 'data-platform-cloudtrail', { tags: { owner: 'security', 'data-classification': 'internal' } });
-  bucket(org, a, eu, 'dp-curated', { versioning: 'Suspended', tags: { owner: 'data-platform', 'data-classification': 'confidential' } });
+  bucket(org, a, eu, 'dp-curated', { versioning: 'Suspended', objectLockDays: false, tags: { owner: 'data-platform', 'data-classification': 'confidential' } });
   bucket(org, a, eu, 'dp-public-site', { block: { ...BLOCK_ALL, blockPublicPolicy: false, restrictPublicBuckets: false }, policyPublic: seen({ isPublic: true }), tags: { owner: 'web', 'data-classification': 'public' } });
   bucket(org, a, us, 'dp-us-replica', { tags: { owner: 'data-platform', 'data-classification': 'secret' } });
   ebsDefault(org, a, eu, true);

@@ -156,6 +156,7 @@ export const NOT_CONFIGURED: Readonly<Record<string, readonly string[]>> = {
   's3:GetBucketPolicy': ['NoSuchBucketPolicy'],
   's3:GetBucketTagging': ['NoSuchTagSet', 'NoSuchTagSetError'],
   's3:GetBucketOwnershipControls': ['OwnershipControlsNotFoundError'],
+  's3:GetObjectLockConfiguration': ['ObjectLockConfigurationNotFoundError'],
   's3control:GetPublicAccessBlock': ['NoSuchPublicAccessBlockConfiguration'],
   'account:GetAlternateContact': ['ResourceNotFoundException'],
 };

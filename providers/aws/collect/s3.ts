@@ -7,6 +7,7 @@ import {
   GetBucketPolicyStatusCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
   type GetBucketAclCommandOutput,
@@ -17,10 +18,12 @@ import {
   type GetBucketPolicyStatusCommandOutput,
   type GetBucketTaggingCommandOutput,
   type GetBucketVersioningCommandOutput,
+  type GetObjectLockConfigurationCommandOutput,
   type GetPublicAccessBlockCommandOutput,
   type PublicAccessBlockConfiguration,
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import picomatch from 'picomatch';
 import type { Listing } from '../../../src/core/inventory.js';
 import { seen, type Observed } from '../../../src/core/observed.js';
 import { GLOBAL_REGION, type ResourceType } from '../../../src/core/resource.js';
@@ -53,8 +56,10 @@ function bucketPolicy(o: GetBucketPolicyCommandOutput): PolicyDocument | null {
  * no bulk source for bucket configuration; these calls dominate an S3-heavy account, so they run
  * concurrently, bounded by the ApiCaller's rate limit and per-account cap.
  */
-export async function collectS3Buckets(caller: AwsCaller, region: string): Promise<Listing> {
+export async function collectS3Buckets(caller: AwsCaller, region: string, criticalResources: readonly string[] = []): Promise<Listing> {
   const where = { provider: 'aws' as const, account: caller.account, region };
+  // Object Lock only matters (and is only asked) for critical buckets; matched as the checks match them, by name or ARN.
+  const critical = criticalResources.length > 0 ? picomatch([...criticalResources], { dot: true }) : () => false;
   return caller.listing('aws.s3.bucket', region, 's3', 'ListBuckets', async () => {
     const buckets = await caller.all('s3', region, paginateListBuckets, { BucketRegion: region }, (p) => p.Buckets, 1000);
     return Promise.all(buckets.filter((b) => b.Name).map(async (b) => {
@@ -94,11 +99,19 @@ export async function collectS3Buckets(caller: AwsCaller, region: string): Promi
         ? seen(null)
         : await ask(new GetBucketPolicyStatusCommand({ Bucket }), (o: GetBucketPolicyStatusCommandOutput) =>
           ({ isPublic: o.PolicyStatus?.IsPublic ?? false }), null);
+      const arn = `arn:${partitionOf(region)}:s3:::${Bucket}`;
+      const objectLock = critical(Bucket) || critical(arn)
+        ? await ask(new GetObjectLockConfigurationCommand({ Bucket }), (o: GetObjectLockConfigurationCommandOutput) => {
+          const c = o.ObjectLockConfiguration;
+          const r = c?.Rule?.DefaultRetention;
+          return c ? { enabled: c.ObjectLockEnabled === 'Enabled', defaultRetention: r?.Mode ? { mode: r.Mode, days: r.Days ?? null, years: r.Years ?? null } : null } : null;
+        }, null)
+        : null;
       return resource('aws.s3.bucket', where, {
-        id: `arn:${partitionOf(region)}:s3:::${Bucket}`, name: Bucket, tags: tagging.ok ? tagging.value : {},
+        id: arn, name: Bucket, tags: tagging.ok ? tagging.value : {},
         data: {
           name: Bucket, creationDate: iso(b.CreationDate) ?? '', encryption, publicAccessBlock: pab, policyStatus, policy,
-          aclGrants, objectOwnership, versioning, logging, tagging,
+          aclGrants, objectOwnership, versioning, logging, tagging, objectLock,
         },
       });
     }));

@@ -40,6 +40,13 @@ export interface BucketVersioning {
   readonly mfaDelete: 'Enabled' | 'Disabled' | null;
 }
 
+/** `s3:GetObjectLockConfiguration`. */
+export interface BucketObjectLock {
+  readonly enabled: boolean;
+  /** The rule applied to new objects without a retention of their own; null: none. */
+  readonly defaultRetention: { readonly mode: string; readonly days: number | null; readonly years: number | null } | null;
+}
+
 export interface BucketLogging {
   readonly targetBucket: string;
   readonly targetPrefix: string;
@@ -67,6 +74,11 @@ export interface S3Bucket {
   readonly logging: Observed<BucketLogging | null>;
   /** `s3:GetBucketTagging` (`NoSuchTagSet` is `{}`). `Resource.tags` copies it when seen. */
   readonly tagging: Observed<Readonly<Record<string, string>>>;
+  /**
+   * `s3:GetObjectLockConfiguration`, asked only for buckets matching policy.criticalResources (null:
+   * not asked); `ObjectLockConfigurationNotFoundError` is the answer "none" (`seen(null)`).
+   */
+  readonly objectLock: Observed<BucketObjectLock | null> | null;
 }
 
 /** `aws.s3.account-public-access-block`: one per account (region `global`), `s3control:GetPublicAccessBlock`; null: none set. */

@@ -236,6 +236,11 @@ const S3: Record<string, Handler> = {
     if (!b.tags) throw new FakeAwsError('NoSuchTagSet', 404, 'The TagSet does not exist');
     return { TagSet: b.tags };
   },
+  GetObjectLockConfiguration: (ctx) => {
+    const b = bucketOf(ctx);
+    if (!b.objectLock) throw new FakeAwsError('ObjectLockConfigurationNotFoundError', 404, 'Object Lock configuration does not exist for this bucket');
+    return { ObjectLockConfiguration: b.objectLock };
+  },
 };
 
 const S3CONTROL: Record<string, Handler> = {

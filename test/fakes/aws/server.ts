@@ -64,6 +64,7 @@ const REST_ROUTES: { service: string; method: string; path: RegExp; subresource?
     ['versioning', 'GetBucketVersioning'],
     ['logging', 'GetBucketLogging'],
     ['tagging', 'GetBucketTagging'],
+    ['object-lock', 'GetObjectLockConfiguration'],
   ].map(([subresource, operation]) => ({
     service: 's3', method: 'GET', path: /^\/(?<bucket>[^/]+)\/?$/, subresource: subresource!, operation: operation!,
   })),

@@ -23,6 +23,7 @@ import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
 import type {
   Grant,
   LoggingEnabled,
+  ObjectLockConfiguration,
   OwnershipControls,
   PublicAccessBlockConfiguration,
   ServerSideEncryptionConfiguration,
@@ -88,6 +89,8 @@ export interface FakeBucket {
   versioning: { Status?: 'Enabled' | 'Suspended'; MFADelete?: 'Enabled' | 'Disabled' };
   logging: LoggingEnabled | null;
   tags: Tag[] | null;
+  /** Absent or null: no Object Lock configuration (ObjectLockConfigurationNotFoundError). */
+  objectLock?: ObjectLockConfiguration | null;
 }
 
 export interface FakeTrail extends Trail {

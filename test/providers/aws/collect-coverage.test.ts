@@ -88,6 +88,25 @@ describe('AWS coverage collectors through the real SDK clients', () => {
     expect(fake.count('ec2', 'DescribeNetworkInterfaces')).toBe(2);
   });
 
+  it('reads Object Lock only for buckets matching policy.criticalResources; "not found" is the answer none', async () => {
+    fake = await FakeAws.start(singleAccountState());
+    fake.fault({ service: 's3', operation: 'GetObjectLockConfiguration', region: 'eu-west-1', code: 'AccessDenied', status: 403 });
+    const types = new Set<ResourceType>(['aws.s3.bucket']);
+    const critical = ['logs-*', 'bare-bucket', 'arn:aws:s3:::eu-*'];
+    const { listings } = await runAdapter(await adapterFor(fake, { regions: ['us-east-1', 'eu-west-1'] }, { credentialReportPollMs: 5, criticalResources: critical }), { types });
+    const locks = Object.fromEntries(['us-east-1', 'eu-west-1'].flatMap((r) => items(find(listings, 'aws.s3.bucket', r))).map((b) => [b.name, b.data.objectLock]));
+    expect(locks['logs-bucket']).toEqual({ ok: true, value: { enabled: true, defaultRetention: { mode: 'GOVERNANCE', days: 30, years: null } } });
+    expect(locks['bare-bucket']).toEqual({ ok: true, value: null });
+    expect(locks['eu-bucket']).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED', operation: 's3:GetObjectLockConfiguration' } });
+    expect(fake.count('s3', 'GetObjectLockConfiguration')).toBe(3);
+
+    await fake.close();
+    fake = await FakeAws.start(singleAccountState());
+    const plain = await runAdapter(await adapterFor(fake, { regions: ['us-east-1'] }), { types });
+    expect(items(find(plain.listings, 'aws.s3.bucket', 'us-east-1')).map((b) => b.data.objectLock)).toEqual([null, null]);
+    expect(fake.count('s3', 'GetObjectLockConfiguration')).toBe(0);
+  });
+
   it('follows every paginator to the last page', async () => {
     const account = richAccount();
     const region = 'us-east-1';

@@ -283,10 +283,19 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     if (signal.aborted) {
       return failAll(collectionError('TIMEOUT', `${task.service}:*`, 'the scan deadline passed before this collector ran', { provider: target.provider, account: target.account, region: task.region }));
     }
-    const taskSignal = AbortSignal.any([signal, AbortSignal.timeout(config.timeouts.taskMs)]);
+    // A timer we clear and a listener we remove once the task is over: AbortSignal.timeout() and
+    // a listener left on the composite signal would keep the race, and so the task's listings,
+    // reachable until taskMs elapsed, i.e. every account's inventory for the whole scan.
+    const overdue = new AbortController();
+    const timer = setTimeout(() => overdue.abort(new DOMException(`task exceeded ${config.timeouts.taskMs} ms`, 'TimeoutError')), config.timeouts.taskMs);
+    const taskSignal = AbortSignal.any([signal, overdue.signal]);
+    let onAbort: (() => void) | undefined;
     try {
       // A collector stuck past its time is abandoned: racing it keeps the scan moving.
-      const abandoned = new Promise<never>((_, reject) => taskSignal.addEventListener('abort', () => reject(taskSignal.reason), { once: true }));
+      const abandoned = new Promise<never>((_, reject) => {
+        onAbort = () => reject(taskSignal.reason);
+        taskSignal.addEventListener('abort', onAbort, { once: true });
+      });
       const listings = await Promise.race([task.run({ api: taskApi, signal: taskSignal, log: taskLog }), abandoned]);
       const declared = new Set(task.types);
       const delivered = listings.filter((l) => declared.has(l.type));
@@ -301,6 +310,9 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
         : { ...adapter.classifyError(e, `${task.service}:*`), provider: target.provider, account: target.account, region: task.region };
       taskLog.warn({ service: task.service, region: task.region, code: error.code, operation: error.operation }, 'collector failed');
       return failAll(error);
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) taskSignal.removeEventListener('abort', onAbort);
     }
   }
 

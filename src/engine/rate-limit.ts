@@ -40,8 +40,10 @@ export class TokenBucket {
       }
       const ms = Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, ms);
-        signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+        // The listener goes when the wait ends: left on the scan's signal, one would pile up per wait.
+        const onAbort = () => { clearTimeout(timer); reject(signal!.reason); };
+        const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     }
   }

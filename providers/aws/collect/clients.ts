@@ -194,11 +194,18 @@ export async function send<Output>(
   let succeeded = false;
   try {
     const budget = CALL_TIMEOUT_MS.get(client);
-    const output = (await api.call(op, (signal) =>
-      (client as SendingClient).send(command as never, {
-        abortSignal: budget === undefined ? signal : AbortSignal.any([signal, AbortSignal.timeout(budget)]),
-      }),
-    )) as Output;
+    const output = (await api.call(op, async (signal) => {
+      if (budget === undefined) return (client as SendingClient).send(command as never, { abortSignal: signal });
+      // Our own timer, cleared when the call ends: AbortSignal.timeout() would keep a timer and a
+      // signal alive for the whole budget after every call, tens of thousands of them in a large scan.
+      const overBudget = new AbortController();
+      const timer = setTimeout(() => overBudget.abort(new DOMException(`call exceeded ${budget} ms`, 'TimeoutError')), budget);
+      try {
+        return await (client as SendingClient).send(command as never, { abortSignal: AbortSignal.any([signal, overBudget.signal]) });
+      } finally {
+        clearTimeout(timer);
+      }
+    })) as Output;
     succeeded = true;
     return output;
   } finally {

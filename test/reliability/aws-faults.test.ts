@@ -213,10 +213,14 @@ describe('AWS scan under injected faults (3 accounts x 2 regions)', () => {
 
   it('30% of requests throttled (each protocol its own way): retries absorb it, honouring backoff and Retry-After', async () => {
     const run = await scan({
+      // The SDK's adaptive mode stacks its own client-side limiter on our token buckets: under
+      // rate-independent 30% throttling it slows a whole client (one account's S3 in one region)
+      // until some calls spend their 20 s budget (TIMEOUT). Standard mode, paced by our buckets, absorbs it.
+      retryMode: 'standard',
       faults: [
         // IAM says when to come back; the others leave it to the client's backoff.
         { service: 'iam', kind: 'throttle', probability: 0.3, seed: 1, retryAfterSeconds: 1 },
-        ...['sts', 'organizations', 'ec2', 's3', 's3control', 'rds', 'kms', 'cloudtrail', 'backup', 'account'].map((service) => ({ service, kind: 'throttle' as const, probability: 0.3, seed: 2 })),
+        { exceptServices: ['iam'], kind: 'throttle', probability: 0.3, seed: 2 },
       ],
     });
     expectSameAsBaseline(run);

@@ -83,6 +83,8 @@ const REST_ROUTES: { service: string; method: string; path: RegExp; subresource?
 export interface Fault {
   /** Any service when absent. */
   readonly service?: string;
+  /** Services the fault leaves alone (with `service` absent: every other service). */
+  readonly exceptServices?: readonly string[];
   readonly operation?: string;
   readonly region?: string;
   readonly account?: string;
@@ -280,7 +282,7 @@ export class FakeAws {
 
     const draw = (seed: number) => hashUnit(`${seed}|${service}|${operation}|${who.id}|${region}|${req.method} ${req.url}|${body}|${attempt}`);
     const fault = this.faults.find(
-      (f) => (f.service === undefined || f.service === service) && (f.operation === undefined || f.operation === operation) &&
+      (f) => (f.service === undefined || f.service === service) && !f.exceptServices?.includes(service) && (f.operation === undefined || f.operation === operation) &&
         (f.region === undefined || f.region === region) && (f.account === undefined || f.account === who.id) &&
         (f.times === undefined || f.times > 0) && (f.probability === undefined || draw(f.seed ?? 0) < f.probability),
     );

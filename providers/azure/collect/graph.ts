@@ -60,8 +60,9 @@ export class MicrosoftGraph {
     while (url) {
       const current: string = url;
       const body = await callAzure(opts, { service: 'graph', operation: 'GET reports/authenticationMethods/userRegistrationDetails', account: tenant }, (signal) => this.get(current, signal));
-      const value = Array.isArray(body['value']) ? (body['value'] as Record<string, unknown>[]) : [];
-      for (const row of value) {
+      // A page without its rows is an unreadable answer, not a tenant without users.
+      if (!Array.isArray(body['value'])) throw new SyntaxError('Microsoft Graph answered the MFA report without a value array');
+      for (const row of body['value'] as Record<string, unknown>[]) {
         users.push({
           userPrincipalName: String(row['userPrincipalName'] ?? row['id'] ?? ''),
           displayName: typeof row['userDisplayName'] === 'string' ? row['userDisplayName'] : null,

@@ -200,6 +200,18 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect(results.map((r) => [r.resource.account, r.status, r.error?.operation])).toEqual([[TENANT, 'ERROR', 'graph:AuditLog.Read.All']]);
   });
 
+  it('reads an MFA report page without a value array as INVALID_RESPONSE, never as a tenant without users', async () => {
+    const f = await start({
+      resourceGraphDisabled: true,
+      faults: [{ match: (r) => r.path.endsWith('/userRegistrationDetails'), times: 1, response: { status: 200, body: { '@odata.context': 'x' } } }],
+    });
+    const { listings } = await scan(f, { tenantId: TENANT, subscriptions: [PROD], maxRetries: 0 });
+    const users = listings.find((l) => l.type === 'azure.entra.user' && l.scope.account === TENANT);
+    expect(users?.items.ok).toBe(false);
+    expect(users && !users.items.ok ? users.items.error.code : undefined).toBe('INVALID_RESPONSE');
+    expect(runCheck(adminMfa, listings).map((r) => [r.resource.account, r.status])).toEqual([[TENANT, 'ERROR']]);
+  });
+
   it('reports configured subscriptions it cannot read as discovery failures and honours include, exclude, management group and shard', async () => {
     const f = await start();
     const missing = '00000000-0000-0000-0000-00000000dead';

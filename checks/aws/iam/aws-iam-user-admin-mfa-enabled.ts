@@ -18,7 +18,13 @@ export default defineCheck({
   },
   assess(user, ctx) {
     const policies = ctx.related('aws.iam.policy');
-    const groups = ctx.related('aws.iam.group').filter((g) => user.data.groupList.includes(g.data.groupName));
+    const listed = ctx.related('aws.iam.group');
+    const groups = user.data.groupList.map((name) => {
+      const group = listed.find((g) => g.data.groupName === name);
+      // As with a missing managed policy: a group we cannot see may be the one that makes the user an administrator.
+      if (!group) throw new Error(`group ${name} of the user is not in the inventory of groups`);
+      return group;
+    });
     const grants = [
       ...adminGrants({ attachedManagedPolicies: user.data.attachedManagedPolicies, inline: user.data.userPolicyList }, policies),
       ...groups.flatMap((g) => adminGrants({ attachedManagedPolicies: g.data.attachedManagedPolicies, inline: g.data.groupPolicyList }, policies)),

@@ -25,4 +25,14 @@ describe(check.id, () => {
     ]);
     expect(results[1]?.evidence).toMatchObject({ mfaActive: false, adminPolicies: [{ policy: admin.data.arn }] });
   });
+
+  test('a group the user belongs to but the inventory lacks makes the verdict unknown (ERROR), not "no administrative privileges"', () => {
+    const results = runCheck(check, [
+      listingOf('aws.iam.policy', [admin]),
+      listingOf('aws.iam.group', [admins]),
+      listingOf('aws.iam.user', [iamUser('in-unlisted-group', { groupList: ['admins-created-meanwhile'], credentials: seen(credentials({ mfaActive: false })) })]),
+    ]);
+    expect(statuses(results)).toEqual([['in-unlisted-group', 'ERROR']]);
+    expect(results[0]?.error?.code).toBe('CHECK_FAILED');
+  });
 });

@@ -77,9 +77,7 @@ export async function callAzure<T>(opts: CallerOptions, op: ApiOperation, fn: (s
     const pause = op.account && opts.budget ? opts.budget.delayFor(op.account) : 0;
     if (pause > 0) await opts.sleep(pause, opts.signal);
     try {
-      return await opts.api.call(op, (signal) =>
-        fn(opts.callTimeoutMs ? AbortSignal.any([signal, AbortSignal.timeout(opts.callTimeoutMs)]) : signal),
-      );
+      return await opts.api.call(op, (signal) => withinBudget(signal, opts.callTimeoutMs, fn));
     } catch (error) {
       if (attempt >= opts.maxRetries || !isRetryable(error) || opts.signal.aborted) throw error;
       const server = retryAfterMs(error);
@@ -89,6 +87,23 @@ export async function callAzure<T>(opts: CallerOptions, op: ApiOperation, fn: (s
       opts.log.debug({ op, attempt, waitMs: Math.round(wait) }, 'azure call retried');
       await opts.sleep(wait, opts.signal);
     }
+  }
+}
+
+/**
+ * Runs one attempt under the scan's signal and, when given, a per-attempt budget. The budget is our
+ * own timer, held by its closure until it fires or the attempt ends: `AbortSignal.any` keeps its
+ * sources only weakly, so an `AbortSignal.timeout()` nothing else references can be garbage
+ * collected before it fires (Node 20), and a hanging call then never times out.
+ */
+async function withinBudget<T>(signal: AbortSignal, budgetMs: number | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (!budgetMs) return fn(signal);
+  const overBudget = new AbortController();
+  const timer = setTimeout(() => overBudget.abort(new DOMException(`call exceeded ${budgetMs} ms`, 'TimeoutError')), budgetMs);
+  try {
+    return await fn(AbortSignal.any([signal, overBudget.signal]));
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -60,7 +60,8 @@ export function errorCode(error: unknown): ErrorCode {
   }
   if (statusCode !== undefined && statusCode >= 500) return 'UNAVAILABLE';
   if (code && NETWORK_CODES.has(code)) return 'UNAVAILABLE';
-  if (error instanceof SyntaxError) return 'INVALID_RESPONSE';
+  // core-client wraps a body it cannot parse in a RestError with code PARSE_ERROR (and the 200 status).
+  if (error instanceof SyntaxError || code === 'PARSE_ERROR') return 'INVALID_RESPONSE';
   return 'UNEXPECTED';
 }
 

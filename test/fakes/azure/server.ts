@@ -71,6 +71,10 @@ export interface FakeResponse {
   readonly delayMs?: number;
   readonly headers?: Record<string, string>;
   readonly body?: unknown;
+  /** Sent as-is instead of `body` (a truncated or malformed document). */
+  readonly raw?: string;
+  /** Tear the connection down instead of answering (ECONNRESET on the client). */
+  readonly reset?: boolean;
 }
 
 /** A fault injected before routing: answer with `response` for the first `times` matching requests. */
@@ -176,9 +180,13 @@ export class AzureFake {
     }
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     if (res.destroyed) return;
+    if (answer.reset) {
+      req.socket.destroy();
+      return;
+    }
     if (this.options.recordBodies !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: answer.status });
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-    res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+    res.end(answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
   }
 
   private fault(method: string, path: string, body: unknown): FakeResponse | undefined {

@@ -1,0 +1,320 @@
+/**
+ * Fault injection through the whole path a live Azure scan takes: runScan, the Azure adapter, the
+ * real SDK clients (ARM, Resource Graph, our Microsoft Graph client) and the HTTPS fake. A small
+ * tenant (3 subscriptions, every collected kind, 200 users) is scanned once without faults; each
+ * scenario then injects one kind of failure and compares, finding by finding, with that fault-free
+ * run. Transient faults (429 with Retry-After, 5xx, resets) must be absorbed by retries (same
+ * findings, retries counted); persistent ones must turn exactly the affected scope into ERROR with
+ * the right code and operation, and leave every other result as it was.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { azureChecks } from '../../checks/azure/index.js';
+import { createAzureAdapter } from '../../providers/azure/adapter.js';
+import { sleep as realSleep, type Sleep } from '../../providers/azure/collect/calls.js';
+import { configSchema, defaultConfig } from '../../src/config/schema.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { ErrorCode } from '../../src/core/observed.js';
+import type { ScanSummary } from '../../src/core/summary.js';
+import { runScan } from '../../src/engine/scan.js';
+import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
+import { AzureFake, StubCredential, type Fault, type FakeOptions, type FakeResponse, type FakeTenant } from '../fakes/azure/server.js';
+import * as w from '../fakes/azure/tenant.js';
+import { silent } from '../providers/azure/support.js';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const catalog = loadCatalog();
+const contract = resolveContract(catalog, defaultConfig().contract);
+
+/** Three subscriptions with every collected kind (storage, VM + disk + backup, NSG, vault + items, SQL), 200 users. */
+function tenant(): FakeTenant {
+  return w.generatedTenant(3, 90);
+}
+const TENANT_ID = tenant().tenantId;
+const [SUB_A, SUB_B, SUB_C] = [w.subId(1), w.subId(2), w.subId(3)] as const;
+
+interface Scan {
+  readonly findings: Finding[];
+  readonly summary: ScanSummary;
+  readonly waits: number[];
+  readonly ms: number;
+}
+
+let fake: AzureFake | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+/** One scan of the tenant through the engine, with `options` (faults included) given to the fake. */
+async function scan(options: { fake?: FakeOptions; state?: FakeTenant; callMs?: number; maxRetries?: number } = {}): Promise<Scan> {
+  fake = await new AzureFake(options.state ?? tenant(), options.fake ?? {}).start();
+  const callMs = options.callMs ?? 20_000;
+  const config = configSchema.parse({
+    providers: { azure: { cloud: 'custom', tenantId: TENANT_ID, maxRetries: options.maxRetries ?? 4, endpoints: { resourceManager: fake.url, graph: fake.url, authorityHost: fake.url } } },
+    rateLimits: { 'azure/arm': { perSecond: 10_000, burst: 10_000 }, 'azure/resourcegraph': { perSecond: 10_000, burst: 10_000 }, 'azure/graph': { perSecond: 10_000, burst: 10_000 } },
+    timeouts: { callMs, taskMs: 30_000 },
+  });
+  // The adapter's waits, recorded, then really waited (Retry-After is honoured in wall-clock time).
+  const waits: number[] = [];
+  const sleep: Sleep = (ms, signal) => { waits.push(ms); return realSleep(ms, signal); };
+  const adapter = createAzureAdapter(config.providers.azure!, { log: silent, callTimeoutMs: callMs }, { credential: new StubCredential(), ca: fake.ca, sleep });
+  const findings: Finding[] = [];
+  const started = performance.now();
+  const summary = await runScan(
+    { config, providers: ['azure'], checks: azureChecks, catalog, contract, log: silent, now: NOW, adapters: { azure: adapter } },
+    (f) => { findings.push(f); },
+  );
+  return { findings, summary, waits, ms: performance.now() - started };
+}
+
+/** What a finding says, without the fields that legitimately differ between runs. */
+const verdict = (f: Finding) => JSON.stringify({ status: f.status, message: f.message, evidence: f.evidence, error: f.error ?? null, resource: f.resource.id });
+const byId = (findings: readonly Finding[]) => new Map(findings.map((f) => [f.id, f]));
+
+let baseline: Scan;
+beforeAll(async () => {
+  baseline = await scan();
+  await fake?.close();
+  fake = undefined;
+}, 30_000);
+
+/** FNV-1a over a string, as a number in [0, 1): the seeded coin of the flaky faults. */
+function coin(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h / 2 ** 32;
+}
+
+interface Injected {
+  readonly fault: Fault;
+  /** Faulted answers given so far, per API (arm, resourcegraph, graph). */
+  readonly hits: Record<string, number>;
+}
+
+const apiOf = (path: string) =>
+  path.toLowerCase() === '/providers/microsoft.resourcegraph/resources' ? 'resourcegraph' : path.startsWith('/v1.0/') ? 'graph' : 'arm';
+
+/**
+ * A transient fault on a share of requests. The coin is thrown per request and attempt
+ * (`seed|method path body|n`), so which attempts fail does not depend on the order concurrent
+ * requests arrive in; at most `maxConsecutive` attempts of one request in a row fail, which the
+ * adapter's retries (4) must absorb.
+ */
+function flaky(seed: number, probability: number, response: FakeResponse, maxConsecutive = 2): Injected {
+  const attempts = new Map<string, number>();
+  const streak = new Map<string, number>();
+  const hits: Record<string, number> = {};
+  const fault: Fault = {
+    times: Number.POSITIVE_INFINITY,
+    response,
+    match: ({ method, path, body }) => {
+      const key = `${method} ${path} ${JSON.stringify(body ?? null)}`;
+      const n = attempts.get(key) ?? 0;
+      attempts.set(key, n + 1);
+      const fail = (streak.get(key) ?? 0) < maxConsecutive && coin(`${seed}|${key}|${n}`) < probability;
+      streak.set(key, fail ? (streak.get(key) ?? 0) + 1 : 0);
+      if (fail) hits[apiOf(path)] = (hits[apiOf(path)] ?? 0) + 1;
+      return fail;
+    },
+  };
+  return { fault, hits };
+}
+
+/** A persistent fault on every request `match` accepts. */
+const always = (match: Fault['match'], response: FakeResponse): Fault => ({ times: Number.POSITIVE_INFINITY, match, response });
+const armPath = (subscription: string, suffix: string) => (r: { path: string }) => r.path.toLowerCase() === `/subscriptions/${subscription}${suffix}`.toLowerCase();
+
+function expectUniqueIds(run: Scan): void {
+  const ids = run.findings.map((f) => f.id);
+  expect(new Set(ids).size).toBe(ids.length);
+}
+
+/** A transient fault: the retries absorbed it, so the findings are the fault-free ones exactly. */
+function expectSameAsBaseline(run: Scan): void {
+  expectUniqueIds(run);
+  const base = byId(baseline.findings);
+  const got = byId(run.findings);
+  expect([...got.keys()].sort()).toEqual([...base.keys()].sort());
+  const differing = [...got.values()].filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id}: ${f.status} ${JSON.stringify(f.error)}`);
+  expect(differing).toEqual([]);
+  expect(run.summary.errors).toEqual([]);
+  expect(run.summary.complete).toBe(true);
+}
+
+/** Every faulted answer was retried once and counted in the summary, per API, under `reason`; no other retries. */
+function expectRetriesCounted(run: Scan, injected: Injected, reason: 'retry-after' | 'backoff'): void {
+  const counted: Record<string, number> = {};
+  const others: string[] = [];
+  for (const [key, n] of Object.entries(run.summary.retries)) {
+    const [, service, why] = key.split('/') as [string, string, string];
+    if (why === reason) counted[service] = (counted[service] ?? 0) + n;
+    else others.push(key);
+  }
+  expect(Object.values(injected.hits).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  expect(counted).toEqual(injected.hits);
+  expect(others).toEqual([]);
+}
+
+/**
+ * A persistent fault: findings inside `affected` are the fault-free ones or ERROR with `code` and
+ * an operation matching `operation`; at least the checks of `services` there are ERROR; every
+ * finding outside is exactly the fault-free one, none lost, none added.
+ */
+function expectErrorsOnlyIn(
+  run: Scan,
+  affected: (f: Finding) => boolean,
+  expected: { code: ErrorCode; operation: RegExp; services?: readonly string[] },
+): Finding[] {
+  expectUniqueIds(run);
+  const base = byId(baseline.findings);
+  const outside = run.findings.filter((f) => !affected(f));
+  const baseOutside = baseline.findings.filter((f) => !affected(f));
+  const describe = (f: Finding) => `${f.check.id} ${f.resource.account} ${f.resource.id} ${f.status} ${f.error?.code ?? ''} ${f.error?.operation ?? ''}`;
+  const outsideIds = new Set(outside.map((f) => f.id));
+  const baseOutsideIds = new Set(baseOutside.map((f) => f.id));
+  expect({ lost: baseOutside.filter((f) => !outsideIds.has(f.id)).map(describe), added: outside.filter((f) => !baseOutsideIds.has(f.id)).map(describe) }).toEqual({ lost: [], added: [] });
+  const changedOutside = outside.filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id} ${f.status} ${JSON.stringify(f.error)}`);
+  expect(changedOutside).toEqual([]);
+
+  const inside = run.findings.filter(affected);
+  const errors = inside.filter((f) => f.status === 'ERROR');
+  expect(errors.length).toBeGreaterThan(0);
+  for (const f of errors) {
+    expect({ check: f.check.id, code: f.error?.code }).toEqual({ check: f.check.id, code: expected.code });
+    expect(f.error?.operation).toMatch(expected.operation);
+  }
+  const unchanged = inside.filter((f) => f.status !== 'ERROR');
+  for (const f of unchanged) expect(verdict(f)).toBe(verdict(base.get(f.id) ?? f));
+  if (expected.services) {
+    const assessed = unchanged.filter((f) => expected.services!.includes(f.check.service)).map((f) => `${f.check.id} ${f.resource.id}`);
+    expect(assessed).toEqual([]);
+  }
+  // Every check that had a verdict there still answers there (as ERROR): nothing goes silent.
+  const checksBefore = new Set(baseline.findings.filter(affected).map((f) => f.check.id));
+  const checksNow = new Set(inside.map((f) => f.check.id));
+  expect([...checksBefore].filter((c) => !checksNow.has(c))).toEqual([]);
+  expect(run.summary.complete).toBe(false);
+  return errors;
+}
+
+const inAccount = (account: string) => (f: Finding) => f.resource.account === account;
+const MFA_CHECKS = new Set(['azure-entra-admin-mfa-registered', 'azure-entra-user-mfa-registered']);
+
+describe('Azure scan under injected faults (3 subscriptions + the tenant)', () => {
+  it('the fault-free run is complete: every subscription and the tenant answer, Resource Graph in use, nothing errors', () => {
+    expect(baseline.summary.complete).toBe(true);
+    expect(baseline.summary.counts.byStatus.ERROR).toBe(0);
+    expect(new Set(baseline.findings.map((f) => f.resource.account))).toEqual(new Set([SUB_A, SUB_B, SUB_C, TENANT_ID]));
+    expect(baseline.summary.collectionMode.azure).toMatch(/^resource-graph/);
+    expectUniqueIds(baseline);
+    expect(baseline.summary.retries).toEqual({});
+    expect(baseline.waits).toEqual([]);
+  });
+
+  it('30% of requests answered 429 with Retry-After: every wait is the server\'s, and the findings are the fault-free ones', async () => {
+    const throttle = flaky(1, 0.3, { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'Rate limit exceeded. Try again in 1 second.' } } });
+    const run = await scan({ fake: { faults: [throttle.fault] } });
+    expectSameAsBaseline(run);
+    expectRetriesCounted(run, throttle, 'retry-after');
+    expect(Object.keys(throttle.hits).sort()).toEqual(['arm', 'graph', 'resourcegraph']);
+    expect(run.waits.length).toBe(Object.values(throttle.hits).reduce((a, b) => a + b, 0));
+    expect(new Set(run.waits)).toEqual(new Set([1000]));
+    expect(run.ms).toBeGreaterThanOrEqual(1000);
+  }, 60_000);
+
+  it('intermittent 5xx (500, 502, 503 by turns): retried with exponential backoff, same findings', async () => {
+    const statuses = [500, 502, 503];
+    const flake = flaky(2, 0.2, { status: 503, body: { error: { code: 'ServiceUnavailable', message: 'The service is temporarily unavailable.' } } });
+    const match = flake.fault.match;
+    let turn = 0;
+    const rotating: Fault = { times: Number.POSITIVE_INFINITY, match: (r) => match(r), get response() { return { status: statuses[turn++ % 3]!, body: { error: { code: 'ServerError', message: 'try again' } } }; } };
+    const run = await scan({ fake: { faults: [rotating] } });
+    expectSameAsBaseline(run);
+    expectRetriesCounted(run, flake, 'backoff');
+    // 500 ms x 2^attempt with +-25% jitter, no server hint.
+    expect(Math.min(...run.waits)).toBeGreaterThanOrEqual(375);
+    expect(Math.max(...run.waits)).toBeLessThanOrEqual(1250);
+  }, 60_000);
+
+  it('connections reset instead of an answer: retried, same findings', async () => {
+    const reset = flaky(3, 0.15, { status: 0, reset: true });
+    const run = await scan({ fake: { faults: [reset.fault] } });
+    expectSameAsBaseline(run);
+    expectRetriesCounted(run, reset, 'backoff');
+  }, 60_000);
+
+  it('answers slower than the per-call timeout: TIMEOUT in that subscription only, and the scan does not wait for them', async () => {
+    // Garbage collections while the call hangs: a budget timer only weakly held (AbortSignal.any
+    // over AbortSignal.timeout) would be collected and the call would wait for the answer.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const collecting = setInterval(gc, 100);
+    let run: Scan;
+    try {
+      run = await scan({ callMs: 1_500, fake: { faults: [always(armPath(SUB_B, '/providers/Microsoft.Security/pricings'), { status: 200, delayMs: 8_000, body: { value: [] } })] } });
+    } finally {
+      clearInterval(collecting);
+    }
+    const errors = expectErrorsOnlyIn(run, inAccount(SUB_B), { code: 'TIMEOUT', operation: /^Microsoft\.Security\/pricings\/read$/, services: ['security'] });
+    expect(errors.map((f) => f.check.id)).toEqual(['azure-security-subscription-defender-plans-enabled']);
+    expect(run.ms).toBeLessThan(6_000);
+  }, 60_000);
+
+  it('malformed JSON bodies (ARM and Microsoft Graph): INVALID_RESPONSE for those listings, never an empty listing', async () => {
+    const truncated = { status: 200, raw: '{"value": [{"id": "/subscriptions/' };
+    const run = await scan({
+      fake: {
+        faults: [
+          always(armPath(SUB_C, '/providers/Microsoft.Authorization/roleAssignments'), truncated),
+          always((r) => r.path.toLowerCase().startsWith(`/subscriptions/${SUB_C}/`) && r.path.endsWith('/keys'), truncated),
+          always((r) => r.path === '/v1.0/reports/authenticationMethods/userRegistrationDetails', truncated),
+        ],
+      },
+    });
+    const errors = expectErrorsOnlyIn(run, (f) => inAccount(SUB_C)(f) || inAccount(TENANT_ID)(f), {
+      code: 'INVALID_RESPONSE',
+      operation: /^(Microsoft\.Authorization\/roleAssignments\/read|Microsoft\.KeyVault\/vaults\/keys\/read|graph:GET \/v1\.0\/reports\/authenticationMethods\/userRegistrationDetails)$/,
+      services: ['entra'],
+    });
+    expect(new Set(errors.map((f) => f.check.id))).toEqual(new Set(['azure-authorization-subscription-owners-two-to-three', 'azure-keyvault-vault-items-expire', ...MFA_CHECKS]));
+    expect(run.summary.retries).toEqual({});
+  }, 60_000);
+
+  it('403 on every ARM call of one subscription: ACCESS_DENIED for that subscription only; the tenant MFA checks and the others unaffected', async () => {
+    const state = tenant();
+    const run = await scan({ state: { ...state, subscriptions: state.subscriptions.map((s) => (s.id === SUB_B ? { ...s, denied: true } : s)) } });
+    const errors = expectErrorsOnlyIn(run, inAccount(SUB_B), { code: 'ACCESS_DENIED', operation: /^Microsoft\.[A-Za-z]+\/[A-Za-z/]+\/read$/ });
+    expect(run.findings.filter(inAccount(SUB_B)).every((f) => f.status === 'ERROR')).toBe(true);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(run.findings.filter((f) => MFA_CHECKS.has(f.check.id)).every((f) => f.status !== 'ERROR')).toBe(true);
+  }, 60_000);
+
+  it('Microsoft Graph answers 403: the MFA checks are ERROR naming the permission to grant, nothing else changes', async () => {
+    const run = await scan({ fake: { graphDenied: true } });
+    const errors = expectErrorsOnlyIn(run, inAccount(TENANT_ID), { code: 'ACCESS_DENIED', operation: /^graph:AuditLog\.Read\.All$/, services: ['entra'] });
+    expect(new Set(errors.map((f) => f.check.id))).toEqual(MFA_CHECKS);
+    for (const f of errors) expect(f.error?.message).toMatch(/AuditLog\.Read\.All/);
+  }, 60_000);
+
+  it('Resource Graph refused (403): collected through ARM instead, the same findings', async () => {
+    const run = await scan({ fake: { resourceGraphDisabled: true } });
+    expectSameAsBaseline(run);
+    expect(run.summary.collectionMode.azure).toMatch(/^arm \(Resource Graph unavailable: ACCESS_DENIED/);
+  }, 60_000);
+
+  it('Resource Graph down (503 on every attempt): collected through ARM once the retries are spent, the same findings', async () => {
+    const rg = (r: { path: string }) => apiOf(r.path) === 'resourcegraph';
+    const run = await scan({ maxRetries: 1, fake: { faults: [always(rg, { status: 503, body: { error: { code: 'ServiceUnavailable', message: 'down' } } })] } });
+    expectSameAsBaseline(run);
+    expect(run.summary.collectionMode.azure).toMatch(/^arm \(Resource Graph unavailable: UNAVAILABLE/);
+  }, 60_000);
+
+  it('Resource Graph failing after the probe (every query but the subscription probe): each kind falls back to ARM, the same findings', async () => {
+    const queries = (r: { path: string; body: unknown }) => apiOf(r.path) === 'resourcegraph' && !String((r.body as { query?: string })?.query ?? '').startsWith('resourcecontainers');
+    const run = await scan({ maxRetries: 0, fake: { faults: [always(queries, { status: 403, body: { error: { code: 'AuthorizationFailed', message: 'no' } } })] } });
+    expectSameAsBaseline(run);
+    expect(run.summary.collectionMode.azure).toMatch(/^resource-graph/);
+  }, 60_000);
+});

@@ -83,6 +83,8 @@ export class ResourceGraph {
       this.noteQuota(response._response.headers.get('x-ms-user-quota-remaining'), response._response.headers.get('x-ms-user-quota-resets-after'));
       const data: unknown = response.data;
       if (!Array.isArray(data)) throw new SyntaxError('Resource Graph answered without an object array');
+      // Truncated with no token to go on: the rows we have are not the listing (the caller falls back to ARM).
+      if (response.resultTruncated === 'true' && !response.skipToken) throw new SyntaxError('Resource Graph truncated the answer without a $skipToken');
       rows.push(...(data as Raw[]));
       skipToken = response.skipToken;
     } while (skipToken);

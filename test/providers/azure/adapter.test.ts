@@ -176,6 +176,14 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect(f.requests.filter((r) => r.query.get('$skiptoken')).length).toBeGreaterThan(5);
   });
 
+  it('never takes a Resource Graph answer truncated without a $skipToken as the whole listing: it reads the type through ARM instead', async () => {
+    const truncated = { status: 200, body: { totalRecords: 2, count: 0, resultTruncated: 'true', data: [] } };
+    const f = await start({ faults: [{ match: (r) => JSON.stringify(r.body ?? '').includes('microsoft.storage/storageaccounts'), times: 1, response: truncated }] });
+    const { listings } = await scan(f, { tenantId: TENANT, subscriptions: [PROD], entra: false });
+    expect(itemsOf(listings, 'azure.storage.account', PROD).map((s) => s.name).sort()).toEqual(['stgood', 'stlegacy']);
+    expect(f.requests.some((r) => r.path.toLowerCase().endsWith('/microsoft.storage/storageaccounts'))).toBe(true);
+  });
+
   it('honours Retry-After on a 429 from Resource Graph and counts the retry', async () => {
     const f = await start({
       faults: [{ match: (r) => r.method === 'POST' && JSON.stringify(r.body).includes('microsoft.storage/storageaccounts'), times: 1, response: { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'RateLimiting', message: 'Please retry' } } } }],

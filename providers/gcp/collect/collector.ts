@@ -401,6 +401,11 @@ export class GcpCollector {
     return observe(
       caller.pages({ service: 'sqladmin', operation: 'cloudsql.instances.list', account: id }, async (token, signal) => {
         const res = await this.clients.sql.instances.list({ project: id, maxResults: 500, ...(token ? { pageToken: token } : {}) }, { signal });
+        // Cloud SQL answers 200 with the instances of the regions it reached and a warning for the others.
+        const unreachable = (res.data.warnings ?? []).filter((w) => w.code === 'REGION_UNREACHABLE');
+        if (unreachable.length > 0) {
+          throw Object.assign(new Error(`the instance list is incomplete: ${unreachable.map((w) => w.region ?? w.message ?? 'a region').join(', ')} unreachable`), { status: 503 });
+        }
         return { items: (res.data.items ?? []) as Json[], next: res.data.nextPageToken };
       }),
       'cloudsql.instances.list',

@@ -110,6 +110,17 @@ describe('GCP adapter, per-service APIs (Cloud Asset Inventory disabled)', () =>
     }
   });
 
+  test('a Cloud SQL list that could not reach a region is UNAVAILABLE, never the project\'s complete list', async () => {
+    const reachable = fixtureOrg().projects.find((p) => p.id === 'acme-prod')?.sqlInstances?.filter((i) => i['region'] === 'europe-west1') ?? [];
+    fake.route('GET', '/sql/v1beta4/projects/acme-prod/instances', {
+      body: { items: reachable, warnings: [{ code: 'REGION_UNREACHABLE', message: 'us-central1 is unreachable', region: 'us-central1' }] },
+    });
+    installOrg(fake, fixtureOrg());
+    const { listings } = await collect(fakeConfig(fake, { organization: '123', maxRetries: 0 }), { types: ['gcp.sql.instance'] });
+    expect(listingOf(listings, 'acme-prod', 'gcp.sql.instance').items).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', operation: 'cloudsql.instances.list', account: 'acme-prod' } });
+    expect(verdicts(listings, 'gcp-sql-instance-not-open-to-internet').filter(([a]) => a === 'acme-prod')).toEqual([['acme-prod', 'Acme production (acme-prod)', 'ERROR']]);
+  });
+
   test('a disabled API is its own answer: NOT_ENABLED naming the API, never a pass', async () => {
     installOrg(fake, fixtureOrg());
     const { listings } = await collect(fakeConfig(fake, { organization: '123' }));

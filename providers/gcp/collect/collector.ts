@@ -293,6 +293,9 @@ export class GcpCollector {
         if (!inner) throw new Error('the Compute client has no aggregatedList');
         return caller.pages({ service: 'compute', operation, account: id }, async (token) => {
           const [scopes, next] = await inner({ project: id, maxResults: 500, returnPartialSuccess: false, ...(token ? { pageToken: token } : {}) }, this.opts);
+          // A zone or region it could not reach is a per-scope warning beside the others' items, not an error.
+          const unreachable = Object.entries(scopes ?? {}).filter(([, s]) => String(((s as Json)['warning'] as Json | undefined)?.['code'] ?? '') === 'UNREACHABLE').map(([where]) => where);
+          if (unreachable.length > 0) throw Object.assign(new Error(`the aggregated list is incomplete: ${unreachable.join(', ')} unreachable`), { status: 503 });
           const items = Object.values(scopes ?? {}).flatMap((s) => ((s as Json)[field] as Json[] | undefined) ?? []);
           return { items, next: next?.pageToken ?? null };
         });

@@ -121,6 +121,16 @@ describe('GCP adapter, per-service APIs (Cloud Asset Inventory disabled)', () =>
     expect(verdicts(listings, 'gcp-sql-instance-not-open-to-internet').filter(([a]) => a === 'acme-prod')).toEqual([['acme-prod', 'Acme production (acme-prod)', 'ERROR']]);
   });
 
+  test('a Compute aggregated list with an UNREACHABLE zone is UNAVAILABLE, never the project\'s complete list', async () => {
+    const web = fixtureOrg().projects.find((p) => p.id === 'acme-prod')?.instances?.find((i) => i['name'] === 'web-1');
+    fake.route('GET', '/compute/v1/projects/acme-prod/aggregated/instances', {
+      body: { items: { 'zones/europe-west1-b': { instances: [web] }, 'zones/us-central1-a': { warning: { code: 'UNREACHABLE', message: 'zone us-central1-a is unreachable' } } } },
+    });
+    installOrg(fake, fixtureOrg());
+    const { listings } = await collect(fakeConfig(fake, { organization: '123', maxRetries: 0 }), { types: ['gcp.compute.instance'] });
+    expect(listingOf(listings, 'acme-prod', 'gcp.compute.instance').items).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', operation: 'compute.instances.aggregatedList', account: 'acme-prod' } });
+  });
+
   test('a disabled API is its own answer: NOT_ENABLED naming the API, never a pass', async () => {
     installOrg(fake, fixtureOrg());
     const { listings } = await collect(fakeConfig(fake, { organization: '123' }));

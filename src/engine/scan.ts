@@ -207,9 +207,9 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
         accounts.push({ provider, account: failure.scope.account, ...(failure.scope.accountName ? { name: failure.scope.accountName } : {}) });
         tally.addError(failure.error);
         const holds = failure.resourceTypes ? new Set(failure.resourceTypes) : undefined;
-        for (const check of checks) {
-          if (!holds || holds.has(check.resourceType)) await publish(scopeErrorResult(check, failure.scope, failure.error), failure.scope);
-        }
+        const affected = checks.filter((check) => !holds || holds.has(check.resourceType));
+        for (const check of affected) await publish(scopeErrorResult(check, failure.scope, failure.error), failure.scope);
+        saveUnseenAccount(failure.scope, affected, failure.error);
       }
       progress.scopesPlanned += discovery.targets.length;
       report();
@@ -221,8 +221,20 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
       tally.addError(error);
       const scope: Scope = { provider, account: 'unknown', region: GLOBAL_REGION };
       for (const check of checks) await publish(scopeErrorResult(check, scope, error), scope);
+      saveUnseenAccount(scope, checks, error);
       log.error({ provider, code: error.code, operation: error.operation, message: error.message }, 'discovery failed');
     }
+  }
+
+  /**
+   * --save-inventory keeps an account discovery could not enter as failed listings, so evaluating
+   * the file again reports it as ERROR instead of forgetting it. Only whole accounts: a failed
+   * listing in one region of an otherwise collected account would also fail the checks that read
+   * that type from any region.
+   */
+  function saveUnseenAccount(scope: Scope, checks: readonly AnyCheck[], error: CollectionError): void {
+    if (!options.onListing || scope.region !== GLOBAL_REGION) return;
+    for (const type of new Set(checks.map((c) => c.resourceType))) options.onListing({ scope, type, items: unseen(error) });
   }
 
   function classify(provider: ProviderId, e: unknown, adapter: ProviderAdapter | undefined, operation: string): CollectionError {

@@ -151,6 +151,17 @@ describe('runScan', () => {
     expect(findings[0]).toMatchObject({ obligations: [{ id: 'test.one', clauses: ['9.9'] }], frameworks: { fw: ['1.1'] } });
   });
 
+  it('a saved inventory keeps an account discovery could not enter, so evaluating it again still reports ERROR there', async () => {
+    const { adapter } = fakeAdapter({ accounts: ['1', '2'], regions: ['r1'], unassumable: '2' });
+    const saved: Listing[] = [];
+    const live = await scanToArray({ providers: ['aws'], checks: [widgetEncrypted, widgetSmall], adapters: { aws: adapter }, onListing: (l) => saved.push(l) });
+    const offline = await scanToArray({ providers: ['aws'], checks: [widgetEncrypted, widgetSmall], source: { kind: 'inventory', listings: saved } });
+    const verdicts = (findings: typeof live.findings) => findings.map((f) => `${f.id}:${f.status}:${f.error?.code ?? ''}`).sort();
+    expect(verdicts(offline.findings)).toEqual(verdicts(live.findings));
+    expect(offline.findings.filter((f) => f.resource.account === '2').map((f) => [f.status, f.error?.code])).toEqual([['ERROR', 'AUTH_FAILED'], ['ERROR', 'AUTH_FAILED']]);
+    expect(offline.summary.complete).toBe(false);
+  });
+
   it('evaluates a saved inventory offline, and a type missing from it is an ERROR', async () => {
     const scope = { provider: 'aws' as const, account: '1', region: 'r1' };
     const { findings, summary } = await scanToArray({

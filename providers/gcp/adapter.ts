@@ -30,7 +30,7 @@ export async function createAdapter(config: GcpConfig, options: AdapterOptions, 
     ...(config.endpoints.iamcredentials ? { iamCredentialsEndpoint: config.endpoints.iamcredentials } : {}),
   };
   const clients = await GcpClients.create(config, source, options.callTimeoutMs);
-  const retry = { maxRetries: config.maxRetries, baseMs: overrides.retryBaseMs ?? 500 };
+  const retry = { maxRetries: config.maxRetries, baseMs: overrides.retryBaseMs ?? 500, attemptTimeoutMs: options.callTimeoutMs };
   let collector: GcpCollector | undefined;
 
   return {

@@ -6,6 +6,13 @@ export interface RetryPolicy {
   readonly maxRetries: number;
   /** First backoff; doubles per attempt, with full jitter, capped at 30 s. */
   readonly baseMs: number;
+  /**
+   * Budget of one attempt, enforced here on the signal handed to the call. The clients have their
+   * own `timeout`, but gaxios (googleapis) joins it to our signal with `AbortSignal.any` over
+   * `AbortSignal.timeout()`, which holds the timeout only weakly: a garbage collection while the
+   * call hangs drops it (Node 20), and the call then waits for the answer however long it takes.
+   */
+  readonly attemptTimeoutMs?: number;
 }
 
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -13,6 +20,18 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
   });
+
+/** One attempt under `signal` and our own timer, held by its closure until it fires or the attempt ends. */
+async function withinBudget<T>(signal: AbortSignal, budgetMs: number | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (!budgetMs) return fn(signal);
+  const overBudget = new AbortController();
+  const timer = setTimeout(() => overBudget.abort(new DOMException(`call exceeded ${budgetMs} ms`, 'TimeoutError')), budgetMs);
+  try {
+    return await fn(AbortSignal.any([signal, overBudget.signal]));
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Every Google call goes through `ApiCaller.call` (rate limit, per-account cap, counting), once per
@@ -29,7 +48,7 @@ export class GcpCaller {
   async call<T>(op: ApiOperation, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.api.call(op, fn);
+        return await this.api.call(op, (signal) => withinBudget(signal, this.retry.attemptTimeoutMs, fn));
       } catch (e) {
         const info = parseGcpError(e);
         if (attempt >= this.retry.maxRetries || !isRetryable(info)) throw e;

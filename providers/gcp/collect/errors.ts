@@ -76,7 +76,12 @@ const NETWORK_UNAVAILABLE = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGA
 
 export function errorCodeOf(info: GcpErrorInfo, thrown: unknown): ErrorCode {
   const name = thrown instanceof Error ? thrown.name : '';
-  if (name === 'AbortError' || info.networkCode === 'ETIMEDOUT' || info.rpcStatus === 'DEADLINE_EXCEEDED' || /timeout of \d+ms exceeded/i.test(info.message)) return 'TIMEOUT';
+  // gaxios (googleapis) wraps an aborted call in a GaxiosError named 'Error'; node-fetch (under
+  // @google-cloud/storage) reports its timeout as a FetchError of type 'request-timeout'.
+  if ((thrown as { type?: unknown } | null)?.type === 'request-timeout') return 'TIMEOUT';
+  const wrapped = (thrown as { error?: unknown; cause?: unknown } | null)?.error ?? (thrown as { cause?: unknown } | null)?.cause;
+  const wrappedName = wrapped instanceof Error || (typeof DOMException !== 'undefined' && wrapped instanceof DOMException) ? (wrapped as Error).name : '';
+  if (name === 'AbortError' || name === 'TimeoutError' || wrappedName === 'AbortError' || wrappedName === 'TimeoutError' || info.networkCode === 'ETIMEDOUT' || info.rpcStatus === 'DEADLINE_EXCEEDED' || /timeout of \d+ms exceeded/i.test(info.message)) return 'TIMEOUT';
   if (info.reason && DISABLED_REASONS.includes(info.reason)) return 'NOT_ENABLED';
   if (info.status === 429 || info.rpcStatus === 'RESOURCE_EXHAUSTED' || (info.reason && THROTTLE_REASONS.includes(info.reason))) return 'THROTTLED';
   if (info.status === 401 || info.rpcStatus === 'UNAUTHENTICATED') return 'AUTH_FAILED';
@@ -108,3 +113,4 @@ export function classifyGcpError(thrown: unknown, operation: string, where: { ac
   const status = info.status !== undefined ? `HTTP ${info.status}${info.reason ? ` ${info.reason}` : ''}: ` : '';
   return collectionError(code, operation, `${status}${info.message}`, place);
 }
+

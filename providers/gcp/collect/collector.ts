@@ -8,7 +8,7 @@ import type { GcpAuditConfig, GcpIamBinding, GcpLogSink, GcpWorkspaceUser } from
 import { GcpCaller, type RetryPolicy } from './call.js';
 import type { GcpClients } from './clients.js';
 import type { AssetIndex, Discovery, DiscoveredProject } from './discovery.js';
-import { classifyGcpError } from './errors.js';
+import { classifyGcpError, jsonObject } from './errors.js';
 import {
   diskKey,
   isoTime,
@@ -238,6 +238,7 @@ export class GcpCollector {
           return observe(
             caller.pages({ service: 'logging', operation: 'logging.sinks.list', account: id }, async (token, signal) => {
               const res = await this.clients.logging.projects.sinks.list({ parent: `projects/${id}`, pageSize: 200, ...(token ? { pageToken: token } : {}) }, { signal });
+              jsonObject(res.data, 'logging.sinks.list');
               return { items: (res.data.sinks ?? []) as Json[], next: res.data.nextPageToken };
             }),
             'logging.sinks.list',
@@ -366,10 +367,12 @@ export class GcpCollector {
     if (!this.present(project, 'storage.googleapis.com/Bucket')) return Promise.resolve(seen([]));
     return observe(
       caller.pages({ service: 'storage', operation: 'storage.buckets.list', account: id }, async (token) => {
-        const [buckets, nextQuery] = (await this.clients.storage.getBuckets({ project: id, autoPaginate: false, maxResults: 1000, ...(token ? { pageToken: token } : {}) } as never)) as unknown as [
+        const [buckets, nextQuery, answer] = (await this.clients.storage.getBuckets({ project: id, autoPaginate: false, maxResults: 1000, ...(token ? { pageToken: token } : {}) } as never)) as unknown as [
           { name: string; metadata: Json }[],
           { pageToken?: string } | null,
+          unknown,
         ];
+        jsonObject(answer, 'storage.buckets.list');
         return { items: buckets.map((b) => b.metadata), next: nextQuery?.pageToken ?? null };
       }),
       'storage.buckets.list',
@@ -386,6 +389,7 @@ export class GcpCollector {
           : await observe(
               caller.call({ service: 'storage', operation: 'storage.buckets.getIamPolicy', account: id }, async () => {
                 const [policy] = await this.clients.storage.bucket(name).iam.getPolicy({ requestedPolicyVersion: 3 });
+                jsonObject(policy, 'storage.buckets.getIamPolicy');
                 return toBindings(policy as unknown as Json, fullName);
               }),
               'storage.buckets.getIamPolicy',
@@ -404,6 +408,7 @@ export class GcpCollector {
     return observe(
       caller.pages({ service: 'sqladmin', operation: 'cloudsql.instances.list', account: id }, async (token, signal) => {
         const res = await this.clients.sql.instances.list({ project: id, maxResults: 500, ...(token ? { pageToken: token } : {}) }, { signal });
+        jsonObject(res.data, 'cloudsql.instances.list');
         // Cloud SQL answers 200 with the instances of the regions it reached and a warning for the others.
         const unreachable = (res.data.warnings ?? []).filter((w) => w.code === 'REGION_UNREACHABLE');
         if (unreachable.length > 0) {
@@ -475,6 +480,7 @@ export class GcpCollector {
     const accounts = await observe(
       caller.pages({ service: 'iam', operation: 'iam.serviceAccounts.list', account: id }, async (token, signal) => {
         const res = await this.clients.iam.projects.serviceAccounts.list({ name: `projects/${id}`, pageSize: 100, ...(token ? { pageToken: token } : {}) }, { signal });
+        jsonObject(res.data, 'iam.serviceAccounts.list');
         return { items: (res.data.accounts ?? []) as Json[], next: res.data.nextPageToken };
       }),
       'iam.serviceAccounts.list',
@@ -486,6 +492,7 @@ export class GcpCollector {
       const keys = await observe(
         caller.call({ service: 'iam', operation: 'iam.serviceAccountKeys.list', account: id }, async (signal) => {
           const res = await this.clients.iam.projects.serviceAccounts.keys.list({ name: `projects/${id}/serviceAccounts/${email}`, keyTypes: ['USER_MANAGED'] }, { signal });
+          jsonObject(res.data, 'iam.serviceAccountKeys.list');
           return (res.data.keys ?? []).map((k) => ({
             name: String(k.name),
             keyType: String(k.keyType ?? 'USER_MANAGED'),
@@ -570,6 +577,7 @@ export class GcpCollector {
           const res = isOrg
             ? await this.clients.logging.organizations.sinks.list(params, { signal })
             : await this.clients.logging.folders.sinks.list(params, { signal });
+          jsonObject(res.data, 'logging.sinks.list');
           return { items: (res.data.sinks ?? []) as Json[], next: res.data.nextPageToken };
         }),
         'logging.sinks.list',
@@ -705,6 +713,7 @@ export class GcpCollector {
       client.then((admin) =>
         caller.pages({ service: 'admin', operation: 'admin.directory.users.list', account: scope.account }, async (token, signal) => {
           const res = await admin.users.list({ customer, maxResults: 500, projection: 'basic', ...(token ? { pageToken: token } : {}) }, { signal });
+          jsonObject(res.data, 'admin.directory.users.list');
           return { items: res.data.users ?? [], next: res.data.nextPageToken };
         }),
       ),

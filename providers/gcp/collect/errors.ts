@@ -114,3 +114,12 @@ export function classifyGcpError(thrown: unknown, operation: string, where: { ac
   return collectionError(code, operation, `${status}${info.message}`, place);
 }
 
+/**
+ * The body of a Google answer, refused when it is not a JSON object: gaxios (googleapis) and
+ * @google-cloud/storage hand back the raw text of a body they could not parse instead of throwing,
+ * so a truncated listing would read as an empty one. A SyntaxError classifies as INVALID_RESPONSE.
+ */
+export function jsonObject<T>(body: T, operation: string): T {
+  if (body === null || typeof body !== 'object') throw new SyntaxError(`${operation}: the answer is not a JSON object: ${String(body).slice(0, 80)}`);
+  return body;
+}

@@ -15,7 +15,16 @@ export interface FakeResponse {
   readonly status?: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** Sent as-is instead of `body` (a truncated or malformed document). */
+  readonly raw?: string;
+  /** Tear the connection down instead of answering (ECONNRESET on the client). */
+  readonly reset?: boolean;
+  /** Hold the answer this long (an endpoint slower than the client's timeout). */
+  readonly delayMs?: number;
 }
+
+/** Runs before the routes; an answer replaces the route's (fault injection), undefined lets the request through. */
+export type Interceptor = (req: FakeRequest) => FakeResponse | undefined;
 
 type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
@@ -34,6 +43,8 @@ export class GcpFake {
   private readonly routes: Route[] = [];
   private server: Server | undefined;
   readonly unrouted: string[] = [];
+  /** Fault injection: consulted in order before routing (see `Interceptor`). */
+  readonly interceptors: Interceptor[] = [];
   readonly requests: { method: string; path: string; query: string; authorization: string | undefined }[] = [];
   /** Added before every answer, to emulate the network (benchmarks). */
   latencyMs = 0;
@@ -87,6 +98,19 @@ export class GcpFake {
       /* keep the raw text */
     }
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    for (const intercept of this.interceptors) {
+      const answer = intercept({ method, path, query: url.searchParams, body, headers: req.headers, params: {} });
+      if (!answer) continue;
+      if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+      if (res.destroyed) return;
+      if (answer.reset) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=UTF-8', ...answer.headers });
+      res.end(answer.raw ?? (answer.body === undefined ? '{}' : JSON.stringify(answer.body)));
+      return;
+    }
     for (const route of this.routes) {
       if (route.method !== method) continue;
       const match = route.pattern.exec(path);

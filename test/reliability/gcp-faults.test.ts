@@ -1,0 +1,327 @@
+/**
+ * Fault injection through the whole path a live GCP scan takes: runScan, the GCP adapter, the real
+ * Google clients (gax in REST mode, googleapis) and the wire-level fake. A small organisation (3
+ * projects, every collected kind, Cloud Asset Inventory on) is scanned once without faults; each
+ * scenario then injects one kind of failure and compares, finding by finding, with that fault-free
+ * run. Transient faults (429, 503, resets) must be absorbed by our own backoff (same findings,
+ * retries counted); persistent ones must turn exactly the affected project into ERROR with the
+ * right code and operation, and leave every other result as it was.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { gcpChecks } from '../../checks/gcp/index.js';
+import { createAdapter } from '../../providers/gcp/adapter.js';
+import { configSchema, defaultConfig } from '../../src/config/schema.js';
+import type { Finding } from '../../src/core/finding.js';
+import type { ErrorCode } from '../../src/core/observed.js';
+import type { ScanSummary } from '../../src/core/summary.js';
+import { runScan } from '../../src/engine/scan.js';
+import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
+import { generatedOrg } from '../fakes/gcp/generated.js';
+import { installOrg, type FakeOrg } from '../fakes/gcp/org.js';
+import { GcpFake, gcpError, rateLimited, type FakeRequest, type FakeResponse, type Interceptor } from '../fakes/gcp/server.js';
+import { silentLog } from '../providers/gcp/harness.js';
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const catalog = loadCatalog();
+const contract = resolveContract(catalog, defaultConfig().contract);
+const [P0, P1, P2] = ['bench-000', 'bench-001', 'bench-002'] as const;
+const ORG = 'organizations/9000';
+
+/** Three projects with a few of every modelled kind (VMs, disks, buckets, SQL, keys, service accounts, sinks). */
+function organisation(edit: (org: FakeOrg) => FakeOrg = (o) => o): FakeOrg {
+  return edit(generatedOrg(3, 20));
+}
+
+interface Scan {
+  readonly findings: Finding[];
+  readonly summary: ScanSummary;
+  readonly requests: number;
+  readonly ms: number;
+}
+
+let fake: GcpFake | undefined;
+afterEach(async () => {
+  const unrouted = fake?.unrouted ?? [];
+  await fake?.close();
+  fake = undefined;
+  expect(unrouted).toEqual([]);
+});
+
+/** One scan of the organisation through the engine, with `faults` consulted by the fake before its routes. */
+async function scan(options: { org?: FakeOrg; faults?: Interceptor[]; callMs?: number; maxRetries?: number } = {}): Promise<Scan> {
+  fake = await new GcpFake().start();
+  installOrg(fake, options.org ?? organisation());
+  fake.interceptors.push(...(options.faults ?? []));
+  const u = fake.url;
+  const callMs = options.callMs ?? 20_000;
+  const config = configSchema.parse({
+    providers: { gcp: { organization: '9000', maxRetries: options.maxRetries ?? 4, endpoints: { resourcemanager: u, asset: u, compute: u, kms: u, storage: u, sqladmin: u, iam: u, logging: u, admin: u } } },
+    rateLimits: { 'gcp/default': { perSecond: 100_000, burst: 100_000 }, 'gcp/asset': { perSecond: 100_000, burst: 100_000 } },
+    timeouts: { callMs, taskMs: 30_000 },
+  });
+  // Backoff starts at 20 ms (500 ms in production) so the file stays fast; the policy is the same.
+  const adapter = await createAdapter(config.providers.gcp!, { log: silentLog, callTimeoutMs: callMs }, { accessToken: 't', retryBaseMs: 20 });
+  const findings: Finding[] = [];
+  const started = performance.now();
+  const summary = await runScan(
+    { config, providers: ['gcp'], checks: gcpChecks, catalog, contract, log: silentLog, now: NOW, adapters: { gcp: adapter } },
+    (f) => { findings.push(f); },
+  );
+  return { findings, summary, requests: fake.requests.length, ms: performance.now() - started };
+}
+
+/** What a finding says, without the fields that legitimately differ between runs. */
+const verdict = (f: Finding) => JSON.stringify({ status: f.status, message: f.message, evidence: f.evidence, error: f.error ?? null, resource: f.resource.id });
+const byId = (findings: readonly Finding[]) => new Map(findings.map((f) => [f.id, f]));
+
+let baseline: Scan;
+beforeAll(async () => {
+  baseline = await scan();
+  await fake?.close();
+  fake = undefined;
+}, 30_000);
+
+/** FNV-1a over a string, as a number in [0, 1): the seeded coin of the flaky faults. */
+function coin(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h / 2 ** 32;
+}
+
+interface Flaky {
+  readonly intercept: Interceptor;
+  /** Faulted answers given so far. */
+  hits: number;
+}
+
+/**
+ * A transient fault on a share of requests. The coin is thrown per request and attempt
+ * (`seed|method path?query body|n`), so which attempts fail does not depend on the order
+ * concurrent requests arrive in; at most `maxConsecutive` attempts of one request in a row fail,
+ * which the adapter's retries (4) must absorb.
+ */
+function flaky(seed: number, probability: number, response: FakeResponse, maxConsecutive = 2): Flaky {
+  const attempts = new Map<string, number>();
+  const streak = new Map<string, number>();
+  const state: Flaky = {
+    hits: 0,
+    intercept: (req) => {
+      const key = `${req.method} ${req.path}?${req.query.toString()} ${JSON.stringify(req.body ?? null)}`;
+      const n = attempts.get(key) ?? 0;
+      attempts.set(key, n + 1);
+      const fail = (streak.get(key) ?? 0) < maxConsecutive && coin(`${seed}|${key}|${n}`) < probability;
+      streak.set(key, fail ? (streak.get(key) ?? 0) + 1 : 0);
+      if (!fail) return undefined;
+      state.hits++;
+      return response;
+    },
+  };
+  return state;
+}
+
+/** The project a request is about (path `projects/<id>` or `?project=<id>`). */
+const projectOf = (req: FakeRequest) => /\/projects\/([^/:]+)/.exec(req.path)?.[1] ?? req.query.get('project') ?? undefined;
+const when = (test: (req: FakeRequest) => boolean, response: FakeResponse): Interceptor => (req) => (test(req) ? response : undefined);
+
+function expectUniqueIds(run: Scan): void {
+  const ids = run.findings.map((f) => f.id);
+  expect(new Set(ids).size).toBe(ids.length);
+}
+
+/** A transient fault: the retries absorbed it, so the findings are the fault-free ones exactly. */
+function expectSameAsBaseline(run: Scan): void {
+  expectUniqueIds(run);
+  const base = byId(baseline.findings);
+  const got = byId(run.findings);
+  expect([...got.keys()].sort()).toEqual([...base.keys()].sort());
+  const differing = [...got.values()].filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id}: ${f.status} ${JSON.stringify(f.error)}`);
+  expect(differing).toEqual([]);
+  expect(run.summary.errors).toEqual([]);
+  expect(run.summary.complete).toBe(true);
+}
+
+/** Every faulted answer was retried once and counted in the summary under `reason`; no other retries. */
+function expectRetriesCounted(run: Scan, injected: Flaky, reason: string): void {
+  let counted = 0;
+  const others: string[] = [];
+  for (const [key, n] of Object.entries(run.summary.retries)) {
+    if (key.split('/')[2] === reason) counted += n;
+    else others.push(key);
+  }
+  expect(injected.hits).toBeGreaterThan(0);
+  expect(counted).toBe(injected.hits);
+  expect(others).toEqual([]);
+}
+
+/**
+ * A persistent fault: findings inside `affected` are the fault-free ones or ERROR with `code` and
+ * an operation matching `operation`; at least the checks of `services` there are ERROR; every
+ * finding outside is exactly the fault-free one, none lost, none added.
+ */
+function expectErrorsOnlyIn(
+  run: Scan,
+  affected: (f: Finding) => boolean,
+  expected: { code: ErrorCode; operation: RegExp; services?: readonly string[] },
+  reference: Scan = baseline,
+): Finding[] {
+  expectUniqueIds(run);
+  const base = byId(reference.findings);
+  const outside = run.findings.filter((f) => !affected(f));
+  const baseOutside = reference.findings.filter((f) => !affected(f));
+  const describe = (f: Finding) => `${f.check.id} ${f.resource.account} ${f.resource.id} ${f.status} ${f.error?.code ?? ''} ${f.error?.operation ?? ''}`;
+  const outsideIds = new Set(outside.map((f) => f.id));
+  const baseOutsideIds = new Set(baseOutside.map((f) => f.id));
+  expect({ lost: baseOutside.filter((f) => !outsideIds.has(f.id)).map(describe), added: outside.filter((f) => !baseOutsideIds.has(f.id)).map(describe) }).toEqual({ lost: [], added: [] });
+  const changedOutside = outside.filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id} ${f.status} ${JSON.stringify(f.error)}`);
+  expect(changedOutside).toEqual([]);
+
+  const inside = run.findings.filter(affected);
+  const errors = inside.filter((f) => f.status === 'ERROR');
+  expect(errors.length).toBeGreaterThan(0);
+  for (const f of errors) {
+    expect({ check: f.check.id, code: f.error?.code }).toEqual({ check: f.check.id, code: expected.code });
+    expect(f.error?.operation).toMatch(expected.operation);
+  }
+  const unchanged = inside.filter((f) => f.status !== 'ERROR');
+  for (const f of unchanged) expect(verdict(f)).toBe(verdict(base.get(f.id) ?? f));
+  if (expected.services) {
+    const assessed = unchanged.filter((f) => expected.services!.includes(f.check.service)).map((f) => `${f.check.id} ${f.resource.id}`);
+    expect(assessed).toEqual([]);
+  }
+  // Every check that had a verdict there still answers there (as ERROR): nothing goes silent.
+  const checksBefore = new Set(reference.findings.filter(affected).map((f) => f.check.id));
+  const checksNow = new Set(inside.map((f) => f.check.id));
+  expect([...checksBefore].filter((c) => !checksNow.has(c))).toEqual([]);
+  expect(run.summary.complete).toBe(false);
+  return errors;
+}
+
+const inProject = (project: string) => (f: Finding) => f.resource.account === project;
+
+describe('GCP scan under injected faults (an organisation of 3 projects)', () => {
+  it('the fault-free run is complete: every project and the organisation answer, through Cloud Asset Inventory, nothing errors', () => {
+    expect(baseline.summary.complete).toBe(true);
+    expect(baseline.summary.counts.byStatus.ERROR).toBe(0);
+    expect(new Set(baseline.findings.map((f) => f.resource.account))).toEqual(new Set([P0, P1, P2, ORG]));
+    expect(baseline.summary.collectionMode.gcp).toBe('cloud-asset-inventory');
+    expectUniqueIds(baseline);
+    expect(baseline.summary.retries).toEqual({});
+  });
+
+  it('30% of requests answered 429 RESOURCE_EXHAUSTED: our backoff absorbs it, every retry counted, the findings are the fault-free ones', async () => {
+    const throttle = flaky(1, 0.3, rateLimited('googleapis.com'));
+    const run = await scan({ faults: [throttle.intercept] });
+    expectSameAsBaseline(run);
+    expectRetriesCounted(run, throttle, 'RATE_LIMIT_EXCEEDED');
+    // Every API family saw some throttling, so no client is left out of the backoff.
+    const services = new Set(Object.keys(run.summary.retries).map((k) => k.split('/')[1]));
+    expect([...services].sort()).toEqual(Object.keys(baseline.summary.apiCalls['gcp'] ?? {}).sort());
+  }, 60_000);
+
+  it('intermittent 503 UNAVAILABLE: retried with backoff, same findings', async () => {
+    const flake = flaky(2, 0.2, gcpError(503, 'UNAVAILABLE', 'The service is currently unavailable.'));
+    const run = await scan({ faults: [flake.intercept] });
+    expectSameAsBaseline(run);
+    expectRetriesCounted(run, flake, 'unavailable');
+  }, 60_000);
+
+  it('connections reset instead of an answer: retried, same findings', async () => {
+    const reset = flaky(3, 0.15, { reset: true });
+    const run = await scan({ faults: [reset.intercept] });
+    expectSameAsBaseline(run);
+    expectRetriesCounted(run, reset, 'ECONNRESET');
+  }, 60_000);
+
+  it('answers slower than the per-call timeout: TIMEOUT in that project only, and the scan does not wait for them', async () => {
+    // Garbage collections while the call hangs: a budget timer only weakly held (AbortSignal.any
+    // over AbortSignal.timeout, as gaxios builds it) would be collected and the call would wait.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const collecting = setInterval(gc, 250);
+    let run: Scan;
+    try {
+      run = await scan({
+        callMs: 3_000,
+        faults: [
+          when((r) => r.path === `/v1/projects/${P1}/serviceAccounts`, { delayMs: 20_000, body: { accounts: [] } }),
+          when((r) => r.path === '/storage/v1/b' && projectOf(r) === P1, { delayMs: 20_000, body: { items: [] } }),
+        ],
+      });
+    } finally {
+      clearInterval(collecting);
+    }
+    const errors = expectErrorsOnlyIn(run, inProject(P1), { code: 'TIMEOUT', operation: /^(iam\.serviceAccounts\.list|storage\.buckets\.list)$/, services: ['storage'] });
+    expect(new Set(errors.map((f) => f.error?.operation))).toEqual(new Set(['iam.serviceAccounts.list', 'storage.buckets.list']));
+    expect(run.ms).toBeLessThan(12_000);
+  }, 60_000);
+
+  it('malformed JSON bodies (googleapis and gax clients): INVALID_RESPONSE for those listings, never an empty listing', async () => {
+    const truncated: FakeResponse = { raw: '{"items": [{"name": "' };
+    const run = await scan({
+      faults: [
+        when((r) => r.path === '/storage/v1/b' && projectOf(r) === P2, truncated),
+        when((r) => projectOf(r) === P2 && r.path.endsWith('/cryptoKeys'), truncated),
+        when((r) => r.path === `/sql/v1beta4/projects/${P2}/instances`, truncated),
+        when((r) => r.path === `/v1/projects/${P2}/serviceAccounts`, truncated),
+      ],
+    });
+    const operations = ['storage.buckets.list', 'cloudkms.cryptoKeys.list', 'cloudsql.instances.list', 'iam.serviceAccounts.list'];
+    const errors = expectErrorsOnlyIn(run, inProject(P2), { code: 'INVALID_RESPONSE', operation: new RegExp(`^(${operations.join('|').replaceAll('.', '\\.')})$`), services: ['storage', 'kms', 'sql'] });
+    expect(new Set(errors.map((f) => f.error?.operation))).toEqual(new Set(operations));
+    expect(run.summary.retries).toEqual({});
+  }, 60_000);
+
+  it('a malformed bucket IAM policy in per-service mode: INVALID_RESPONSE for that bucket, never a policy without members', async () => {
+    const baseRun = await scan({ org: organisation((o) => ({ ...o, cai: 'disabled' })) });
+    await fake?.close();
+    const bucket = `${P2}-bucket-1`;
+    const run = await scan({ org: organisation((o) => ({ ...o, cai: 'disabled' })), faults: [when((r) => r.path === `/storage/v1/b/${bucket}/iam`, { raw: '{"bindings": [{"role": "roles/storage.objectViewer", "members": ["allUs' })] });
+    // The bucket's own check is ERROR, and so is the project's IAM policy listing, which carries every bucket's policy.
+    const errors = expectErrorsOnlyIn(
+      run,
+      (f) => f.resource.account === P2 && ((f.check.id === 'gcp-storage-bucket-not-public' && f.resource.name === bucket) || f.check.id === 'gcp-iam-policy-no-public-members'),
+      { code: 'INVALID_RESPONSE', operation: /^storage\.buckets\.getIamPolicy$/ },
+      baseRun,
+    );
+    expect(new Set(errors.map((f) => f.check.id))).toEqual(new Set(['gcp-storage-bucket-not-public', 'gcp-iam-policy-no-public-members']));
+    // In the fault-free run the public binding makes it a FAIL: the truncated policy must not read as a PASS.
+    const notPublic = (r: Scan) => r.findings.find((f) => f.check.id === 'gcp-storage-bucket-not-public' && f.resource.name === bucket)?.status;
+    expect([notPublic(baseRun), notPublic(run)]).toEqual(['FAIL', 'ERROR']);
+  }, 60_000);
+
+  it('403 on every API of one project: ACCESS_DENIED for that project only, the organisation and the others unaffected', async () => {
+    const run = await scan({ org: organisation((o) => ({ ...o, projects: o.projects.map((p) => (p.id === P2 ? { ...p, denied: true } : p)) })) });
+    expectErrorsOnlyIn(run, inProject(P2), { code: 'ACCESS_DENIED', operation: /^[a-z]+\.[A-Za-z.]+$/ });
+  }, 60_000);
+
+  it('an API disabled in one project (Cloud SQL Admin): NOT_ENABLED there naming the API, nothing else changes', async () => {
+    const run = await scan({ org: organisation((o) => ({ ...o, projects: o.projects.map((p) => (p.id === P1 ? { ...p, disabled: ['sqladmin'] } : p)) })) });
+    const errors = expectErrorsOnlyIn(run, inProject(P1), { code: 'NOT_ENABLED', operation: /^sqladmin\.googleapis\.com$/, services: ['sql'] });
+    expect(new Set(errors.map((f) => f.check.service))).toEqual(new Set(['sql']));
+    for (const f of errors) expect(f.error?.message).toContain(`sqladmin.googleapis.com is not enabled in project ${P1}`);
+  }, 60_000);
+
+  it('Cloud Asset Inventory refused (SERVICE_DISABLED): collected through the per-service APIs, the same findings', async () => {
+    const run = await scan({ org: organisation((o) => ({ ...o, cai: 'disabled' })) });
+    expect(run.summary.collectionMode.gcp).toBe('per-service-apis');
+    expect(run.summary.errors).toEqual([]);
+    expect(run.summary.complete).toBe(true);
+    expectUniqueIds(run);
+    // The generic asset inventory (gcp.asset, read by the label and location checks) differs by
+    // design of the fallback: it has no snapshots, resource policies or key rings, and names
+    // service accounts by unique id where the fake's CAI names them by email (see the report).
+    // Every other check, and every asset both modes list, must read the same.
+    const genericChecks = new Set(gcpChecks.filter((c) => c.resourceType === 'gcp.asset').map((c) => c.id));
+    const generic = (f: Finding) => genericChecks.has(f.check.id);
+    const base = byId(baseline.findings.filter((f) => !generic(f)));
+    const got = byId(run.findings.filter((f) => !generic(f)));
+    expect([...got.keys()].sort()).toEqual([...base.keys()].sort());
+    expect([...got.values()].filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id}`)).toEqual([]);
+    const baseGeneric = byId(baseline.findings.filter(generic));
+    const shared = run.findings.filter((f) => generic(f) && baseGeneric.has(f.id));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.filter((f) => verdict(f) !== verdict(baseGeneric.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id}`)).toEqual([]);
+  }, 60_000);
+});

@@ -6,9 +6,10 @@ export type StatusCounts = Record<Status, number>;
 
 /**
  * met: only PASS results; not-met: a FAIL; incomplete: ERRORs and no FAIL (never "met" while
- * something could not be seen); attestation: nothing an API can prove; not-applicable: nothing to assess.
+ * something could not be seen); not-assessed: this scan ran none of its checks (a narrowed
+ * selection); attestation: nothing an API can prove; not-applicable: nothing to assess.
  */
-export type Fulfilment = 'met' | 'not-met' | 'incomplete' | 'attestation' | 'not-applicable';
+export type Fulfilment = 'met' | 'not-met' | 'incomplete' | 'not-assessed' | 'attestation' | 'not-applicable';
 
 interface RolledUp {
   readonly title: string;

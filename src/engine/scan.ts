@@ -354,6 +354,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   }
 
   const errors = tally.distinctErrors();
+  const assessed = new Set(options.checks.filter((c) => checksByProvider.has(c.provider)).map((c) => c.id));
   return {
     id: randomUUID(),
     tool: { name: 'dutyscan', version: VERSION },
@@ -368,8 +369,8 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     checks: options.checks.filter((c) => checksByProvider.has(c.provider)).length,
     findings: tally.findings,
     counts: { byStatus: tally.byStatus, failBySeverity: tally.failBySeverity, byDuty: tally.dutyTable(), muted: tally.muted },
-    obligations: tally.obligations(options.catalog, options.contract),
-    clauses: tally.clauses(options.catalog, options.contract),
+    obligations: tally.obligations(options.catalog, options.contract, assessed),
+    clauses: tally.clauses(options.catalog, options.contract, assessed),
     apiCalls,
     totalApiCalls,
     retries,

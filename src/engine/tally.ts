@@ -19,7 +19,7 @@ export function rollUp(counts: StatusCounts, manual: boolean): Fulfilment {
   return manual ? 'attestation' : 'not-applicable';
 }
 
-const CLAUSE_ORDER: readonly Fulfilment[] = ['not-met', 'incomplete', 'met', 'attestation', 'not-applicable'];
+const CLAUSE_ORDER: readonly Fulfilment[] = ['not-met', 'incomplete', 'not-assessed', 'met', 'attestation', 'not-applicable'];
 
 /** Counts a finding stream into the summary's tables, without keeping the findings. */
 export class Tally {
@@ -68,16 +68,19 @@ export class Tally {
     return Object.fromEntries(DUTIES.filter((d) => this.byDuty[d]).map((d) => [d, this.byDuty[d]!]));
   }
 
-  obligations(catalog: Catalog, contract: ContractProfile): ObligationStatus[] {
+  /** `assessed`: the ids of the checks this scan ran; an automated obligation none of them serves was not assessed. */
+  obligations(catalog: Catalog, contract: ContractProfile, assessed: ReadonlySet<string>): ObligationStatus[] {
     const clausesOf = (id: string) => contract.clauses.filter((c) => c.obligations.includes(id)).map((c) => c.id);
     return [...catalog.obligations.values()].map((o) => {
       const counts = this.byObligation.get(o.id) ?? emptyCounts();
-      return { id: o.id, title: o.title, status: rollUp(counts, o.verification !== 'automated' || this.attestationNeeded.has(o.id)), clauses: clausesOf(o.id), counts };
+      const ran = (catalog.checksByObligation.get(o.id) ?? []).some((id) => assessed.has(id));
+      const status = !ran && o.verification === 'automated' ? 'not-assessed' : rollUp(counts, o.verification !== 'automated' || this.attestationNeeded.has(o.id));
+      return { id: o.id, title: o.title, status, clauses: clausesOf(o.id), counts };
     });
   }
 
-  clauses(catalog: Catalog, contract: ContractProfile): ClauseStatus[] {
-    const obligations = new Map(this.obligations(catalog, contract).map((o) => [o.id, o]));
+  clauses(catalog: Catalog, contract: ContractProfile, assessed: ReadonlySet<string>): ClauseStatus[] {
+    const obligations = new Map(this.obligations(catalog, contract, assessed).map((o) => [o.id, o]));
     return contract.clauses.map((clause) => {
       const counts = emptyCounts();
       const verdicts: Fulfilment[] = [];

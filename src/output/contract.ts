@@ -14,6 +14,7 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
   'not-met': 'not met',
   incomplete: 'incomplete (could not evaluate everything)',
   attestation: 'manual attestation needed',
+  'not-assessed': 'not assessed (this scan ran none of its checks)',
   'not-applicable': 'not applicable (nothing in scope)',
 };
 

@@ -10,7 +10,7 @@ import type { Formatter } from './types.js';
 interface CheckEntry { id: string; title: string; duty: string; service: string; remediation: Remediation; obligations: readonly ObligationRef[]; frameworks: Readonly<Record<string, readonly string[]>> }
 
 const STATUS_LABEL: Record<string, string> = {
-  met: 'met', 'not-met': 'not met', incomplete: 'incomplete', attestation: 'manual attestation needed', 'not-applicable': 'not applicable',
+  met: 'met', 'not-met': 'not met', incomplete: 'incomplete', attestation: 'manual attestation needed', 'not-assessed': 'not assessed', 'not-applicable': 'not applicable',
 };
 
 export const badge = (status: string) =>

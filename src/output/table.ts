@@ -9,7 +9,7 @@ export const printable = (s: string): string => s.replace(/[\u0000-\u001f\u007f-
 const ANSI = { red: 31, green: 32, yellow: 33, grey: 90, bold: 1 } as const;
 type Paint = (style: keyof typeof ANSI, s: string) => string;
 
-const STATUS_STYLE: Record<string, keyof typeof ANSI> = { FAIL: 'red', ERROR: 'yellow', PASS: 'green', NOT_APPLICABLE: 'grey', 'not-met': 'red', incomplete: 'yellow', met: 'green', attestation: 'grey', 'not-applicable': 'grey' };
+const STATUS_STYLE: Record<string, keyof typeof ANSI> = { FAIL: 'red', ERROR: 'yellow', PASS: 'green', NOT_APPLICABLE: 'grey', 'not-met': 'red', incomplete: 'yellow', met: 'green', attestation: 'grey', 'not-assessed': 'grey', 'not-applicable': 'grey' };
 
 const pad = (s: string, n: number) => (s.length >= n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 

@@ -5,7 +5,9 @@ import type { CollectTask, ProviderAdapter, Target } from '../../src/core/provid
 import type { ResourceType } from '../../src/core/resource.js';
 import { listing, resource } from '../../src/inventory/build.js';
 import { defineCheck } from '../../src/core/check.js';
-import { scanToArray } from '../support/engine.js';
+import { scanToArray, silentLog, testCatalog } from '../support/engine.js';
+import { runScan } from '../../src/engine/scan.js';
+import { configSchema } from '../../src/config/schema.js';
 import { gadgetOwned, throwingCheck, widgetEncrypted, widgetSmall } from '../support/widgets.js';
 
 const where = (account: string, region: string) => ({ provider: 'aws' as const, account, region });
@@ -232,5 +234,17 @@ describe('runScan', () => {
       '1:aws-test-widget-encrypted:PASS',
       'tenant:aws-test-gadget-named:PASS',
     ]);
+  });
+
+  it('an obligation none of whose checks ran is not assessed, never met or not applicable', async () => {
+    const { adapter } = fakeAdapter({ accounts: ['1'], regions: ['r1'] });
+    const { catalog, contract } = testCatalog([widgetEncrypted]);
+    const narrowed = { ...catalog, checksByObligation: new Map([['test.one', [widgetEncrypted.id]], ['test.two', [widgetSmall.id]]]) };
+    const summary = await runScan(
+      { config: configSchema.parse({}), providers: ['aws'], checks: [widgetEncrypted], catalog: narrowed, contract, log: silentLog, adapters: { aws: adapter } },
+      () => {},
+    );
+    expect(summary.obligations.map((o) => [o.id, o.status])).toEqual([['test.one', 'met'], ['test.two', 'not-assessed']]);
+    expect(summary.clauses[0]?.status).toBe('not-assessed');
   });
 });

@@ -188,6 +188,10 @@ export class AzureAdapter implements ProviderAdapter {
     };
     const included = this.config.include.length > 0 ? match(this.config.include) : () => true;
     const excluded = this.config.exclude.length > 0 ? match(this.config.exclude) : () => false;
+    if (candidates.size === 0) {
+      // Seeing nothing proves nothing: an identity without any grant must not scan "clean".
+      fail(this.tenant, collectionError('NOT_FOUND', 'Microsoft.Resources/subscriptions/read', 'the identity can read no subscription: grant it Reader (or the dutyscan reader role) on the subscriptions or a management group', { provider: 'azure' }), undefined);
+    }
     const selected: SubscriptionInfo[] = [];
     for (const s of candidates.values()) {
       if (!included(s) || excluded(s) || !inShard(s.id, ctx.shard)) continue;

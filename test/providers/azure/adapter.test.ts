@@ -239,6 +239,13 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     expect(accounts[0]!.filter((a) => accounts[1]!.includes(a))).toEqual([]);
   });
 
+  it('an identity that can list no subscription is a discovery failure, never a clean scan', async () => {
+    fake = await new AzureFake({ ...scenario(), subscriptions: [] }).start();
+    const { discovery } = await scan(fake, { tenantId: TENANT, entra: false }, { types: new Set() });
+    expect(discovery.targets).toEqual([]);
+    expect(discovery.failures.map((x) => [x.scope.account, x.error.code, x.error.operation])).toEqual([[TENANT, 'NOT_FOUND', 'Microsoft.Resources/subscriptions/read']]);
+  });
+
   it('waits for the Resource Graph user quota to reset before the next query', async () => {
     const f = await start({ resourceGraphQuotaExhaustedOnce: true });
     await scan(f, { tenantId: TENANT, subscriptions: [PROD], entra: false });

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import type { CollectionError } from '../../../src/core/observed.js';
+import { collectionError, type CollectionError } from '../../../src/core/observed.js';
 import type { Scope } from '../../../src/core/resource.js';
 import { GLOBAL_REGION } from '../../../src/core/resource.js';
 import { inShard } from '../../../src/core/shard.js';
@@ -88,6 +88,17 @@ export class Discovery {
     const projects = found
       .filter((p) => isActive(p.state) && wanted(p.projectId))
       .sort((a, b) => a.projectId.localeCompare(b.projectId));
+    // A project the user named but that is being deleted (or gone) is said, not skipped.
+    if (this.config.projects) {
+      for (const p of found.filter((x) => !isActive(x.state))) {
+        this.failures.push({ scope: scopeOf(p.projectId), error: collectionError('NOT_ENABLED', 'resourcemanager.projects.get', `project is ${String(p.state)}`, { provider: 'gcp', account: p.projectId }) });
+      }
+    }
+    if (found.length === 0 && this.failures.length === 0) {
+      // Seeing nothing proves nothing: an identity without any grant must not scan "clean".
+      // A scope of its own ("projects"), apart from the organisation target that still reads org-wide facts.
+      this.failures.push({ scope: scopeOf('projects'), error: collectionError('NOT_FOUND', 'resourcemanager.projects.list', 'the identity can see no project: bind the dutyscan reader role at the organisation, folders or projects', { provider: 'gcp' }) });
+    }
     const failures = this.failures.filter((f) => inShard(f.scope.account, shard));
     if (!this.config.organization || this.config.projects) await this.resolveAncestors(projects);
     const organization = this.config.organization ? normaliseName('organizations', this.config.organization) : this.rootOrganization(projects);

@@ -268,6 +268,13 @@ describe('GCP discovery scope', () => {
     expect(fake.count('GET', /searchAll/)).toBe(0); // no org or folder scope was configured for CAI
   });
 
+  test('an identity that can see no project is a discovery failure, never a clean scan', async () => {
+    installOrg(fake, fixtureOrg({ folders: [], projects: [] }));
+    const { discovery } = await collect(fakeConfig(fake, { organization: '123', assetInventory: 'off' }), { types: ['gcp.project'] });
+    expect(discovery.targets.filter((t) => !t.account.startsWith('organizations/'))).toEqual([]);
+    expect(discovery.failures.map((f) => [f.scope.account, f.error.code, f.error.operation])).toEqual([['projects', 'NOT_FOUND', 'resourcemanager.projects.list']]);
+  });
+
   test('--shard splits projects by a stable hash; the organisation target lands in one shard', async () => {
     installOrg(fake, fixtureOrg());
     const config = fakeConfig(fake, { organization: '123' });

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ApiCaller, ApiOperation } from '../../../src/core/provider.js';
 import { isRetryable, parseGcpError } from './errors.js';
 
@@ -15,11 +16,8 @@ export interface RetryPolicy {
   readonly attemptTimeoutMs?: number;
 }
 
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-  });
+/** A backoff wait that the scan's abort ends, and that leaves no listener on the signal behind it. */
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, signal ? { signal } : {});
 
 /** One attempt under `signal` and our own timer, held by its closure until it fires or the attempt ends. */
 async function withinBudget<T>(signal: AbortSignal, budgetMs: number | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -14,7 +14,10 @@ export type Fulfilment = 'met' | 'not-met' | 'incomplete' | 'not-assessed' | 'at
 interface RolledUp {
   readonly title: string;
   readonly status: Fulfilment;
+  /** Unmuted results. */
   readonly counts: StatusCounts;
+  /** Muted FAILs: exceptions the mutelist accepts, which do not fail the roll-up but are never hidden. */
+  readonly acceptedExceptions: number;
 }
 
 export interface ClauseStatus extends RolledUp {

@@ -30,6 +30,8 @@ export class Tally {
   private readonly errors = new Map<string, CollectionError>();
   /** Obligations a check declared unprovable here (NOT_APPLICABLE with `evidence.attestation: 'manual'`). */
   private readonly attestationNeeded = new Set<string>();
+  /** Muted FAILs per obligation: exceptions the mutelist accepts. */
+  private readonly exceptions = new Map<string, number>();
   muted = 0;
   findings = 0;
 
@@ -37,7 +39,9 @@ export class Tally {
     this.findings++;
     if (finding.muted) {
       this.muted++;
-      // A muted ERROR still leaves the picture incomplete; a muted FAIL is an accepted exception.
+      // A muted FAIL is an accepted exception: it does not fail the obligation, but the roll-up says
+      // how many it accepts. A muted ERROR still leaves the picture incomplete.
+      if (finding.status === 'FAIL') for (const o of finding.obligations) this.exceptions.set(o.id, (this.exceptions.get(o.id) ?? 0) + 1);
       if (finding.status !== 'ERROR') return;
     }
     const status: Status = finding.status;
@@ -75,7 +79,7 @@ export class Tally {
       const counts = this.byObligation.get(o.id) ?? emptyCounts();
       const ran = (catalog.checksByObligation.get(o.id) ?? []).some((id) => assessed.has(id));
       const status = !ran && o.verification === 'automated' ? 'not-assessed' : rollUp(counts, o.verification !== 'automated' || this.attestationNeeded.has(o.id));
-      return { id: o.id, title: o.title, status, clauses: clausesOf(o.id), counts };
+      return { id: o.id, title: o.title, status, clauses: clausesOf(o.id), counts, acceptedExceptions: this.exceptions.get(o.id) ?? 0 };
     });
   }
 
@@ -84,14 +88,16 @@ export class Tally {
     return contract.clauses.map((clause) => {
       const counts = emptyCounts();
       const verdicts: Fulfilment[] = [];
+      let acceptedExceptions = 0;
       for (const id of clause.obligations) {
         const o = obligations.get(id);
         if (!o) continue;
         verdicts.push(o.status);
+        acceptedExceptions += o.acceptedExceptions;
         for (const s of Object.keys(counts) as Status[]) counts[s] += o.counts[s];
       }
       const status = CLAUSE_ORDER.find((v) => verdicts.includes(v)) ?? 'attestation';
-      return { clause: clause.id, title: clause.title, status, obligations: clause.obligations, counts };
+      return { clause: clause.id, title: clause.title, status, obligations: clause.obligations, counts, acceptedExceptions };
     });
   }
 }

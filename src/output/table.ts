@@ -37,7 +37,8 @@ export function renderSummary(s: ScanSummary, paint: Paint): string {
 
   lines.push('', paint('bold', `Contract ${s.contract.title}`));
   for (const clause of s.clauses) {
-    lines.push(`  ${pad(clause.clause, 10)} ${paint(STATUS_STYLE[clause.status] ?? 'grey', pad(clause.status, 15))} ${clause.title}  (${clause.counts.FAIL} failing, ${clause.counts.ERROR} not evaluable)`);
+    const accepted = clause.acceptedExceptions > 0 ? `, ${clause.acceptedExceptions} accepted exception(s)` : '';
+    lines.push(`  ${pad(clause.clause, 10)} ${paint(STATUS_STYLE[clause.status] ?? 'grey', pad(clause.status, 15))} ${clause.title}  (${clause.counts.FAIL} failing, ${clause.counts.ERROR} not evaluable${accepted})`);
   }
   lines.push('', paint('bold', 'Obligations'));
   for (const o of s.obligations) {

@@ -115,6 +115,9 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     const muted = d.findings.find((f) => f.id === failing.id)!;
     expect(muted).toMatchObject({ status: 'FAIL', muted: true, mute: { reason: 'accepted for the demo', owner: 'qa', rule: 0 } });
     expect(d.scan.counts.muted).toBe(1);
+    // The accepted exception is counted where the auditor reads the roll-up, never hidden.
+    for (const o of failing.obligations) expect(d.scan.obligations.find((x) => x.id === o.id)?.acceptedExceptions).toBe(1);
+    expect(doc.scan.obligations.every((o) => o.acceptedExceptions === 0)).toBe(true);
   });
 });
 

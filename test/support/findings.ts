@@ -154,14 +154,14 @@ export function summaryOf(findings: readonly Finding[], overrides: Partial<ScanS
     });
   }
   const obligations: ObligationStatus[] = [...byObligation].map(([id, e]) => ({
-    id, title: e.title, status: rollup(e.counts), clauses: [...e.clauses].sort(), counts: e.counts,
+    id, title: e.title, status: rollup(e.counts), clauses: [...e.clauses].sort(), counts: e.counts, acceptedExceptions: 0,
   }));
   const clauseIds = [...new Set(obligations.flatMap((o) => o.clauses))].sort();
   const clauses: ClauseStatus[] = clauseIds.map((clause) => {
     const os = obligations.filter((o) => o.clauses.includes(clause));
     const counts = emptyCounts();
     for (const o of os) for (const s of STATUSES) counts[s] += o.counts[s];
-    return { clause, title: `Clause ${clause}`, status: rollup(counts), obligations: os.map((o) => o.id), counts };
+    return { clause, title: `Clause ${clause}`, status: rollup(counts), obligations: os.map((o) => o.id), counts, acceptedExceptions: 0 };
   });
   return {
     id: 'scan-0001',

@@ -17,6 +17,7 @@ import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import type { Fault, RecordedRequest } from '../fakes/aws/server.js';
 import type { FakeState } from '../fakes/aws/state.js';
 import { adapterFor, FakeAws, FAST_LIMITS, richAccount, silentLog } from '../providers/aws/support.js';
+import { expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds } from './compare.js';
 
 const MANAGEMENT = '100000000000';
 const MEMBER_A = '200000000001';
@@ -85,11 +86,7 @@ async function scan(options: { faults?: Fault[]; state?: FakeState; callMs?: num
   return { findings, summary, requests: [...fake.requests], ms: performance.now() - started };
 }
 
-/** What a finding says, without the fields that legitimately differ between runs. */
-const verdict = (f: Finding) => JSON.stringify({ status: f.status, message: f.message, evidence: f.evidence, error: f.error ?? null, resource: f.resource.id });
-
 let baseline: Scan;
-const byId = (findings: readonly Finding[]) => new Map(findings.map((f) => [f.id, f]));
 
 beforeAll(async () => {
   baseline = await scan();
@@ -97,21 +94,7 @@ beforeAll(async () => {
   fake = undefined;
 }, 30_000);
 
-function expectUniqueIds(run: Scan): void {
-  const ids = run.findings.map((f) => f.id);
-  expect(new Set(ids).size).toBe(ids.length);
-}
 
-/** A transient fault: the retries absorbed it, so the findings are the fault-free ones exactly. */
-function expectSameAsBaseline(run: Scan): void {
-  expectUniqueIds(run);
-  const base = byId(baseline.findings);
-  const got = byId(run.findings);
-  expect([...got.keys()].sort()).toEqual([...base.keys()].sort());
-  const differing = [...got.values()].filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id}: ${f.status} ${JSON.stringify(f.error)}`);
-  expect(differing).toEqual([]);
-  expect(run.summary.errors).toEqual([]);
-}
 
 /**
  * Every faulted attempt on the fake was retried and counted in the summary, per service, under
@@ -149,48 +132,6 @@ function retryGaps(run: Scan, filter: (r: RecordedRequest) => boolean = () => tr
   return gaps;
 }
 
-/**
- * A persistent fault: findings inside `affected` are the fault-free ones or ERROR with `code` and
- * an operation matching `operation`; at least the checks of `services` there are ERROR; every
- * finding outside is exactly the fault-free one, none lost, none added.
- */
-function expectErrorsOnlyIn(
-  run: Scan,
-  affected: (f: Finding) => boolean,
-  expected: { code: ErrorCode; operation: RegExp; services?: readonly string[] },
-): Finding[] {
-  expectUniqueIds(run);
-  const base = byId(baseline.findings);
-  const outside = run.findings.filter((f) => !affected(f));
-  const baseOutside = baseline.findings.filter((f) => !affected(f));
-  const describe = (f: Finding) => `${f.check.id} ${f.resource.account}/${f.resource.region} ${f.resource.id} ${f.status} ${f.error?.code ?? ''} ${f.error?.operation ?? ''}`;
-  const outsideIds = new Set(outside.map((f) => f.id));
-  const baseOutsideIds = new Set(baseOutside.map((f) => f.id));
-  expect({ lost: baseOutside.filter((f) => !outsideIds.has(f.id)).map(describe), added: outside.filter((f) => !baseOutsideIds.has(f.id)).map(describe) }).toEqual({ lost: [], added: [] });
-  const changedOutside = outside.filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id} ${f.status} ${JSON.stringify(f.error)}`);
-  expect(changedOutside).toEqual([]);
-
-  const inside = run.findings.filter(affected);
-  const errors = inside.filter((f) => f.status === 'ERROR');
-  expect(errors.length).toBeGreaterThan(0);
-  for (const f of errors) {
-    expect({ check: f.check.id, code: f.error?.code }).toEqual({ check: f.check.id, code: expected.code });
-    expect(f.error?.operation).toMatch(expected.operation);
-  }
-  const unchanged = inside.filter((f) => f.status !== 'ERROR');
-  for (const f of unchanged) expect(verdict(f)).toBe(verdict(base.get(f.id) ?? f));
-  // No check of a faulted service still reads as assessed in the faulted scope.
-  if (expected.services) {
-    const assessed = unchanged.filter((f) => expected.services!.includes(f.check.service)).map((f) => `${f.check.id} ${f.resource.id}`);
-    expect(assessed).toEqual([]);
-  }
-  // Every check that had a verdict there still answers there (as ERROR): nothing goes silent.
-  const checksBefore = new Set(baseline.findings.filter(affected).map((f) => f.check.id));
-  const checksNow = new Set(inside.map((f) => f.check.id));
-  expect([...checksBefore].filter((c) => !checksNow.has(c))).toEqual([]);
-  expect(run.summary.complete).toBe(false);
-  return errors;
-}
 
 /**
  * Checks that read another region's listings (ctx.related with region 'any'): a failed listing
@@ -223,7 +164,7 @@ describe('AWS scan under injected faults (3 accounts x 2 regions)', () => {
         { exceptServices: ['iam'], kind: 'throttle', probability: 0.3, seed: 2 },
       ],
     });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     const throttlingCodes = ['Throttling', 'RequestLimitExceeded', 'SlowDown', 'ThrottlingException', 'TooManyRequestsException'];
     expectRetriesCounted(run, throttlingCodes);
     const codes = new Set(Object.keys(run.summary.retries).map((k) => k.split('/').pop()));
@@ -239,7 +180,7 @@ describe('AWS scan under injected faults (3 accounts x 2 regions)', () => {
 
   it('intermittent 500s: retried with backoff, same findings', async () => {
     const run = await scan({ faults: [{ kind: 'error', code: 'InternalError', status: 500, probability: 0.2, seed: 3 }] });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, ['InternalError']);
     const gaps = retryGaps(run);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(0);
@@ -248,19 +189,19 @@ describe('AWS scan under injected faults (3 accounts x 2 regions)', () => {
 
   it('connection resets mid-response: retried, same findings', async () => {
     const run = await scan({ faults: [{ kind: 'reset', probability: 0.15, seed: 4 }] });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, ['ECONNRESET'], false);
   }, 60_000);
 
   it('a connection reset on every attempt: UNAVAILABLE for that listing once the attempts are spent', async () => {
     const run = await scan({ maxAttempts: 3, faults: [{ service: 'kms', operation: 'ListKeys', region: 'us-east-1', account: MEMBER_A, kind: 'reset' }] });
-    expectErrorsOnlyIn(run, inScope(MEMBER_A, 'us-east-1'), { code: 'UNAVAILABLE', operation: /^kms:ListKeys$/, services: ['kms'] });
+    expectErrorsOnlyIn(baseline, run, inScope(MEMBER_A, 'us-east-1'), { code: 'UNAVAILABLE', operation: /^kms:ListKeys$/, services: ['kms'] });
     expect(run.requests.filter((r) => r.service === 'kms' && r.operation === 'ListKeys' && r.account === MEMBER_A && r.region === 'us-east-1')).toHaveLength(3);
   }, 60_000);
 
   it('connections dropped before any answer, on every attempt: UNAVAILABLE, not TIMEOUT', async () => {
     const run = await scan({ maxAttempts: 3, faults: [{ service: 'rds', region: 'us-east-1', account: MANAGEMENT, kind: 'drop' }] });
-    expectErrorsOnlyIn(run, inScope(MANAGEMENT, 'us-east-1'), { code: 'UNAVAILABLE', operation: /^rds:DescribeDB(Instances|Clusters)$/, services: ['rds'] });
+    expectErrorsOnlyIn(baseline, run, inScope(MANAGEMENT, 'us-east-1'), { code: 'UNAVAILABLE', operation: /^rds:DescribeDB(Instances|Clusters)$/, services: ['rds'] });
   }, 60_000);
 
   it('answers slower than the per-call timeout: TIMEOUT for that scope only, and the scan does not wait for them', async () => {
@@ -268,7 +209,7 @@ describe('AWS scan under injected faults (3 accounts x 2 regions)', () => {
       callMs: 1_500,
       faults: [{ service: 'kms', region: 'eu-west-1', account: MEMBER_A, kind: 'delay', delayMs: 8_000 }],
     });
-    expectErrorsOnlyIn(run, inScope(MEMBER_A, 'eu-west-1'), { code: 'TIMEOUT', operation: /^kms:ListKeys$/, services: ['kms'] });
+    expectErrorsOnlyIn(baseline, run, inScope(MEMBER_A, 'eu-west-1'), { code: 'TIMEOUT', operation: /^kms:ListKeys$/, services: ['kms'] });
     expect(run.ms).toBeLessThan(6_000);
   }, 60_000);
 
@@ -279,19 +220,19 @@ describe('AWS scan under injected faults (3 accounts x 2 regions)', () => {
         { service: 'kms', operation: 'ListKeys', region: 'eu-west-1', account: MEMBER_B, kind: 'malformed' },
       ],
     });
-    const errors = expectErrorsOnlyIn(run, inScope(MEMBER_B, 'eu-west-1'), { code: 'INVALID_RESPONSE', operation: /^(ec2:DescribeSecurityGroups|kms:ListKeys)$/ });
+    const errors = expectErrorsOnlyIn(baseline, run, inScope(MEMBER_B, 'eu-west-1'), { code: 'INVALID_RESPONSE', operation: /^(ec2:DescribeSecurityGroups|kms:ListKeys)$/ });
     expect(new Set(errors.map((f) => f.error?.operation))).toEqual(new Set(['ec2:DescribeSecurityGroups', 'kms:ListKeys']));
   }, 60_000);
 
   it('AccessDenied on one service in one region: ACCESS_DENIED there, naming the operation', async () => {
     const run = await scan({ faults: [{ service: 'ec2', region: 'eu-west-1', account: MEMBER_A, code: 'UnauthorizedOperation', status: 403 }] });
-    const errors = expectErrorsOnlyIn(run, inScope(MEMBER_A, 'eu-west-1'), { code: 'ACCESS_DENIED', operation: /^ec2:/, services: ['ec2'] });
+    const errors = expectErrorsOnlyIn(baseline, run, inScope(MEMBER_A, 'eu-west-1'), { code: 'ACCESS_DENIED', operation: /^ec2:/, services: ['ec2'] });
     expect(errors.every((f) => f.error?.message.includes('grant ec2:'))).toBe(true);
   }, 60_000);
 
   it('a member account whose role cannot be assumed: AUTH_FAILED for that account, the others scanned', async () => {
     const run = await scan({ state: organisation((s) => { s.accounts.get(MEMBER_B)!.memberRole = null; }) });
-    expectErrorsOnlyIn(run, inScope(MEMBER_B), { code: 'AUTH_FAILED', operation: /^sts:AssumeRole$/ });
+    expectErrorsOnlyIn(baseline, run, inScope(MEMBER_B), { code: 'AUTH_FAILED', operation: /^sts:AssumeRole$/ });
     expect(run.findings.filter(inScope(MEMBER_B)).every((f) => f.status === 'ERROR')).toBe(true);
   }, 60_000);
 
@@ -302,13 +243,13 @@ describe('AWS scan under injected faults (3 accounts x 2 regions)', () => {
         r.OptInStatus = 'not-opted-in';
       }),
     });
-    expectErrorsOnlyIn(run, inScope(MEMBER_A, 'eu-west-1'), { code: 'NOT_ENABLED', operation: /^ec2:DescribeRegions$/ });
+    expectErrorsOnlyIn(baseline, run, inScope(MEMBER_A, 'eu-west-1'), { code: 'NOT_ENABLED', operation: /^ec2:DescribeRegions$/ });
     expect(run.requests.filter((r) => r.account === MEMBER_A && r.region === 'eu-west-1')).toEqual([]);
   }, 60_000);
 
   it('a region answering OptInRequired to every service: NOT_ENABLED there (and for the one check that reads its buckets from another region)', async () => {
     const run = await scan({ faults: [{ region: 'eu-west-1', account: MEMBER_B, code: 'OptInRequired', status: 403 }] });
-    const errors = expectErrorsOnlyIn(run, (f) => inScope(MEMBER_B, 'eu-west-1')(f) || (f.resource.account === MEMBER_B && READS_BUCKETS_OF_EVERY_REGION.has(f.check.id)),
+    const errors = expectErrorsOnlyIn(baseline, run, (f) => inScope(MEMBER_B, 'eu-west-1')(f) || (f.resource.account === MEMBER_B && READS_BUCKETS_OF_EVERY_REGION.has(f.check.id)),
       { code: 'NOT_ENABLED', operation: /^[a-z0-9-]+:[A-Za-z]+$/ });
     // The trail's bucket is in us-east-1 and readable, but the check cannot tell (see the report).
     expect(errors.filter((f) => f.resource.region === 'us-east-1').map((f) => [f.check.id, f.error?.operation])).toEqual([[[...READS_BUCKETS_OF_EVERY_REGION][0], 's3:ListBuckets']]);

@@ -22,6 +22,7 @@ import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { AzureFake, StubCredential, type Fault, type FakeOptions, type FakeResponse, type FakeTenant } from '../fakes/azure/server.js';
 import * as w from '../fakes/azure/tenant.js';
 import { silent } from '../providers/azure/support.js';
+import { coin, expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds } from './compare.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const catalog = loadCatalog();
@@ -69,10 +70,6 @@ async function scan(options: { fake?: FakeOptions; state?: FakeTenant; callMs?: 
   return { findings, summary, waits, ms: performance.now() - started };
 }
 
-/** What a finding says, without the fields that legitimately differ between runs. */
-const verdict = (f: Finding) => JSON.stringify({ status: f.status, message: f.message, evidence: f.evidence, error: f.error ?? null, resource: f.resource.id });
-const byId = (findings: readonly Finding[]) => new Map(findings.map((f) => [f.id, f]));
-
 let baseline: Scan;
 beforeAll(async () => {
   baseline = await scan();
@@ -80,12 +77,6 @@ beforeAll(async () => {
   fake = undefined;
 }, 30_000);
 
-/** FNV-1a over a string, as a number in [0, 1): the seeded coin of the flaky faults. */
-function coin(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h / 2 ** 32;
-}
 
 interface Injected {
   readonly fault: Fault;
@@ -126,22 +117,7 @@ function flaky(seed: number, probability: number, response: FakeResponse, maxCon
 const always = (match: Fault['match'], response: FakeResponse): Fault => ({ times: Number.POSITIVE_INFINITY, match, response });
 const armPath = (subscription: string, suffix: string) => (r: { path: string }) => r.path.toLowerCase() === `/subscriptions/${subscription}${suffix}`.toLowerCase();
 
-function expectUniqueIds(run: Scan): void {
-  const ids = run.findings.map((f) => f.id);
-  expect(new Set(ids).size).toBe(ids.length);
-}
 
-/** A transient fault: the retries absorbed it, so the findings are the fault-free ones exactly. */
-function expectSameAsBaseline(run: Scan): void {
-  expectUniqueIds(run);
-  const base = byId(baseline.findings);
-  const got = byId(run.findings);
-  expect([...got.keys()].sort()).toEqual([...base.keys()].sort());
-  const differing = [...got.values()].filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id}: ${f.status} ${JSON.stringify(f.error)}`);
-  expect(differing).toEqual([]);
-  expect(run.summary.errors).toEqual([]);
-  expect(run.summary.complete).toBe(true);
-}
 
 /** Every faulted answer was retried once and counted in the summary, per API, under `reason`; no other retries. */
 function expectRetriesCounted(run: Scan, injected: Injected, reason: 'retry-after' | 'backoff'): void {
@@ -157,47 +133,6 @@ function expectRetriesCounted(run: Scan, injected: Injected, reason: 'retry-afte
   expect(others).toEqual([]);
 }
 
-/**
- * A persistent fault: findings inside `affected` are the fault-free ones or ERROR with `code` and
- * an operation matching `operation`; at least the checks of `services` there are ERROR; every
- * finding outside is exactly the fault-free one, none lost, none added.
- */
-function expectErrorsOnlyIn(
-  run: Scan,
-  affected: (f: Finding) => boolean,
-  expected: { code: ErrorCode; operation: RegExp; services?: readonly string[] },
-): Finding[] {
-  expectUniqueIds(run);
-  const base = byId(baseline.findings);
-  const outside = run.findings.filter((f) => !affected(f));
-  const baseOutside = baseline.findings.filter((f) => !affected(f));
-  const describe = (f: Finding) => `${f.check.id} ${f.resource.account} ${f.resource.id} ${f.status} ${f.error?.code ?? ''} ${f.error?.operation ?? ''}`;
-  const outsideIds = new Set(outside.map((f) => f.id));
-  const baseOutsideIds = new Set(baseOutside.map((f) => f.id));
-  expect({ lost: baseOutside.filter((f) => !outsideIds.has(f.id)).map(describe), added: outside.filter((f) => !baseOutsideIds.has(f.id)).map(describe) }).toEqual({ lost: [], added: [] });
-  const changedOutside = outside.filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id} ${f.status} ${JSON.stringify(f.error)}`);
-  expect(changedOutside).toEqual([]);
-
-  const inside = run.findings.filter(affected);
-  const errors = inside.filter((f) => f.status === 'ERROR');
-  expect(errors.length).toBeGreaterThan(0);
-  for (const f of errors) {
-    expect({ check: f.check.id, code: f.error?.code }).toEqual({ check: f.check.id, code: expected.code });
-    expect(f.error?.operation).toMatch(expected.operation);
-  }
-  const unchanged = inside.filter((f) => f.status !== 'ERROR');
-  for (const f of unchanged) expect(verdict(f)).toBe(verdict(base.get(f.id) ?? f));
-  if (expected.services) {
-    const assessed = unchanged.filter((f) => expected.services!.includes(f.check.service)).map((f) => `${f.check.id} ${f.resource.id}`);
-    expect(assessed).toEqual([]);
-  }
-  // Every check that had a verdict there still answers there (as ERROR): nothing goes silent.
-  const checksBefore = new Set(baseline.findings.filter(affected).map((f) => f.check.id));
-  const checksNow = new Set(inside.map((f) => f.check.id));
-  expect([...checksBefore].filter((c) => !checksNow.has(c))).toEqual([]);
-  expect(run.summary.complete).toBe(false);
-  return errors;
-}
 
 const inAccount = (account: string) => (f: Finding) => f.resource.account === account;
 const MFA_CHECKS = new Set(['azure-entra-admin-mfa-registered', 'azure-entra-user-mfa-registered']);
@@ -216,7 +151,7 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
   it('30% of requests answered 429 with Retry-After: every wait is the server\'s, and the findings are the fault-free ones', async () => {
     const throttle = flaky(1, 0.3, { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'TooManyRequests', message: 'Rate limit exceeded. Try again in 1 second.' } } });
     const run = await scan({ fake: { faults: [throttle.fault] } });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, throttle, 'retry-after');
     expect(Object.keys(throttle.hits).sort()).toEqual(['arm', 'graph', 'resourcegraph']);
     expect(run.waits.length).toBe(Object.values(throttle.hits).reduce((a, b) => a + b, 0));
@@ -231,7 +166,7 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
     let turn = 0;
     const rotating: Fault = { times: Number.POSITIVE_INFINITY, match: (r) => match(r), get response() { return { status: statuses[turn++ % 3]!, body: { error: { code: 'ServerError', message: 'try again' } } }; } };
     const run = await scan({ fake: { faults: [rotating] } });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, flake, 'backoff');
     // 500 ms x 2^attempt with +-25% jitter, no server hint.
     expect(Math.min(...run.waits)).toBeGreaterThanOrEqual(375);
@@ -241,7 +176,7 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
   it('connections reset instead of an answer: retried, same findings', async () => {
     const reset = flaky(3, 0.15, { status: 0, reset: true });
     const run = await scan({ fake: { faults: [reset.fault] } });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, reset, 'backoff');
   }, 60_000);
 
@@ -257,7 +192,7 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
     } finally {
       clearInterval(collecting);
     }
-    const errors = expectErrorsOnlyIn(run, inAccount(SUB_B), { code: 'TIMEOUT', operation: /^Microsoft\.Security\/pricings\/read$/, services: ['security'] });
+    const errors = expectErrorsOnlyIn(baseline, run, inAccount(SUB_B), { code: 'TIMEOUT', operation: /^Microsoft\.Security\/pricings\/read$/, services: ['security'] });
     expect(errors.map((f) => f.check.id)).toEqual(['azure-security-subscription-defender-plans-enabled']);
     expect(run.ms).toBeLessThan(12_000);
   }, 60_000);
@@ -273,7 +208,7 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
         ],
       },
     });
-    const errors = expectErrorsOnlyIn(run, (f) => inAccount(SUB_C)(f) || inAccount(TENANT_ID)(f), {
+    const errors = expectErrorsOnlyIn(baseline, run, (f) => inAccount(SUB_C)(f) || inAccount(TENANT_ID)(f), {
       code: 'INVALID_RESPONSE',
       operation: /^(Microsoft\.Authorization\/roleAssignments\/read|Microsoft\.KeyVault\/vaults\/keys\/read|graph:GET \/v1\.0\/reports\/authenticationMethods\/userRegistrationDetails)$/,
       services: ['entra'],
@@ -285,7 +220,7 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
   it('403 on every ARM call of one subscription: ACCESS_DENIED for that subscription only; the tenant MFA checks and the others unaffected', async () => {
     const state = tenant();
     const run = await scan({ state: { ...state, subscriptions: state.subscriptions.map((s) => (s.id === SUB_B ? { ...s, denied: true } : s)) } });
-    const errors = expectErrorsOnlyIn(run, inAccount(SUB_B), { code: 'ACCESS_DENIED', operation: /^Microsoft\.[A-Za-z]+\/[A-Za-z/]+\/read$/ });
+    const errors = expectErrorsOnlyIn(baseline, run, inAccount(SUB_B), { code: 'ACCESS_DENIED', operation: /^Microsoft\.[A-Za-z]+\/[A-Za-z/]+\/read$/ });
     expect(run.findings.filter(inAccount(SUB_B)).every((f) => f.status === 'ERROR')).toBe(true);
     expect(errors.length).toBeGreaterThan(0);
     expect(run.findings.filter((f) => MFA_CHECKS.has(f.check.id)).every((f) => f.status !== 'ERROR')).toBe(true);
@@ -293,28 +228,28 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
 
   it('Microsoft Graph answers 403: the MFA checks are ERROR naming the permission to grant, nothing else changes', async () => {
     const run = await scan({ fake: { graphDenied: true } });
-    const errors = expectErrorsOnlyIn(run, inAccount(TENANT_ID), { code: 'ACCESS_DENIED', operation: /^graph:AuditLog\.Read\.All$/, services: ['entra'] });
+    const errors = expectErrorsOnlyIn(baseline, run, inAccount(TENANT_ID), { code: 'ACCESS_DENIED', operation: /^graph:AuditLog\.Read\.All$/, services: ['entra'] });
     expect(new Set(errors.map((f) => f.check.id))).toEqual(MFA_CHECKS);
     for (const f of errors) expect(f.error?.message).toMatch(/AuditLog\.Read\.All/);
   }, 60_000);
 
   it('Resource Graph refused (403): collected through ARM instead, the same findings', async () => {
     const run = await scan({ fake: { resourceGraphDisabled: true } });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expect(run.summary.collectionMode.azure).toMatch(/^arm \(Resource Graph unavailable: ACCESS_DENIED/);
   }, 60_000);
 
   it('Resource Graph down (503 on every attempt): collected through ARM once the retries are spent, the same findings', async () => {
     const rg = (r: { path: string }) => apiOf(r.path) === 'resourcegraph';
     const run = await scan({ maxRetries: 1, fake: { faults: [always(rg, { status: 503, body: { error: { code: 'ServiceUnavailable', message: 'down' } } })] } });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expect(run.summary.collectionMode.azure).toMatch(/^arm \(Resource Graph unavailable: UNAVAILABLE/);
   }, 60_000);
 
   it('Resource Graph failing after the probe (every query but the subscription probe): each kind falls back to ARM, the same findings', async () => {
     const queries = (r: { path: string; body: unknown }) => apiOf(r.path) === 'resourcegraph' && !String((r.body as { query?: string })?.query ?? '').startsWith('resourcecontainers');
     const run = await scan({ maxRetries: 0, fake: { faults: [always(queries, { status: 403, body: { error: { code: 'AuthorizationFailed', message: 'no' } } })] } });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expect(run.summary.collectionMode.azure).toMatch(/^resource-graph/);
   }, 60_000);
 });

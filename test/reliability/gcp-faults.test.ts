@@ -22,6 +22,7 @@ import { generatedOrg } from '../fakes/gcp/generated.js';
 import { installOrg, type FakeOrg } from '../fakes/gcp/org.js';
 import { GcpFake, gcpError, rateLimited, type FakeRequest, type FakeResponse, type Interceptor } from '../fakes/gcp/server.js';
 import { silentLog } from '../providers/gcp/harness.js';
+import { byId, coin, expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds, verdict } from './compare.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const catalog = loadCatalog();
@@ -72,10 +73,6 @@ async function scan(options: { org?: FakeOrg; faults?: Interceptor[]; callMs?: n
   return { findings, summary, requests: fake.requests.length, ms: performance.now() - started };
 }
 
-/** What a finding says, without the fields that legitimately differ between runs. */
-const verdict = (f: Finding) => JSON.stringify({ status: f.status, message: f.message, evidence: f.evidence, error: f.error ?? null, resource: f.resource.id });
-const byId = (findings: readonly Finding[]) => new Map(findings.map((f) => [f.id, f]));
-
 let baseline: Scan;
 beforeAll(async () => {
   baseline = await scan();
@@ -83,12 +80,6 @@ beforeAll(async () => {
   fake = undefined;
 }, 30_000);
 
-/** FNV-1a over a string, as a number in [0, 1): the seeded coin of the flaky faults. */
-function coin(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h / 2 ** 32;
-}
 
 interface Flaky {
   readonly intercept: Interceptor;
@@ -125,22 +116,7 @@ function flaky(seed: number, probability: number, response: FakeResponse, maxCon
 const projectOf = (req: FakeRequest) => /\/projects\/([^/:]+)/.exec(req.path)?.[1] ?? req.query.get('project') ?? undefined;
 const when = (test: (req: FakeRequest) => boolean, response: FakeResponse): Interceptor => (req) => (test(req) ? response : undefined);
 
-function expectUniqueIds(run: Scan): void {
-  const ids = run.findings.map((f) => f.id);
-  expect(new Set(ids).size).toBe(ids.length);
-}
 
-/** A transient fault: the retries absorbed it, so the findings are the fault-free ones exactly. */
-function expectSameAsBaseline(run: Scan): void {
-  expectUniqueIds(run);
-  const base = byId(baseline.findings);
-  const got = byId(run.findings);
-  expect([...got.keys()].sort()).toEqual([...base.keys()].sort());
-  const differing = [...got.values()].filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id}: ${f.status} ${JSON.stringify(f.error)}`);
-  expect(differing).toEqual([]);
-  expect(run.summary.errors).toEqual([]);
-  expect(run.summary.complete).toBe(true);
-}
 
 /** Every faulted answer was retried once and counted in the summary under `reason`; no other retries. */
 function expectRetriesCounted(run: Scan, injected: Flaky, reason: string): void {
@@ -155,48 +131,6 @@ function expectRetriesCounted(run: Scan, injected: Flaky, reason: string): void 
   expect(others).toEqual([]);
 }
 
-/**
- * A persistent fault: findings inside `affected` are the fault-free ones or ERROR with `code` and
- * an operation matching `operation`; at least the checks of `services` there are ERROR; every
- * finding outside is exactly the fault-free one, none lost, none added.
- */
-function expectErrorsOnlyIn(
-  run: Scan,
-  affected: (f: Finding) => boolean,
-  expected: { code: ErrorCode; operation: RegExp; services?: readonly string[] },
-  reference: Scan = baseline,
-): Finding[] {
-  expectUniqueIds(run);
-  const base = byId(reference.findings);
-  const outside = run.findings.filter((f) => !affected(f));
-  const baseOutside = reference.findings.filter((f) => !affected(f));
-  const describe = (f: Finding) => `${f.check.id} ${f.resource.account} ${f.resource.id} ${f.status} ${f.error?.code ?? ''} ${f.error?.operation ?? ''}`;
-  const outsideIds = new Set(outside.map((f) => f.id));
-  const baseOutsideIds = new Set(baseOutside.map((f) => f.id));
-  expect({ lost: baseOutside.filter((f) => !outsideIds.has(f.id)).map(describe), added: outside.filter((f) => !baseOutsideIds.has(f.id)).map(describe) }).toEqual({ lost: [], added: [] });
-  const changedOutside = outside.filter((f) => verdict(f) !== verdict(base.get(f.id)!)).map((f) => `${f.check.id} ${f.resource.id} ${f.status} ${JSON.stringify(f.error)}`);
-  expect(changedOutside).toEqual([]);
-
-  const inside = run.findings.filter(affected);
-  const errors = inside.filter((f) => f.status === 'ERROR');
-  expect(errors.length).toBeGreaterThan(0);
-  for (const f of errors) {
-    expect({ check: f.check.id, code: f.error?.code }).toEqual({ check: f.check.id, code: expected.code });
-    expect(f.error?.operation).toMatch(expected.operation);
-  }
-  const unchanged = inside.filter((f) => f.status !== 'ERROR');
-  for (const f of unchanged) expect(verdict(f)).toBe(verdict(base.get(f.id) ?? f));
-  if (expected.services) {
-    const assessed = unchanged.filter((f) => expected.services!.includes(f.check.service)).map((f) => `${f.check.id} ${f.resource.id}`);
-    expect(assessed).toEqual([]);
-  }
-  // Every check that had a verdict there still answers there (as ERROR): nothing goes silent.
-  const checksBefore = new Set(reference.findings.filter(affected).map((f) => f.check.id));
-  const checksNow = new Set(inside.map((f) => f.check.id));
-  expect([...checksBefore].filter((c) => !checksNow.has(c))).toEqual([]);
-  expect(run.summary.complete).toBe(false);
-  return errors;
-}
 
 const inProject = (project: string) => (f: Finding) => f.resource.account === project;
 
@@ -213,7 +147,7 @@ describe('GCP scan under injected faults (an organisation of 3 projects)', () =>
   it('30% of requests answered 429 RESOURCE_EXHAUSTED: our backoff absorbs it, every retry counted, the findings are the fault-free ones', async () => {
     const throttle = flaky(1, 0.3, rateLimited('googleapis.com'));
     const run = await scan({ faults: [throttle.intercept] });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, throttle, 'RATE_LIMIT_EXCEEDED');
     // Every API family saw some throttling, so no client is left out of the backoff.
     const services = new Set(Object.keys(run.summary.retries).map((k) => k.split('/')[1]));
@@ -223,14 +157,14 @@ describe('GCP scan under injected faults (an organisation of 3 projects)', () =>
   it('intermittent 503 UNAVAILABLE: retried with backoff, same findings', async () => {
     const flake = flaky(2, 0.2, gcpError(503, 'UNAVAILABLE', 'The service is currently unavailable.'));
     const run = await scan({ faults: [flake.intercept] });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, flake, 'unavailable');
   }, 60_000);
 
   it('connections reset instead of an answer: retried, same findings', async () => {
     const reset = flaky(3, 0.15, { reset: true });
     const run = await scan({ faults: [reset.intercept] });
-    expectSameAsBaseline(run);
+    expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, reset, 'ECONNRESET');
   }, 60_000);
 
@@ -252,7 +186,7 @@ describe('GCP scan under injected faults (an organisation of 3 projects)', () =>
     } finally {
       clearInterval(collecting);
     }
-    const errors = expectErrorsOnlyIn(run, inProject(P1), { code: 'TIMEOUT', operation: /^(iam\.serviceAccounts\.list|storage\.buckets\.list)$/, services: ['storage'] });
+    const errors = expectErrorsOnlyIn(baseline, run, inProject(P1), { code: 'TIMEOUT', operation: /^(iam\.serviceAccounts\.list|storage\.buckets\.list)$/, services: ['storage'] });
     expect(new Set(errors.map((f) => f.error?.operation))).toEqual(new Set(['iam.serviceAccounts.list', 'storage.buckets.list']));
     expect(run.ms).toBeLessThan(12_000);
   }, 60_000);
@@ -268,7 +202,7 @@ describe('GCP scan under injected faults (an organisation of 3 projects)', () =>
       ],
     });
     const operations = ['storage.buckets.list', 'cloudkms.cryptoKeys.list', 'cloudsql.instances.list', 'iam.serviceAccounts.list'];
-    const errors = expectErrorsOnlyIn(run, inProject(P2), { code: 'INVALID_RESPONSE', operation: new RegExp(`^(${operations.join('|').replaceAll('.', '\\.')})$`), services: ['storage', 'kms', 'sql'] });
+    const errors = expectErrorsOnlyIn(baseline, run, inProject(P2), { code: 'INVALID_RESPONSE', operation: new RegExp(`^(${operations.join('|').replaceAll('.', '\\.')})$`), services: ['storage', 'kms', 'sql'] });
     expect(new Set(errors.map((f) => f.error?.operation))).toEqual(new Set(operations));
     expect(run.summary.retries).toEqual({});
   }, 60_000);
@@ -280,10 +214,10 @@ describe('GCP scan under injected faults (an organisation of 3 projects)', () =>
     const run = await scan({ org: organisation((o) => ({ ...o, cai: 'disabled' })), faults: [when((r) => r.path === `/storage/v1/b/${bucket}/iam`, { raw: '{"bindings": [{"role": "roles/storage.objectViewer", "members": ["allUs' })] });
     // The bucket's own check is ERROR, and so is the project's IAM policy listing, which carries every bucket's policy.
     const errors = expectErrorsOnlyIn(
+      baseRun,
       run,
       (f) => f.resource.account === P2 && ((f.check.id === 'gcp-storage-bucket-not-public' && f.resource.name === bucket) || f.check.id === 'gcp-iam-policy-no-public-members'),
       { code: 'INVALID_RESPONSE', operation: /^storage\.buckets\.getIamPolicy$/ },
-      baseRun,
     );
     expect(new Set(errors.map((f) => f.check.id))).toEqual(new Set(['gcp-storage-bucket-not-public', 'gcp-iam-policy-no-public-members']));
     // In the fault-free run the public binding makes it a FAIL: the truncated policy must not read as a PASS.
@@ -293,12 +227,12 @@ describe('GCP scan under injected faults (an organisation of 3 projects)', () =>
 
   it('403 on every API of one project: ACCESS_DENIED for that project only, the organisation and the others unaffected', async () => {
     const run = await scan({ org: organisation((o) => ({ ...o, projects: o.projects.map((p) => (p.id === P2 ? { ...p, denied: true } : p)) })) });
-    expectErrorsOnlyIn(run, inProject(P2), { code: 'ACCESS_DENIED', operation: /^[a-z]+\.[A-Za-z.]+$/ });
+    expectErrorsOnlyIn(baseline, run, inProject(P2), { code: 'ACCESS_DENIED', operation: /^[a-z]+\.[A-Za-z.]+$/ });
   }, 60_000);
 
   it('an API disabled in one project (Cloud SQL Admin): NOT_ENABLED there naming the API, nothing else changes', async () => {
     const run = await scan({ org: organisation((o) => ({ ...o, projects: o.projects.map((p) => (p.id === P1 ? { ...p, disabled: ['sqladmin'] } : p)) })) });
-    const errors = expectErrorsOnlyIn(run, inProject(P1), { code: 'NOT_ENABLED', operation: /^sqladmin\.googleapis\.com$/, services: ['sql'] });
+    const errors = expectErrorsOnlyIn(baseline, run, inProject(P1), { code: 'NOT_ENABLED', operation: /^sqladmin\.googleapis\.com$/, services: ['sql'] });
     expect(new Set(errors.map((f) => f.check.service))).toEqual(new Set(['sql']));
     for (const f of errors) expect(f.error?.message).toContain(`sqladmin.googleapis.com is not enabled in project ${P1}`);
   }, 60_000);

@@ -2,7 +2,7 @@
  * Scale benchmark: whole scans (runScan, the AWS adapter, the real SDK clients, every AWS check)
  * of emulated organisations on the wire-level fake, with latency on every call.
  *
- *   npx tsx test/bench/scale.ts [small|medium|large|sweep ...]   (default: all of them)
+ *   npx tsx test/bench/scale.ts [small|medium|large|sweep|SIZE@N ...]   (default: all but SIZE@N)
  *   npm run bench -- scale
  *
  * small: 1 account x 4 regions; medium: 10 accounts x 4 regions; large: 50 accounts x 4 regions;
@@ -363,9 +363,11 @@ async function main(): Promise<void> {
   const plan: { size: Size; concurrency: number; label: string }[] = [];
   const defaultAccounts = defaultConfig().concurrency.accounts;
   for (const w of wanted) {
+    const at = /^(\w+)@(\d+)$/.exec(w); // e.g. large@1: a size at a given accounts concurrency
     if (w === 'sweep') for (const c of [1, 2, 4, 8]) plan.push({ size: 'medium', concurrency: c, label: `medium@${c}` });
     else if (w in SIZES) plan.push({ size: w as Size, concurrency: defaultAccounts, label: w });
-    else throw new Error(`unknown run "${w}" (small, medium, large, sweep)`);
+    else if (at && at[1]! in SIZES) plan.push({ size: at[1] as Size, concurrency: Number(at[2]), label: w });
+    else throw new Error(`unknown run "${w}" (small, medium, large, sweep, or SIZE@CONCURRENCY such as large@1)`);
   }
   const runs: ScaleRun[] = [];
   for (const p of plan) {

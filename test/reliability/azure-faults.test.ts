@@ -7,8 +7,6 @@
  * findings, retries counted); persistent ones must turn exactly the affected scope into ERROR with
  * the right code and operation, and leave every other result as it was.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { azureChecks } from '../../checks/azure/index.js';
 import { createAzureAdapter } from '../../providers/azure/adapter.js';
@@ -22,7 +20,7 @@ import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { AzureFake, StubCredential, type Fault, type FakeOptions, type FakeResponse, type FakeTenant } from '../fakes/azure/server.js';
 import * as w from '../fakes/azure/tenant.js';
 import { silent } from '../providers/azure/support.js';
-import { coin, expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds } from './compare.js';
+import { coin, expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds, whileCollectingGarbage } from './compare.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const catalog = loadCatalog();
@@ -181,17 +179,7 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
   }, 60_000);
 
   it('answers slower than the per-call timeout: TIMEOUT in that subscription only, and the scan does not wait for them', async () => {
-    // Garbage collections while the call hangs: a budget timer only weakly held (AbortSignal.any
-    // over AbortSignal.timeout) would be collected and the call would wait for the answer.
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const collecting = setInterval(gc, 250);
-    let run: Scan;
-    try {
-      run = await scan({ callMs: 3_000, fake: { faults: [always(armPath(SUB_B, '/providers/Microsoft.Security/pricings'), { status: 200, delayMs: 20_000, body: { value: [] } })] } });
-    } finally {
-      clearInterval(collecting);
-    }
+    const run = await whileCollectingGarbage(() => scan({ callMs: 3_000, fake: { faults: [always(armPath(SUB_B, '/providers/Microsoft.Security/pricings'), { status: 200, delayMs: 20_000, body: { value: [] } })] } }));
     const errors = expectErrorsOnlyIn(baseline, run, inAccount(SUB_B), { code: 'TIMEOUT', operation: /^Microsoft\.Security\/pricings\/read$/, services: ['security'] });
     expect(errors.map((f) => f.check.id)).toEqual(['azure-security-subscription-defender-plans-enabled']);
     expect(run.ms).toBeLessThan(12_000);

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { expect } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import type { ErrorCode } from '../../src/core/observed.js';
@@ -80,4 +82,20 @@ export function expectErrorsOnlyIn(
   expect([...checksBefore].filter((c) => !checksNow.has(c))).toEqual([]);
   expect(run.summary.complete).toBe(false);
   return errors;
+}
+
+/**
+ * Run `scan` with a garbage collection every `everyMs`: a call budget held only weakly (an
+ * AbortSignal.any over AbortSignal.timeout) is collected while the call hangs, and the call then
+ * waits for its answer. Timeout tests run under this so that such a budget cannot pass them.
+ */
+export async function whileCollectingGarbage<T>(scan: () => Promise<T>, everyMs = 250): Promise<T> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const collecting = setInterval(gc, everyMs);
+  try {
+    return await scan();
+  } finally {
+    clearInterval(collecting);
+  }
 }

@@ -7,8 +7,6 @@
  * retries counted); persistent ones must turn exactly the affected project into ERROR with the
  * right code and operation, and leave every other result as it was.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gcpChecks } from '../../checks/gcp/index.js';
 import { createAdapter } from '../../providers/gcp/adapter.js';
@@ -22,7 +20,7 @@ import { generatedOrg } from '../fakes/gcp/generated.js';
 import { installOrg, type FakeOrg } from '../fakes/gcp/org.js';
 import { GcpFake, gcpError, rateLimited, type FakeRequest, type FakeResponse, type Interceptor } from '../fakes/gcp/server.js';
 import { silentLog } from '../providers/gcp/harness.js';
-import { byId, coin, expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds, verdict } from './compare.js';
+import { byId, coin, expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds, verdict, whileCollectingGarbage } from './compare.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const catalog = loadCatalog();
@@ -169,23 +167,13 @@ describe('GCP scan under injected faults (an organisation of 3 projects)', () =>
   }, 60_000);
 
   it('answers slower than the per-call timeout: TIMEOUT in that project only, and the scan does not wait for them', async () => {
-    // Garbage collections while the call hangs: a budget timer only weakly held (AbortSignal.any
-    // over AbortSignal.timeout, as gaxios builds it) would be collected and the call would wait.
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const collecting = setInterval(gc, 250);
-    let run: Scan;
-    try {
-      run = await scan({
-        callMs: 3_000,
-        faults: [
-          when((r) => r.path === `/v1/projects/${P1}/serviceAccounts`, { delayMs: 20_000, body: { accounts: [] } }),
-          when((r) => r.path === '/storage/v1/b' && projectOf(r) === P1, { delayMs: 20_000, body: { items: [] } }),
-        ],
-      });
-    } finally {
-      clearInterval(collecting);
-    }
+    const run = await whileCollectingGarbage(() => scan({
+      callMs: 3_000,
+      faults: [
+        when((r) => r.path === `/v1/projects/${P1}/serviceAccounts`, { delayMs: 20_000, body: { accounts: [] } }),
+        when((r) => r.path === '/storage/v1/b' && projectOf(r) === P1, { delayMs: 20_000, body: { items: [] } }),
+      ],
+    }));
     const errors = expectErrorsOnlyIn(baseline, run, inProject(P1), { code: 'TIMEOUT', operation: /^(iam\.serviceAccounts\.list|storage\.buckets\.list)$/, services: ['storage'] });
     expect(new Set(errors.map((f) => f.error?.operation))).toEqual(new Set(['iam.serviceAccounts.list', 'storage.buckets.list']));
     expect(run.ms).toBeLessThan(12_000);

@@ -231,7 +231,7 @@ describe('Dockerfile', () => {
 
   it('copies into the runtime exactly what bin/dutyscan.js needs, and the build context holds the sources it compiles', () => {
     const copied = runtime.filter((l) => l.instruction === 'COPY').map((l) => l.args.replace(/^--from=build /, '').split(' ')[0]!);
-    expect(copied).toEqual(['/src/package.json', '/src/node_modules', '/src/dist', '/src/bin', '/src/config']);
+    expect(copied).toEqual(['/src/package.json', '/src/node_modules', '/src/dist', '/src/bin', '/src/config', '/src/sbom.cdx.json']);
     expect(readFileSync(join(root, 'bin/dutyscan.js'), 'utf8')).toMatch(/from '\.\.\/dist\/src\/cli\/main\.js'/);
     const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     expect(ignored).toEqual(expect.arrayContaining(['.git', 'node_modules', 'dist', 'test']));
@@ -242,6 +242,23 @@ describe('Dockerfile', () => {
     }
     const build = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
     for (const dir of build.include) expect(sources, `tsconfig.build.json includes ${dir}`).toContain(dir);
+  });
+
+  it('carries OCI labels true to package.json, and the SBOM of what it ships', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; license: string; description: string };
+    const labels = Object.fromEntries([...one('LABEL').matchAll(/(org\.opencontainers\.image\.[a-z]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    expect(runtime.find((l) => l.instruction === 'ARG')?.args).toBe(`VERSION=${pkg.version}`);
+    expect(labels).toEqual({
+      'org.opencontainers.image.title': pkg.name,
+      'org.opencontainers.image.description': pkg.description,
+      'org.opencontainers.image.version': '${VERSION}',
+      'org.opencontainers.image.licenses': pkg.license,
+      'org.opencontainers.image.vendor': pkg.name,
+    });
+    // npm sbom needs the full tree (it refuses one pruned of dev dependencies); the script narrows it to what ships.
+    const build = lines.filter((l) => l.stage === 0 && l.instruction === 'RUN').map((l) => l.args).join(' && ');
+    expect(build).toMatch(/node scripts\/sbom\.mjs sbom\.cdx\.json/);
+    expect(build.indexOf('node scripts/sbom.mjs')).toBeLessThan(build.indexOf('npm prune --omit=dev'));
   });
 
   it('the compiled program imports only production dependencies (what `npm prune --omit=dev` leaves)', () => {

@@ -152,7 +152,7 @@ describe('usage and configuration errors exit 2 with a clear message', () => {
     const list = await run(['checks', 'list', '--json']);
     const checks = JSON.parse(list.stdout) as { id: string }[];
     expect(checks.length).toBeGreaterThan(70);
-    const described = JSON.parse((await run(['checks', 'describe', checks[0]!.id])).stdout) as { obligations: unknown[] };
+    const described = JSON.parse((await run(['checks', 'describe', checks[0]!.id, '--format', 'json'])).stdout) as { obligations: unknown[] };
     expect(described.obligations.length).toBeGreaterThan(0);
     const obligations = JSON.parse((await run(['obligations', 'list', '--json', '--contract', 'cn-cloud-security-2026'])).stdout) as { obligations: { id: string; clauses: string[] }[] };
     expect(obligations.obligations.find((o) => o.id === 'access.mfa')?.clauses).toContain('2.2.2');

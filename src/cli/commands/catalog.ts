@@ -1,13 +1,23 @@
 import type { Command } from 'commander';
-import type { AnyCheck } from '../../core/check.js';
+import type { AnyCheck, Remediation } from '../../core/check.js';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import { loadCatalog, mappingIndex, resolveContract } from '../../mapping/catalog.js';
 import { allChecks } from '../../../checks/index.js';
 import { DUTIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
 import { defaultConfig } from '../../config/schema.js';
 import { didYouMean } from '../../config/yaml.js';
+import { count, renderColumns, type Column } from '../columns.js';
 
 const out = (text: string): void => { process.stdout.write(`${text}\n`); };
+const terminalWidth = (): number => (process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY);
+const FORMATS = ['text', 'json'] as const;
+/** `--format json`, or the older `--json`. */
+const wantsJson = (flags: { format?: string; json?: boolean }): boolean =>
+  flags.json === true || parseEnum('format', list(flags.format ? [flags.format] : []), FORMATS)[0] === 'json';
+
+/** CIS requirement ids of a check, from every CIS framework file (`cis-aws-5.0 1.4`). */
+const cisIds = (frameworks: Readonly<Record<string, readonly string[]>>): string =>
+  Object.entries(frameworks).filter(([id]) => id.startsWith('cis-')).map(([id, reqs]) => `${id.replace(/^cis-[a-z]+-/, 'v')}:${reqs.join(',')}`).join(' ');
 
 function describe(check: AnyCheck, contractName: string | undefined): Record<string, unknown> {
   const catalog = loadCatalog();
@@ -33,35 +43,79 @@ function describe(check: AnyCheck, contractName: string | undefined): Record<str
   };
 }
 
+/** `checks describe` for a person: the metadata as labelled paragraphs, parameters and mappings as lists. */
+function describeText(d: Record<string, unknown>): string {
+  const remediation = d['remediation'] as Remediation;
+  const obligations = (d['obligations'] as { id: string; title: string; clauses: string[] }[]);
+  const frameworks = Object.entries(d['frameworks'] as Record<string, string[]>);
+  const parameters = Object.entries((d['parameters'] as Record<string, unknown> | undefined) ?? {});
+  const lines = [
+    `${String(d['id'])}`,
+    `  ${String(d['title'])}`,
+    '',
+    `Provider   ${String(d['provider'])}    Service  ${String(d['service'])}    Resource  ${String(d['resourceType'])}`,
+    `Duty       ${String(d['duty'])}    Severity  ${String(d['severity'])}    Results  ${String(d['kind'])}`,
+    '',
+    'Why',
+    `  ${String(d['rationale'])}`,
+    '',
+    'Remediation',
+    `  ${remediation.text}`,
+    ...(remediation.cli ? [`  $ ${remediation.cli}`] : []),
+    ...(remediation.url ? [`  ${remediation.url}`] : []),
+  ];
+  if (parameters.length > 0) lines.push('', 'Parameters (config: checks.<id>.<name>)', ...parameters.map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`));
+  lines.push('', `Obligations (contract ${String(d['contract'])})`, ...(obligations.length ? obligations.map((o) => `  ${o.id}  ${o.title}${o.clauses.length ? `  [clauses ${o.clauses.join(', ')}]` : ''}`) : ['  (none)']));
+  lines.push('', 'Frameworks', ...(frameworks.length ? frameworks.map(([id, reqs]) => `  ${id}: ${reqs.join(', ')}`) : ['  (none)']));
+  return lines.join('\n');
+}
+
 export function registerCatalogCommands(program: Command): void {
   const checks = program.command('checks').description('list and describe the checks and their mappings');
   checks
     .command('list')
-    .description('one line per check: id, severity, duty, title')
+    .description('one line per check: id, provider, service, duty, severity, CIS requirements, title')
     .option('-p, --provider <provider...>', 'aws, azure, gcp')
     .option('--duty <duties...>', 'only these duties')
-    .option('--json', 'as JSON')
-    .action((flags: { provider?: string[]; duty?: string[]; json?: boolean }) => {
+    .option('--format <format>', 'text (default) or json')
+    .option('--json', 'as JSON (same as --format json)')
+    .action((flags: { provider?: string[]; duty?: string[]; format?: string; json?: boolean }) => {
+      const json = wantsJson(flags);
       const selected = selectChecks(allChecks, {
         providers: parseEnum('provider', list(flags.provider), ['aws', 'azure', 'gcp'] as const),
         duties: parseEnum('duty', list(flags.duty), DUTIES),
       }, defaultConfig());
-      if (flags.json) return out(JSON.stringify(selected.map((c) => ({ id: c.id, provider: c.provider, service: c.service, duty: c.duty, severity: c.severity, title: c.title })), null, 2));
-      for (const c of selected) out(`${c.id.padEnd(56)} ${c.severity.padEnd(8)} ${c.duty.padEnd(20)} ${c.title}`);
-      out(`\n${selected.length} checks`);
+      const catalog = loadCatalog();
+      const mapping = mappingIndex(catalog, resolveContract(catalog, defaultConfig().contract));
+      const rows = selected.map((c) => ({ id: c.id, provider: c.provider, service: c.service, duty: c.duty, severity: c.severity, cis: cisIds(mapping(c.id).frameworks), title: c.title }));
+      if (json) return out(JSON.stringify(rows, null, 2));
+      const columns: Column<(typeof rows)[number]>[] = [
+        { header: 'ID', value: (r) => r.id },
+        { header: 'PROVIDER', value: (r) => r.provider },
+        { header: 'SERVICE', value: (r) => r.service },
+        { header: 'DUTY', value: (r) => r.duty },
+        { header: 'SEVERITY', value: (r) => r.severity },
+        { header: 'CIS', value: (r) => r.cis || '-' },
+        { header: 'TITLE', value: (r) => r.title, flex: true },
+      ];
+      for (const line of renderColumns(columns, rows, terminalWidth())) out(line);
+      out(`\n${count(rows.length, 'check')}`);
     });
   checks
     .command('describe')
     .description('metadata, parameters, obligations, contract clauses and framework requirements of a check')
     .argument('<id>', 'check id')
     .option('--contract <name|file>', 'contract profile whose clauses to show')
-    .action((id: string, flags: { contract?: string }) => {
+    .option('--format <format>', 'text (default) or json')
+    .action((id: string, flags: { contract?: string; format?: string }) => {
+      const json = wantsJson(flags);
       const check = allChecks.find((c) => c.id === id);
       if (!check) {
         const hint = didYouMean(id, allChecks.map((c) => c.id));
         throw new UsageError(`unknown check "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
       }
-      out(JSON.stringify(describe(check, flags.contract), null, 2));
+      const described = describe(check, flags.contract);
+      out(json ? JSON.stringify(described, null, 2) : describeText(described));
     });
 
   program
@@ -78,15 +132,22 @@ export function registerCatalogCommands(program: Command): void {
         id: o.id,
         title: o.title,
         verification: o.verification,
+        // What this build can verify: an obligation without a single check is proven by attestation alone.
+        verified: (catalog.checksByObligation.get(o.id) ?? []).length === 0 ? 'manual' : o.verification,
         checks: catalog.checksByObligation.get(o.id) ?? [],
         clauses: contract.clauses.filter((c) => c.obligations.includes(o.id)).map((c) => c.id),
       }));
       if (flags.json) return out(JSON.stringify({ contract: contract.id, obligations: rows }, null, 2));
       out(`Contract: ${contract.title} (${contract.id})\n`);
-      for (const r of rows) {
-        out(`${r.id.padEnd(30)} ${r.verification.padEnd(10)} ${String(r.checks.length).padStart(3)} checks  clauses: ${r.clauses.join(', ') || '-'}`);
-        out(`  ${r.title}`);
-      }
+      const columns: Column<(typeof rows)[number]>[] = [
+        { header: 'OBLIGATION', value: (r) => r.id },
+        { header: 'VERIFIED', value: (r) => r.verified },
+        { header: 'CHECKS', value: (r) => String(r.checks.length), align: 'right' },
+        { header: 'CLAUSES', value: (r) => r.clauses.join(', ') || '-' },
+        { header: 'TITLE', value: (r) => r.title, flex: true },
+      ];
+      for (const line of renderColumns(columns, rows, terminalWidth())) out(line);
+      out(`\n${count(rows.length, 'obligation')}; verified: automated (by checks), partial (checks cover part of it, the rest is attested), manual (attestation only)`);
     });
 
   program

@@ -1,40 +1,85 @@
-import type { Severity } from '../core/check.js';
-import type { Finding, Status } from '../core/finding.js';
+import type { AnyCheck, Severity } from '../core/check.js';
+import type { Finding } from '../core/finding.js';
 import type { ScanSummary } from '../core/summary.js';
 import { VERSION } from '../util/version.js';
+import { allChecks, helpUri } from '../../checks/index.js';
 import type { Formatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note',
 };
-/** SARIF 2.1.0 §3.27.9: a result that is not a failure has kind other than `fail` and level `none`. */
-const KIND: Record<Status, 'pass' | 'fail' | 'review' | 'notApplicable'> = {
-  PASS: 'pass', FAIL: 'fail', ERROR: 'review', NOT_APPLICABLE: 'notApplicable',
-};
+/**
+ * `security-severity`, the 0.0-10.0 score code-scanning dashboards sort and band by
+ * (9.0+ critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low).
+ */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0', info: '0.0' };
 
-interface Rule { id: string; name: string; shortDescription: { text: string }; help: { text: string }; properties: Record<string, unknown> }
+interface Rule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  helpUri?: string;
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: 'error' | 'warning' | 'note' };
+  properties: Record<string, unknown>;
+}
+
+const checksById = new Map<string, AnyCheck>(allChecks.map((c) => [c.id, c]));
+
+function rule(f: Finding): Rule {
+  const check = checksById.get(f.check.id);
+  const remediation = check?.remediation ?? f.remediation;
+  const uri = check ? helpUri(check) : f.remediation.url;
+  const text = [remediation.text, remediation.cli && `$ ${remediation.cli}`, uri].filter(Boolean).join('\n');
+  const markdown = [remediation.text, remediation.cli && `\`\`\`sh\n${remediation.cli}\n\`\`\``, uri && `[Documentation](${uri})`].filter(Boolean).join('\n\n');
+  return {
+    id: f.check.id,
+    name: f.check.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: f.check.title },
+    fullDescription: { text: check?.rationale ?? f.check.title },
+    ...(uri ? { helpUri: uri } : {}),
+    help: { text, markdown },
+    defaultConfiguration: { level: LEVEL[f.severity] },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[f.severity],
+      precision: 'very-high',
+      duty: f.check.duty,
+      service: f.check.service,
+      severity: f.severity,
+      tags: ['security', 'cloud', f.resource.provider, f.check.duty, f.check.service],
+    },
+  };
+}
+
+/** A repository-relative path that names the resource: code scanning accepts no other URI scheme. */
+const pseudoPath = (f: Finding): string =>
+  ['cloud', f.resource.provider, f.resource.account, f.resource.region, f.resource.type, f.resource.name || f.resource.id]
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 
 /**
- * SARIF 2.1.0. Cloud resources are not files, so results carry logical locations (the resource
- * id, its account and region). Results stream; the rules table (known only once every check
- * has been seen) and the ERROR notifications are written after them, which JSON permits.
+ * SARIF 2.1.0 for code-scanning dashboards. A dashboard turns every result into an alert and
+ * closes it when a later run no longer reports it, so only FAIL findings are results (muted ones
+ * as accepted suppressions); an ERROR is a tool execution notification and marks the run
+ * unsuccessful; what passed or did not apply is counted in the run's properties, and the whole
+ * picture is in the JSON and OCSF outputs. Cloud resources are not files: each result names its
+ * resource as a logical location and as a stable repository-relative pseudo path. Results stream;
+ * the rules table (known only once every check has been seen) and the notifications are written
+ * after them, which JSON permits.
  */
 export function sarifFormatter(): Formatter {
   let rules: Rule[] = [];
   let ruleIndex = new Map<string, number>();
   let notifications: unknown[] = [];
+  let results = 0;
+  let notReported: Record<string, number> = {};
   const indexOf = (f: Finding): number => {
     let i = ruleIndex.get(f.check.id);
     if (i === undefined) {
       i = rules.length;
       ruleIndex.set(f.check.id, i);
-      rules.push({
-        id: f.check.id,
-        name: f.check.id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
-        shortDescription: { text: f.check.title },
-        help: { text: f.remediation.text + (f.remediation.cli ? `\n${f.remediation.cli}` : '') },
-        properties: { duty: f.check.duty, service: f.check.service, severity: f.severity, tags: [f.check.duty, f.check.service] },
-      });
+      rules.push(rule(f));
     }
     return i;
   };
@@ -46,17 +91,30 @@ export function sarifFormatter(): Formatter {
       rules = [];
       ruleIndex = new Map();
       notifications = [];
+      results = 0;
+      notReported = {};
       return '{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"results":[';
     },
-    finding(f, i) {
-      const kind = KIND[f.status];
+    finding(f) {
+      if (f.status === 'ERROR') {
+        notifications.push({
+          level: 'error',
+          message: { text: `${f.error?.code ?? 'ERROR'} ${f.error?.operation ?? ''}: ${f.error?.message ?? f.message} (${f.resource.id})` },
+          associatedRule: { id: f.check.id, index: indexOf(f) },
+        });
+      }
+      if (f.status !== 'FAIL') {
+        notReported[f.status] = (notReported[f.status] ?? 0) + 1;
+        return '';
+      }
       const result = {
         ruleId: f.check.id,
         ruleIndex: indexOf(f),
-        kind,
-        level: kind === 'fail' ? LEVEL[f.severity] : 'none',
+        kind: 'fail',
+        level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [{
+          physicalLocation: { artifactLocation: { uri: pseudoPath(f) } },
           logicalLocations: [{ fullyQualifiedName: f.resource.id, name: f.resource.name, kind: 'resource' }],
           message: { text: `${f.resource.provider} ${f.resource.account} ${f.resource.region} ${f.resource.type}` },
         }],
@@ -73,17 +131,9 @@ export function sarifFormatter(): Formatter {
           evidence: f.evidence,
           obligations: f.obligations.map((o) => o.id),
           frameworks: f.frameworks,
-          ...(f.error ? { error: f.error } : {}),
         },
       };
-      if (f.error) {
-        notifications.push({
-          level: 'error',
-          message: { text: `${f.error.code} ${f.error.operation}: ${f.error.message} (${f.resource.id})` },
-          associatedRule: { id: f.check.id, index: result.ruleIndex },
-        });
-      }
-      return (i === 0 ? '\n' : ',\n') + JSON.stringify(result);
+      return (results++ === 0 ? '\n' : ',\n') + JSON.stringify(result);
     },
     end(summary: ScanSummary) {
       const tail = {
@@ -95,6 +145,7 @@ export function sarifFormatter(): Formatter {
           toolExecutionNotifications: notifications,
         }],
         automationDetails: { id: `dutyscan/${summary.contract.id}/${summary.id}` },
+        properties: { complete: summary.complete, notReported },
       };
       return `\n],${JSON.stringify(tail).slice(1, -1)}}]}\n`;
     },

@@ -5,6 +5,7 @@ import { CSV_COLUMNS, csv, csvCell } from '../../src/output/csv.js';
 import { junitFormatter } from '../../src/output/junit.js';
 import { formatter, formatters } from '../../src/output/registry.js';
 import { sarifFormatter } from '../../src/output/sarif.js';
+import { allChecks } from '../../checks/index.js';
 import { finding, manyFindings, render, summaryOf } from '../support/findings.js';
 
 /** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
@@ -69,31 +70,57 @@ describe('CSV', () => {
 });
 
 describe('SARIF 2.1.0', () => {
-  it('is one JSON document with rules, kinds and levels per the spec', () => {
+  type Sarif = {
+    version: string;
+    runs: {
+      tool: { driver: { rules: { id: string; fullDescription: { text: string }; helpUri?: string; help: { markdown: string }; properties: Record<string, unknown> }[] } };
+      results: { ruleId: string; kind: string; level: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+      invocations: { executionSuccessful: boolean; toolExecutionNotifications: { associatedRule: { id: string } }[] }[];
+      properties: { notReported: Record<string, number> };
+    }[];
+  };
+
+  it('reports failing results only, with rules a code-scanning dashboard sorts and links', () => {
     const findings = [
       finding({ status: 'FAIL', severity: 'critical' }),
       finding({ status: 'PASS', resource: { id: 'arn:aws:s3:::b2', name: 'b2' } }),
       finding({ status: 'ERROR', resource: { id: 'arn:aws:s3:::b3', name: 'b3' } }),
       finding({ status: 'NOT_APPLICABLE', check: { id: 'aws-other-check' } }),
-      finding({ status: 'FAIL', severity: 'low', muted: true, mute: { reason: 'accepted', rule: 0 }, resource: { id: 'b4' } }),
+      finding({ status: 'FAIL', severity: 'low', muted: true, mute: { reason: 'accepted', rule: 0 }, resource: { id: 'b4', name: 'b4' } }),
     ];
-    const doc = JSON.parse(render(sarifFormatter(), findings)) as {
-      version: string;
-      runs: { tool: { driver: { rules: { id: string }[] } }; results: Record<string, unknown>[]; invocations: { toolExecutionNotifications: unknown[] }[] }[];
-    };
+    const doc = JSON.parse(render(sarifFormatter(), findings)) as Sarif;
     expect(doc.version).toBe('2.1.0');
     const run = doc.runs[0]!;
-    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['aws-s3-bucket-default-encryption-enabled', 'aws-other-check']);
-    expect(run.results.map((r) => [r['kind'], r['level'], r['ruleIndex']])).toEqual([
-      ['fail', 'error', 0], ['pass', 'none', 0], ['review', 'none', 0], ['notApplicable', 'none', 1], ['fail', 'note', 0],
-    ]);
-    expect(run.results[4]).toHaveProperty('suppressions.0.justification', 'accepted');
-    expect(run.invocations[0]!.toolExecutionNotifications).toHaveLength(1);
+    // A dashboard raises an alert for every result and closes it when a run no longer has it: passes are not results.
+    expect(run.results.map((r) => [r.kind, r.level, r.ruleIndex])).toEqual([['fail', 'error', 0], ['fail', 'note', 0]]);
+    expect(run.results[1]).toHaveProperty('suppressions.0.justification', 'accepted');
+    expect(run.properties.notReported).toEqual({ PASS: 1, ERROR: 1, NOT_APPLICABLE: 1 });
+    expect(run.invocations[0]!.toolExecutionNotifications.map((n) => n.associatedRule.id)).toEqual(['aws-s3-bucket-default-encryption-enabled']);
+    // Code scanning accepts only repository-relative paths as locations.
+    for (const r of run.results) expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^cloud\/aws\/[^:]+$/);
+
+    const rule = run.tool.driver.rules.find((r) => r.id === 'aws-s3-bucket-default-encryption-enabled')!;
+    expect(rule.fullDescription.text.length).toBeGreaterThan(rule.id.length);
+    expect(rule.helpUri).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
+    expect(rule.properties['security-severity']).toBe('9.5');
+    expect(rule.help.markdown).toContain('[Documentation](https://');
+
     // A fresh document per run: state from a previous render does not leak.
     const f = sarifFormatter();
     render(f, manyFindings(50));
-    const again = JSON.parse(render(f, [finding()])) as { runs: { tool: { driver: { rules: unknown[] } } }[] };
+    const again = JSON.parse(render(f, [finding({ status: 'FAIL' })])) as Sarif;
     expect(again.runs[0]!.tool.driver.rules).toHaveLength(1);
+    expect(again.runs[0]!.results).toHaveLength(1);
+  });
+
+  it('every check of the catalogue has a help link and a security-severity in its rule', () => {
+    for (const check of allChecks) {
+      const doc = JSON.parse(render(sarifFormatter(), [finding({ status: 'FAIL', severity: check.severity, check: { id: check.id, title: check.title, duty: check.duty, service: check.service } })])) as Sarif;
+      const rule = doc.runs[0]!.tool.driver.rules[0]!;
+      expect(rule.helpUri, check.id).toMatch(/^https:\/\//);
+      expect(rule.fullDescription.text, check.id).toBe(check.rationale);
+      expect(Number(rule.properties['security-severity']), check.id).toBeGreaterThanOrEqual(0);
+    }
   });
 });
 

@@ -15,11 +15,17 @@ async function write(stream: Writable, text: string): Promise<void> {
 /**
  * Streams findings through a formatter to a file or stdout, with backpressure. Formats with a
  * summary header spool their body to a temporary file until the summary is known.
+ *
+ * Findings arrive from many producers at once (accounts, collection tasks). Each finding is
+ * formatted and handed to the stream in the same synchronous step, so the stream's own buffer is
+ * the one queue: the index a formatter sees is its place in the file, and no text can interleave.
+ * While that buffer is full every producer waits on the same `drain`.
  */
 export class OutputWriter {
   private index = 0;
   private readonly spoolDir?: string;
   private readonly body: Writable;
+  private room: Promise<void> | undefined;
 
   constructor(
     readonly format: Formatter,
@@ -43,8 +49,9 @@ export class OutputWriter {
   }
 
   async write(finding: Finding): Promise<void> {
-    if (this.format.finding) await write(this.body, this.format.finding(finding, this.index));
-    this.index++;
+    const text = this.format.finding?.(finding, this.index++);
+    if (text && !this.body.write(text)) this.room ??= once(this.body, 'drain').then(() => { this.room = undefined; });
+    await this.room;
   }
 
   async close(summary: ScanSummary): Promise<void> {

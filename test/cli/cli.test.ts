@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,8 @@ import type { Finding } from '../../src/core/finding.js';
 import type { ScanSummary } from '../../src/core/summary.js';
 import { DEFAULT_POLICY } from '../../src/core/policy.js';
 import { demoPolicy } from '../../src/demo/index.js';
+import { formatters } from '../../src/output/registry.js';
+import { expectWholeOutputs, outputsIn } from '../support/documents.js';
 
 const bin = join(import.meta.dirname, '../../bin/dutyscan.js');
 const run = async (args: string[], env: Record<string, string> = {}) => {
@@ -77,14 +79,16 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     expect(clauses).toEqual(new Set(['2.2.1', '2.2.2']));
   });
 
-  it('writes one file per format with --output-dir, and jsonl has one finding per line', async () => {
+  it('writes one whole file per format with --output-dir, each carrying every finding', async () => {
     const out = join(dir, 'reports');
-    const result = await run(['scan', '--demo', '--format', 'json', 'jsonl', '--output-dir', out]);
+    const formats = [...formatters.keys()];
+    const result = await run(['scan', '--demo', '--format', ...formats, '--output-dir', out]);
     expect(result.code).toBe(3);
-    const files = readdirSync(out);
-    const jsonl = readFileSync(join(out, files.find((f) => f.endsWith('.jsonl'))!), 'utf8').trim().split('\n');
-    expect(jsonl.length).toBe(doc.findings.length);
-    expect(JSON.parse(jsonl[0]!)).toHaveProperty('check.id');
+    expect(result.stderr).not.toContain('MaxListenersExceededWarning');
+    const outputs = outputsIn(out);
+    expect([...outputs.keys()].sort()).toEqual([...formats].sort());
+    expect((JSON.parse(outputs.get('json')!) as typeof doc).findings.length).toBe(doc.findings.length);
+    expectWholeOutputs(out);
   });
 
   it('re-evaluates a saved inventory offline with the same verdicts', async () => {

@@ -6,38 +6,8 @@ import { junitFormatter } from '../../src/output/junit.js';
 import { formatter, formatters } from '../../src/output/registry.js';
 import { sarifFormatter } from '../../src/output/sarif.js';
 import { allChecks } from '../../checks/index.js';
+import { parseCsv } from '../support/documents.js';
 import { finding, manyFindings, render, summaryOf } from '../support/findings.js';
-
-/** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let cell = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        const j = text.indexOf('"', i);
-        if (j < 0) throw new Error('unterminated quote');
-        cell += text.slice(i, j);
-        if (text[j + 1] === '"') { cell += '"'; i = j + 2; } else { i = j + 1; break; }
-      }
-    } else {
-      const m = /[,\r]/.exec(text.slice(i));
-      const end = m ? i + m.index : text.length;
-      cell = text.slice(i, end);
-      if (cell.includes('"') || cell.includes('\n')) throw new Error(`bare quote or LF in unquoted cell: ${cell}`);
-      i = end;
-    }
-    row.push(cell);
-    if (text[i] === ',') i++;
-    else if (text.startsWith('\r\n', i)) { rows.push(row); row = []; i += 2; }
-    else if (i < text.length) throw new Error(`unexpected ${text[i]} at ${i}`);
-  }
-  if (row.length > 0) rows.push(row);
-  return rows;
-}
 
 describe('CSV', () => {
   it('quotes per RFC 4180 and defuses formula cells', () => {

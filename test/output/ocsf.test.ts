@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import {
   COMPLIANCE_FINDING,
@@ -12,16 +11,11 @@ import {
 import { ocsfJsonFormatter, ocsfJsonlFormatter, toOcsf } from '../../src/output/ocsf.js';
 import { main } from '../../src/cli/main.js';
 import type { Finding } from '../../src/core/finding.js';
+import { expectValidOcsf as expectValid, validateOcsf as validate } from '../support/documents.js';
 import { finding, manyFindings, render, summaryOf } from '../support/findings.js';
 import { tempDir } from '../sinks/support.js';
 
 const schemaText = readFileSync(complianceFindingSchemaFile, 'utf8');
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-const validate = ajv.compile(JSON.parse(schemaText) as object);
-
-function expectValid(event: unknown): void {
-  if (!validate(event)) throw new Error(`invalid OCSF event: ${ajv.errorsText(validate.errors, { separator: '\n' })}`);
-}
 
 describe('OCSF 1.8.0 Compliance Finding', () => {
   it('the checked-in schema is exactly what the OCSF definition files derive', () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatters } from '../../src/output/registry.js';
 import { BASE_ACCESS_KEY, FakeAws } from '../fakes/aws/server.js';
 import { richAccount, singleAccountState } from '../providers/aws/support.js';
+import { expectWholeOutputs } from '../support/documents.js';
 
 /** Distinctive values, so that any appearance anywhere is a leak and not a coincidence. */
 const SECRETS = {
@@ -93,6 +94,11 @@ describe('a scan never writes credentials into its logs, outputs, spool or sink 
     expect(run.stderr.split('\n').filter(Boolean).length).toBeGreaterThan(10);
     expect(seenBySinks.length).toBeGreaterThan(0);
     expect(filesUnder(join(dir, 'spool')).length).toBeGreaterThan(0);
+  });
+
+  it('every output file of the live, concurrent scan is whole', () => {
+    expect(run.stderr).not.toContain('MaxListenersExceededWarning');
+    expectWholeOutputs(join(dir, 'out'));
   });
 
   it('no secret appears anywhere', () => {

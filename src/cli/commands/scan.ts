@@ -169,7 +169,8 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
       },
       async (finding: Finding) => {
         sinks.write(finding);
-        for (const w of writers) await w.write(finding);
+        // Every file takes the finding in the same step, so all of them list findings in one order.
+        await Promise.all(writers.map((w) => w.write(finding)));
       },
     );
   } catch (e) {

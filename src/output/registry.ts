@@ -5,6 +5,7 @@ import { htmlFormatter } from './html.js';
 import { json, jsonl } from './json.js';
 import { junitFormatter } from './junit.js';
 import { ocsfJsonFormatter, ocsfJsonlFormatter } from './ocsf.js';
+import { oscalAssessmentResultsFormatter, oscalPoamFormatter } from './oscal.js';
 import { sarifFormatter } from './sarif.js';
 import { tableFormatter } from './table.js';
 import type { Formatter } from './types.js';
@@ -26,6 +27,8 @@ const factories = new Map<string, (context: FormatterContext) => Formatter>([
   ['ocsf', (c) => ocsfJsonlFormatter(c)],
   ['ocsf-json', (c) => ocsfJsonFormatter(c)],
   ['asff', () => asffFormatter()],
+  ['oscal', () => oscalAssessmentResultsFormatter()],
+  ['oscal-poam', () => oscalPoamFormatter()],
   ['sarif', () => sarifFormatter()],
   ['junit', () => junitFormatter()],
   ['html', () => htmlFormatter()],

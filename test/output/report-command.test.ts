@@ -15,7 +15,7 @@ describe('dutyscan report', () => {
 
   it('renders every format from a saved scan document', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    for (const format of ['ocsf', 'ocsf-json', 'csv', 'sarif', 'junit', 'asff', 'html', 'contract-md', 'contract-html']) {
+    for (const format of ['ocsf', 'ocsf-json', 'csv', 'sarif', 'junit', 'asff', 'html', 'contract-md', 'contract-html', 'oscal', 'oscal-poam']) {
       const out = join(dir, `out.${format}`);
       expect(await main(['node', 'dutyscan', 'report', '--scan', scanFile, '--format', format, '--output', out])).toBe(0);
       expect(readFileSync(out, 'utf8').length).toBeGreaterThan(100);

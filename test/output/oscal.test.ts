@@ -9,35 +9,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-
-// ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import type { ScanSummary } from '../../src/core/summary.js';
 import { token, uuidV5 } from '../../src/oscal/ids.js';
 import { oscalAssessmentResultsFormatter, oscalPoamFormatter } from '../../src/output/oscal.js';
+import { expectValidOscal as expectValid, validateOscal } from '../support/documents.js';
 import { finding, render, summaryOf } from '../support/findings.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/dutyscan.js');
-const schemaDir = join(root, 'test/schema/oscal');
-
-function validator(file: string): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(join(schemaDir, file), 'utf8')) as object);
-}
-const validateAr = validator('oscal_assessment-results_schema.json');
-const validatePoam = validator('oscal_poam_schema.json');
-const validateCatalog = validator('oscal_catalog_schema.json');
-const expectValid = (validate: ValidateFunction, doc: unknown) => {
-  const ok = validate(doc);
-  expect(ok ? [] : validate.errors?.slice(0, 5)).toEqual([]);
-};
-
 const run = async (args: string[]) => {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { maxBuffer: 256 << 20 });
@@ -87,7 +68,7 @@ describe('dutyscan scan --demo --format oscal oscal-poam, and contract export --
 
   it('Assessment Results validate: one observation per result, a finding per clause and per obligation in it', () => {
     const { ar, json } = scans[0]!;
-    expectValid(validateAr, ar);
+    expectValid(validateOscal.ar, ar);
     const result = ar['assessment-results'].results[0]!;
     expect(result.observations).toHaveLength(json.findings.length);
     expect(result['reviewed-controls']['control-selections'][0]!['include-controls'].map((c) => c['control-id'])).toEqual(['clause-2.2.1', 'clause-2.2.2']);
@@ -107,7 +88,7 @@ describe('dutyscan scan --demo --format oscal oscal-poam, and contract export --
 
   it('the POA&M validates and has an item, a risk and an observation for every unmuted FAIL and ERROR', () => {
     const { poam, json } = scans[0]!;
-    expectValid(validatePoam, poam);
+    expectValid(validateOscal.poam, poam);
     const open = json.findings.filter((f) => !f.muted && (f.status === 'FAIL' || f.status === 'ERROR'));
     const items = poam['plan-of-action-and-milestones']['poam-items'];
     expect(items).toHaveLength(open.length);
@@ -131,7 +112,7 @@ describe('dutyscan scan --demo --format oscal oscal-poam, and contract export --
     const r = await run(['contract', 'export', '--contract', contract, '--format', 'oscal-catalog']);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { catalog: { controls: { id: string; parts: { name: string; id: string }[] }[]; params?: { id: string; label: string }[]; metadata: { remarks?: string } } };
-    expectValid(validateCatalog, doc);
+    expectValid(validateOscal.catalog, doc);
     expect(doc.catalog.controls.every((c) => c.parts[0]!.name === 'statement' && c.parts.slice(1).every((p) => p.name === 'assessment-objective'))).toBe(true);
     if (contract === 'cn-cloud-security-2026') {
       expect(doc.catalog.controls.map((c) => c.id)).toEqual(['clause-2.2.1', 'clause-2.2.2']);
@@ -152,15 +133,15 @@ describe('OSCAL documents at the edges', () => {
   it('a scan with nothing open still writes a valid POA&M that says so', () => {
     const findings = [finding({ status: 'PASS' }), finding({ status: 'FAIL', muted: true, mute: { reason: 'accepted', rule: 0 }, resource: { id: 'b2', name: 'b2' } })];
     const poam = JSON.parse(render(oscalPoamFormatter(), findings)) as Poam;
-    expectValid(validatePoam, poam);
+    expectValid(validateOscal.poam, poam);
     expect(poam['plan-of-action-and-milestones']['poam-items']).toHaveLength(1);
     expect(poam['plan-of-action-and-milestones']['poam-items'][0]!.props).toEqual([expect.objectContaining({ name: 'status', value: 'none-open' })]);
   });
 
   it('a scan with no results and hostile text (newlines, control characters) still validates', () => {
-    expectValid(validateAr, JSON.parse(render(oscalAssessmentResultsFormatter(), [], summaryOf([]))));
+    expectValid(validateOscal.ar, JSON.parse(render(oscalAssessmentResultsFormatter(), [], summaryOf([]))));
     const hostile = finding({ status: 'FAIL', message: '  line one\nline\ttwo\u0007  ', resource: { id: 'arn:aws:s3:::x', name: '\n' } });
-    expectValid(validateAr, JSON.parse(render(oscalAssessmentResultsFormatter(), [hostile])));
-    expectValid(validatePoam, JSON.parse(render(oscalPoamFormatter(), [hostile])));
+    expectValid(validateOscal.ar, JSON.parse(render(oscalAssessmentResultsFormatter(), [hostile])));
+    expectValid(validateOscal.poam, JSON.parse(render(oscalPoamFormatter(), [hostile])));
   });
 });

@@ -5,7 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
@@ -22,6 +24,20 @@ export const validateOcsf = ajv.compile(ocsfSchema);
 
 export function expectValidOcsf(event: unknown): void {
   if (!validateOcsf(event)) throw new Error(`invalid OCSF event: ${ajv.errorsText(validateOcsf.errors, { separator: '\n' })}`);
+}
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module object.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+/** NIST's OSCAL 1.1.2 JSON Schemas (draft-07, vendored unmodified), as NIST's notes prescribe: ajv with ajv-formats. */
+function oscalValidator(model: 'assessment-results' | 'poam' | 'catalog'): ValidateFunction {
+  const oscal = new Ajv({ allErrors: true });
+  addFormats(oscal);
+  return oscal.compile(JSON.parse(readFileSync(join(import.meta.dirname, '..', 'schema', 'oscal', `oscal_${model}_schema.json`), 'utf8')) as object);
+}
+export const validateOscal = { ar: oscalValidator('assessment-results'), poam: oscalValidator('poam'), catalog: oscalValidator('catalog') };
+
+export function expectValidOscal(validate: ValidateFunction, doc: unknown): void {
+  if (!validate(doc)) throw new Error(`invalid OSCAL document: ${JSON.stringify(validate.errors?.slice(0, 5), null, 1)}`);
 }
 
 /** A strict RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
@@ -104,6 +120,20 @@ export function expectWhole(format: string, text: string, findings: readonly Fin
       expect(doc.version).toBe('2.1.0');
       expect(sorted(doc.runs[0]!.results.map((r) => r.partialFingerprints['dutyscanFindingId/v1']!))).toEqual(idsOf(findings.filter((f) => f.status === 'FAIL')));
       expect(doc.runs[0]!.invocations[0]!.toolExecutionNotifications).toHaveLength(findings.filter((f) => f.status === 'ERROR').length);
+      return;
+    }
+    case 'oscal': {
+      const doc = JSON.parse(text) as { 'assessment-results': { results: { observations?: { props: { name: string; value: string }[] }[] }[] } };
+      expectValidOscal(validateOscal.ar, doc);
+      const observed = (doc['assessment-results'].results[0]!.observations ?? []).map((o) => o.props.find((p) => p.name === 'finding-id')!.value);
+      expect(sorted(observed)).toEqual(idsOf(findings));
+      return;
+    }
+    case 'oscal-poam': {
+      const doc = JSON.parse(text) as { 'plan-of-action-and-milestones': { 'poam-items': { props?: { name: string; value: string }[] }[] } };
+      expectValidOscal(validateOscal.poam, doc);
+      const items = doc['plan-of-action-and-milestones']['poam-items'].flatMap((i) => i.props?.filter((p) => p.name === 'finding-id').map((p) => p.value) ?? []);
+      expect(sorted(items)).toEqual(idsOf(findings.filter((f) => !f.muted && (f.status === 'FAIL' || f.status === 'ERROR'))));
       return;
     }
     case 'junit': {

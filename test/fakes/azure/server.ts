@@ -206,8 +206,8 @@ export class AzureFake {
     try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
     const method = req.method ?? 'GET';
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
-    let answer: FakeResponse | undefined;
-    if (!/^Bearer fake-token$/.test(req.headers.authorization ?? '')) answer = armError(401, 'InvalidAuthenticationToken', 'no bearer token');
+    let answer: FakeResponse | undefined = this.signIn(method, url.pathname);
+    if (!answer && !/^Bearer fake-token$/.test(req.headers.authorization ?? '')) answer = armError(401, 'InvalidAuthenticationToken', 'no bearer token');
     answer ??= this.fault(method, url.pathname, body) ?? this.route(method, url, body);
     if (!answer) {
       this.unmatched.push(`${method} ${url.pathname}${url.search}`);
@@ -222,6 +222,22 @@ export class AzureFake {
     if (this.options.recordBodies !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: answer.status });
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
+  }
+
+  /**
+   * Microsoft Entra ID for a client-credential sign-in, as a process that runs with
+   * `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and `AZURE_CLIENT_SECRET` performs it (the CLI's
+   * DefaultAzureCredential, authority host = the fake): any secret is good, the token is the fake's.
+   */
+  private signIn(method: string, path: string): FakeResponse | undefined {
+    const m = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(path);
+    if (!m) return undefined;
+    const base = `${this.url}/${m[1]}`;
+    if (method === 'GET' && m[2]!.startsWith('v2.0')) {
+      return { status: 200, body: { issuer: `${base}/v2.0`, authorization_endpoint: `${base}/oauth2/v2.0/authorize`, token_endpoint: `${base}/oauth2/v2.0/token`, jwks_uri: `${base}/discovery/v2.0/keys`, end_session_endpoint: `${base}/oauth2/v2.0/logout` } };
+    }
+    if (method === 'POST' && m[2] === 'oauth2/v2.0/token') return { status: 200, body: { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'fake-token' } };
+    return undefined;
   }
 
   private fault(method: string, path: string, body: unknown): FakeResponse | undefined {

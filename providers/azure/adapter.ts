@@ -120,6 +120,8 @@ export class AzureAdapter implements ProviderAdapter {
 
   async discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
     const opts = this.callerOptions(ctx);
+    // What the identity may read is read afresh for every scan: grants change between scans.
+    this.access.clear();
     const failures: { scope: Scope; error: CollectionError; resourceTypes: readonly ResourceType[] }[] = [];
     // A subscription that cannot be read says nothing about the tenant's users.
     const subscriptionTypes = this.resourceTypes.filter((t) => t !== 'azure.entra.user');

@@ -6,7 +6,7 @@ import pLimit from 'p-limit';
 import picomatch from 'picomatch';
 import type { Logger } from 'pino';
 import type { Listing } from '../../src/core/inventory.js';
-import { collectionError, type CollectionError } from '../../src/core/observed.js';
+import { collectionError, type CollectionError, type Observed } from '../../src/core/observed.js';
 import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType, type Scope } from '../../src/core/resource.js';
 import { inShard } from '../../src/core/shard.js';
@@ -16,6 +16,7 @@ import type { AzureConfig } from './config.js';
 import { ArmBudget, callAzure, listAll, sleep as realSleep, type CallerOptions, type Sleep } from './collect/calls.js';
 import { AzureClients } from './collect/clients.js';
 import { resolveCloud, type AzureCloud } from './collect/cloud.js';
+import { accessUnknown, blindSpots, objectIdOf, readAccess, readsOf, type Access } from './collect/coverage.js';
 import { classifyAzureError } from './collect/errors.js';
 import { entraUsers, graphError, MicrosoftGraph, REGISTRATION_REPORT } from './collect/graph.js';
 import { KINDS, type Kind, type KindContext } from './collect/kinds.js';
@@ -81,6 +82,9 @@ export class AzureAdapter implements ProviderAdapter {
   private readonly sleep: Sleep;
   private readonly log: Logger;
   private batches: GraphBatches | undefined;
+  /** Per subscription, what the identity may read there: read once, shared by its kinds' tasks. */
+  private readonly access = new Map<string, Promise<Observed<Access>>>();
+  private principal: Promise<string | undefined> | undefined;
   private tenant = 'tenant';
   private readonly callTimeoutMs: number;
 
@@ -116,6 +120,8 @@ export class AzureAdapter implements ProviderAdapter {
 
   async discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
     const opts = this.callerOptions(ctx);
+    // What the identity may read is read afresh for every scan: grants change between scans.
+    this.access.clear();
     const failures: { scope: Scope; error: CollectionError; resourceTypes: readonly ResourceType[] }[] = [];
     // A subscription that cannot be read says nothing about the tenant's users.
     const subscriptionTypes = this.resourceTypes.filter((t) => t !== 'azure.entra.user');
@@ -320,11 +326,14 @@ export class AzureAdapter implements ProviderAdapter {
   }
 
   private async collectKind(kind: Kind, ctx: KindContext, scope: Scope, viaGraph: boolean): Promise<readonly Listing[]> {
+    const access = this.accessOf(ctx);
     let rows;
+    let graphAnswered = false;
     try {
       if (viaGraph && this.batches) {
         try {
           rows = await this.batches.rows(ctx.opts, kind.query, ctx.subscription);
+          graphAnswered = true;
         } catch (error) {
           const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/read');
           ctx.opts.log.warn({ subscription: ctx.subscription, type: kind.type, error: e }, 'Resource Graph query failed; falling back to ARM');
@@ -333,10 +342,38 @@ export class AzureAdapter implements ProviderAdapter {
       } else {
         rows = await kind.arm(ctx);
       }
-      return [listing(scope, kind.type, await kind.build(rows, ctx))];
+      const resources = await kind.build(rows, ctx);
+      // Resource Graph and the ARM listings across a subscription answer with what the identity may
+      // read and silently leave out the rest, so the rows are only the whole listing where the
+      // identity may read every row: each (type x part of the subscription) it may not read is an
+      // ERROR there, naming the read to grant. The rows read elsewhere still count; an empty listing
+      // with a blind spot is not "no resources", so only the ERROR stands for it then.
+      const known = await access;
+      const blind = known.ok ? blindSpots(known.value, kind, graphAnswered) : [accessUnknown(known.error, kind)];
+      return [
+        ...(blind.length === 0 || resources.length > 0 ? [listing(scope, kind.type, resources)] : []),
+        ...blind.map((b) => failedListing(b.part ? { ...scope, part: b.part } : scope, kind.type, b.error)),
+      ];
     } catch (error) {
       return [failedListing(scope, kind.type, classifyAzureError(error, kind.operation, { account: ctx.subscription }))];
     }
+  }
+
+  /** What the identity may read in the subscription (see collect/coverage.ts), read once for all its kinds. */
+  private accessOf(ctx: KindContext): Promise<Observed<Access>> {
+    let known = this.access.get(ctx.subscription);
+    if (!known) {
+      const needed = [...new Set(KINDS.flatMap((k) => readsOf(k, false)))];
+      known = readAccess({ opts: ctx.opts, clients: this.clients, subscription: ctx.subscription, whoAmI: () => this.whoAmI() }, needed);
+      this.access.set(ctx.subscription, known);
+    }
+    return known;
+  }
+
+  /** The identity's object id, from its ARM token; unknown (undefined) when the token does not say. */
+  private whoAmI(): Promise<string | undefined> {
+    this.principal ??= this.credential.getToken(this.cloud.armScope).then((t) => (t ? objectIdOf(t.token) : undefined), () => undefined);
+    return this.principal;
   }
 
   private async collectUsers(ctx: TaskContext, scope: Scope): Promise<readonly Listing[]> {

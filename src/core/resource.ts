@@ -40,13 +40,18 @@ export interface Scope {
   readonly account: string;
   readonly accountName?: string;
   readonly region: string;
+  /**
+   * The part of the account a listing stands for alone, when not all of it (an Azure resource
+   * group: `resourceGroups/rg-data`): a blind spot there is an ERROR there, not for the account.
+   */
+  readonly part?: string;
 }
 
 export const scopeKey = (s: Scope): string => `${s.provider}/${s.account}/${s.region}`;
 
 /** The pseudo-resource that stands for a scope when a result is about the scope as a whole. */
 export function scopeResource(scope: Scope, type = `${scope.provider}.scope`): ResourceRef {
-  const where = scope.region === GLOBAL_REGION ? scope.account : `${scope.account}/${scope.region}`;
+  const where = [scope.account, scope.region === GLOBAL_REGION ? null : scope.region, scope.part ?? null].filter((x) => x !== null).join('/');
   return {
     provider: scope.provider,
     account: scope.account,

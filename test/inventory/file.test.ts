@@ -18,6 +18,8 @@ describe('saved inventories', () => {
     const listings = [
       listing(scope, 'test.widget', [resource('test.widget', scope, { id: 'w1', name: 'w1', tags: { env: 'prod' }, data: { encrypted: seen(true), size: 3 } })]),
       failedListing({ ...scope, region: 'r2' }, 'test.widget', collectionError('ACCESS_DENIED', 'test:List', 'denied', scope)),
+      // A blind spot in one part of an account (an Azure resource group) stays scoped to that part.
+      failedListing({ ...scope, part: 'resourceGroups/rg-a' }, 'test.widget', collectionError('ACCESS_DENIED', 'test:Read', 'hidden', scope)),
     ];
     const writer = new InventoryWriter(file);
     for (const l of listings) writer.write(l);

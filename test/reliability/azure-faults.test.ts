@@ -17,7 +17,7 @@ import type { ErrorCode } from '../../src/core/observed.js';
 import type { ScanSummary } from '../../src/core/summary.js';
 import { runScan } from '../../src/engine/scan.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
-import { AzureFake, StubCredential, type Fault, type FakeOptions, type FakeResponse, type FakeTenant } from '../fakes/azure/server.js';
+import { AzureFake, READER, StubCredential, type Fault, type FakeAccess, type FakeOptions, type FakeResponse, type FakeTenant } from '../fakes/azure/server.js';
 import * as w from '../fakes/azure/tenant.js';
 import { silent } from '../providers/azure/support.js';
 import { coin, expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds, whileCollectingGarbage } from './compare.js';
@@ -47,11 +47,11 @@ afterEach(async () => {
 });
 
 /** One scan of the tenant through the engine, with `options` (faults included) given to the fake. */
-async function scan(options: { fake?: FakeOptions; state?: FakeTenant; callMs?: number; maxRetries?: number } = {}): Promise<Scan> {
+async function scan(options: { fake?: FakeOptions; state?: FakeTenant; callMs?: number; maxRetries?: number; collection?: 'arm' } = {}): Promise<Scan> {
   fake = await new AzureFake(options.state ?? tenant(), options.fake ?? {}).start();
   const callMs = options.callMs ?? 20_000;
   const config = configSchema.parse({
-    providers: { azure: { cloud: 'custom', tenantId: TENANT_ID, maxRetries: options.maxRetries ?? 4, endpoints: { resourceManager: fake.url, graph: fake.url, authorityHost: fake.url } } },
+    providers: { azure: { cloud: 'custom', tenantId: TENANT_ID, maxRetries: options.maxRetries ?? 4, ...(options.collection ? { collection: options.collection } : {}), endpoints: { resourceManager: fake.url, graph: fake.url, authorityHost: fake.url } } },
     rateLimits: { 'azure/arm': { perSecond: 10_000, burst: 10_000 }, 'azure/resourcegraph': { perSecond: 10_000, burst: 10_000 }, 'azure/graph': { perSecond: 10_000, burst: 10_000 } },
     timeouts: { callMs, taskMs: 30_000 },
   });
@@ -239,5 +239,106 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
     const run = await scan({ maxRetries: 0, fake: { faults: [always(queries, { status: 403, body: { error: { code: 'AuthorizationFailed', message: 'no' } } })] } });
     expectSameAsBaseline(baseline, run);
     expect(run.summary.collectionMode.azure).toMatch(/^resource-graph/);
+  }, 60_000);
+});
+
+/** The tenant with `access` in one subscription (Reader everywhere else). */
+function withAccess(subscription: string, access: FakeAccess): FakeTenant {
+  const state = tenant();
+  return { ...state, subscriptions: state.subscriptions.map((s) => (s.id === subscription ? { ...s, access } : s)) };
+}
+
+const checksOn = (...types: string[]) => azureChecks.filter((c) => types.includes(c.resourceType)).map((c) => c.id);
+/** Every resource type a bulk listing collects (all but the subscription, its custom roles and the tenant's users). */
+const BULK_TYPES = ['azure.resources.resource-group', 'azure.resources.resource', 'azure.storage.account', 'azure.compute.disk', 'azure.compute.vm', 'azure.network.nsg', 'azure.keyvault.vault', 'azure.sql.server', 'azure.sql.database', 'azure.backup.protected-item'];
+const under = (prefix: string) => (f: Finding) => f.resource.id.toLowerCase().startsWith(prefix.toLowerCase());
+const errorsOf = (run: Scan) => run.findings.filter((f) => f.status === 'ERROR').map((f) => `${f.check.id} ${f.resource.id} ${f.error?.code} ${f.error?.operation}`).sort();
+/**
+ * The backup check reads every protected item of its subscription: a blind spot for them anywhere
+ * leaves the verdict on each VM it can still see unknown, an ERROR naming what hid the items.
+ */
+function expectVmBackupUnknown(run: Scan, subscription: string, operation: RegExp): void {
+  const isVm = (f: Finding) => f.check.id === 'azure-compute-vm-backed-up' && f.resource.account === subscription && !f.resource.id.startsWith('azure:');
+  const vms = run.findings.filter(isVm);
+  expect(vms.map((f) => f.resource.id).sort()).toEqual(baselineOf(run).findings.filter(isVm).map((f) => f.resource.id).filter((id) => run.findings.some((g) => g.resource.id === id)).sort());
+  expect(vms.length).toBeGreaterThan(0);
+  for (const f of vms) expect([f.status, f.error?.operation]).toEqual(['ERROR', expect.stringMatching(operation)]);
+}
+const PROTECTED_ITEMS_READ = /^Microsoft\.RecoveryServices\/vaults\/backupFabrics\/protectionContainers\/protectedItems\/read(, Microsoft\.RecoveryServices\/vaults\/read)?$/;
+const scopeErrors = (run: Scan, scopeId: string) => errorsOf(run).filter((e) => e.split(' ')[1] === scopeId);
+const vmErrors = (run: Scan) => errorsOf(run).filter((e) => e.startsWith('azure-compute-vm-backed-up /subscriptions/'));
+let baselines: Record<'resource-graph' | 'arm', Scan>;
+const baselineOf = (run: Scan): Scan => (run.summary.collectionMode.azure?.startsWith('arm') ? baselines.arm : baselines['resource-graph']);
+
+describe.each(['resource-graph', 'arm'] as const)('Azure blind spots in %s mode: what the identity may not read is ERROR exactly there', (mode) => {
+  const collection = mode === 'arm' ? { collection: 'arm' as const } : {};
+  beforeAll(async () => {
+    baselines ??= { 'resource-graph': baseline, arm: baseline };
+    if (mode === 'arm') {
+      baselines.arm = await scan({ collection: 'arm' });
+      await fake?.close();
+      fake = undefined;
+      expect(baselines.arm.summary.complete).toBe(true);
+      expect(baselines.arm.summary.collectionMode.azure).toMatch(/^arm/);
+    }
+  }, 30_000);
+
+  it('a deny assignment on one resource group: ERROR for that resource group, each bulk check once, naming the read it denies; everything else as in the clean run', async () => {
+    const group = `/subscriptions/${SUB_B}/resourceGroups/rg-4`;
+    const run = await scan({ ...collection, state: withAccess(SUB_B, { subscription: [READER], denyAssignments: [{ name: 'locked-rg', scope: group, actions: ['*/read'] }] }) });
+    const synthetic = `azure:${SUB_B}/resourceGroups/rg-4`;
+    const affected = (f: Finding) => under(group)(f) || f.resource.id === synthetic || (f.check.id === 'azure-compute-vm-backed-up' && inAccount(SUB_B)(f));
+    expectErrorsOnlyIn(baselineOf(run), run, affected, { code: 'ACCESS_DENIED', operation: /^(\*|Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+)\/read(, Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+\/read)*$/ });
+    const read = (type: string) => ({ 'azure.resources.resource-group': 'Microsoft.Resources/subscriptions/resourceGroups/read', 'azure.resources.resource': '*/read' } as Record<string, string>)[type];
+    const atGroup = run.findings.filter((f) => f.resource.id === synthetic);
+    expect(atGroup.map((f) => f.check.id).sort()).toEqual(checksOn(...BULK_TYPES).sort());
+    for (const f of atGroup) {
+      expect(f.error?.message).toMatch(/deny assignment 'locked-rg'/);
+      const type = azureChecks.find((c) => c.id === f.check.id)!.resourceType;
+      if (read(type)) expect(f.error?.operation).toBe(read(type));
+    }
+    expect(atGroup.find((f) => f.check.id === 'azure-storage-account-min-tls-1-2')?.error?.operation).toBe('Microsoft.Storage/storageAccounts/read');
+    expect(atGroup.find((f) => f.check.id === 'azure-storage-account-min-tls-1-2')?.resource.name).toBe(`sub-2 (${SUB_B}/resourceGroups/rg-4)`);
+    expectVmBackupUnknown(run, SUB_B, PROTECTED_ITEMS_READ);
+    expect(errorsOf(run)).toEqual([...scopeErrors(run, synthetic), ...vmErrors(run)].sort());
+  }, 60_000);
+
+  it('roles granted per resource group, one group left out: ERROR for that group alone, naming the read to grant', async () => {
+    const groups = Object.fromEntries(Array.from({ length: 10 }, (_, i) => `rg-${i}`).filter((g) => g !== 'rg-4').map((g) => [g, [READER]]));
+    const subscriptionWide = { actions: ['Microsoft.Resources/subscriptions/resourceGroups/read', 'Microsoft.Authorization/*/read', 'Microsoft.Insights/diagnosticSettings/read', 'Microsoft.Security/pricings/read'] };
+    const run = await scan({ ...collection, state: withAccess(SUB_C, { subscription: [subscriptionWide], resourceGroups: groups }) });
+    const synthetic = `azure:${SUB_C}/resourceGroups/rg-4`;
+    const group = `/subscriptions/${SUB_C}/resourceGroups/rg-4`;
+    // The group itself is readable (its tags are still assessed); what is in it is not.
+    const affected = (f: Finding) => (under(`${group}/`)(f)) || f.resource.id === synthetic || (f.check.id === 'azure-compute-vm-backed-up' && inAccount(SUB_C)(f));
+    expectErrorsOnlyIn(baselineOf(run), run, affected, { code: 'ACCESS_DENIED', operation: /^(\*|Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+)\/read(, Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+\/read)*$/ });
+    const atGroup = run.findings.filter((f) => f.resource.id === synthetic);
+    expect(atGroup.map((f) => f.check.id).sort()).toEqual(checksOn(...BULK_TYPES.filter((t) => t !== 'azure.resources.resource-group')).sort());
+    expect(atGroup.find((f) => f.check.id === 'azure-sql-server-auditing-enabled')?.error?.operation).toBe('Microsoft.Sql/servers/read');
+    expect(atGroup.find((f) => f.check.id === 'azure-sql-server-auditing-enabled')?.error?.message).toMatch(/resource group rg-4/);
+    expectVmBackupUnknown(run, SUB_C, PROTECTED_ITEMS_READ);
+    expect(errorsOf(run)).toEqual([...scopeErrors(run, synthetic), ...vmErrors(run)].sort());
+  }, 60_000);
+
+  it('storage accounts left out of the role in one subscription: the storage checks and the checks on every resource are ERROR for that subscription, naming Microsoft.Storage/storageAccounts/read', async () => {
+    const run = await scan({ ...collection, state: withAccess(SUB_A, { subscription: [{ actions: ['*/read'], notActions: ['Microsoft.Storage/storageAccounts/read'] }] }) });
+    const synthetic = `azure:${SUB_A}`;
+    const storage = (f: Finding) => f.resource.account === SUB_A && /\/providers\/Microsoft\.Storage\/storageAccounts\//i.test(f.resource.id);
+    expectErrorsOnlyIn(baselineOf(run), run, (f) => storage(f) || f.resource.id === synthetic, { code: 'ACCESS_DENIED', operation: /^Microsoft\.Storage\/storageAccounts\/read$/ });
+    const expected = checksOn('azure.storage.account', 'azure.resources.resource').map((c) => `${c} ${synthetic} ACCESS_DENIED Microsoft.Storage/storageAccounts/read`);
+    expect(errorsOf(run)).toEqual(expected.sort());
+    // The storage accounts vanished from the listing of every resource too: their tags were not assessed.
+    expect(run.findings.filter(storage)).toEqual([]);
+  }, 60_000);
+
+  it('the permissions call itself refused: every bulk check is ERROR for that subscription naming Microsoft.Authorization/permissions/read; what was read still counts', async () => {
+    const run = await scan({ ...collection, state: withAccess(SUB_B, { subscription: [{ actions: ['*/read'], notActions: ['Microsoft.Authorization/permissions/read'] }] }) });
+    const synthetic = `azure:${SUB_B}`;
+    const vmBackup = (f: Finding) => f.check.id === 'azure-compute-vm-backed-up' && inAccount(SUB_B)(f);
+    expectErrorsOnlyIn(baselineOf(run), run, (f) => f.resource.id === synthetic || vmBackup(f), { code: 'ACCESS_DENIED', operation: /^Microsoft\.Authorization\/permissions\/read$/ });
+    expectVmBackupUnknown(run, SUB_B, /^Microsoft\.Authorization\/permissions\/read$/);
+    expect(scopeErrors(run, synthetic)).toEqual(checksOn(...BULK_TYPES).map((c) => `${c} ${synthetic} ACCESS_DENIED Microsoft.Authorization/permissions/read`).sort());
+    expect(errorsOf(run)).toEqual([...scopeErrors(run, synthetic), ...vmErrors(run)].sort());
+    for (const f of run.findings.filter((x) => x.resource.id === synthetic && x.status === 'ERROR')) expect(f.error?.message).toMatch(/^cannot tell what the identity may read here/);
   }, 60_000);
 });

@@ -285,6 +285,11 @@ export async function collectIam(
     ...(wants('aws.iam.role') ? (['Role'] as const) : []),
     ...(wants('aws.iam.policy') ? (['LocalManagedPolicy', 'AWSManagedPolicy'] as const) : []),
   ];
+  // Blind spots: both bulk sources are all or nothing per account. IAM authorises
+  // GetAccountAuthorizationDetails and GetCredentialReport once, as account-wide actions (they take
+  // no resource ARN, so no policy can allow them for some users or roles and not others), and then
+  // answers with every entity of the account; a deny (identity policy, permissions boundary, SCP)
+  // refuses the whole call, which is an ERROR for every type it feeds. No row can vanish silently.
   const gaad = filter.length > 0
     ? authorizationDetails(caller, iamRegion, filter).then((v) => seen(v), (e: unknown) => unseen<Gaad>(fail(e, 'GetAccountAuthorizationDetails')))
     : undefined;

@@ -31,6 +31,15 @@ export interface Kind<T extends ResourceType = ResourceType> {
   readonly query: GraphQueryName;
   /** The RBAC action that lists it: what a denied listing tells the operator to grant. */
   readonly operation: string;
+  /** Its ARM resource type (`*` for every type): which resource-scoped deny assignment can hide it. */
+  readonly armType: string;
+  /**
+   * The reads without which its rows silently vanish from a bulk answer (Resource Graph, an ARM
+   * listing across the subscription): the row's own read, `*\/read` for a listing of every type.
+   */
+  readonly reads: readonly string[];
+  /** More such reads on the ARM path: the parents it lists first (SQL servers before their databases). */
+  readonly armReads?: readonly string[];
   arm(ctx: KindContext): Promise<n.Raw[]>;
   build(rows: readonly n.Raw[], ctx: KindContext): Promise<Resource<T>[]>;
 }
@@ -64,6 +73,8 @@ export const resourceGroups: Kind<'azure.resources.resource-group'> = {
   type: 'azure.resources.resource-group',
   query: 'resourceGroups',
   operation: 'Microsoft.Resources/subscriptions/resourceGroups/read',
+  armType: 'Microsoft.Resources/resourceGroups',
+  reads: ['Microsoft.Resources/subscriptions/resourceGroups/read'],
   arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resourceGroups/read'), (t, signal) => ctx.clients.resources(ctx.subscription).resourceGroups.list({ abortSignal: signal }).byPage(page(t)), resourcesToken)),
   build: async (rows, ctx) => rows.map((r) => make('azure.resources.resource-group', ctx, r, { managedBy: typeof r['managedBy'] === 'string' ? r['managedBy'] : null })),
 };
@@ -72,6 +83,8 @@ export const genericResources: Kind<'azure.resources.resource'> = {
   type: 'azure.resources.resource',
   query: 'resources',
   operation: 'Microsoft.Resources/subscriptions/resources/read',
+  armType: '*',
+  reads: ['*/read'],
   arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t, signal) => ctx.clients.resources(ctx.subscription).resources.list({ abortSignal: signal }).byPage(page(t)), resourcesToken)),
   build: async (rows, ctx) => rows.map((r) => make('azure.resources.resource', ctx, r, n.genericResource(r))),
 };
@@ -80,6 +93,8 @@ export const storageAccounts: Kind<'azure.storage.account'> = {
   type: 'azure.storage.account',
   query: 'storageAccounts',
   operation: 'Microsoft.Storage/storageAccounts/read',
+  armType: 'Microsoft.Storage/storageAccounts',
+  reads: ['Microsoft.Storage/storageAccounts/read'],
   arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Storage/storageAccounts/read'), (t, signal) => ctx.clients.storage(ctx.subscription).storageAccounts.list({ abortSignal: signal }).byPage(page(t)))),
   build: async (rows, ctx) => rows.map((r) => make('azure.storage.account', ctx, r, n.storageAccount(r))),
 };
@@ -88,6 +103,8 @@ export const disks: Kind<'azure.compute.disk'> = {
   type: 'azure.compute.disk',
   query: 'disks',
   operation: 'Microsoft.Compute/disks/read',
+  armType: 'Microsoft.Compute/disks',
+  reads: ['Microsoft.Compute/disks/read'],
   arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Compute/disks/read'), (t, signal) => ctx.clients.compute(ctx.subscription).disks.list({ abortSignal: signal }).byPage(page(t)))),
   build: async (rows, ctx) => rows.map((r) => make('azure.compute.disk', ctx, r, n.managedDisk(r))),
 };
@@ -96,6 +113,8 @@ export const virtualMachines: Kind<'azure.compute.vm'> = {
   type: 'azure.compute.vm',
   query: 'virtualMachines',
   operation: 'Microsoft.Compute/virtualMachines/read',
+  armType: 'Microsoft.Compute/virtualMachines',
+  reads: ['Microsoft.Compute/virtualMachines/read'],
   arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Compute/virtualMachines/read'), (t, signal) => ctx.clients.compute(ctx.subscription).virtualMachines.listAll({ abortSignal: signal }).byPage(page(t)))),
   build: async (rows, ctx) => rows.map((r) => make('azure.compute.vm', ctx, r, n.virtualMachine(r))),
 };
@@ -104,6 +123,8 @@ export const networkSecurityGroups: Kind<'azure.network.nsg'> = {
   type: 'azure.network.nsg',
   query: 'networkSecurityGroups',
   operation: 'Microsoft.Network/networkSecurityGroups/read',
+  armType: 'Microsoft.Network/networkSecurityGroups',
+  reads: ['Microsoft.Network/networkSecurityGroups/read'],
   arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Network/networkSecurityGroups/read'), (t, signal) => ctx.clients.network(ctx.subscription).networkSecurityGroups.listAll({ abortSignal: signal }).byPage(page(t)), networkToken)),
   build: async (rows, ctx) => rows.map((r) => make('azure.network.nsg', ctx, r, n.networkSecurityGroup(r))),
 };
@@ -123,6 +144,8 @@ export const keyVaults: Kind<'azure.keyvault.vault'> = {
   type: 'azure.keyvault.vault',
   query: 'keyVaults',
   operation: 'Microsoft.KeyVault/vaults/read',
+  armType: 'Microsoft.KeyVault/vaults',
+  reads: ['Microsoft.KeyVault/vaults/read'],
   arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.KeyVault/vaults/read'), (t, signal) => ctx.clients.keyVault(ctx.subscription).vaults.listBySubscription({ abortSignal: signal }).byPage(page(t)))),
   build: (rows, ctx) =>
     mapLimited(rows, async (r) => {
@@ -139,6 +162,8 @@ export const sqlServers: Kind<'azure.sql.server'> = {
   type: 'azure.sql.server',
   query: 'sqlServers',
   operation: 'Microsoft.Sql/servers/read',
+  armType: 'Microsoft.Sql/servers',
+  reads: ['Microsoft.Sql/servers/read'],
   arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Sql/servers/read'), (t, signal) => ctx.clients.sql(ctx.subscription).servers.list({ abortSignal: signal }).byPage(page(t)), sqlToken)),
   build: (rows, ctx) =>
     mapLimited(rows, async (r) => {
@@ -155,6 +180,9 @@ export const sqlDatabases: Kind<'azure.sql.database'> = {
   type: 'azure.sql.database',
   query: 'sqlDatabases',
   operation: 'Microsoft.Sql/servers/databases/read',
+  armType: 'Microsoft.Sql/servers/databases',
+  reads: ['Microsoft.Sql/servers/databases/read'],
+  armReads: ['Microsoft.Sql/servers/read'],
   arm: async (ctx) => {
     const servers = raws(await sqlServers.arm(ctx));
     const perServer = await mapLimited(servers, async (s) => {
@@ -180,6 +208,9 @@ export const protectedItems: Kind<'azure.backup.protected-item'> = {
   type: 'azure.backup.protected-item',
   query: 'protectedItems',
   operation: 'Microsoft.RecoveryServices/vaults/backupProtectedItems/read',
+  armType: 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',
+  reads: ['Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems/read'],
+  armReads: ['Microsoft.RecoveryServices/vaults/read'],
   arm: async (ctx) => {
     const vaults = raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Resources/subscriptions/resources/read'), (t, signal) =>
       ctx.clients.resources(ctx.subscription).resources.list({ filter: "resourceType eq 'Microsoft.RecoveryServices/vaults'", abortSignal: signal }).byPage(page(t)), resourcesToken));

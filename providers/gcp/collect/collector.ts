@@ -155,6 +155,14 @@ export class GcpCollector {
   /**
    * The CAI index, when the project lies under a searched scope: only then does "no asset of a
    * kind" mean there is none (a configured project outside the organisation is read per service).
+   *
+   * Blind spots: unlike Azure Resource Graph, Cloud Asset Inventory does not leave out what the
+   * caller may not read. `searchAllResources` and `searchAllIamPolicies` are authorised once, on the
+   * searched scope (`cloudasset.assets.searchAll*` there), and then return everything under it
+   * whatever the caller's `.get` permissions on each resource; without that permission the whole
+   * search is refused, and discovery falls back to the per-service APIs, whose refusals are ERRORs
+   * per call. So an empty answer for a project under a searched scope is an answer, all or nothing
+   * per scope; what CAI can still miss is the last minutes of changes (its index lags), not access.
    */
   private assetsFor(project: DiscoveredProject): AssetIndex | null {
     if (!this.assets) return null;

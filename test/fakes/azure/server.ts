@@ -13,6 +13,12 @@ import type { AccessToken, TokenCredential } from '@azure/core-auth';
  * and the Microsoft Graph MFA registration report. The bearer-token policy refuses plain HTTP, so
  * the fake serves TLS with a throw-away self-signed certificate made by `openssl`; clients trust
  * it through the adapter's `ca` seam. Any request without a route is recorded and fails `close()`.
+ *
+ * Azure RBAC as the identity meets it: each subscription says what the identity may read
+ * (`access`: role permissions at the subscription and on resource groups, deny assignments), the
+ * fake answers the caller's permissions and the deny assignments, and it enforces them as Azure
+ * does: bulk answers (Resource Graph, ARM listings across a subscription) silently leave out the
+ * rows the identity may not read; a call on one resource (a get, a listing under it) answers 403.
  */
 
 export interface FakeResource {
@@ -27,12 +33,41 @@ export interface FakeResource {
   readonly properties?: Record<string, unknown>;
 }
 
+/** One role's permissions, as `Microsoft.Authorization/permissions` reports them. */
+export interface FakePermission {
+  readonly actions: readonly string[];
+  readonly notActions?: readonly string[];
+}
+
+/** A deny assignment; it applies to every caller (its principal is Everyone). */
+export interface FakeDenyAssignment {
+  readonly name: string;
+  /** `/subscriptions/s`, `/subscriptions/s/resourceGroups/rg` or a resource id. */
+  readonly scope: string;
+  readonly actions: readonly string[];
+  readonly notActions?: readonly string[];
+  readonly doNotApplyToChildScopes?: boolean;
+}
+
+export interface FakeAccess {
+  /** The permissions effective at the subscription (its role assignments and those above it). */
+  readonly subscription: readonly FakePermission[];
+  /** More roles assigned on resource groups (by name), on top of the subscription's there. */
+  readonly resourceGroups?: Readonly<Record<string, readonly FakePermission[]>>;
+  readonly denyAssignments?: readonly FakeDenyAssignment[];
+}
+
+/** The built-in Reader role: the access a subscription gives when it says nothing else. */
+export const READER: FakePermission = { actions: ['*/read'] };
+
 export interface FakeSubscription {
   readonly id: string;
   readonly name: string;
   readonly state?: string;
   /** Every ARM call on it answers 403, and Resource Graph leaves its rows out (as the real one does). */
   readonly denied?: boolean;
+  /** What the identity may read; Reader on the subscription when absent. */
+  readonly access?: FakeAccess;
   readonly resourceGroups: readonly { name: string; location: string; tags?: Record<string, string> }[];
   /** Resources Resource Graph's `resources` table and ARM's generic listing show. */
   readonly resources: readonly FakeResource[];
@@ -171,8 +206,8 @@ export class AzureFake {
     try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
     const method = req.method ?? 'GET';
     if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
-    let answer: FakeResponse | undefined;
-    if (!/^Bearer fake-token$/.test(req.headers.authorization ?? '')) answer = armError(401, 'InvalidAuthenticationToken', 'no bearer token');
+    let answer: FakeResponse | undefined = this.signIn(method, url.pathname);
+    if (!answer && !/^Bearer fake-token$/.test(req.headers.authorization ?? '')) answer = armError(401, 'InvalidAuthenticationToken', 'no bearer token');
     answer ??= this.fault(method, url.pathname, body) ?? this.route(method, url, body);
     if (!answer) {
       this.unmatched.push(`${method} ${url.pathname}${url.search}`);
@@ -187,6 +222,22 @@ export class AzureFake {
     if (this.options.recordBodies !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: answer.status });
     res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
     res.end(answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
+  }
+
+  /**
+   * Microsoft Entra ID for a client-credential sign-in, as a process that runs with
+   * `AZURE_TENANT_ID`, `AZURE_CLIENT_ID` and `AZURE_CLIENT_SECRET` performs it (the CLI's
+   * DefaultAzureCredential, authority host = the fake): any secret is good, the token is the fake's.
+   */
+  private signIn(method: string, path: string): FakeResponse | undefined {
+    const m = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(path);
+    if (!m) return undefined;
+    const base = `${this.url}/${m[1]}`;
+    if (method === 'GET' && m[2]!.startsWith('v2.0')) {
+      return { status: 200, body: { issuer: `${base}/v2.0`, authorization_endpoint: `${base}/oauth2/v2.0/authorize`, token_endpoint: `${base}/oauth2/v2.0/token`, jwks_uri: `${base}/discovery/v2.0/keys`, end_session_endpoint: `${base}/oauth2/v2.0/logout` } };
+    }
+    if (method === 'POST' && m[2] === 'oauth2/v2.0/token') return { status: 200, body: { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'fake-token' } };
+    return undefined;
   }
 
   private fault(method: string, path: string, body: unknown): FakeResponse | undefined {
@@ -239,27 +290,43 @@ export class AzureFake {
     if (!sub) return armError(404, 'SubscriptionNotFound', `The subscription '${m[1]}' could not be found.`);
     if (sub.denied) return armError(403, 'AuthorizationFailed', `The client does not have authorization to perform action over scope '/subscriptions/${sub.id}'.`);
     const rest = m[2] ?? '';
+    const access = new Access(sub);
     if (rest === '') return { status: 200, body: { id: `/subscriptions/${sub.id}`, subscriptionId: sub.id, displayName: sub.name, state: sub.state ?? 'Enabled', tenantId: this.tenant.tenantId } };
-    if (rest === '/resourcegroups') return this.page(sub.resourceGroups.map((g) => ({ id: `/subscriptions/${sub.id}/resourceGroups/${g.name}`, name: g.name, type: 'Microsoft.Resources/resourceGroups', location: g.location, tags: g.tags ?? {} })), url);
+    if (rest === '/resourcegroups') return this.page(access.groups().map((g) => ({ ...g, type: 'Microsoft.Resources/resourceGroups' })), url);
     if (rest === '/resources') {
       const filter = /resourceType eq '([^']+)'/i.exec(url.searchParams.get('$filter') ?? '')?.[1];
-      return this.page(sub.resources.filter((r) => !filter || lower(r.type) === lower(filter)).map(armShape), url);
+      return this.page(access.visible(sub.resources.filter((r) => !filter || lower(r.type) === lower(filter))).map(armShape), url);
+    }
+    const permissions = /^(\/resourcegroups\/[^/]+)?\/providers\/microsoft\.authorization\/permissions$/.exec(rest);
+    if (permissions) {
+      const scope = `/subscriptions/${sub.id}${permissions[1] ?? ''}`;
+      if (!access.may('Microsoft.Authorization/permissions/read', scope)) return denied(scope);
+      return this.page(access.permissionsAt(scope).map((x) => ({ actions: x.actions, notActions: x.notActions ?? [], dataActions: [], notDataActions: [] })), url);
+    }
+    if (rest === '/providers/microsoft.authorization/denyassignments') {
+      if (!access.may('Microsoft.Authorization/denyAssignments/read', `/subscriptions/${sub.id}`)) return denied(`/subscriptions/${sub.id}`);
+      return this.page((sub.access?.denyAssignments ?? []).map(denyAssignmentShape), url);
     }
     const vaultItems = /^(\/resourcegroups\/[^/]+\/providers\/microsoft\.recoveryservices\/vaults\/[^/]+)\/backupprotecteditems$/.exec(rest);
     if (vaultItems) {
       const vaultId = lower(`/subscriptions/${sub.id}${vaultItems[1]}`);
-      return this.page((sub.protectedItems ?? []).filter((i) => lower(i.id).startsWith(vaultId + '/')).map(armShape), url);
+      if (!access.may('Microsoft.RecoveryServices/vaults/backupProtectedItems/read', vaultId)) return denied(vaultId);
+      return this.page(access.visible((sub.protectedItems ?? []).filter((i) => lower(i.id).startsWith(vaultId + '/'))).map(armShape), url);
     }
     const all = [...sub.resources, ...sub.children];
     const exact = all.find((r) => lower(r.id) === p);
-    if (exact) return { status: 200, body: armShape(exact) };
+    if (exact) return access.may(`${exact.type}/read`, exact.id) ? { status: 200, body: armShape(exact) } : denied(exact.id);
     // A listing: `/subscriptions/s/providers/NS/type` or a child listing under a resource id.
     const listingType = listingTypeOf(p);
     if (!listingType) return undefined;
-    const prefix = /^\/subscriptions\/[^/]+\/providers\//.test(p) ? `/subscriptions/${lower(sub.id)}/` : `${p.slice(0, p.lastIndexOf('/'))}/`;
+    const acrossSubscription = /^\/subscriptions\/[^/]+\/providers\//.test(p);
+    const parent = p.slice(0, p.lastIndexOf('/'));
+    // Under one resource the call itself is authorised there; across the subscription rows just vanish.
+    if (!acrossSubscription && !access.may(`${listingType}/read`, parent)) return denied(parent);
+    const prefix = acrossSubscription ? `/subscriptions/${lower(sub.id)}/` : `${parent}/`;
     const items = all.filter((r) => lower(r.type) === listingType && lower(r.id).startsWith(prefix));
     if (items.length === 0 && !KNOWN_LISTINGS.has(listingType)) return undefined;
-    return this.page(items.map(armShape), url);
+    return this.page(access.visible(items).map(armShape), url);
   }
 
   // ---- Resource Graph ------------------------------------------------------------------
@@ -285,15 +352,15 @@ export class AzureFake {
     if (query.startsWith('resourcecontainers') && type === 'microsoft.resources/subscriptions') {
       rows = scope.map((s) => ({ subscriptionId: s.id, name: s.name }));
     } else if (query.startsWith('resourcecontainers') && type === 'microsoft.resources/subscriptions/resourcegroups') {
-      rows = scope.flatMap((s) => s.resourceGroups.map((g) => ({ id: `/subscriptions/${s.id}/resourceGroups/${g.name}`, name: g.name, location: g.location, tags: g.tags ?? {}, subscriptionId: s.id, managedBy: '' })));
+      rows = scope.flatMap((s) => new Access(s).groups().map((g) => ({ ...g, subscriptionId: s.id, managedBy: '' })));
     } else if (query.startsWith('recoveryservicesresources')) {
-      rows = scope.flatMap((s) => (s.protectedItems ?? []).map((r) => ({ ...armShape(r), subscriptionId: s.id })));
+      rows = scope.flatMap((s) => new Access(s).visible(s.protectedItems ?? []).map((r) => ({ ...armShape(r), subscriptionId: s.id })));
     } else if (query.startsWith('resources')) {
       const noMaster = /name !~ 'master'/.test(query);
       rows = scope.flatMap((s) =>
-        s.resources
+        new Access(s).visible(s.resources)
           .filter((r) => (!type || lower(r.type) === type) && !(noMaster && lower(r.name) === 'master'))
-          .map((r) => ({ ...armShape(r), subscriptionId: s.id, resourceGroup: /\/resourcegroups\/([^/]+)/i.exec(r.id)?.[1] ?? '' })),
+          .map((r) => ({ ...armShape(r), subscriptionId: s.id, resourceGroup: resourceGroupOf(r.id) })),
       );
     } else {
       return armError(400, 'BadRequest', `the fake does not understand the query: ${query}`);
@@ -330,6 +397,69 @@ export class AzureFake {
     const next = offset + size < this.tenant.users.length ? `${this.url}/v1.0/reports/authenticationMethods/userRegistrationDetails?$skiptoken=${offset + size}` : undefined;
     return { status: 200, body: { value, ...(next ? { '@odata.nextLink': next } : {}) } };
   }
+}
+
+const resourceGroupOf = (id: string): string => /\/resourcegroups\/([^/]+)/i.exec(id)?.[1] ?? '';
+const denied = (scope: string): FakeResponse =>
+  armError(403, 'AuthorizationFailed', `The client does not have authorization to perform action over scope '${scope}' or the scope is invalid.`);
+/** An RBAC action pattern (`*` matches anything, `/` included), case-insensitive as Azure compares. */
+const pattern = (p: string): RegExp => new RegExp(`^${p.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+const anyMatch = (patterns: readonly string[] | undefined, action: string): boolean => (patterns ?? []).some((p) => pattern(p).test(action));
+
+/** Azure RBAC over one subscription of the fake: what the identity may read where. */
+class Access {
+  constructor(private readonly sub: FakeSubscription) {}
+
+  /** The role permissions effective at `scope`: the subscription's, plus its resource group's. */
+  permissionsAt(scope: string): readonly FakePermission[] {
+    const { access } = this.sub;
+    if (!access) return [READER];
+    const group = lower(resourceGroupOf(scope));
+    const extra = Object.entries(access.resourceGroups ?? {}).filter(([name]) => group !== '' && lower(name) === group).flatMap(([, p]) => p);
+    return [...access.subscription, ...extra];
+  }
+
+  /** Whether the identity may perform `action` on `scope`: some role grants it and no deny assignment takes it away. */
+  may(action: string, scope: string): boolean {
+    const granted = this.permissionsAt(scope).some((x) => anyMatch(x.actions, action) && !anyMatch(x.notActions, action));
+    const at = lower(scope);
+    const deniedHere = (this.sub.access?.denyAssignments ?? []).some((d) => {
+      const ds = lower(d.scope).replace(/\/+$/, '');
+      const covers = at === ds || (!d.doNotApplyToChildScopes && (at.startsWith(`${ds}/`) || !ds.startsWith('/subscriptions/')));
+      return covers && anyMatch(d.actions, action) && !anyMatch(d.notActions, action);
+    });
+    return granted && !deniedHere;
+  }
+
+  /** The resources a bulk answer shows: those whose type the identity may read where they are. */
+  visible<T extends FakeResource>(resources: readonly T[]): T[] {
+    return resources.filter((r) => this.may(`${r.type}/read`, r.id));
+  }
+
+  groups(): { id: string; name: string; location: string; tags: Record<string, string> }[] {
+    return this.sub.resourceGroups
+      .map((g) => ({ id: `/subscriptions/${this.sub.id}/resourceGroups/${g.name}`, name: g.name, location: g.location, tags: g.tags ?? {} }))
+      .filter((g) => this.may('Microsoft.Resources/subscriptions/resourceGroups/read', g.id));
+  }
+}
+
+function denyAssignmentShape(d: FakeDenyAssignment): Record<string, unknown> {
+  const id = `${d.scope.replace(/\/+$/, '')}/providers/Microsoft.Authorization/denyAssignments/${d.name}`;
+  return {
+    id,
+    name: d.name,
+    type: 'Microsoft.Authorization/denyAssignments',
+    properties: {
+      denyAssignmentName: d.name,
+      description: 'Created by the fake',
+      permissions: [{ actions: d.actions, notActions: d.notActions ?? [], dataActions: [], notDataActions: [] }],
+      scope: d.scope,
+      doNotApplyToChildScopes: d.doNotApplyToChildScopes ?? false,
+      principals: [{ id: '00000000-0000-0000-0000-000000000000', type: 'SystemDefined' }],
+      excludePrincipals: [],
+      isSystemProtected: true,
+    },
+  };
 }
 
 interface ResourceGraphRequest {

@@ -258,9 +258,9 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
   it('abandons a call that hangs past the call timeout as TIMEOUT, for that listing only', async () => {
     const f = await start({
       resourceGraphDisabled: true,
-      faults: [{ match: (r) => r.path.toLowerCase().endsWith('/microsoft.storage/storageaccounts'), times: 1, response: { status: 200, delayMs: 3000, body: { value: [] } } }],
+      faults: [{ match: (r) => r.path.toLowerCase().endsWith('/microsoft.storage/storageaccounts'), times: 1, response: { status: 200, delayMs: 10_000, body: { value: [] } } }],
     });
-    const { listings } = await scan(f, { tenantId: TENANT, subscriptions: [PROD], entra: false, maxRetries: 0 }, { callTimeoutMs: 300 });
+    const { listings } = await scan(f, { tenantId: TENANT, subscriptions: [PROD], entra: false, maxRetries: 0 }, { callTimeoutMs: 2_500 });
     expect(failedOps(listings, PROD)).toEqual(['azure.storage.account TIMEOUT']);
     expect(itemsOf(listings, 'azure.compute.disk', PROD)).toHaveLength(2);
   });

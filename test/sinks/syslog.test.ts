@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCef } from '../../src/sinks/cef.js';
 import { sinksSchema } from '../../src/sinks/config.js';
 import { createSinks, SinkSet } from '../../src/sinks/index.js';
 import { finding, manyFindings } from '../support/findings.js';
-import { startRsyslog, waitForLines, type Rsyslog } from './rsyslog.js';
+import { startRsyslog, testCertificates, waitForLines, type Rsyslog } from './rsyslog.js';
 import { fastRetry, tempDir } from './support.js';
 
 const running: Rsyslog[] = [];
@@ -81,17 +79,7 @@ describe('syslog sink against rsyslogd', () => {
   });
 
   it('RFC 5425 TLS to rsyslog, verifying the server against a CA file', async () => {
-    const dir = tempDir('tls');
-    const ca = join(dir, 'ca.pem');
-    const caKey = join(dir, 'ca.key');
-    const key = join(dir, 'server.key');
-    const csr = join(dir, 'server.csr');
-    const cert = join(dir, 'server.pem');
-    const ext = join(dir, 'ext.cnf');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKey, '-out', ca, '-days', '2', '-subj', '/CN=dutyscan test CA'], { stdio: 'ignore' });
-    execFileSync('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-subj', '/CN=localhost'], { stdio: 'ignore' });
-    execFileSync('sh', ['-c', `printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > ${ext}`]);
-    execFileSync('openssl', ['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAcreateserial', '-out', cert, '-days', '2', '-extfile', ext], { stdio: 'ignore' });
+    const { ca, cert, key } = testCertificates();
     const rs = await startRsyslog({ ca, cert, key });
     running.push(rs);
     const findings = manyFindings(60);

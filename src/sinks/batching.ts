@@ -39,6 +39,7 @@ export interface DeliveryResult {
 
 export interface Transport<R> {
   deliver(records: readonly R[], signal: AbortSignal): Promise<DeliveryResult | void>;
+  /** Ends everything the transport opened (sockets, agents, clients): nothing may keep the process alive after it. */
   close?(): Promise<void>;
 }
 
@@ -60,7 +61,8 @@ export interface BatchingOptions {
 /** A batch of this run (records in memory), or one from the spool (read when its turn comes). */
 type Batch<R> = { readonly records: readonly R[]; readonly file?: undefined } | { readonly file: string; readonly records?: undefined };
 
-const sleep = (ms: number, signal: AbortSignal) =>
+/** Waits `ms`, or less when `signal` aborts; leaves no timer or listener behind either way. */
+export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);

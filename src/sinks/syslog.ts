@@ -4,7 +4,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { Finding } from '../core/finding.js';
 import { toOcsf } from '../output/ocsf.js';
-import { BatchingSink, DeliveryError, type BatchingOptions, type Transport } from './batching.js';
+import { BatchingSink, DeliveryError, type BatchingOptions, type DeliveryResult, type Transport } from './batching.js';
 import { toCef } from './cef.js';
 import type { SyslogSinkConfig } from './config.js';
 import { tlsOptions } from './http.js';
@@ -65,8 +65,8 @@ function endSocket(socket: Socket, graceMs: number): Promise<void> {
  * TCP (RFC 6587 octet counting), TLS (RFC 5425) or UDP (RFC 5426) syslog. Over a stream a batch
  * counts as delivered once the kernel has taken all of it and the connection is still up; plain
  * syslog has no application acknowledgement, so a connection that drops mid-batch makes the
- * whole batch go again (at-least-once). UDP can lose datagrams silently: use TCP or TLS when
- * delivery matters.
+ * whole batch go again (at-least-once). UDP can lose datagrams silently: its batches are counted
+ * as sent, never as delivered (use TCP or TLS when delivery matters).
  *
  * Concurrent deliveries share one connection: the first to need it dials, the others wait for
  * that same attempt. Every socket ever opened is tracked until it closes, so close() ends them all
@@ -127,9 +127,12 @@ export class SyslogTransport implements Transport<SyslogRecord> {
     });
   }
 
-  async deliver(records: readonly SyslogRecord[], signal: AbortSignal): Promise<void> {
+  async deliver(records: readonly SyslogRecord[], signal: AbortSignal): Promise<DeliveryResult> {
     const lines = records.map((r) => formatSyslog(this.config, r));
-    if (this.config.transport === 'udp') return this.sendUdp(lines);
+    if (this.config.transport === 'udp') {
+      await this.sendUdp(lines);
+      return { unconfirmed: true };
+    }
     const socket = await this.connect(signal);
     const data = Buffer.concat(lines.map(octetFrame));
     await new Promise<void>((resolve, reject) => {
@@ -145,6 +148,7 @@ export class SyslogTransport implements Transport<SyslogRecord> {
         else resolve();
       });
     });
+    return {};
   }
 
   private sendUdp(lines: string[]): Promise<void> {

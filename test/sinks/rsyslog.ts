@@ -38,7 +38,16 @@ export function testCertificates(): TlsFiles {
   return { ca, cert, key };
 }
 
-export interface Rsyslog { readonly dir: string; readonly out: string; tcpPort: number; udpPort: number; tlsPort?: number; stop(): Promise<void>; lines(): string[] }
+export interface Rsyslog {
+  readonly dir: string;
+  readonly out: string;
+  tcpPort: number;
+  udpPort: number;
+  tlsPort?: number;
+  stop(): Promise<void>;
+  /** Every message received, or only those with this APP-NAME (a file of its own, cheap to poll). */
+  lines(appName?: string): string[];
+}
 
 /**
  * Starts rsyslogd in the foreground (-n) with a config and pid file of its own in a temp dir,
@@ -60,7 +69,11 @@ export async function startRsyslog(tls?: TlsFiles): Promise<Rsyslog> {
     `input(type="imtcp" port="${tcpPort}" address="127.0.0.1" ruleset="collect")`,
     `input(type="imudp" port="${udpPort}" address="127.0.0.1" ruleset="collect")`,
     ...(tls ? [`input(type="imtcp" port="${tlsPort}" address="127.0.0.1" ruleset="collect" streamDriver.name="ossl" streamDriver.mode="1" streamDriver.authMode="anon")`] : []),
-    `ruleset(name="collect") { action(type="omfile" file="${out}" template="fields" flushOnTXEnd="on" asyncWriting="off") }`,
+    `template(name="byApp" type="string" string="${dir}/by-app/%app-name%.log")`,
+    'ruleset(name="collect") {',
+    `  action(type="omfile" file="${out}" template="fields" flushOnTXEnd="on" asyncWriting="off")`,
+    '  action(type="omfile" dynaFile="byApp" template="fields" flushOnTXEnd="on" asyncWriting="off" createDirs="on")',
+    '}',
     '',
   ].join('\n');
   const confFile = join(dir, 'rsyslog.conf');
@@ -99,15 +112,18 @@ export async function startRsyslog(tls?: TlsFiles): Promise<Rsyslog> {
   }
   return {
     dir, out, tcpPort, udpPort, ...(tlsPort ? { tlsPort } : {}),
-    lines: () => (existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter(Boolean) : []),
+    lines: (appName?: string) => {
+      const file = appName === undefined ? out : join(dir, 'by-app', `${appName}.log`);
+      return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+    },
     stop,
   };
 }
 
-export async function waitForLines(r: Rsyslog, count: number, timeoutMs = 10_000): Promise<string[]> {
+export async function waitForLines(r: Rsyslog, count: number, timeoutMs = 10_000, appName?: string): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const lines = r.lines();
+    const lines = r.lines(appName);
     if (lines.length >= count || Date.now() > deadline) return lines;
     await new Promise((res) => setTimeout(res, 50));
   }

@@ -54,13 +54,27 @@ describe('syslog sink against rsyslogd', () => {
     expect(lines.map(fields).find((m) => m.sd?.includes(critical.id))!.pri).toBe(13 * 8 + 2);
   });
 
+  it('a burst of concurrent deliveries leaves no socket open after close()', async () => {
+    const rs = await startRsyslog();
+    running.push(rs);
+    const sockets = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
+    const before = sockets();
+    // A burst: four batches start at once, before any connection is up.
+    const findings = manyFindings(200);
+    const report = await send({ port: rs.tcpPort, transport: 'tcp', body: 'json', concurrency: 4, batchSize: 10 }, findings);
+    expect(report).toMatchObject({ delivered: 200, spooled: 0 });
+    expect(sockets()).toBeLessThanOrEqual(before);
+    expect(await waitForLines(rs, 200)).toHaveLength(200);
+  });
+
   it('CEF bodies parse back to the finding, over TCP and UDP', async () => {
     const rs = await startRsyslog();
     running.push(rs);
     const findings = manyFindings(120);
     await send({ port: rs.tcpPort, transport: 'tcp', body: 'cef' }, findings);
     const udp = manyFindings(20).map((f) => ({ ...f, id: `udp-${f.id}` }));
-    await send({ port: rs.udpPort, transport: 'udp', body: 'cef' }, udp);
+    // UDP cannot know what arrived: sent, unconfirmed, never counted as delivered.
+    expect(await send({ port: rs.udpPort, transport: 'udp', body: 'cef' }, udp)).toMatchObject({ delivered: 0, unconfirmed: 20, spooled: 0 });
     const lines = await waitForLines(rs, findings.length + udp.length);
     expect(lines).toHaveLength(findings.length + udp.length);
     const all = new Map([...findings, ...udp].map((f) => [f.id, f]));

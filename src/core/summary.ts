@@ -64,6 +64,8 @@ export interface ScanSummary {
   readonly expiredMutes: readonly { readonly rule: number; readonly reason: string; readonly expires: string }[];
   /** Findings a sink could not deliver (spooled for replay), by sink. */
   readonly undelivered: Record<string, number>;
+  /** Findings sent to a sink that cannot confirm delivery (UDP syslog), by sink; absent when none. */
+  readonly unconfirmed?: Record<string, number>;
   /** False when any ERROR result or scope failure means the picture is incomplete. */
   readonly complete: boolean;
   readonly collectionMode: Partial<Record<ProviderId, string>>;

@@ -58,6 +58,8 @@ export function renderSummary(s: ScanSummary, paint: Paint): string {
   }
   for (const m of s.expiredMutes) lines.push(paint('yellow', `Mutelist entry #${m.rule} expired on ${m.expires} and no longer mutes: ${printable(m.reason)}`));
   for (const [sink, n] of Object.entries(s.undelivered)) if (n > 0) lines.push(paint('yellow', `Sink ${sink}: ${n} finding(s) not delivered, spooled for replay (dutyscan sinks flush)`));
+  // Only UDP syslog sends without confirmation: say so, or a lossy transport looks like a complete delivery.
+  for (const [sink, n] of Object.entries(s.unconfirmed ?? {})) lines.push(paint('yellow', `Sink ${sink}: ${n} finding(s) sent, delivery unconfirmed (UDP)`));
   lines.push('');
   return lines.join('\n');
 }

@@ -5,6 +5,8 @@ import { Spool } from './spool.js';
 export interface SinkReport {
   /** Findings of this scan the receiver accepted. */
   delivered: number;
+  /** Findings sent where the receiver cannot confirm receipt (UDP syslog): neither delivered nor known to be lost. */
+  unconfirmed: number;
   /** Findings of this scan written to the spool for a later replay. */
   spooled: number;
   /** Findings lost: the spool was full or unwritable, or the receiver rejected them one by one. */
@@ -35,10 +37,13 @@ export class DeliveryError extends Error {
 export interface DeliveryResult {
   /** Records the receiver rejected individually (indices into the batch); the rest were accepted. */
   readonly rejected?: readonly { index: number; id: string; code: string; message: string }[];
+  /** The transport handed the batch over with no way to learn whether it arrived (UDP). */
+  readonly unconfirmed?: boolean;
 }
 
 export interface Transport<R> {
   deliver(records: readonly R[], signal: AbortSignal): Promise<DeliveryResult | void>;
+  /** Ends everything the transport opened (sockets, agents, clients): nothing may keep the process alive after it. */
   close?(): Promise<void>;
 }
 
@@ -60,7 +65,8 @@ export interface BatchingOptions {
 /** A batch of this run (records in memory), or one from the spool (read when its turn comes). */
 type Batch<R> = { readonly records: readonly R[]; readonly file?: undefined } | { readonly file: string; readonly records?: undefined };
 
-const sleep = (ms: number, signal: AbortSignal) =>
+/** Waits `ms`, or less when `signal` aborts; leaves no timer or listener behind either way. */
+export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
     const timer = setTimeout(done, ms);
@@ -89,7 +95,7 @@ export class BatchingSink<R> implements Sink {
   private readonly pending = new Set<Promise<void>>();
   private readonly abort = new AbortController();
   private closed = false;
-  private readonly report: SinkReport = { delivered: 0, spooled: 0, failed: 0, replayed: 0, backlog: 0, rejections: [] };
+  private readonly report: SinkReport = { delivered: 0, unconfirmed: 0, spooled: 0, failed: 0, replayed: 0, backlog: 0, rejections: [] };
   readonly spool: Spool;
 
   constructor(
@@ -178,10 +184,10 @@ export class BatchingSink<R> implements Sink {
         const rejected = result?.rejected ?? [];
         for (const r of rejected) this.report.rejections.push({ id: r.id, code: r.code, message: r.message });
         const accepted = batch.records.length - rejected.length;
-        if (batch.file) {
-          this.report.replayed += accepted;
-          this.spool.remove(batch.file);
-        } else this.report.delivered += accepted;
+        if (batch.file) this.spool.remove(batch.file);
+        if (result?.unconfirmed) this.report.unconfirmed += accepted;
+        else if (batch.file) this.report.replayed += accepted;
+        else this.report.delivered += accepted;
         this.report.failed += rejected.length;
         return;
       } catch (error) {

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
 import type { Finding } from '../core/finding.js';
 import { toOcsf } from '../output/ocsf.js';
-import { BatchingSink, DeliveryError, type BatchingOptions, type Transport } from './batching.js';
+import { BatchingSink, DeliveryError, sleep, type BatchingOptions, type Transport } from './batching.js';
 import { resolveSecret, type HecSinkConfig } from './config.js';
 import { checkStatus, HttpClient } from './http.js';
 
@@ -66,7 +66,7 @@ export class HecTransport implements Transport<HecEvent> {
       const acks = (JSON.parse(res.body) as { acks?: Record<string, boolean> }).acks ?? {};
       if (acks[String(ackId)] === true) return;
       if (Date.now() + this.config.ack.pollMs > deadline) break;
-      await new Promise((r) => setTimeout(r, this.config.ack.pollMs));
+      await sleep(this.config.ack.pollMs, signal);
     }
     throw new DeliveryError(`HEC: ackId ${ackId} not acknowledged within ${this.config.ack.timeoutMs} ms`, true);
   }

@@ -78,6 +78,12 @@ export function undelivered(reports: Record<string, SinkReport>): Record<string,
   return Object.fromEntries(Object.entries(reports).filter(([, r]) => r.spooled + r.failed > 0).map(([n, r]) => [n, r.spooled + r.failed]));
 }
 
+/** ScanSummary.unconfirmed: findings of this scan sent where delivery cannot be confirmed (UDP), by sink; absent when none. */
+export function unconfirmed(reports: Record<string, SinkReport>): { unconfirmed?: Record<string, number> } {
+  const sent = Object.entries(reports).filter(([, r]) => r.unconfirmed > 0);
+  return sent.length > 0 ? { unconfirmed: Object.fromEntries(sent.map(([n, r]) => [n, r.unconfirmed])) } : {};
+}
+
 /** `dutyscan sinks flush`: replay every sink's spool now, nothing new. */
 export async function flushSpools(configs: readonly SinkConfig[], context: SinkContext = {}): Promise<Record<string, SinkReport>> {
   return new SinkSet(createSinks(configs, { ...context, replay: true })).close();

@@ -1,7 +1,7 @@
 import { BatchImportFindingsCommand, SecurityHubClient, type AwsSecurityFinding, type SecurityHubClientConfig } from '@aws-sdk/client-securityhub';
 import type { Finding } from '../core/finding.js';
 import { toAsff, type AsffFinding } from '../output/asff.js';
-import { BatchingSink, DeliveryError, type BatchingOptions, type DeliveryResult, type Transport } from './batching.js';
+import { BatchingSink, DeliveryError, sleep, type BatchingOptions, type DeliveryResult, type Transport } from './batching.js';
 import type { SecurityHubSinkConfig } from './config.js';
 
 /** BatchImportFindings takes at most 100 findings per call. */
@@ -20,10 +20,7 @@ export class CallPacer {
 
   async wait(signal: AbortSignal): Promise<void> {
     const delay = this.reserve();
-    if (delay > 0) await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, delay);
-      signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
-    });
+    if (delay > 0) await sleep(delay, signal);
   }
 }
 

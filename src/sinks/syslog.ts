@@ -4,7 +4,7 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { Finding } from '../core/finding.js';
 import { toOcsf } from '../output/ocsf.js';
-import { BatchingSink, DeliveryError, type BatchingOptions, type Transport } from './batching.js';
+import { BatchingSink, DeliveryError, type BatchingOptions, type DeliveryResult, type Transport } from './batching.js';
 import { toCef } from './cef.js';
 import type { SyslogSinkConfig } from './config.js';
 import { tlsOptions } from './http.js';
@@ -44,15 +44,38 @@ export const octetFrame = (message: string): Buffer => {
   return Buffer.concat([Buffer.from(`${body.length} `), body]);
 };
 
+/** How long close() lets a receiver answer our FIN (or TLS close_notify) before dropping the connection. */
+const CLOSE_GRACE_MS = 1_000;
+
+/** Ends a stream politely and destroys it if the peer has not closed within `graceMs`. */
+function endSocket(socket: Socket, graceMs: number): Promise<void> {
+  if (socket.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => socket.destroy(), graceMs);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (socket.connecting) socket.destroy();
+    else socket.end();
+  });
+}
+
 /**
  * TCP (RFC 6587 octet counting), TLS (RFC 5425) or UDP (RFC 5426) syslog. Over a stream a batch
  * counts as delivered once the kernel has taken all of it and the connection is still up; plain
  * syslog has no application acknowledgement, so a connection that drops mid-batch makes the
- * whole batch go again (at-least-once). UDP can lose datagrams silently: use TCP or TLS when
- * delivery matters.
+ * whole batch go again (at-least-once). UDP can lose datagrams silently: its batches are counted
+ * as sent, never as delivered (use TCP or TLS when delivery matters).
+ *
+ * Concurrent deliveries share one connection: the first to need it dials, the others wait for
+ * that same attempt. Every socket ever opened is tracked until it closes, so close() ends them all
+ * whatever the concurrency (an open socket would keep the process from exiting).
  */
 export class SyslogTransport implements Transport<SyslogRecord> {
-  private socket: Socket | undefined;
+  private readonly sockets = new Set<Socket>();
+  /** The connection in use, or being established: single-flight. */
+  private connection: Promise<Socket> | undefined;
   private udp: UdpSocket | undefined;
   private readonly port: number;
 
@@ -61,38 +84,60 @@ export class SyslogTransport implements Transport<SyslogRecord> {
   }
 
   private connect(signal: AbortSignal): Promise<Socket> {
-    if (this.socket && !this.socket.destroyed && this.socket.writable) return Promise.resolve(this.socket);
+    if (!this.connection) {
+      const connection = this.dial(signal);
+      this.connection = connection;
+      // A failed attempt, or a connection that drops later, is forgotten: the next delivery dials again.
+      const forget = () => {
+        if (this.connection === connection) this.connection = undefined;
+      };
+      connection.then((socket) => (socket.destroyed ? forget() : socket.once('close', forget)), forget);
+    }
+    return this.connection;
+  }
+
+  private dial(signal: AbortSignal): Promise<Socket> {
     return new Promise((resolve, reject) => {
-      const onError = (e: Error) => reject(new DeliveryError(`syslog ${this.config.host}:${this.port}: ${e.message}`, true));
       const socket = this.config.transport === 'tls'
-        ? tlsConnect({ host: this.config.host, port: this.port, ...tlsOptions(this.config.tls), servername: this.config.tls.serverName ?? this.config.host }, () => ready())
-        : netConnect({ host: this.config.host, port: this.port }, () => ready());
+        ? tlsConnect({ host: this.config.host, port: this.port, ...tlsOptions(this.config.tls), servername: this.config.tls.serverName ?? this.config.host })
+        : netConnect({ host: this.config.host, port: this.port });
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+      // Errors after connecting surface through the write callback and 'close' of each delivery.
+      socket.on('error', () => socket.destroy());
       const timer = setTimeout(() => socket.destroy(new Error(`connect timeout ${this.config.requestTimeoutMs} ms`)), this.config.requestTimeoutMs);
       const abort = () => socket.destroy(new Error('aborted'));
-      signal.addEventListener('abort', abort, { once: true });
-      socket.once('error', onError);
-      const ready = () => {
+      const settle = () => {
         clearTimeout(timer);
         signal.removeEventListener('abort', abort);
         socket.off('error', onError);
-        socket.setKeepAlive(true);
-        // Later errors surface through write callbacks; keep the process alive-safe.
-        socket.on('error', () => socket.destroy());
-        this.socket = socket;
-        resolve(socket);
       };
+      const onError = (e: Error) => {
+        settle();
+        reject(new DeliveryError(`syslog ${this.config.host}:${this.port}: ${e.message}`, true));
+      };
+      socket.once('error', onError);
+      socket.once(this.config.transport === 'tls' ? 'secureConnect' : 'connect', () => {
+        settle();
+        socket.setKeepAlive(true);
+        resolve(socket);
+      });
+      if (signal.aborted) abort();
+      else signal.addEventListener('abort', abort, { once: true });
     });
   }
 
-  async deliver(records: readonly SyslogRecord[], signal: AbortSignal): Promise<void> {
+  async deliver(records: readonly SyslogRecord[], signal: AbortSignal): Promise<DeliveryResult> {
     const lines = records.map((r) => formatSyslog(this.config, r));
-    if (this.config.transport === 'udp') return this.sendUdp(lines);
+    if (this.config.transport === 'udp') {
+      await this.sendUdp(lines);
+      return { unconfirmed: true };
+    }
     const socket = await this.connect(signal);
     const data = Buffer.concat(lines.map(octetFrame));
     await new Promise<void>((resolve, reject) => {
       const fail = (e?: Error | null) => {
         socket.destroy();
-        this.socket = undefined;
         reject(new DeliveryError(`syslog write: ${e?.message ?? 'connection closed'}`, true));
       };
       const onClose = () => fail(null);
@@ -103,6 +148,7 @@ export class SyslogTransport implements Transport<SyslogRecord> {
         else resolve();
       });
     });
+    return {};
   }
 
   private sendUdp(lines: string[]): Promise<void> {
@@ -114,11 +160,10 @@ export class SyslogTransport implements Transport<SyslogRecord> {
   }
 
   async close(): Promise<void> {
-    const socket = this.socket;
-    this.socket = undefined;
-    if (socket && !socket.destroyed) await new Promise<void>((resolve) => socket.end(() => resolve()));
+    this.connection = undefined;
     this.udp?.close();
     this.udp = undefined;
+    await Promise.all([...this.sockets].map((socket) => endSocket(socket, CLOSE_GRACE_MS)));
   }
 }
 

@@ -10,8 +10,9 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { startRsyslog, type Rsyslog } from '../sinks/rsyslog.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/dutyscan.js');
@@ -170,4 +171,91 @@ describe('dutyscan serve, the built program', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/no API token .*TEST_DUTYSCAN_TOKEN/);
   }, 30_000);
+});
+
+/**
+ * Nothing may hold the process after SIGTERM: not the sockets a scan's sinks opened, not a timer.
+ * The forced exit 3 s after "stopped" is only a safety net; these deadlines are below it.
+ */
+describe('SIGTERM is prompt once scheduled scans have delivered to a syslog TCP sink', () => {
+  const GRACE_SECONDS = 2;
+  let rsyslog: Rsyslog | undefined;
+  beforeAll(async () => {
+    rsyslog = await startRsyslog();
+  });
+  afterAll(async () => {
+    await rsyslog?.stop();
+  });
+
+  /** A demo service whose one schedule streams every finding to rsyslogd (APP-NAME = the schedule's name). */
+  function withSyslog(name: string, cron: string): string {
+    const file = join(dir, `${name}.yaml`);
+    writeFileSync(file, [
+      'sinks:',
+      `  - { type: syslog, host: 127.0.0.1, port: ${rsyslog!.tcpPort}, transport: tcp, appName: ${name}, body: json, format: finding, batchSize: 20, concurrency: 4, flushMs: 50 }`,
+      'service:',
+      '  schedules:',
+      `    - { name: ${name}, cron: "${cron}", scope: { providers: [aws, azure, gcp] } }`,
+      `  store: { kind: sqlite, path: ${join(dir, `${name}/history.db`)} }`,
+      '  api: { tokenEnv: TEST_DUTYSCAN_TOKEN }',
+      `  shutdownGraceSeconds: ${GRACE_SECONDS}`,
+      '',
+    ].join('\n'));
+    return file;
+  }
+
+  interface Page { items: { id: string; status: string; summary?: { findings: number } }[]; activity: { running?: { scanId: string } } }
+  async function until(port: number, done: (page: Page) => boolean, timeoutMs: number): Promise<Page> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const page = (await (await api(port, '/scans')).json()) as Page;
+      if (done(page)) return page;
+      if (Date.now() > deadline) throw new Error(`timed out waiting on GET /scans: ${JSON.stringify(page)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  const delivered = (name: string) => rsyslog!.lines(name).length;
+
+  async function stop(server: Server): Promise<number> {
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    return Date.now() - signalled;
+  }
+
+  it('idle: exits within one second', async () => {
+    // Once a minute, at a second about 12 s from now: one scheduled scan, then a long idle stretch.
+    const second = new Date(Date.now() + 12_000).getUTCSeconds();
+    const server = await serve(['--demo', '--host', '127.0.0.1', '--port', '0'], undefined, withSyslog('idle', `${second} * * * * *`));
+    let exitMs: number;
+    try {
+      const page = await until(server.port, (p) => p.items.some((s) => s.status === 'completed') && !p.activity.running, 50_000);
+      const scan = (await (await api(server.port, `/scans/${page.items[0]!.id}`)).json()) as { summary: { findings: number } };
+      for (let i = 0; i < 200 && delivered('idle') < scan.summary.findings; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(delivered('idle')).toBe(scan.summary.findings);
+    } finally {
+      exitMs = await stop(server);
+    }
+    expect(exitMs, server.stderr()).toBeLessThan(1_000);
+  }, 90_000);
+
+  it(`busy: exits within the ${GRACE_SECONDS} s drain deadline, the running scan recorded`, async () => {
+    const server = await serve(['--demo', '--host', '127.0.0.1', '--port', '0'], undefined, withSyslog('busy', '* * * * * *'));
+    let exitMs: number;
+    let running = '';
+    try {
+      await until(server.port, (p) => p.items.some((s) => s.status === 'completed'), 50_000);
+      expect(delivered('busy')).toBeGreaterThan(0);
+      running = (await until(server.port, (p) => p.activity.running !== undefined, 10_000)).activity.running!.scanId;
+    } finally {
+      exitMs = await stop(server);
+    }
+    expect(exitMs, server.stderr()).toBeLessThan(GRACE_SECONDS * 1000);
+    const store = openSqliteStore(join(dir, 'busy/history.db'));
+    try {
+      expect(['interrupted', 'completed']).toContain((await store.getScan(running))?.status);
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
 });

@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCef } from '../../src/sinks/cef.js';
 import { sinksSchema } from '../../src/sinks/config.js';
 import { createSinks, SinkSet } from '../../src/sinks/index.js';
 import { finding, manyFindings } from '../support/findings.js';
-import { startRsyslog, waitForLines, type Rsyslog } from './rsyslog.js';
+import { startRsyslog, testCertificates, waitForLines, type Rsyslog } from './rsyslog.js';
 import { fastRetry, tempDir } from './support.js';
 
 const running: Rsyslog[] = [];
@@ -56,13 +54,27 @@ describe('syslog sink against rsyslogd', () => {
     expect(lines.map(fields).find((m) => m.sd?.includes(critical.id))!.pri).toBe(13 * 8 + 2);
   });
 
+  it('a burst of concurrent deliveries leaves no socket open after close()', async () => {
+    const rs = await startRsyslog();
+    running.push(rs);
+    const sockets = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
+    const before = sockets();
+    // A burst: four batches start at once, before any connection is up.
+    const findings = manyFindings(200);
+    const report = await send({ port: rs.tcpPort, transport: 'tcp', body: 'json', concurrency: 4, batchSize: 10 }, findings);
+    expect(report).toMatchObject({ delivered: 200, spooled: 0 });
+    expect(sockets()).toBeLessThanOrEqual(before);
+    expect(await waitForLines(rs, 200)).toHaveLength(200);
+  });
+
   it('CEF bodies parse back to the finding, over TCP and UDP', async () => {
     const rs = await startRsyslog();
     running.push(rs);
     const findings = manyFindings(120);
     await send({ port: rs.tcpPort, transport: 'tcp', body: 'cef' }, findings);
     const udp = manyFindings(20).map((f) => ({ ...f, id: `udp-${f.id}` }));
-    await send({ port: rs.udpPort, transport: 'udp', body: 'cef' }, udp);
+    // UDP cannot know what arrived: sent, unconfirmed, never counted as delivered.
+    expect(await send({ port: rs.udpPort, transport: 'udp', body: 'cef' }, udp)).toMatchObject({ delivered: 0, unconfirmed: 20, spooled: 0 });
     const lines = await waitForLines(rs, findings.length + udp.length);
     expect(lines).toHaveLength(findings.length + udp.length);
     const all = new Map([...findings, ...udp].map((f) => [f.id, f]));
@@ -81,17 +93,7 @@ describe('syslog sink against rsyslogd', () => {
   });
 
   it('RFC 5425 TLS to rsyslog, verifying the server against a CA file', async () => {
-    const dir = tempDir('tls');
-    const ca = join(dir, 'ca.pem');
-    const caKey = join(dir, 'ca.key');
-    const key = join(dir, 'server.key');
-    const csr = join(dir, 'server.csr');
-    const cert = join(dir, 'server.pem');
-    const ext = join(dir, 'ext.cnf');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKey, '-out', ca, '-days', '2', '-subj', '/CN=dutyscan test CA'], { stdio: 'ignore' });
-    execFileSync('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', csr, '-subj', '/CN=localhost'], { stdio: 'ignore' });
-    execFileSync('sh', ['-c', `printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > ${ext}`]);
-    execFileSync('openssl', ['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAcreateserial', '-out', cert, '-days', '2', '-extfile', ext], { stdio: 'ignore' });
+    const { ca, cert, key } = testCertificates();
     const rs = await startRsyslog({ ca, cert, key });
     running.push(rs);
     const findings = manyFindings(60);

@@ -17,7 +17,7 @@ import { formatter } from '../../output/registry.js';
 import { tableFormatter } from '../../output/table.js';
 import { OutputWriter } from '../../output/writer.js';
 import { createLogger } from '../../util/log.js';
-import { SinkSet, createSinks, undelivered } from '../../sinks/index.js';
+import { SinkSet, createSinks, unconfirmed, undelivered } from '../../sinks/index.js';
 import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
 import { ProgressLine } from '../progress.js';
@@ -181,7 +181,8 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  summary = { ...summary, undelivered: undelivered(await sinks.close()) };
+  const reports = await sinks.close();
+  summary = { ...summary, undelivered: undelivered(reports), ...unconfirmed(reports) };
   for (const w of writers) await w.close(summary);
   await inventoryWriter?.close();
   if (terminal) process.stdout.write(terminal.end(summary));

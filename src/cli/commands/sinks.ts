@@ -21,7 +21,7 @@ export async function sinksFlushCommand(flags: SinksFlags): Promise<number> {
   const { sinks, baseDir } = configured(flags);
   const log = createLogger(flags.logLevel);
   const reports = await flushSpools(sinks, { ...(baseDir ? { baseDir } : {}), log: (level, message, fields) => log[level](fields ?? {}, message) });
-  for (const [name, r] of Object.entries(reports)) process.stdout.write(`${name}: replayed ${r.replayed}, still spooled ${r.backlog}${r.failed ? `, rejected ${r.failed}` : ''}\n`);
+  for (const [name, r] of Object.entries(reports)) process.stdout.write(`${name}: replayed ${r.replayed}, still spooled ${r.backlog}${r.failed ? `, rejected ${r.failed}` : ''}${r.unconfirmed ? `, sent unconfirmed (UDP) ${r.unconfirmed}` : ''}\n`);
   return Object.values(reports).some((r: SinkReport) => r.backlog > 0) ? EXIT.INCOMPLETE : EXIT.OK;
 }
 

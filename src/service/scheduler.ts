@@ -56,7 +56,8 @@ interface Job {
 export interface Publisher {
   finding?(finding: Finding): void;
   change?(event: ChangeEvent): void;
-  close(): Promise<void>;
+  /** `now`: the service is stopping; spool what is not delivered instead of waiting for receivers. */
+  close(options?: { now?: boolean }): Promise<void>;
 }
 
 export interface CoordinatorOptions {
@@ -239,7 +240,8 @@ export class ScanCoordinator {
 
     if (publisher) {
       try {
-        await publisher.close();
+        // A scan stopped by shutdown must not wait on slow receivers past the process's exit: spool now.
+        await publisher.close({ now: signal.aborted });
       } catch (e) {
         scanLog.error({ err: e }, 'closing the sinks failed');
       }

@@ -23,7 +23,12 @@ export interface Sink {
   readonly name: string;
   /** Never blocks and, while the sink is open, never throws: a finding is queued, batched, and delivered or spooled. */
   write(finding: Finding): void;
-  close(): Promise<SinkReport>;
+  /**
+   * Delivers what is queued, within the sink's close timeout, then spools the rest. `now`: the
+   * process is going away, so nothing waits for a receiver: what is not delivered yet is spooled
+   * at once (a batch in flight goes to the spool too, at least once).
+   */
+  close(options?: { now?: boolean }): Promise<SinkReport>;
 }
 
 /** A delivery failure. `retryable` failures are retried with backoff; others are spooled at once. */
@@ -217,7 +222,8 @@ export class BatchingSink<R> implements Sink {
     }
   }
 
-  async close(): Promise<SinkReport> {
+  async close(options: { now?: boolean } = {}): Promise<SinkReport> {
+    if (options.now) this.abort.abort();
     if (!this.closed) {
       this.closed = true;
       this.cut();

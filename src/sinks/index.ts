@@ -67,8 +67,8 @@ export class SinkSet {
     for (const s of this.sinks) s.write(finding);
   }
 
-  async close(): Promise<Record<string, SinkReport>> {
-    const reports = await Promise.all(this.sinks.map(async (s) => [s.name, await s.close()] as const));
+  async close(options: { now?: boolean } = {}): Promise<Record<string, SinkReport>> {
+    const reports = await Promise.all(this.sinks.map(async (s) => [s.name, await s.close(options)] as const));
     return Object.fromEntries(reports);
   }
 }

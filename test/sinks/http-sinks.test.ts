@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sinksSchema } from '../../src/sinks/config.js';
-import { createSinks, SinkSet } from '../../src/sinks/index.js';
+import { createSinks, SinkSet, spoolDir } from '../../src/sinks/index.js';
+import { Spool } from '../../src/sinks/spool.js';
 import { webhookSignature } from '../../src/sinks/webhook.js';
 import { manyFindings } from '../support/findings.js';
 import { fastRetry, FakeReceiver, json, tempDir, type Received } from './support.js';
@@ -145,6 +146,26 @@ describe('never blocking the scan', () => {
     expect(report.delivered).toBe(0);
     expect(report.spooled + report.failed).toBe(2_000);
     expect(report.failed).toBe(0);
+  });
+});
+
+describe('closing when the process is going away', () => {
+  it('close({ now: true }) spools everything not yet delivered at once, the batch in flight too, instead of waiting on a hung receiver', async () => {
+    const hung = await receiver(() => { /* never answers */ });
+    const cfg = sinksSchema.parse([{
+      type: 'webhook', url: hung.url, secret: 'k', batchSize: 10, concurrency: 2,
+      closeTimeoutMs: 60_000, requestTimeoutMs: 60_000, retry: fastRetry, spool: { dir: tempDir('spool') },
+    }]);
+    const sinks = new SinkSet(createSinks(cfg));
+    const findings = manyFindings(95);
+    for (const f of findings) sinks.write(f);
+    const started = performance.now();
+    const report = (await sinks.close({ now: true }))['webhook']!;
+    // Well inside the three seconds `serve` allows itself after "stopped", never the 60 s close timeout.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(report).toMatchObject({ delivered: 0, spooled: 95, failed: 0 });
+    const spool = new Spool(spoolDir(cfg[0]!, undefined), 'webhook', 1 << 30);
+    expect(spool.list().reduce((n, f) => n + spool.read(f).records.length, 0)).toBe(95);
   });
 });
 

@@ -59,8 +59,8 @@ export function publisherFor(
     const set = new SinkSet(createSinks(sinks, { contract: context.contract, scanId, log: (level, message, fields) => context.log[level]({ ...fields, scanId }, message), ...(context.baseDir ? { baseDir: context.baseDir } : {}) }));
     return {
       ...(changesOnly ? { change: (e) => set.write(e.finding) } : { finding: (f) => set.write(f) }),
-      close: async () => {
-        for (const [name, r] of Object.entries(await set.close())) {
+      close: async (options) => {
+        for (const [name, r] of Object.entries(await set.close(options))) {
           context.metrics.sinkDelivered(name, r.delivered + r.replayed);
           context.metrics.sinkFailed(name, r.spooled + r.failed);
           context.metrics.spoolSize(name, r.backlog);

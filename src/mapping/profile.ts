@@ -20,7 +20,11 @@ export interface LoadedProfile {
  * checks across fields come back as problems, each with file, key path and line.
  */
 export function loadContractProfile(file: string, knownObligations: ReadonlySet<string>): LoadedProfile {
-  const text = readYamlText(file);
+  return checkContractProfile(file, readYamlText(file), knownObligations);
+}
+
+/** The same checks on a profile's text (`contract draft` checks what it is about to write). */
+export function checkContractProfile(file: string, text: string, knownObligations: ReadonlySet<string>): LoadedProfile {
   const profile = parseYaml(file, text, contractProfileSchema);
   const at = yamlLocator(text);
   const problem = (path: (string | number)[], message: string) => new ConfigError(file, at.path(path), at.line(path), message);

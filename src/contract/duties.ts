@@ -10,10 +10,11 @@ export interface Attribution {
   /**
    * subject: a sentence names the party and its duty ("甲方负责", "the Customer shall");
    * heading: the clause names no party, a heading above it does (2.2 甲方责任);
+   * list: the clause is an item of a list its parent introduces ("The Customer shall:");
    * exclusion: the clause limits a party's liability; definition: it defines a term;
    * heading-only: a bare heading; none: nobody is given a duty.
    */
-  readonly how: 'subject' | 'heading' | 'exclusion' | 'definition' | 'heading-only' | 'none';
+  readonly how: 'subject' | 'list' | 'heading' | 'exclusion' | 'definition' | 'heading-only' | 'none';
   /** The words the decision rests on, as the document writes them. */
   readonly evidence: readonly string[];
   readonly confidence: number;
@@ -43,7 +44,7 @@ export interface ClauseDuty {
 }
 
 const WEIGHT: Record<ReasonKind, number> = { term: 0.9, qualified: 0.85, broad: 0.7, topic: 0.6, implied: 0.5 };
-const ATTRIBUTION: Record<Attribution['how'], number> = { subject: 0.95, heading: 0.75, exclusion: 0.9, definition: 1, 'heading-only': 1, none: 0.6 };
+const ATTRIBUTION: Record<Attribution['how'], number> = { subject: 0.95, list: 0.9, heading: 0.75, exclusion: 0.9, definition: 1, 'heading-only': 1, none: 0.6 };
 /** Both parties' duties in one clause: which part is the customer's is for a person to say. */
 const BOTH = 0.5;
 const TRUNCATED = 0.8;
@@ -59,6 +60,7 @@ type Ref = { role: Role | 'both'; index: number; end: number; phrase: string };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BREAK = /[.;:。;:!?!?]/u;
+const COLON_END = /[::]\s*$/;
 const JOINER = /^\s*(?:,|,|、|and|or|和|与|及|或)\s*$/iu;
 
 /** Finds where a sentence names a party, and says whether as subject (who acts) or object. */
@@ -88,10 +90,14 @@ class Subjects {
     return refs.sort((a, b) => a.index - b.index);
   }
 
-  /** Preceded by an agent marker: "by the Customer", "由甲方". */
+  /** The agent of a passive duty: "shall be enabled by the Customer", "由甲方负责". */
   agentAt(text: string, index: number): boolean {
-    const before = text.slice(Math.max(0, index - 12), index);
-    return this.lexicon.agentMarkers.some((m) => (this.lexicon.lang === 'zh' ? before.endsWith(m) : new RegExp(`\\b${escape(m)}\\s*$`, 'i').test(before)));
+    const before = text.slice(Math.max(0, index - 60), index);
+    return this.lexicon.agentMarkers.some((m) =>
+      this.lexicon.lang === 'zh'
+        ? before.endsWith(m)
+        : new RegExp(`\\b(?:shall|must|will|is\\s+to|are\\s+to)\\s+(?:\\w+\\s+){0,2}be\\s+(?:\\w+\\s+)?\\w+(?:ed|en|wn)\\s+${escape(m)}\\s*$`, 'i').test(before),
+    );
   }
 
   private objectAt(text: string, index: number): boolean {
@@ -119,10 +125,12 @@ function sentenceDuty(sentence: string, subjects: Subjects, lexicon: Lexicon): S
   const verbs = lexicon.verbs(sentence);
   const out: SentenceDuty = { roles: new Set(), evidence: [], exclusions: [] };
   const window = lexicon.lang === 'zh' ? 30 : 80;
+  const seen = new Set<number>();
   for (const verb of verbs) {
     const before = refs.filter((r) => r.end <= verb.index && verb.index - r.end <= window && !BREAK.test(sentence.slice(r.end, verb.index)));
     const subject = before.at(-1);
-    if (!subject) continue;
+    if (!subject || seen.has(subject.index)) continue;
+    seen.add(subject.index);
     const joint = [subject];
     for (let k = before.length - 2; k >= 0 && JOINER.test(sentence.slice(before[k]!.end, joint[0]!.index)); k--) joint.unshift(before[k]!);
     const phrase = sentence.slice(joint[0]!.index, verb.end);
@@ -199,16 +207,34 @@ export function attributeDuties(segmented: Segmented, parties: Parties, definiti
   const subjects = new Subjects(parties, lexicon, definitions);
   const defining = definitionClauses(segmented.clauses, lexicon);
   const byId = new Map(segmented.clauses.map((c) => [c.id, c]));
-  const inherited = (clause: Clause): { role: Role; from: Clause } | undefined => {
+  const ancestry = (clause: Clause): Clause[] => {
+    const chain = [clause];
+    for (let c = clause.parent ? byId.get(clause.parent) : undefined; c; c = c.parent ? byId.get(c.parent) : undefined) chain.push(c);
+    return chain;
+  };
+  const done = new Map<string, ClauseDuty>();
+  // An item of a list its parent introduces ("The Customer shall:") is that party's; otherwise the nearest heading naming a party decides.
+  const inherited = (clause: Clause): { roles: Set<Role | 'both'>; from: Clause; how: 'list' | 'heading' } | undefined => {
+    const parent = clause.parent ? done.get(clause.parent) : undefined;
+    if (parent && COLON_END.test(parent.clause.text) && parent.attribution.holder !== 'neither') {
+      const h = parent.attribution.holder;
+      return { roles: new Set(h === 'both' ? ['both'] : [h]), from: parent.clause, how: 'list' };
+    }
     for (let c = clause.parent ? byId.get(clause.parent) : undefined; c; c = c.parent ? byId.get(c.parent) : undefined) {
       const role = headingParty(c.title, subjects, lexicon);
-      if (role) return { role, from: c };
+      if (role) return { roles: new Set([role]), from: c, how: 'heading' };
     }
     return undefined;
   };
   const order = lexicon.obligations.map((o) => o.id);
 
   return segmented.clauses.map((clause): ClauseDuty => {
+    const duty = attributeClause(clause);
+    done.set(clause.id, duty);
+    return duty;
+  });
+
+  function attributeClause(clause: Clause): ClauseDuty {
     const truncated = segmented.truncation?.clause === clause.id;
     const settle = (holder: Holder, how: Attribution['how'], evidence: string[]): ClauseDuty => ({
       clause,
@@ -217,12 +243,12 @@ export function attributeDuties(segmented: Segmented, parties: Parties, definiti
       truncated,
     });
     if (defining.has(clause.id)) return settle('neither', 'definition', []);
-    const exclusion = lexicon.exclusionHeadings(clause.title);
+    const exclusion = ancestry(clause).flatMap((c) => lexicon.exclusionHeadings(c.title));
     if (exclusion.length > 0) return settle('neither', 'exclusion', exclusion.map((h) => h.phrase));
     if (!clause.text) return settle('neither', 'heading-only', []);
 
     const above = inherited(clause);
-    let carry = new Set<Role | 'both'>(above ? [above.role] : []);
+    let carry = new Set<Role | 'both'>(above?.roles ?? []);
     const roles = new Set<Role | 'both'>();
     const evidence: string[] = [];
     const exclusions: string[] = [];
@@ -237,14 +263,15 @@ export function attributeDuties(segmented: Segmented, parties: Parties, definiti
       if (carry.has('customer') || carry.has('both')) customerParts.push(sentence);
     }
     const explicit = roles.size > 0;
-    if (!explicit && above) roles.add(above.role);
+    if (!explicit && above) for (const r of above.roles) roles.add(r);
     const holder: Holder =
       roles.has('both') || (roles.has('customer') && roles.has('provider')) ? 'both'
       : roles.has('customer') ? 'customer'
       : roles.has('provider') ? 'provider'
       : 'neither';
-    const how: Attribution['how'] = explicit ? 'subject' : above ? 'heading' : exclusions.length > 0 ? 'exclusion' : 'none';
-    const attributionEvidence = [...new Set(explicit ? evidence : above ? [`${above.from.id} ${above.from.title}`] : exclusions)];
+    const how: Attribution['how'] = explicit ? 'subject' : above ? above.how : exclusions.length > 0 ? 'exclusion' : 'none';
+    const from = above && (above.how === 'list' ? `${above.from.id}: ${above.from.text.split('\n').at(-1)}` : `${above.from.id} ${above.from.title}`);
+    const attributionEvidence = [...new Set(explicit ? evidence : from ? [from] : exclusions)];
     const confidence = holder === 'both' ? BOTH : ATTRIBUTION[how];
     const attribution: Attribution = { holder, how, evidence: attributionEvidence, confidence };
     if (holder !== 'customer' && holder !== 'both') return { clause, attribution, mappings: [], truncated };
@@ -259,5 +286,5 @@ export function attributeDuties(segmented: Segmented, parties: Parties, definiti
         return { obligation: id, reasons, confidence: round(strength * confidence * (truncated ? TRUNCATED : 1)) };
       });
     return { clause, attribution: { ...attribution, confidence: round(confidence) }, mappings, truncated };
-  });
+  }
 }

@@ -109,7 +109,9 @@ export function compileTerms(list: readonly Term[]): Matcher {
         hits.push({ index, end, phrase: m[0] });
       }
     }
-    return hits.sort((a, b) => a.index - b.index || b.end - a.end);
+    // A hit inside a longer one is the same words ("Incident" in "Security Incident", 应 in 应当).
+    const inside = (h: Hit) => hits.some((o) => o !== h && o.index <= h.index && h.end <= o.end && o.end - o.index > h.end - h.index);
+    return hits.filter((h) => !inside(h)).sort((a, b) => a.index - b.index || b.end - a.end);
   };
 }
 

@@ -9,6 +9,7 @@ const FORMATS = { text: 'plain text', markdown: 'Markdown', docx: 'DOCX', pdf: '
 const LANGUAGES = { en: 'English', zh: 'Chinese' } as const;
 const HOW = {
   subject: 'the clause names the party and its duty',
+  list: 'an item of the list its parent introduces',
   heading: 'the clause names no party; the heading above it does',
   exclusion: 'the clause limits liability',
   definition: 'a definition',

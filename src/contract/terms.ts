@@ -47,7 +47,8 @@ export function termsUsed(text: string, definitions: readonly Definition[]): Def
   const used: Definition[] = [];
   for (const d of [...definitions].sort((a, b) => b.term.length - a.term.length)) {
     const edge = /^[A-Za-z0-9]/.test(d.term) ? '(?<![A-Za-z0-9])' : '';
-    const tail = /[A-Za-z0-9]$/.test(d.term) ? '(?![A-Za-z0-9])' : '';
+    // "Privileged Users" uses the term "Privileged User".
+    const tail = /[A-Za-z]$/.test(d.term) ? '(?:s|es)?(?![A-Za-z0-9])' : /[0-9]$/.test(d.term) ? '(?![A-Za-z0-9])' : '';
     const re = new RegExp(`${edge}${escape(d.term)}${tail}`, 'gu');
     if (!re.test(rest)) continue;
     used.push(d);

@@ -113,7 +113,8 @@ async function pdfLines(file: string, bytes: Buffer): Promise<string[]> {
   const furniture = repeatedEdges(pages);
   const out: string[] = [];
   for (const page of pages) {
-    out.push('');
+    // A new page starts a paragraph unless the last one runs on across the break.
+    if (/[。.!?!?;;::)）”"]$/u.test(out.at(-1) ?? '.')) out.push('');
     let previous: PdfLine | undefined;
     for (const line of page) {
       const text = line.text.trim();

@@ -134,9 +134,14 @@ export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output
  * The line of each key path of a YAML text, for problems found after the schema accepted it
  * (an unknown obligation, a duplicate id): they name file, path and line like schema errors do.
  */
-export function yamlLocator(text: string): { line: (path: Path) => number | undefined; path: (path: Path) => string } {
+export function yamlLocator(text: string): {
+  line: (path: Path) => number | undefined;
+  /** The line of a map key itself (a misspelt key, where the value is not the point). */
+  keyLine: (parent: Path, key: string) => number | undefined;
+  path: (path: Path) => string;
+} {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter });
-  return { line: (path) => lineOf(doc, counter, path), path: formatPath };
+  return { line: (path) => lineOf(doc, counter, path), keyLine: (parent, key) => lineOfKey(doc, counter, parent, key), path: formatPath };
 }
 

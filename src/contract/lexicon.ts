@@ -189,13 +189,13 @@ export function loadLexicon(knownObligations: ReadonlySet<string>, file = lexico
   const at = yamlLocator(text);
   const problems: ConfigError[] = [];
   const known = [...knownObligations];
-  const check = (id: string, path: (string | number)[]) => {
+  const check = (id: string, path: (string | number)[], line = at.line(path)) => {
     if (knownObligations.has(id)) return;
     const hint = didYouMean(id, known);
-    problems.push(new ConfigError(file, at.path(path), at.line(path), `unknown obligation "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`));
+    problems.push(new ConfigError(file, at.path(path), line, `unknown obligation "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`));
   };
   for (const [id, o] of Object.entries(data.obligations)) {
-    check(id, ['obligations', id]);
+    check(id, ['obligations', id], at.keyLine(['obligations'], id));
     o.rivals.forEach((r, i) => check(r, ['obligations', id, 'rivals', i]));
     o.implied_by.forEach((r, i) => check(r, ['obligations', id, 'implied_by', i]));
   }

@@ -288,10 +288,18 @@ export function segment(lines: readonly string[], lexicon: Lexicon): Segmented {
 
 /** The last heading naming an agreement before the preamble's running text begins. */
 function documentTitle(preamble: readonly Paragraph[], lexicon: Lexicon): string | undefined {
-  const firstProse = preamble.findIndex((p) => !headingLike(p.text));
+  const firstProse = preamble.findIndex((p) => SENTENCE_END.test(p.text) || width(p.text) > 64);
   const head = firstProse < 0 ? preamble : preamble.slice(0, firstProse);
   const candidates = head.filter((p) => !COLON_END.test(p.text) && lexicon.titleWords(p.text).length > 0);
   return candidates.at(-1)?.text;
+}
+
+/** The words after the last finished sentence, or the last few words if that is long. */
+function endingOf(words: string): string {
+  const tail = words.split(/(?<=[。.!?!?;;])\s*/u).at(-1)!.trim();
+  if (width(tail) <= 90) return tail;
+  const chars = [...tail].slice(-40).join('');
+  return CJK.test(chars) ? chars : chars.replace(/^\S*\s+/, '');
 }
 
 /** Where the source stops if it stops inside a clause: mid-sentence, after a colon, or after a bare heading. */
@@ -299,7 +307,7 @@ function truncationOf(clauses: readonly Clause[]): Truncation | undefined {
   const last = clauses.at(-1);
   if (!last) return undefined;
   const words = last.text || last.title;
-  const ending = [...words].slice(-40).join('');
+  const ending = endingOf(words);
   if (!last.text && last.kind !== 'chapter') return { clause: last.id, ending, how: 'heading only' };
   if (COLON_END.test(words)) return { clause: last.id, ending, how: 'list announced' };
   if (!COMPLETE_END.test(words)) return { clause: last.id, ending, how: 'mid-sentence' };

@@ -131,6 +131,8 @@ export interface Lexicon {
   readonly file: string;
   readonly customerWords: Matcher;
   readonly providerWords: Matcher;
+  /** The role words as written, to tell a party's name ("Customer") from the word in passing ("customers"). */
+  readonly roleWords: { readonly customer: readonly string[]; readonly provider: readonly string[] };
   readonly conventional: Readonly<Record<string, 'customer' | 'provider'>>;
   readonly verbs: Matcher;
   readonly exclusions: Matcher;
@@ -156,6 +158,7 @@ export function compileLexicon(data: LexiconFile, lang: Lang, file: string): Lex
     file,
     customerWords: pick(data.parties.customer),
     providerWords: pick(data.parties.provider),
+    roleWords: { customer: plain(data.parties.customer[lang]), provider: plain(data.parties.provider[lang]) },
     conventional: data.parties.conventional,
     verbs: compileTerms(duty.verbs),
     exclusions: compileTerms(duty.exclusions),

@@ -91,7 +91,8 @@ function fromUsage(segmented: Segmented, lexicon: Lexicon): Party[] {
   const text = segmented.clauses.map((c) => `${c.title}\n${c.text}`).join('\n');
   const most = (m: Matcher, role: Role): Party[] => {
     const counts = new Map<string, number>();
-    for (const h of m(text)) counts.set(h.phrase, (counts.get(h.phrase) ?? 0) + 1);
+    const names = new Set(lexicon.roleWords[role]);
+    for (const h of m(text)) if (names.has(h.phrase)) counts.set(h.phrase, (counts.get(h.phrase) ?? 0) + 1);
     const [label, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
     return label && n && n >= 2 ? [{ label, role, name: undefined, how: 'usage', evidence: `"${label}" appears ${n} times in the clauses` }] : [];
   };

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { loadCatalog } from '../../mapping/catalog.js';
@@ -43,6 +43,7 @@ export async function draftCommand(file: string, flags: DraftFlags): Promise<num
     throw e;
   }
   const profile = draftProfile(analysis, profileIdFor(flags.output), basename(report));
+  mkdirSync(dirname(flags.output), { recursive: true });
   writeFileSync(report, reviewReport(analysis, profile, flags.output));
   if (profile.clauses.length === 0) {
     throw new UsageError(`${file}: no clause states a customer duty that maps to an obligation, so there is no profile to write; see ${report}`);

@@ -176,8 +176,11 @@ export function mapObligations(parts: readonly { text: string; where: Reason['wh
     found.set(id, list);
   };
   const phrases = (hits: readonly Hit[]) => [...new Set(hits.map((h) => h.phrase))];
+  // Said precisely anywhere in the clause ("encrypt ... at rest", "TLS"), an obligation overrules
+  // the generic word for itself and its rivals: "Encryption" as a heading over "encrypt data at
+  // rest" is not also encryption in transit.
+  const precise = new Set<string>();
   for (const { text, where } of parts) {
-    const precise = new Set<string>();
     for (const o of lexicon.obligations) {
       for (const phrase of phrases(o.terms(text))) add(o.id, { phrase, kind: 'term', where });
       for (const phrase of phrases(o.topic(text))) add(o.id, { phrase, kind: 'topic', where });
@@ -186,6 +189,8 @@ export function mapObligations(parts: readonly { text: string; where: Reason['wh
       for (const q of phrases(qualified)) add(o.id, { phrase: `${broad[0]!.phrase} … ${q}`, kind: 'qualified', where });
       if (o.terms(text).length > 0 || qualified.length > 0) precise.add(o.id);
     }
+  }
+  for (const { text, where } of parts) {
     for (const o of lexicon.obligations) {
       const broad = phrases(o.broad(text));
       if (broad.length === 0 || precise.has(o.id) || o.rivals.some((r) => precise.has(r))) continue;

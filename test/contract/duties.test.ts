@@ -104,6 +104,7 @@ describe('which obligations', () => {
     expect(mapped(`${C}The Customer shall encrypt stored data.`)).toEqual(['data.encryption-at-rest', 'data.key-management']);
     expect(mapped(`${C}The Customer shall encrypt data in transit.`)).toEqual(['data.encryption-in-transit']);
     expect(mapped(`${C}The Customer shall rotate its encryption keys every year.`)).toEqual(['data.key-management']);
+    expect(mapped(`${EN_PREAMBLE}\n\n1.1 Encryption. The Customer shall encrypt its data at rest.`)).toEqual(['data.encryption-at-rest', 'data.key-management']);
   });
 
   it('does not read "log in" as logging or 密码技术 as a password', () => {

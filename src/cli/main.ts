@@ -3,7 +3,7 @@ import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { VERSION } from '../util/version.js';
 import { scrub } from '../util/log.js';
 import { registerCatalogCommands } from './commands/catalog.js';
-import { registerContractExport } from './commands/contract-export.js';
+import { registerContractCommands } from './commands/contract.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -23,7 +23,7 @@ export function buildProgram(done: (exitCode: number) => void): Command {
   registerServeCommand(program, done);
   registerReportCommand(program, done);
   registerSinksCommand(program, done);
-  registerContractExport(program.command('contract').description('contract profiles: export them for other tools'));
+  registerContractCommands(program, done);
   // Further commands register here.
   for (const sub of program.commands) sub.exitOverride();
   return program;

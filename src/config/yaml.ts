@@ -117,13 +117,31 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
   throw new ConfigErrors(errors);
 }
 
-export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> {
-  let text: string;
+/** A YAML file's text; an unreadable file is the user's mistake, reported like any config error. */
+export function readYamlText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     throw new ConfigErrors([new ConfigError(file, '', undefined, `cannot read file: ${(e as Error).message}`)]);
   }
-  return parseYaml(file, text, schema);
+}
+
+export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  return parseYaml(file, readYamlText(file), schema);
+}
+
+/**
+ * The line of each key path of a YAML text, for problems found after the schema accepted it
+ * (an unknown obligation, a duplicate id): they name file, path and line like schema errors do.
+ */
+export function yamlLocator(text: string): {
+  line: (path: Path) => number | undefined;
+  /** The line of a map key itself (a misspelt key, where the value is not the point). */
+  keyLine: (parent: Path, key: string) => number | undefined;
+  path: (path: Path) => string;
+} {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  return { line: (path) => lineOf(doc, counter, path), keyLine: (parent, key) => lineOfKey(doc, counter, parent, key), path: formatPath };
 }
 

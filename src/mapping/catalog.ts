@@ -4,8 +4,8 @@ import type { ObligationRef } from '../core/finding.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { loadYaml } from '../config/yaml.js';
 import { configDir } from '../util/paths.js';
+import { loadContractProfile } from './profile.js';
 import {
-  contractProfileSchema,
   frameworkSchema,
   obligationCatalogSchema,
   obligationMappingSchema,
@@ -59,13 +59,9 @@ export function loadCatalog(dir = configDir): Catalog {
 }
 
 function loadContractFile(file: string, obligations: ReadonlyMap<string, Obligation>, problems: ConfigError[]): ContractProfile {
-  const profile = loadYaml(file, contractProfileSchema);
-  profile.clauses.forEach((clause, i) => {
-    for (const o of clause.obligations) {
-      if (!obligations.has(o)) problems.push(new ConfigError(file, `clauses[${i}].obligations`, undefined, `unknown obligation "${o}"`));
-    }
-  });
-  return profile;
+  const loaded = loadContractProfile(file, new Set(obligations.keys()));
+  problems.push(...loaded.problems);
+  return loaded.profile;
 }
 
 /** `--contract NAME|FILE`: a bundled profile by id, or a user's profile file. */

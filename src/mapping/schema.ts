@@ -52,6 +52,10 @@ export const contractProfileSchema = z.strictObject({
         /** Clause numbers of definitions this clause relies on. */
         relies_on: z.array(z.string()).default([]),
         obligations: z.array(id).default([]),
+        /** Where the clause's own text can be read (the regulation profiles cite the official text). */
+        citation: z.url({ error: 'a URL where the clause\'s text can be read' }).optional(),
+        /** `contract draft` marks every clause it maps; a person removes the marker once the clause is checked. */
+        review: z.literal('required', { error: 'only "required" (remove the key once the clause is reviewed)' }).optional(),
       }),
     )
     .min(1),

@@ -13,6 +13,7 @@ import { demoInventory, demoPolicy } from '../../demo/index.js';
 import { runScan } from '../../engine/scan.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
 import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
+import { unreviewedWarning } from '../../mapping/profile.js';
 import { formatter } from '../../output/registry.js';
 import { tableFormatter } from '../../output/table.js';
 import { OutputWriter } from '../../output/writer.js';
@@ -107,6 +108,8 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   validateCheckSettings(config, allChecks, file);
   const catalog = loadCatalog();
   const contract = resolveContract(catalog, flags.contract ?? config.contract);
+  const unreviewed = unreviewedWarning(contract);
+  if (unreviewed) process.stderr.write(`${unreviewed}\n`);
 
   if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
   const now = new Date();

@@ -1,5 +1,5 @@
 import type { Severity } from '../core/check.js';
-import type { Finding, Status } from '../core/finding.js';
+import { notAssessedText, type Finding, type Status } from '../core/finding.js';
 import type { ScanSummary } from '../core/summary.js';
 import { VERSION } from '../util/version.js';
 import type { Formatter } from './types.js';
@@ -7,9 +7,13 @@ import type { Formatter } from './types.js';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note',
 };
-/** SARIF 2.1.0 §3.27.9: a result that is not a failure has kind other than `fail` and level `none`. */
-const KIND: Record<Status, 'pass' | 'fail' | 'review' | 'notApplicable'> = {
-  PASS: 'pass', FAIL: 'fail', ERROR: 'review', NOT_APPLICABLE: 'notApplicable',
+/**
+ * SARIF 2.1.0 §3.27.9: a result that is not a failure has kind other than `fail` and level `none`.
+ * NOT_ASSESSED is `open`: "the tool was unable to reach a conclusion because it lacked the
+ * information necessary to do so" (the setting it names), not `notApplicable`.
+ */
+const KIND: Record<Status, 'pass' | 'fail' | 'review' | 'open' | 'notApplicable'> = {
+  PASS: 'pass', FAIL: 'fail', ERROR: 'review', NOT_ASSESSED: 'open', NOT_APPLICABLE: 'notApplicable',
 };
 
 interface Rule { id: string; name: string; shortDescription: { text: string }; help: { text: string }; properties: Record<string, unknown> }
@@ -74,6 +78,7 @@ export function sarifFormatter(): Formatter {
           obligations: f.obligations.map((o) => o.id),
           frameworks: f.frameworks,
           ...(f.error ? { error: f.error } : {}),
+          ...(f.notAssessed ? { notAssessed: f.notAssessed } : {}),
         },
       };
       if (f.error) {
@@ -86,6 +91,10 @@ export function sarifFormatter(): Formatter {
       return (i === 0 ? '\n' : ',\n') + JSON.stringify(result);
     },
     end(summary: ScanSummary) {
+      // One notification per empty setting, so the run says what it did not look at.
+      for (const [setting, results] of Object.entries(summary.notAssessed)) {
+        notifications.push({ level: 'warning', message: { text: `${notAssessedText([setting])} (${results} result(s))` } });
+      }
       const tail = {
         tool: { driver: { name: 'dutyscan', version: VERSION, informationUri: 'https://github.com/dutyscan/dutyscan', rules } },
         invocations: [{

@@ -372,7 +372,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     counts: { byStatus: tally.byStatus, failBySeverity: tally.failBySeverity, byDuty: tally.dutyTable(), muted: tally.muted },
     obligations: tally.obligations(options.catalog, options.contract, assessed),
     clauses: tally.clauses(options.catalog, options.contract, assessed),
-    notAssessed: tally.notAssessed,
+    notAssessed: tally.notAssessed(),
     apiCalls,
     totalApiCalls,
     retries,

@@ -38,7 +38,7 @@ export class Tally {
   /** The empty settings that left each obligation's NOT_ASSESSED results unjudged. */
   private readonly unsetByObligation = new Map<string, Set<string>>();
   /** setting -> NOT_ASSESSED results. */
-  readonly notAssessed: Record<string, number> = {};
+  private readonly unsetSettings = new Map<string, number>();
   muted = 0;
   findings = 0;
 
@@ -67,7 +67,7 @@ export class Tally {
         unset.add(finding.notAssessed.setting);
       }
     }
-    if (finding.notAssessed) this.notAssessed[finding.notAssessed.setting] = (this.notAssessed[finding.notAssessed.setting] ?? 0) + 1;
+    if (finding.notAssessed) this.unsetSettings.set(finding.notAssessed.setting, (this.unsetSettings.get(finding.notAssessed.setting) ?? 0) + 1);
     if (finding.error?.origin === 'collection') {
       const r = finding.resource;
       this.addError({ code: finding.error.code, operation: finding.error.operation, message: finding.error.message, provider: r.provider, account: r.account, region: r.region });
@@ -80,6 +80,11 @@ export class Tally {
 
   distinctErrors(): CollectionError[] {
     return [...this.errors.values()];
+  }
+
+  /** The empty settings that left results NOT_ASSESSED, by name: setting -> results. */
+  notAssessed(): Record<string, number> {
+    return Object.fromEntries([...this.unsetSettings].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   dutyTable(): Partial<Record<Duty, StatusCounts>> {

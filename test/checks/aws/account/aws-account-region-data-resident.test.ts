@@ -37,6 +37,10 @@ describe(check.id, () => {
     expect(results[1]?.evidence).toEqual({ region: 'us-east-1', allowedRegions: null });
   });
 
+  test('NOT_APPLICABLE where no region was listed: nothing to judge, policy or not', () => {
+    expect(runCheck(check, [listingOf('aws.account.region', [], 'eu-west-1')], { policy: { allowedRegions: { aws: ['eu-*'] } } })[0]?.status).toBe('NOT_APPLICABLE');
+  });
+
   test('ERROR for a disallowed region whose data could not be listed', () => {
     const results = runCheck(check, [
       listingOf('aws.account.region', [accountRegion('us-east-1')], 'us-east-1'),

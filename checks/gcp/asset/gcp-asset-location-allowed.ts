@@ -25,7 +25,7 @@ export default defineCheck({
     if (location === '' || location.toLowerCase() === 'global') {
       return ctx.notApplicable('A global resource has no location', { location });
     }
-    if (!allowed) return ctx.notAssessed('policy.allowedRegions.gcp', { location, allowed: null });
+    if (!allowed) return ctx.notAssessed('policy.allowedRegions.gcp', { allowed: null });
     const region = regionOfLocation(location);
     const matched = allowed.find((glob) => {
       const match = picomatch(glob, { nocase: true });

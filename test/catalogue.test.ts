@@ -48,7 +48,7 @@ describe('the check catalogue', () => {
     expect(check.remediation.text.length).toBeGreaterThan(10);
   });
 
-  it.each(allChecks.map((c) => [c.id, c] as const))('%s has a test with PASS, FAIL, ERROR and NOT_APPLICABLE cases', (id, check) => {
+  it.each(allChecks.map((c) => [c.id, c] as const))('%s has a test with PASS, FAIL, ERROR and NOT_APPLICABLE cases, and NOT_ASSESSED if it can say so', (id, check) => {
     const file = checkFiles.find((m) => m.exported === check)!.file;
     const testFile = join(root, 'test', dirname(file), `${id}.test.ts`);
     expect(existsSync(testFile), `missing ${relative(root, testFile)}`).toBe(true);
@@ -57,6 +57,10 @@ describe('the check catalogue', () => {
     const helpers = [...own.matchAll(/from '(\.{1,2}\/[^']*lib\/[^']+)\.js'/g)].map((m) => readFileSync(join(dirname(testFile), `${m[1]}.ts`), 'utf8'));
     const text = [own, ...helpers].join('\n');
     for (const status of ['PASS', 'FAIL', 'ERROR', 'NOT_APPLICABLE']) expect(text, `${id} test lacks a ${status} case`).toContain(status);
+    // A check that can say NOT_ASSESSED (itself or through a helper it imports) is tested saying it.
+    const source = join(root, file);
+    const sources = [source, ...[...readFileSync(source, 'utf8').matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)].map((m) => join(dirname(source), `${m[1]}.ts`))];
+    if (sources.some((s) => existsSync(s) && readFileSync(s, 'utf8').includes('ctx.notAssessed('))) expect(text, `${id} test lacks a NOT_ASSESSED case`).toContain('NOT_ASSESSED');
   });
 });
 

@@ -1,3 +1,4 @@
+import type { NotAssessedReason, Status } from './finding.js';
 import type { Observed, ProviderId } from './observed.js';
 import type { Resource, ResourceRef, ResourceType, Scope } from './resource.js';
 import type { Policy } from './policy.js';
@@ -51,7 +52,8 @@ export interface CheckMeta {
   readonly references?: readonly string[];
 }
 
-export type VerdictStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE';
+/** ERROR is the engine's to give: a check reports a fact it could not read by `ctx.known()`. */
+export type VerdictStatus = Exclude<Status, 'ERROR'>;
 
 export interface Verdict {
   readonly status: VerdictStatus;
@@ -59,6 +61,8 @@ export interface Verdict {
   readonly evidence: Readonly<Record<string, unknown>>;
   /** For scope-level checks: the resource the verdict is about, when not the scope itself. */
   readonly resource?: ResourceRef;
+  /** For NOT_ASSESSED: the setting to fill in. */
+  readonly notAssessed?: NotAssessedReason;
 }
 
 export interface AssessContext<P extends Params = Params> {
@@ -72,7 +76,13 @@ export interface AssessContext<P extends Params = Params> {
   related<T extends ResourceType>(type: T, where?: { region?: 'same' | 'any' }): readonly Resource<T>[];
   pass(message: string, evidence?: Record<string, unknown>): Verdict;
   fail(message: string, evidence?: Record<string, unknown>): Verdict;
+  /** Nothing to judge here (a deleted volume, an egress rule, a type no tag rule names). */
   notApplicable(message: string, evidence?: Record<string, unknown>): Verdict;
+  /**
+   * Cannot judge: `setting` (e.g. `policy.requiredTags`), which the check judges against, is
+   * empty. Never NOT_APPLICABLE for this: "we did not look" must not read as "nothing to assess".
+   */
+  notAssessed(setting: string, evidence?: Record<string, unknown>): Verdict;
 }
 
 interface CheckBase<T extends ResourceType, P extends Params> extends CheckMeta {

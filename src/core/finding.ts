@@ -3,8 +3,22 @@ import type { Duty, Remediation, Severity } from './check.js';
 import type { CollectionError, ErrorCode } from './observed.js';
 import type { ResourceRef } from './resource.js';
 
-export const STATUSES = ['PASS', 'FAIL', 'ERROR', 'NOT_APPLICABLE'] as const;
+/**
+ * PASS and FAIL are verdicts; ERROR: the cloud did not answer (or the check broke); NOT_ASSESSED:
+ * the check could not judge because a setting it judges against is empty (no required tags, no
+ * allowed regions), "we did not look"; NOT_APPLICABLE: there is nothing to judge.
+ */
+export const STATUSES = ['PASS', 'FAIL', 'ERROR', 'NOT_ASSESSED', 'NOT_APPLICABLE'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** Why a result is NOT_ASSESSED: the setting to fill in (`policy.requiredTags`) before the check can judge. */
+export interface NotAssessedReason {
+  readonly setting: string;
+}
+
+/** The words every output uses for a NOT_ASSESSED result or roll-up: `not assessed: set policy.requiredTags`. */
+export const notAssessedText = (settings: readonly string[]): string =>
+  settings.length > 0 ? `not assessed: set ${settings.join(', ')}` : 'not assessed: none of its checks ran';
 
 export interface FindingError {
   readonly code: ErrorCode;
@@ -44,6 +58,8 @@ export interface Finding {
   readonly obligations: readonly ObligationRef[];
   readonly frameworks: Readonly<Record<string, readonly string[]>>;
   readonly error?: FindingError;
+  /** Set for NOT_ASSESSED. */
+  readonly notAssessed?: NotAssessedReason;
   readonly time: string;
   /** Set in service mode from the history store. */
   readonly firstSeen?: string;

@@ -6,8 +6,9 @@ export type StatusCounts = Record<Status, number>;
 
 /**
  * met: only PASS results; not-met: a FAIL; incomplete: ERRORs and no FAIL (never "met" while
- * something could not be seen); not-assessed: this scan ran none of its checks (a narrowed
- * selection); attestation: nothing an API can prove; not-applicable: nothing to assess.
+ * something could not be seen); not-assessed: a NOT_ASSESSED result (a setting it is judged
+ * against is empty), or this scan ran none of its checks (a narrowed selection), and no FAIL or
+ * ERROR; attestation: nothing an API can prove; not-applicable: nothing to assess.
  */
 export type Fulfilment = 'met' | 'not-met' | 'incomplete' | 'not-assessed' | 'attestation' | 'not-applicable';
 
@@ -18,6 +19,8 @@ interface RolledUp {
   readonly counts: StatusCounts;
   /** Muted FAILs: exceptions the mutelist accepts, which do not fail the roll-up but are never hidden. */
   readonly acceptedExceptions: number;
+  /** The settings to fill in before what was not assessed can be (whatever the status), sorted. */
+  readonly notAssessed: readonly string[];
 }
 
 export interface ClauseStatus extends RolledUp {
@@ -54,6 +57,8 @@ export interface ScanSummary {
   };
   readonly obligations: readonly ObligationStatus[];
   readonly clauses: readonly ClauseStatus[];
+  /** Settings left empty that kept checks from judging: setting -> NOT_ASSESSED results (muted ones too). */
+  readonly notAssessed: Readonly<Record<string, number>>;
   /** provider -> service -> operation -> calls */
   readonly apiCalls: Record<string, Record<string, Record<string, number>>>;
   readonly totalApiCalls: number;

@@ -1,6 +1,6 @@
 import type { AnyCheck, AssessContext, Params, Verdict } from '../core/check.js';
-import type { FindingError, Status } from '../core/finding.js';
-import { toFindingError } from '../core/finding.js';
+import type { FindingError, NotAssessedReason, Status } from '../core/finding.js';
+import { notAssessedText, toFindingError } from '../core/finding.js';
 import type { Listing } from '../core/inventory.js';
 import type { CollectionError, Observed } from '../core/observed.js';
 import type { Policy } from '../core/policy.js';
@@ -15,6 +15,7 @@ export interface Result {
   readonly message: string;
   readonly evidence: Readonly<Record<string, unknown>>;
   readonly error?: FindingError;
+  readonly notAssessed?: NotAssessedReason;
 }
 
 /** Thrown by `ctx.known()`: the fact the check needs was not observed. */
@@ -42,6 +43,8 @@ const verdict =
   (status: Verdict['status']) =>
   (message: string, evidence: Record<string, unknown> = {}): Verdict => ({ status, message, evidence });
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 function contextFor(input: EvaluationInput): AssessContext {
   const { inventory, listing } = input;
   return {
@@ -65,6 +68,7 @@ function contextFor(input: EvaluationInput): AssessContext {
     pass: verdict('PASS'),
     fail: verdict('FAIL'),
     notApplicable: verdict('NOT_APPLICABLE'),
+    notAssessed: (setting, evidence = {}) => ({ status: 'NOT_ASSESSED', message: capitalised(notAssessedText([setting])), evidence, notAssessed: { setting } }),
   };
 }
 
@@ -92,7 +96,7 @@ function errorResult(check: AnyCheck, resource: ResourceRef, thrown: unknown): R
 }
 
 function fromVerdict(check: AnyCheck, resource: ResourceRef, v: Verdict): Result {
-  return { check, resource: v.resource ?? resource, status: v.status, message: v.message, evidence: v.evidence };
+  return { check, resource: v.resource ?? resource, status: v.status, message: v.message, evidence: v.evidence, ...(v.notAssessed ? { notAssessed: v.notAssessed } : {}) };
 }
 
 /** ERROR results for a scope we could not look at: exactly the checks whose input it affects. */

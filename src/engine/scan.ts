@@ -94,6 +94,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
       obligations,
       frameworks,
       ...(result.error ? { error: result.error } : {}),
+      ...(result.notAssessed ? { notAssessed: result.notAssessed } : {}),
       time: now.toISOString(),
     };
     tally.add(finding);
@@ -371,6 +372,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     counts: { byStatus: tally.byStatus, failBySeverity: tally.failBySeverity, byDuty: tally.dutyTable(), muted: tally.muted },
     obligations: tally.obligations(options.catalog, options.contract, assessed),
     clauses: tally.clauses(options.catalog, options.contract, assessed),
+    notAssessed: tally.notAssessed(),
     apiCalls,
     totalApiCalls,
     retries,

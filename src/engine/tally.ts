@@ -1,20 +1,23 @@
 import { DUTIES, SEVERITIES, type Duty, type Severity } from '../core/check.js';
-import type { Finding, Status } from '../core/finding.js';
+import { STATUSES, type Finding, type Status } from '../core/finding.js';
 import type { CollectionError } from '../core/observed.js';
 import type { ClauseStatus, Fulfilment, ObligationStatus, StatusCounts } from '../core/summary.js';
 import type { Catalog } from '../mapping/catalog.js';
 import type { ContractProfile } from '../mapping/schema.js';
 
-
-export const emptyCounts = (): StatusCounts => ({ PASS: 0, FAIL: 0, ERROR: 0, NOT_APPLICABLE: 0 });
+export const emptyCounts = (): StatusCounts => Object.fromEntries(STATUSES.map((s) => [s, 0])) as StatusCounts;
 
 /**
  * Never "met" while something could not be evaluated: a FAIL makes it not met, an ERROR
- * incomplete, and only PASS results make it met. What no API proves is an attestation.
+ * incomplete, a NOT_ASSESSED result (a setting it is judged against is empty) not assessed, and
+ * only PASS results make it met. So PASS + NOT_ASSESSED is not-assessed, never met: "met for
+ * what was looked at" would read as met for all of it. What no API proves is an attestation;
+ * NOT_APPLICABLE alone is not-applicable.
  */
 export function rollUp(counts: StatusCounts, manual: boolean): Fulfilment {
   if (counts.FAIL > 0) return 'not-met';
   if (counts.ERROR > 0) return 'incomplete';
+  if (counts.NOT_ASSESSED > 0) return 'not-assessed';
   if (counts.PASS > 0) return 'met';
   return manual ? 'attestation' : 'not-applicable';
 }
@@ -32,6 +35,10 @@ export class Tally {
   private readonly attestationNeeded = new Set<string>();
   /** Muted FAILs per obligation: exceptions the mutelist accepts. */
   private readonly exceptions = new Map<string, number>();
+  /** The empty settings that left each obligation's NOT_ASSESSED results unjudged. */
+  private readonly unsetByObligation = new Map<string, Set<string>>();
+  /** setting -> NOT_ASSESSED results. */
+  private readonly unsetSettings = new Map<string, number>();
   muted = 0;
   findings = 0;
 
@@ -40,9 +47,10 @@ export class Tally {
     if (finding.muted) {
       this.muted++;
       // A muted FAIL is an accepted exception: it does not fail the obligation, but the roll-up says
-      // how many it accepts. A muted ERROR still leaves the picture incomplete.
+      // how many it accepts. A muted ERROR still leaves the picture incomplete, and a muted
+      // NOT_ASSESSED still unassessed: muting accepts a verdict, it cannot stand in for one.
       if (finding.status === 'FAIL') for (const o of finding.obligations) this.exceptions.set(o.id, (this.exceptions.get(o.id) ?? 0) + 1);
-      if (finding.status !== 'ERROR') return;
+      if (finding.status !== 'ERROR' && finding.status !== 'NOT_ASSESSED') return;
     }
     const status: Status = finding.status;
     this.byStatus[status]++;
@@ -53,7 +61,13 @@ export class Tally {
       if (!counts) this.byObligation.set(o.id, (counts = emptyCounts()));
       counts[status]++;
       if (status === 'NOT_APPLICABLE' && finding.evidence['attestation'] === 'manual') this.attestationNeeded.add(o.id);
+      if (finding.notAssessed) {
+        let unset = this.unsetByObligation.get(o.id);
+        if (!unset) this.unsetByObligation.set(o.id, (unset = new Set()));
+        unset.add(finding.notAssessed.setting);
+      }
     }
+    if (finding.notAssessed) this.unsetSettings.set(finding.notAssessed.setting, (this.unsetSettings.get(finding.notAssessed.setting) ?? 0) + 1);
     if (finding.error?.origin === 'collection') {
       const r = finding.resource;
       this.addError({ code: finding.error.code, operation: finding.error.operation, message: finding.error.message, provider: r.provider, account: r.account, region: r.region });
@@ -68,6 +82,11 @@ export class Tally {
     return [...this.errors.values()];
   }
 
+  /** The empty settings that left results NOT_ASSESSED, by name: setting -> results. */
+  notAssessed(): Record<string, number> {
+    return Object.fromEntries([...this.unsetSettings].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
   dutyTable(): Partial<Record<Duty, StatusCounts>> {
     return Object.fromEntries(DUTIES.filter((d) => this.byDuty[d]).map((d) => [d, this.byDuty[d]!]));
   }
@@ -79,7 +98,8 @@ export class Tally {
       const counts = this.byObligation.get(o.id) ?? emptyCounts();
       const ran = (catalog.checksByObligation.get(o.id) ?? []).some((id) => assessed.has(id));
       const status = !ran && o.verification === 'automated' ? 'not-assessed' : rollUp(counts, o.verification !== 'automated' || this.attestationNeeded.has(o.id));
-      return { id: o.id, title: o.title, status, clauses: clausesOf(o.id), counts, acceptedExceptions: this.exceptions.get(o.id) ?? 0 };
+      const notAssessed = [...(this.unsetByObligation.get(o.id) ?? [])].sort();
+      return { id: o.id, title: o.title, status, clauses: clausesOf(o.id), counts, acceptedExceptions: this.exceptions.get(o.id) ?? 0, notAssessed };
     });
   }
 
@@ -88,16 +108,18 @@ export class Tally {
     return contract.clauses.map((clause) => {
       const counts = emptyCounts();
       const verdicts: Fulfilment[] = [];
+      const notAssessed = new Set<string>();
       let acceptedExceptions = 0;
       for (const id of clause.obligations) {
         const o = obligations.get(id);
         if (!o) continue;
         verdicts.push(o.status);
         acceptedExceptions += o.acceptedExceptions;
-        for (const s of Object.keys(counts) as Status[]) counts[s] += o.counts[s];
+        for (const s of STATUSES) counts[s] += o.counts[s];
+        for (const setting of o.notAssessed) notAssessed.add(setting);
       }
       const status = CLAUSE_ORDER.find((v) => verdicts.includes(v)) ?? 'attestation';
-      return { clause: clause.id, title: clause.title, status, obligations: clause.obligations, counts, acceptedExceptions };
+      return { clause: clause.id, title: clause.title, status, obligations: clause.obligations, counts, acceptedExceptions, notAssessed: [...notAssessed].sort() };
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { Severity } from '../core/check.js';
-import type { Finding, Status } from '../core/finding.js';
+import { notAssessedText, type Finding, type Status } from '../core/finding.js';
 import { GLOBAL_REGION } from '../core/resource.js';
 import type { Formatter } from './types.js';
 
@@ -11,7 +11,8 @@ import type { Formatter } from './types.js';
 export const ASFF_SCHEMA_VERSION = '2018-10-08';
 
 const LABEL: Record<Severity, string> = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFORMATIONAL' };
-const COMPLIANCE: Record<Exclude<Status, 'NOT_APPLICABLE'>, string> = { PASS: 'PASSED', FAIL: 'FAILED', ERROR: 'NOT_AVAILABLE' };
+/** NOT_AVAILABLE: "the check could not be performed", for a failed call and for an empty setting alike. */
+const COMPLIANCE: Record<Exclude<Status, 'NOT_APPLICABLE'>, string> = { PASS: 'PASSED', FAIL: 'FAILED', ERROR: 'NOT_AVAILABLE', NOT_ASSESSED: 'NOT_AVAILABLE' };
 
 /** Our resource types as ASFF names them; anything else is `Other`, as the format asks. */
 const RESOURCE_TYPES: Record<string, string> = {
@@ -60,6 +61,7 @@ export function toAsff(f: Finding, options: AsffOptions = {}): AsffFinding | und
   if (f.obligations.length > 0) productFields['dutyscan/obligations'] = cut(f.obligations.map((o) => o.id).join(','), 2048);
   if (f.muted && f.mute) productFields['dutyscan/mute'] = cut(`${f.mute.reason}${f.mute.owner ? ` (${f.mute.owner})` : ''}`, 2048);
   if (f.error) productFields['dutyscan/error'] = cut(`${f.error.code} ${f.error.operation}`, 2048);
+  if (f.notAssessed) productFields['dutyscan/notAssessed'] = cut(notAssessedText([f.notAssessed.setting]), 2048);
   const tags = Object.fromEntries(Object.entries(f.resource.tags).slice(0, 50).map(([k, v]) => [cut(k, 128), cut(v, 256)]));
   const recommendation: Record<string, string> = { Text: cut(f.remediation.text + (f.remediation.cli ? ` ${f.remediation.cli}` : ''), 512) };
   if (f.remediation.url) recommendation['Url'] = f.remediation.url;

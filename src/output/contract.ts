@@ -1,4 +1,4 @@
-import type { Finding } from '../core/finding.js';
+import { notAssessedText, type Finding } from '../core/finding.js';
 import type { ClauseStatus, ScanSummary } from '../core/summary.js';
 import { loadCatalog, resolveContract } from '../mapping/catalog.js';
 import type { ContractProfile, Obligation } from '../mapping/schema.js';
@@ -14,7 +14,7 @@ export const VERDICT_TEXT: Record<Verdict, string> = {
   'not-met': 'not met',
   incomplete: 'incomplete (could not evaluate everything)',
   attestation: 'manual attestation needed',
-  'not-assessed': 'not assessed (this scan ran none of its checks)',
+  'not-assessed': 'not assessed',
   'not-applicable': 'not applicable (nothing in scope)',
 };
 
@@ -35,6 +35,9 @@ interface Item {
 interface ClauseTally {
   evaluated: Set<string>;
   notEvaluable: Set<string>;
+  /** Resources a check could not judge for want of a setting, and those settings. */
+  notAssessed: Set<string>;
+  unset: Set<string>;
   failing: Item[];
   errors: Item[];
   muted: Item[];
@@ -81,24 +84,36 @@ interface ClauseView {
   summary?: string;
   obligations: readonly string[];
   verdict: Verdict;
+  /** Settings to fill in before what was not assessed can be. */
+  unset: readonly string[];
   manual: readonly Obligation[];
   tally: ClauseTally;
 }
 
+const emptyTally = (): ClauseTally => ({ evaluated: new Set(), notEvaluable: new Set(), notAssessed: new Set(), unset: new Set(), failing: [], errors: [], muted: [], failingTotal: 0, errorsTotal: 0 });
+
+/** The clause's status in words: a not-assessed clause says which settings to fill in. */
+const statusText = (c: ClauseView) => (c.verdict === 'not-assessed' ? notAssessedText(c.unset) : VERDICT_TEXT[c.verdict]);
+
+/** What part of a clause was not looked at and why, whatever its status; empty when all was. */
+const notAssessedLine = (c: ClauseView) =>
+  c.tally.notAssessed.size > 0 ? `Not assessed: ${c.tally.notAssessed.size} resource(s); set ${c.unset.join(', ')} and scan again.` : '';
+
 function views(summary: ScanSummary, source: ContractSource, tallies: Map<string, ClauseTally>): ClauseView[] {
-  const empty = (): ClauseTally => ({ evaluated: new Set(), notEvaluable: new Set(), failing: [], errors: [], muted: [], failingTotal: 0, errorsTotal: 0 });
   const bySummary = new Map(summary.clauses.map((c) => [c.clause, c]));
   const clauses = source.profile?.clauses.map((c) => ({ id: c.id, title: c.title, summary: c.summary, obligations: c.obligations }))
     ?? summary.clauses.map((c) => ({ id: c.clause, title: c.title, obligations: c.obligations }));
   return clauses.map((c) => {
-    const tally = tallies.get(c.id) ?? empty();
+    const tally = tallies.get(c.id) ?? emptyTally();
     const manual = c.obligations.map((o) => source.obligations.get(o)).filter((o): o is Obligation => !!o && o.verification !== 'automated');
-    const fromSummary = bySummary.get(c.id)?.status;
+    const fromSummary = bySummary.get(c.id);
     const computed: Verdict = tally.failingTotal > 0 ? 'not-met'
       : tally.errorsTotal > 0 ? 'incomplete'
-        : tally.evaluated.size > 0 ? 'met'
-          : manual.length > 0 ? 'attestation' : 'not-applicable';
-    return { ...c, verdict: fromSummary ?? computed, manual, tally };
+        : tally.notAssessed.size > 0 ? 'not-assessed'
+          : tally.evaluated.size > 0 ? 'met'
+            : manual.length > 0 ? 'attestation' : 'not-applicable';
+    const unset = [...new Set([...(fromSummary?.notAssessed ?? []), ...tally.unset])].sort();
+    return { ...c, verdict: fromSummary?.status ?? computed, unset, manual, tally };
   });
 }
 
@@ -119,16 +134,17 @@ function renderMarkdown(summary: ScanSummary, clauses: ClauseView[], source: Con
   out.push(`# Contract compliance report: ${md(title)}`, '');
   out.push(`Contract profile \`${summary.contract.id.replace(/`/g, '')}\` · scan ${md(summary.id)} · ${md(summary.startedAt)} to ${md(summary.finishedAt)} · providers ${md(summary.providers.join(', ') || 'none')} · accounts ${summary.accounts.length}`, '');
   if (!summary.complete) out.push('> **The scan is incomplete.** Some resources could not be evaluated; clauses that depend on them are reported as incomplete, never as met.', '');
-  out.push('## Clauses', '', '| Clause | Title | Status | Resources evaluated | Not evaluable | Failing |', '|---|---|---|---:|---:|---:|');
+  out.push('## Clauses', '', '| Clause | Title | Status | Resources evaluated | Not evaluable | Not assessed | Failing |', '|---|---|---|---:|---:|---:|---:|');
   for (const c of clauses) {
-    out.push(`| ${md(c.id)} | ${md(c.title)} | **${VERDICT_TEXT[c.verdict]}**${c.manual.length && c.verdict !== 'attestation' ? ' + attestation' : ''} | ${c.tally.evaluated.size} | ${c.tally.notEvaluable.size} | ${c.tally.failingTotal} |`);
+    out.push(`| ${md(c.id)} | ${md(c.title)} | **${md(statusText(c))}**${c.manual.length && c.verdict !== 'attestation' ? ' + attestation' : ''} | ${c.tally.evaluated.size} | ${c.tally.notEvaluable.size} | ${c.tally.notAssessed.size} | ${c.tally.failingTotal} |`);
   }
   out.push('');
   for (const c of clauses) {
     out.push(`## Clause ${md(c.id)}: ${md(c.title)}`, '');
-    out.push(`**Status: ${VERDICT_TEXT[c.verdict]}.** Obligations: ${c.obligations.map((o) => `\`${o}\``).join(', ') || 'none'}.`, '');
+    out.push(`**Status: ${md(statusText(c))}.** Obligations: ${c.obligations.map((o) => `\`${o}\``).join(', ') || 'none'}.`, '');
     if (c.summary) out.push(md(c.summary), '');
     out.push(`Resources evaluated: ${c.tally.evaluated.size}; not evaluable: ${c.tally.notEvaluable.size}.`, '');
+    if (notAssessedLine(c)) out.push(md(notAssessedLine(c)), '');
     if (c.tally.failing.length > 0) {
       out.push(`### Failing resources (${c.tally.failingTotal})`, '');
       for (const i of c.tally.failing) {
@@ -181,11 +197,13 @@ function renderHtml(summary: ScanSummary, clauses: ClauseView[], source: Contrac
   const title = source.profile?.title ?? summary.contract.title;
   const itemHtml = (i: Item) => `<li><strong>${esc(i.name || i.resource)}</strong> <code>${esc(i.resource)}</code> ${esc(i.where)}: ${esc(i.message)}${i.since ? ` <em>since ${esc(i.since)}</em>` : ''}
 <div>Check: ${esc(i.checkTitle)} <code>${esc(i.check)}</code></div><details><summary>Evidence and remediation</summary><pre>${esc(JSON.stringify(i.evidence, null, 2))}</pre><p>${esc(i.remediation)}</p></details></li>`;
-  const rows = clauses.map((c) => `<tr><td><a href="#clause-${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.title)}</td><td>${badge(c.verdict)}${c.manual.length && c.verdict !== 'attestation' ? ' + attestation' : ''}</td><td class="num">${c.tally.evaluated.size}</td><td class="num">${c.tally.notEvaluable.size}</td><td class="num">${c.tally.failingTotal}</td></tr>`).join('');
+  const status = (c: ClauseView) => `${badge(c.verdict)}${c.verdict === 'not-assessed' ? ` <small>${esc(statusText(c))}</small>` : ''}`;
+  const rows = clauses.map((c) => `<tr><td><a href="#clause-${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.title)}</td><td>${status(c)}${c.manual.length && c.verdict !== 'attestation' ? ' + attestation' : ''}</td><td class="num">${c.tally.evaluated.size}</td><td class="num">${c.tally.notEvaluable.size}</td><td class="num">${c.tally.notAssessed.size}</td><td class="num">${c.tally.failingTotal}</td></tr>`).join('');
   const sections = clauses.map((c) => `<section id="clause-${esc(c.id)}"><h2>Clause ${esc(c.id)}: ${esc(c.title)}</h2>
-<p>${badge(c.verdict)} Obligations: ${c.obligations.map((o) => `<code>${esc(o)}</code>`).join(', ') || 'none'}</p>
+<p>${status(c)} Obligations: ${c.obligations.map((o) => `<code>${esc(o)}</code>`).join(', ') || 'none'}</p>
 ${c.summary ? `<p>${esc(c.summary)}</p>` : ''}
 <p>Resources evaluated: ${c.tally.evaluated.size}; not evaluable: ${c.tally.notEvaluable.size}.</p>
+${notAssessedLine(c) ? `<p class="not-assessed">${esc(notAssessedLine(c))}</p>` : ''}
 ${c.tally.failing.length ? `<h3>Failing resources (${c.tally.failingTotal})</h3><ul>${c.tally.failing.map(itemHtml).join('')}</ul>${c.tally.failingTotal > c.tally.failing.length ? `<p>… and ${c.tally.failingTotal - c.tally.failing.length} more in the findings document.</p>` : ''}` : ''}
 ${c.tally.errors.length ? `<h3>Not evaluable (${c.tally.errorsTotal})</h3><ul>${c.tally.errors.map((i) => `<li>${esc(i.name || i.resource)} <code>${esc(i.resource)}</code>: ${esc(i.error ?? i.message)}</li>`).join('')}</ul>` : ''}
 ${c.tally.muted.length ? `<h3>Accepted exceptions (muted failures)</h3><ul>${c.tally.muted.map((i) => `<li>${esc(i.name || i.resource)} <code>${esc(i.check)}</code>: ${esc(i.mute ?? '')}</li>`).join('')}</ul>` : ''}
@@ -195,7 +213,7 @@ ${c.tally.muted.length ? `<h3>Accepted exceptions (muted failures)</h3><ul>${c.t
 <title>Contract compliance: ${esc(title)}</title><style>${REPORT_CSS}</style></head><body>
 <header><h1>Contract compliance report</h1><p class="meta">${esc(title)} · profile <code>${esc(summary.contract.id)}</code> · scan <code>${esc(summary.id)}</code> · ${esc(summary.startedAt)} to ${esc(summary.finishedAt)}</p></header>
 <main>${summary.complete ? '' : '<p class="warning" role="alert">The scan is incomplete: clauses that depend on resources that could not be evaluated are reported as incomplete, never as met.</p>'}
-<table class="grid" id="clauses"><thead><tr><th>Clause</th><th>Title</th><th>Status</th><th class="num">Resources evaluated</th><th class="num">Not evaluable</th><th class="num">Failing</th></tr></thead><tbody>${rows}</tbody></table>
+<table class="grid" id="clauses"><thead><tr><th>Clause</th><th>Title</th><th>Status</th><th class="num">Resources evaluated</th><th class="num">Not evaluable</th><th class="num">Not assessed</th><th class="num">Failing</th></tr></thead><tbody>${rows}</tbody></table>
 ${sections}
 <section id="attestations"><h2>Attestations to sign</h2><p>No cloud API can prove these obligations (fully or in part). A responsible person signs that they are met.</p>${attest || '<p>None for this contract profile.</p>'}</section>
 </main></body></html>
@@ -204,7 +222,8 @@ ${sections}
 
 /**
  * The auditor's view of one contract profile: per clause, its status, how many resources were
- * evaluated and how many could not be, the failing resources with evidence and remediation, and
+ * evaluated, how many could not be (ERROR) and how many were not assessed for want of a setting
+ * (which it names), the failing resources with evidence and remediation, and
  * the obligations no API can prove, as attestations to sign. Only what a clause needs is kept
  * while findings stream (resource ids, and failing or unevaluable items up to a cap).
  */
@@ -212,7 +231,7 @@ export function contractFormatter(kind: 'md' | 'html', load: (summary: ScanSumma
   let tallies = new Map<string, ClauseTally>();
   const tally = (clause: string) => {
     let t = tallies.get(clause);
-    if (!t) tallies.set(clause, (t = { evaluated: new Set(), notEvaluable: new Set(), failing: [], errors: [], muted: [], failingTotal: 0, errorsTotal: 0 }));
+    if (!t) tallies.set(clause, (t = emptyTally()));
     return t;
   };
   return {
@@ -230,6 +249,9 @@ export function contractFormatter(kind: 'md' | 'html', load: (summary: ScanSumma
         if (f.status === 'ERROR') {
           t.notEvaluable.add(f.resource.id);
           if (t.errorsTotal++ < MAX_ITEMS_PER_CLAUSE) t.errors.push(item(f));
+        } else if (f.status === 'NOT_ASSESSED') {
+          t.notAssessed.add(f.resource.id);
+          if (f.notAssessed) t.unset.add(f.notAssessed.setting);
         } else if (f.status === 'PASS' || f.status === 'FAIL') {
           t.evaluated.add(f.resource.id);
           if (f.status === 'FAIL' && f.muted) {

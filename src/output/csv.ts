@@ -7,6 +7,7 @@ export const CSV_COLUMNS = [
   'provider', 'account', 'account_name', 'region', 'resource_type', 'resource_id', 'resource_name', 'tags',
   'message', 'obligations', 'clauses', 'frameworks', 'remediation', 'remediation_cli', 'remediation_url',
   'error_code', 'error_operation', 'mute_reason', 'mute_owner', 'mute_expires', 'time', 'first_seen', 'last_seen', 'evidence',
+  'not_assessed_setting',
 ] as const;
 
 /**
@@ -56,6 +57,7 @@ export function csvRow(f: Finding): string[] {
     first_seen: f.firstSeen ?? '',
     last_seen: f.lastSeen ?? '',
     evidence: JSON.stringify(f.evidence),
+    not_assessed_setting: f.notAssessed?.setting ?? '',
   };
   return CSV_COLUMNS.map((c) => row[c]);
 }

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Remediation } from '../core/check.js';
-import { STATUSES, type Finding, type ObligationRef } from '../core/finding.js';
+import { notAssessedText, STATUSES, type Finding, type ObligationRef, type Status } from '../core/finding.js';
 import type { ScanSummary, StatusCounts } from '../core/summary.js';
 import { donut, stackedBars, STATUS_COLOURS } from './html/charts.js';
 import { CLIENT_SCRIPT } from './html/client.js';
@@ -18,6 +18,13 @@ export const badge = (status: string) =>
 
 const countsCells = (c: StatusCounts) => STATUSES.map((s) => `<td class="num">${c[s]}</td>`).join('');
 
+/** A roll-up's badge, and what was not assessed in it and why, whatever its status. */
+const rollUpCell = (r: { readonly status: string; readonly notAssessed: readonly string[] }) =>
+  `<td>${badge(r.status)}${r.notAssessed.length > 0 || r.status === 'not-assessed' ? ` <small class="not-assessed">${esc(notAssessedText(r.notAssessed))}</small>` : ''}</td>`;
+
+/** The findings list shows what needs acting on first. */
+const STATUS_RANK: Record<Status, number> = { FAIL: 0, ERROR: 1, NOT_ASSESSED: 2, PASS: 3, NOT_APPLICABLE: 4 };
+
 function summarySection(s: ScanSummary): string {
   const by = s.counts.byStatus;
   const card = (key: string, label: string, value: number, cls = '') =>
@@ -25,11 +32,12 @@ function summarySection(s: ScanSummary): string {
   const duties = Object.entries(s.counts.byDuty).map(([duty, c]) => ({ label: duty, parts: STATUSES.map((k) => ({ key: k, value: (c as StatusCounts)[k] })) }));
   const severityRows = SEVERITIES.map((sev) => ({ label: sev, parts: [{ key: 'FAIL', value: s.counts.failBySeverity[sev] }] }));
   const obligations = s.obligations.map((o) =>
-    `<tr><td><code>${esc(o.id)}</code></td><td>${esc(o.title)}</td><td>${badge(o.status)}</td><td>${esc(o.clauses.join(', '))}</td>${countsCells(o.counts)}</tr>`).join('');
+    `<tr><td><code>${esc(o.id)}</code></td><td>${esc(o.title)}</td>${rollUpCell(o)}<td>${esc(o.clauses.join(', '))}</td>${countsCells(o.counts)}</tr>`).join('');
   const clauses = s.clauses.map((c) =>
-    `<tr><td><strong>${esc(c.clause)}</strong></td><td>${esc(c.title)}</td><td>${badge(c.status)}</td><td>${esc(c.obligations.join(', '))}</td>${countsCells(c.counts)}</tr>`).join('');
+    `<tr><td><strong>${esc(c.clause)}</strong></td><td>${esc(c.title)}</td>${rollUpCell(c)}<td>${esc(c.obligations.join(', '))}</td>${countsCells(c.counts)}</tr>`).join('');
   const errors = s.errors.map((e) =>
     `<tr><td><code>${esc(e.code)}</code></td><td><code>${esc(e.operation)}</code></td><td>${esc([e.provider, e.account, e.region].filter(Boolean).join(' '))}</td><td>${esc(e.message)}</td></tr>`).join('');
+  const unset = Object.entries(s.notAssessed).map(([setting, n]) => `<tr><td><code>${esc(setting)}</code></td><td class="num">${n}</td></tr>`).join('');
   const undelivered = Object.entries(s.undelivered);
   const head = STATUSES.map((st) => `<th class="num">${esc(st.replace('_', ' '))}</th>`).join('');
   return `
@@ -40,6 +48,7 @@ function summarySection(s: ScanSummary): string {
     ${card('PASS', 'pass', by.PASS, 's-PASS')}
     ${card('FAIL', 'fail', by.FAIL, 's-FAIL')}
     ${card('ERROR', 'error (not evaluable)', by.ERROR, 's-ERROR')}
+    ${card('NOT_ASSESSED', 'not assessed (a setting is empty)', by.NOT_ASSESSED, 's-NOT_ASSESSED')}
     ${card('NOT_APPLICABLE', 'not applicable', by.NOT_APPLICABLE)}
     ${card('muted', 'muted', s.counts.muted)}
   </div>
@@ -54,6 +63,7 @@ function summarySection(s: ScanSummary): string {
   <table class="grid" id="clauses"><thead><tr><th>Clause</th><th>Title</th><th>Status</th><th>Obligations</th>${head}</tr></thead><tbody>${clauses}</tbody></table>
   <h3>Obligations</h3>
   <table class="grid" id="obligations"><thead><tr><th>Obligation</th><th>Title</th><th>Status</th><th>Clauses</th>${head}</tr></thead><tbody>${obligations}</tbody></table>
+  ${unset ? `<h3>What was not assessed</h3><p>These settings are empty, so the checks judged against them did not look: set them and scan again.</p><table class="grid" id="not-assessed"><thead><tr><th>Setting</th><th class="num">Results</th></tr></thead><tbody>${unset}</tbody></table>` : ''}
   ${errors ? `<h3>What could not be read</h3><table class="grid" id="errors"><thead><tr><th>Code</th><th>Operation</th><th>Where</th><th>Message</th></tr></thead><tbody>${errors}</tbody></table>` : ''}
   ${undelivered.length ? `<p class="warning">Findings not delivered to sinks (spooled for replay): ${undelivered.map(([n, c]) => `${esc(n)} ${c}`).join(', ')}</p>` : ''}
 </section>`;
@@ -128,13 +138,13 @@ ${summarySection(s)}
       const row = [
         c, STATUSES.indexOf(f.status), SEVERITIES.indexOf(f.severity), f.muted ? 1 : 0, a,
         f.resource.region, f.resource.type, f.resource.id, f.resource.name, f.message,
-        f.resource.tags, f.evidence, f.mute ?? null, f.error ?? null, f.firstSeen ?? null, f.lastSeen ?? null,
+        f.resource.tags, f.evidence, f.mute ?? null, f.error ?? null, f.firstSeen ?? null, f.lastSeen ?? null, f.notAssessed ?? null,
       ];
       return (i === 0 ? '\n' : ',\n') + scriptJson(row);
     },
     end() {
       return `\n]</script>
-<script id="dutyscan-meta" type="application/json">${scriptJson({ checks: checkList, accounts: accountList })}</script>
+<script id="dutyscan-meta" type="application/json">${scriptJson({ checks: checkList, accounts: accountList, statuses: STATUSES, statusRank: STATUSES.map((s) => STATUS_RANK[s]) })}</script>
 <script>${CLIENT_SCRIPT}</script>
 </body></html>
 `;

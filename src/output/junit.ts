@@ -27,6 +27,7 @@ function testcase(f: Finding): { xml: string; outcome: 'pass' | 'failure' | 'err
         outcome: 'error',
         xml: `${open}<error message="${x(f.error ? `${f.error.code} ${f.error.operation}: ${f.error.message}` : f.message)}" type="${x(f.error?.code ?? 'ERROR')}">${x(detail)}</error></testcase>`,
       };
+    case 'NOT_ASSESSED':
     case 'NOT_APPLICABLE':
       return { outcome: 'skipped', xml: `${open}<skipped message="${x(f.message)}"/></testcase>` };
   }
@@ -34,7 +35,8 @@ function testcase(f: Finding): { xml: string; outcome: 'pass' | 'failure' | 'err
 
 /**
  * JUnit XML: one testsuite per check, one testcase per check x resource. FAIL is a failure,
- * ERROR an error, NOT_APPLICABLE (and a muted FAIL, an accepted exception) skipped. Suites need
+ * ERROR an error, NOT_ASSESSED and NOT_APPLICABLE (and a muted FAIL, an accepted exception)
+ * skipped, the message saying which ("Not assessed: set policy.requiredTags"). Suites need
  * their counts in the opening tag, so cases are kept (as XML text) until the end.
  */
 export function junitFormatter(): Formatter {

@@ -1,5 +1,5 @@
 import type { Severity } from '../core/check.js';
-import type { Finding, FindingChange, Status } from '../core/finding.js';
+import { notAssessedText, type Finding, type FindingChange, type Status } from '../core/finding.js';
 import type { ProviderId } from '../core/observed.js';
 import type { ScanSummary } from '../core/summary.js';
 import { VERSION } from '../util/version.js';
@@ -24,12 +24,14 @@ const SEVERITY_ID: Record<Severity, { id: number; caption: string }> = {
 
 /**
  * compliance.status_id: 1 Pass, 2 Warning ("did not yield a result due to missing information",
- * which is exactly an ERROR), 3 Fail; NOT_APPLICABLE has no normalised value, so it is 99 Other
- * with the source's own caption, as the schema prescribes for Other.
+ * which is exactly an ERROR, and a NOT_ASSESSED, whose missing information is the setting to fill
+ * in; status_code and status_details tell them apart and say which), 3 Fail; NOT_APPLICABLE has
+ * no normalised value, so it is 99 Other with the source's own caption, as the schema prescribes.
  */
 const COMPLIANCE_STATUS: Record<Status, { id: number; caption: string }> = {
   PASS: { id: 1, caption: 'Pass' },
   ERROR: { id: 2, caption: 'Warning' },
+  NOT_ASSESSED: { id: 2, caption: 'Warning' },
   FAIL: { id: 3, caption: 'Fail' },
   NOT_APPLICABLE: { id: 99, caption: 'Not Applicable' },
 };
@@ -85,6 +87,7 @@ export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
 
   const statusDetails = [f.message];
   if (f.error) statusDetails.push(`${f.error.code} ${f.error.operation}: ${f.error.message}`);
+  if (f.notAssessed) statusDetails.push(notAssessedText([f.notAssessed.setting]));
 
   const tags = Object.entries(f.resource.tags);
   const resource: Record<string, unknown> = {
@@ -115,6 +118,7 @@ export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
   if (f.mute) unmapped['mute'] = f.mute;
   if (f.change) unmapped['change'] = f.change;
   if (f.error) unmapped['error'] = f.error;
+  if (f.notAssessed) unmapped['not_assessed'] = f.notAssessed;
   if (f.remediation.cli) unmapped['remediation_cli'] = f.remediation.cli;
 
   const event: OcsfEvent = {

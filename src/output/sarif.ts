@@ -1,5 +1,5 @@
 import type { AnyCheck, Severity } from '../core/check.js';
-import type { Finding } from '../core/finding.js';
+import { notAssessedText, type Finding } from '../core/finding.js';
 import type { ScanSummary } from '../core/summary.js';
 import { VERSION } from '../util/version.js';
 import { allChecks, helpUri } from '../../checks/index.js';
@@ -62,7 +62,8 @@ const pseudoPath = (f: Finding): string =>
  * SARIF 2.1.0 for code-scanning dashboards. A dashboard turns every result into an alert and
  * closes it when a later run no longer reports it, so only FAIL findings are results (muted ones
  * as accepted suppressions); an ERROR is a tool execution notification and marks the run
- * unsuccessful; what passed or did not apply is counted in the run's properties, and the whole
+ * unsuccessful, and each setting whose absence left results NOT_ASSESSED is a warning notification;
+ * what passed, did not apply or was not assessed is counted in the run's properties, and the whole
  * picture is in the JSON and OCSF outputs. Cloud resources are not files: each result names its
  * resource as a logical location and as a stable repository-relative pseudo path. Results stream;
  * the rules table (known only once every check has been seen) and the notifications are written
@@ -136,6 +137,10 @@ export function sarifFormatter(): Formatter {
       return (results++ === 0 ? '\n' : ',\n') + JSON.stringify(result);
     },
     end(summary: ScanSummary) {
+      // One notification per empty setting, so the run says what it did not look at.
+      for (const [setting, results] of Object.entries(summary.notAssessed)) {
+        notifications.push({ level: 'warning', message: { text: `${notAssessedText([setting])} (${results} result(s))` } });
+      }
       const tail = {
         tool: { driver: { name: 'dutyscan', version: VERSION, informationUri: 'https://github.com/dutyscan/dutyscan', rules } },
         invocations: [{

@@ -56,7 +56,8 @@ export function classify(finding: Finding, previous: FindingState | undefined): 
       if (!finding.muted && previous?.muted) return { change: 'mute-expired', lifecycle: 'open' };
       return { change: 'still-failing', lifecycle: 'open' };
     case 'ERROR':
-      // We could not tell: keep whatever the finding was.
+    case 'NOT_ASSESSED':
+      // We could not tell (or did not look): keep whatever the finding was.
       return { change: null, lifecycle: before };
     case 'PASS':
     case 'NOT_APPLICABLE':

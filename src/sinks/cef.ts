@@ -1,5 +1,5 @@
 import type { Severity } from '../core/check.js';
-import type { Finding } from '../core/finding.js';
+import { notAssessedText, type Finding } from '../core/finding.js';
 import { VERSION } from '../util/version.js';
 
 /** CEF header fields: backslash and pipe escaped; a header cannot span lines. */
@@ -39,6 +39,7 @@ export function toCef(f: Finding): string {
   const pairs = ext;
   pairs.push(['flexString1Label', 'resourceName'], ['flexString1', f.resource.name]);
   if (f.error) pairs.push(['reason', `${f.error.code} ${f.error.operation}`]);
+  if (f.notAssessed) pairs.push(['reason', notAssessedText([f.notAssessed.setting])]);
   return `${header.join('|')}|${pairs.map(([k, v]) => `${k}=${cefValue(v)}`).join(' ')}`;
 }
 

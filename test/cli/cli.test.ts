@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import type { ScanSummary } from '../../src/core/summary.js';
@@ -160,5 +161,71 @@ describe('usage and configuration errors exit 2 with a clear message', () => {
     expect(described.obligations.length).toBeGreaterThan(0);
     const obligations = JSON.parse((await run(['obligations', 'list', '--json', '--contract', 'cn-cloud-security-2026'])).stdout) as { obligations: { id: string; clauses: string[] }[] };
     expect(obligations.obligations.find((o) => o.id === 'access.mfa')?.clauses).toContain('2.2.2');
+  });
+});
+
+describe('a policy left empty reads "not assessed", never "not applicable" (the demo inventory, no policy)', () => {
+  const out = join(dir, 'unjudged');
+  let terminal: string;
+  let code: number;
+  let doc: { scan: ScanSummary; findings: Finding[] };
+
+  beforeAll(async () => {
+    // `scan --demo` fills an empty policy with the demo's own; a saved inventory evaluated without
+    // a config is the same organisation judged against an empty policy.
+    const inventory = join(dir, 'unjudged.inventory.jsonl');
+    await run(['scan', '--demo', '--format', 'json', '--save-inventory', inventory]);
+    const table = await run(['scan', '--inventory', inventory, '--no-progress']);
+    terminal = table.stdout;
+    code = table.code;
+    await run(['scan', '--inventory', inventory, '--format', 'json', 'ocsf-json', 'contract-md', '--output-dir', out]);
+    doc = JSON.parse(readFileSync(join(out, readdirSync(out).find((f) => /Z\.json$/.test(f))!), 'utf8')) as typeof doc;
+  });
+
+  it('the terminal shows the residency clause and the tagging obligation not assessed, naming what to set', () => {
+    expect(terminal).toMatch(/S10 +not-assessed +Regulatory compliance and data sovereignty .*not assessed: set policy\.allowedRegions\.aws, policy\.allowedRegions\.azure, policy\.allowedRegions\.gcp/);
+    expect(terminal).toMatch(/not-assessed +governance\.tagging .*not assessed: set policy\.requiredTags/);
+    expect(terminal).toMatch(new RegExp(`NOT ASSESSED ${doc.scan.counts.byStatus.NOT_ASSESSED} `));
+    expect(terminal).toMatch(/Not assessed: \d+ result\(s\) could not be judged because these settings are empty/);
+    expect(terminal).toMatch(/ {2}policy\.requiredTags +\d+ result\(s\)/);
+    expect(terminal).not.toMatch(/not-applicable +Regulatory compliance/);
+  });
+
+  it('the JSON document counts NOT_ASSESSED, and gives each finding, obligation and clause its reason', () => {
+    const { scan, findings } = doc;
+    const unjudged = findings.filter((f) => f.status === 'NOT_ASSESSED');
+    expect(scan.counts.byStatus.NOT_ASSESSED).toBe(unjudged.length);
+    expect(Object.values(scan.notAssessed).reduce((a, b) => a + b, 0)).toBe(unjudged.length);
+    expect(Object.keys(scan.notAssessed)).toEqual(['policy.allowedRegions.aws', 'policy.allowedRegions.azure', 'policy.allowedRegions.gcp', 'policy.criticalResources', 'policy.requiredTags']);
+    for (const f of unjudged) expect(f.message).toBe(`Not assessed: set ${f.notAssessed!.setting}`);
+    // Every tagging and residency result is either not assessed or has nothing to judge; none passes or fails.
+    for (const f of findings.filter((x) => x.check.duty === 'tagging' || x.check.duty === 'data-residency')) expect(['NOT_ASSESSED', 'NOT_APPLICABLE']).toContain(f.status);
+    expect(scan.clauses.find((c) => c.clause === 'S10')).toMatchObject({
+      status: 'not-assessed', notAssessed: ['policy.allowedRegions.aws', 'policy.allowedRegions.azure', 'policy.allowedRegions.gcp'],
+    });
+    expect(scan.obligations.find((o) => o.id === 'governance.tagging')).toMatchObject({ status: 'not-assessed', notAssessed: ['policy.requiredTags'] });
+    // Never met while part was not assessed, and never "not applicable".
+    expect(scan.obligations.filter((o) => o.notAssessed.length > 0).map((o) => o.status).filter((s) => s === 'met' || s === 'not-applicable')).toEqual([]);
+    // Not assessing is no incompleteness: the exit code is what the FAILs make it.
+    expect(code).toBe(3);
+  });
+
+  it('the OCSF events say not assessed and why, and validate against the schema', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(import.meta.dirname, '../schema/ocsf-compliance-finding-1.8.0.json'), 'utf8')) as object);
+    const events = JSON.parse(readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.ocsf.json'))!), 'utf8')) as Record<string, { status_id: number; status_code: string; status_details: string[] }>[];
+    expect(events).toHaveLength(doc.findings.length);
+    for (const e of events) if (!validate(e)) throw new Error(ajv.errorsText(validate.errors));
+    const unjudged = events.filter((e) => e['compliance']!.status_code === 'NOT_ASSESSED');
+    expect(unjudged).toHaveLength(doc.scan.counts.byStatus.NOT_ASSESSED);
+    for (const e of unjudged) {
+      expect(e['compliance']!.status_id).toBe(2);
+      expect(e['compliance']!.status_details.join(' ')).toMatch(/not assessed: set policy\.[a-zA-Z.]+/);
+    }
+  });
+
+  it('the contract report names the settings for the not-assessed clause', () => {
+    const report = readFileSync(join(out, readdirSync(out).find((f) => f.endsWith('.contract.md'))!), 'utf8');
+    expect(report).toContain('**Status: not assessed: set policy.allowedRegions.aws, policy.allowedRegions.azure, policy.allowedRegions.gcp.**');
   });
 });

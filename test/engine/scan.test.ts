@@ -8,7 +8,8 @@ import { defineCheck } from '../../src/core/check.js';
 import { scanToArray, silentLog, testCatalog } from '../support/engine.js';
 import { runScan } from '../../src/engine/scan.js';
 import { configSchema } from '../../src/config/schema.js';
-import { gadgetOwned, throwingCheck, widgetEncrypted, widgetSmall } from '../support/widgets.js';
+import { gadgetOwned, throwingCheck, widgetCriticalSmall, widgetEncrypted, widgetSmall } from '../support/widgets.js';
+import { rollUp, emptyCounts } from '../../src/engine/tally.js';
 
 const where = (account: string, region: string) => ({ provider: 'aws' as const, account, region });
 const widget = (account: string, region: string, name: string, encrypted = seen(true), size = 1) =>
@@ -246,5 +247,64 @@ describe('runScan', () => {
     );
     expect(summary.obligations.map((o) => [o.id, o.status])).toEqual([['test.one', 'met'], ['test.two', 'not-assessed']]);
     expect(summary.clauses[0]?.status).toBe('not-assessed');
+    expect(summary.obligations.map((o) => o.notAssessed)).toEqual([[], []]);
+  });
+});
+
+describe('not assessed: a check whose policy is empty did not look', () => {
+  const adapter = () => fakeAdapter({ accounts: ['1'], regions: ['r1'], widgets: (a, r) => [widget(a, r, 'a', seen(true), 1), widget(a, r, 'b', seen(true), 50)] }).adapter;
+  const scan = (checks: Parameters<typeof scanToArray>[0]['checks'], config: Parameters<typeof scanToArray>[0]['config'] = {}) =>
+    scanToArray({ providers: ['aws'], checks, adapters: { aws: adapter() }, config });
+
+  it('is NOT_ASSESSED naming the setting, counted in the summary, and leaves the scan complete', async () => {
+    const { findings, summary } = await scan([widgetCriticalSmall]);
+    expect(findings.map((f) => [f.resource.name, f.status])).toEqual([['a', 'NOT_ASSESSED'], ['b', 'NOT_ASSESSED']]);
+    expect(findings[0]).toMatchObject({ message: 'Not assessed: set policy.criticalResources', notAssessed: { setting: 'policy.criticalResources' } });
+    expect(summary.counts.byStatus).toEqual({ PASS: 0, FAIL: 0, ERROR: 0, NOT_ASSESSED: 2, NOT_APPLICABLE: 0 });
+    expect(summary.counts.byDuty.backups?.NOT_ASSESSED).toBe(2);
+    expect(summary.notAssessed).toEqual({ 'policy.criticalResources': 2 });
+    expect(summary.complete).toBe(true);
+  });
+
+  it('rolls an obligation and its clause up to not-assessed with the setting, never not-applicable', async () => {
+    const { summary } = await scan([widgetCriticalSmall]);
+    expect(summary.obligations[0]).toMatchObject({ id: 'test.one', status: 'not-assessed', notAssessed: ['policy.criticalResources'] });
+    expect(summary.clauses[0]).toMatchObject({ clause: '9.9', status: 'not-assessed', notAssessed: ['policy.criticalResources'] });
+  });
+
+  it('PASS beside NOT_ASSESSED on one obligation is not-assessed, never met', async () => {
+    const { summary } = await scan([widgetEncrypted, widgetCriticalSmall]);
+    expect(summary.obligations[0]).toMatchObject({ status: 'not-assessed', counts: { PASS: 2, NOT_ASSESSED: 2 }, notAssessed: ['policy.criticalResources'] });
+  });
+
+  it('a FAIL still fails it and an ERROR still leaves it incomplete, and the setting is still named', async () => {
+    const failing = await scan([widgetSmall, widgetCriticalSmall]);
+    expect(failing.summary.obligations[0]).toMatchObject({ status: 'not-met', notAssessed: ['policy.criticalResources'] });
+    const { adapter: denied } = fakeAdapter({ accounts: ['1'], regions: ['r1', 'r2'], failRegion: 'r2' });
+    const { summary } = await scanToArray({ providers: ['aws'], checks: [widgetCriticalSmall], adapters: { aws: denied } });
+    expect(summary.obligations[0]).toMatchObject({ status: 'incomplete', notAssessed: ['policy.criticalResources'] });
+  });
+
+  it('muting a NOT_ASSESSED result does not make it assessed', async () => {
+    const { findings, summary } = await scan([widgetCriticalSmall], { mutelist: [{ check: widgetCriticalSmall.id, account: '*', region: '*', resource: '*', tags: {}, reason: 'later' }] });
+    expect(findings.every((f) => f.muted && f.status === 'NOT_ASSESSED')).toBe(true);
+    expect(summary.obligations[0]).toMatchObject({ status: 'not-assessed', notAssessed: ['policy.criticalResources'] });
+  });
+
+  it('once the setting is filled in, the same check judges', async () => {
+    const { findings, summary } = await scan([widgetCriticalSmall], { policy: { requiredTags: [], allowedRegions: {}, criticalResources: ['b'] } });
+    expect(findings.map((f) => [f.resource.name, f.status])).toEqual([['a', 'NOT_APPLICABLE'], ['b', 'FAIL']]);
+    expect(summary.notAssessed).toEqual({});
+    expect(summary.obligations[0]).toMatchObject({ status: 'not-met', notAssessed: [] });
+  });
+
+  it('rollUp: FAIL, then ERROR, then NOT_ASSESSED, then PASS decide', () => {
+    const counts = (c: Partial<ReturnType<typeof emptyCounts>>) => ({ ...emptyCounts(), ...c });
+    expect(rollUp(counts({ NOT_ASSESSED: 1, NOT_APPLICABLE: 3 }), false)).toBe('not-assessed');
+    expect(rollUp(counts({ NOT_ASSESSED: 1, PASS: 9 }), false)).toBe('not-assessed');
+    expect(rollUp(counts({ NOT_ASSESSED: 1 }), true)).toBe('not-assessed');
+    expect(rollUp(counts({ NOT_ASSESSED: 1, ERROR: 1 }), false)).toBe('incomplete');
+    expect(rollUp(counts({ NOT_ASSESSED: 1, FAIL: 1 }), false)).toBe('not-met');
+    expect(rollUp(counts({ NOT_APPLICABLE: 1 }), false)).toBe('not-applicable');
   });
 });

@@ -6,6 +6,9 @@ import { finding, render, summaryOf } from '../support/findings.js';
 const mfa = [{ id: 'access.mfa', title: 'MFA', clauses: ['S1'] }];
 const enc = [{ id: 'data.encryption-at-rest', title: 'Encryption at rest', clauses: ['S4'] }];
 const net = [{ id: 'network.exposure', title: 'Exposure', clauses: ['S5'] }];
+const residency = [{ id: 'data.residency', title: 'Residency', clauses: ['S10'] }];
+const unjudged = (name: string, setting: string) =>
+  finding({ status: 'NOT_ASSESSED', obligations: residency, resource: { id: name, name }, message: `Not assessed: set ${setting}`, notAssessed: { setting } });
 
 const findings = [
   finding({ status: 'FAIL', obligations: mfa, check: { id: 'aws-iam-user-mfa-enabled', title: 'Console users have MFA' }, resource: { id: 'arn:aws:iam::111122223333:user/<script>x</script>', name: 'al|ice*_`' }, evidence: { mfaDevices: 0, note: '```' }, firstSeen: '2026-10-01T00:00:00Z' }),
@@ -15,6 +18,9 @@ const findings = [
   finding({ status: 'ERROR', obligations: net, resource: { id: 'sg-1', name: 'sg-1' } }),
   finding({ status: 'PASS', obligations: net, resource: { id: 'sg-2', name: 'sg-2' } }),
   finding({ status: 'FAIL', muted: true, mute: { reason: 'legacy until Q3', owner: 'ops', rule: 0 }, obligations: enc, resource: { id: 'b3', name: 'b3' } }),
+  unjudged('eu-west-1', 'policy.allowedRegions.aws'),
+  unjudged('westeurope', 'policy.allowedRegions.azure'),
+  finding({ status: 'NOT_APPLICABLE', obligations: residency, resource: { id: 'global-thing', name: 'global-thing' } }),
 ];
 const summary = summaryOf(findings, { complete: false });
 
@@ -39,6 +45,10 @@ describe('contract compliance report', () => {
     expect(section('S5')).toContain('**Status: incomplete');
     expect(section('S5')).toContain('not evaluable: 1');
     expect(section('S5')).toContain('ACCESS\\_DENIED s3:GetBucketEncryption');
+    // A policy left empty: not assessed, naming the settings, never "not applicable".
+    expect(section('S10')).toContain('**Status: not assessed: set policy.allowedRegions.aws, policy.allowedRegions.azure.**');
+    expect(section('S10')).toContain('Not assessed: 2 resource(s); set policy.allowedRegions.aws, policy.allowedRegions.azure and scan again.');
+    expect(text).toMatch(/\| S10 \| [^|]+ \| \*\*not assessed: set policy.allowedRegions.aws, policy.allowedRegions.azure\*\* \| 0 \| 0 \| 2 \| 0 \|/);
     // Nothing in scope and nothing an API can prove: a manual attestation, never "met".
     expect(section('S13')).toContain('**Status: manual attestation needed.**');
     const attest = text.slice(text.indexOf('## Attestations to sign'));
@@ -61,6 +71,8 @@ describe('contract compliance report', () => {
     expect(doc).not.toContain('<script>');
     expect(doc).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(doc).toContain('id="attestations"');
+    const s10 = doc.slice(doc.indexOf('<section id="clause-S10">'));
+    expect(s10.slice(0, s10.indexOf('</section>'))).toContain('not assessed: set policy.allowedRegions.aws, policy.allowedRegions.azure');
   });
 
   it('md() escapes markup characters and newlines', () => {

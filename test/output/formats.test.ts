@@ -32,6 +32,7 @@ describe('CSV', () => {
       const row = rows[i + 1] as string[];
       expect(row[col('id')]).toBe(f.id);
       expect(row[col('status')]).toBe(f.status);
+      expect(row[col('not_assessed_setting')]).toBe(f.notAssessed?.setting ?? '');
       const name = row[col('resource_name')] as string;
       expect(/^[=+\-@]/.test(f.resource.name) ? name === `'${f.resource.name}` : name === f.resource.name).toBe(true);
     });
@@ -57,6 +58,7 @@ describe('SARIF 2.1.0', () => {
       finding({ status: 'ERROR', resource: { id: 'arn:aws:s3:::b3', name: 'b3' } }),
       finding({ status: 'NOT_APPLICABLE', check: { id: 'aws-other-check' } }),
       finding({ status: 'FAIL', severity: 'low', muted: true, mute: { reason: 'accepted', rule: 0 }, resource: { id: 'b4', name: 'b4' } }),
+      finding({ status: 'NOT_ASSESSED', resource: { id: 'arn:aws:s3:::b5', name: 'b5' } }),
     ];
     const doc = JSON.parse(render(sarifFormatter(), findings)) as Sarif;
     expect(doc.version).toBe('2.1.0');
@@ -64,8 +66,12 @@ describe('SARIF 2.1.0', () => {
     // A dashboard raises an alert for every result and closes it when a run no longer has it: passes are not results.
     expect(run.results.map((r) => [r.kind, r.level, r.ruleIndex])).toEqual([['fail', 'error', 0], ['fail', 'note', 0]]);
     expect(run.results[1]).toHaveProperty('suppressions.0.justification', 'accepted');
-    expect(run.properties.notReported).toEqual({ PASS: 1, ERROR: 1, NOT_APPLICABLE: 1 });
-    expect(run.invocations[0]!.toolExecutionNotifications.map((n) => n.associatedRule.id)).toEqual(['aws-s3-bucket-default-encryption-enabled']);
+    expect(run.properties.notReported).toEqual({ PASS: 1, ERROR: 1, NOT_APPLICABLE: 1, NOT_ASSESSED: 1 });
+    // The ERROR, and what the run did not assess for want of a setting.
+    expect(run.invocations[0]!.toolExecutionNotifications).toEqual([
+      expect.objectContaining({ level: 'error', associatedRule: expect.objectContaining({ id: 'aws-s3-bucket-default-encryption-enabled' }) }),
+      { level: 'warning', message: { text: 'not assessed: set policy.criticalResources (1 result(s))' } },
+    ]);
     // Code scanning accepts only repository-relative paths as locations.
     for (const r of run.results) expect(r.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/^cloud\/aws\/[^:]+$/);
 
@@ -95,7 +101,7 @@ describe('SARIF 2.1.0', () => {
 });
 
 describe('JUnit XML', () => {
-  it('one testcase per check x resource; FAIL failure, ERROR error, N/A skipped; hostile text escaped', () => {
+  it('one testcase per check x resource; FAIL failure, ERROR error, NOT_ASSESSED and N/A skipped; hostile text escaped', () => {
     const findings = manyFindings(200);
     const xml = render(junitFormatter(), findings);
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -103,7 +109,9 @@ describe('JUnit XML', () => {
       testsuites: { tests: string; failures: string; errors: string; skipped: string; testsuite: { testcase: unknown }[] };
     };
     const unmutedFail = findings.filter((f) => f.status === 'FAIL' && !f.muted).length;
-    const skipped = findings.filter((f) => f.status === 'NOT_APPLICABLE' || (f.status === 'FAIL' && f.muted)).length;
+    const skipped = findings.filter((f) => f.status === 'NOT_APPLICABLE' || f.status === 'NOT_ASSESSED' || (f.status === 'FAIL' && f.muted)).length;
+    expect(findings.some((f) => f.status === 'NOT_ASSESSED')).toBe(true);
+    expect(xml).toContain('<skipped message="Not assessed: set policy.requiredTags');
     expect(Number(doc.testsuites.tests)).toBe(findings.length);
     expect(Number(doc.testsuites.failures)).toBe(unmutedFail);
     expect(Number(doc.testsuites.errors)).toBe(findings.filter((f) => f.status === 'ERROR').length);
@@ -128,6 +136,11 @@ describe('ASFF', () => {
     });
     expect(toAsff(finding({ status: 'ERROR' }))!['Compliance']).toEqual({ Status: 'NOT_AVAILABLE', RelatedRequirements: expect.any(Array) });
     expect(toAsff(finding({ status: 'NOT_APPLICABLE' }))).toBeUndefined();
+    expect(toAsff(finding({ status: 'NOT_ASSESSED' }))).toMatchObject({
+      Compliance: { Status: 'NOT_AVAILABLE' },
+      Description: 'Not assessed: set policy.criticalResources',
+      ProductFields: { 'dutyscan/status': 'NOT_ASSESSED', 'dutyscan/notAssessed': 'not assessed: set policy.criticalResources' },
+    });
     expect(toAsff(finding({ resource: { provider: 'azure', account: 'sub-1' } }))).toBeUndefined();
     const global = toAsff(finding({ resource: { region: 'global', id: 'arn:aws-cn:iam::111122223333:user/x' } }), { defaultRegion: 'cn-north-1' })!;
     expect(global.ProductArn).toBe('arn:aws-cn:securityhub:cn-north-1:111122223333:product/111122223333/default');

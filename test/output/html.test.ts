@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUSES } from '../../src/core/finding.js';
 import { htmlFormatter } from '../../src/output/html.js';
 import { finding, manyFindings, render, summaryOf } from '../support/findings.js';
 
@@ -53,7 +54,7 @@ describe('HTML report in headless Chromium', () => {
     console.log(`[html-bench] findings=50000 bytes=${bytes} (${(bytes / 1048576).toFixed(1)} MiB) generateMs=${renderMs.toFixed(0)} gotoToRowsMs=${loadMs} firstRenderAtMs=${inPage.renderedAt.toFixed(0)} scriptMs=${inPage.scriptMs.toFixed(0)}`);
     expect(loadMs).toBeLessThan(15_000);
 
-    for (const s of ['PASS', 'FAIL', 'ERROR', 'NOT_APPLICABLE'] as const) {
+    for (const s of STATUSES) {
       expect(await text(page, `[data-testid="count-${s}"]`)).toBe(String(summary.counts.byStatus[s]));
     }
     expect(await text(page, '[data-testid="count-total"]')).toBe('50000');
@@ -110,9 +111,10 @@ describe('HTML report in headless Chromium', () => {
     await page.close();
   }, 180_000);
 
-  it('shows muted and ERROR findings with their reason, and an incomplete-scan warning', async () => {
+  it('shows muted, ERROR and NOT_ASSESSED findings with their reason, and an incomplete-scan warning', async () => {
     const findings = [
       finding({ status: 'ERROR', resource: { id: 'arn:aws:s3:::denied', name: 'denied' } }),
+      finding({ status: 'NOT_ASSESSED', resource: { id: 'arn:aws:s3:::unjudged', name: 'unjudged' } }),
       finding({ status: 'FAIL', muted: true, mute: { reason: 'accepted until migration', owner: 'ops', expires: '2027-01-01', rule: 0 }, resource: { id: 'arn:aws:s3:::m', name: 'mutedbucket' } }),
     ];
     const file = join(artifacts, 'report-small.html');
@@ -124,6 +126,13 @@ describe('HTML report in headless Chromium', () => {
     await page.locator('#rows .row', { hasText: 'mutedbucket' }).click();
     expect(await text(page, '#detail')).toContain('accepted until migration by ops until 2027-01-01');
     expect(await text(page, '#rows .row.muted')).toContain('FAIL (muted)');
+    await page.locator('#rows .row', { hasText: 'unjudged' }).click();
+    expect(await text(page, '#detail')).toContain('set policy.criticalResources and scan again');
+    // Sorted by what needs acting on first: FAIL, ERROR, NOT_ASSESSED.
+    expect(await page.locator('#rows .row .status').allTextContents()).toEqual(['FAIL (muted)', 'ERROR', 'NOT ASSESSED']);
+    expect(await text(page, '[data-testid="count-NOT_ASSESSED"]')).toBe('1');
+    expect(await text(page, '#clauses')).toContain('not assessed: set policy.criticalResources');
+    expect(await text(page, '#not-assessed')).toContain('policy.criticalResources');
     await page.close();
   }, 60_000);
 });

@@ -69,6 +69,13 @@ describe('OCSF 1.8.0 Compliance Finding', () => {
     expect(statusOf(finding({ status: 'PASS' }))).toBe(1);
     expect(statusOf(finding({ status: 'ERROR' }))).toBe(2);
     expect(statusOf(finding({ status: 'NOT_APPLICABLE' }))).toBe(99);
+    // Not assessed: Warning ("did not yield a result due to missing information"), saying which.
+    const unjudged = toOcsf(finding({ status: 'NOT_ASSESSED' }));
+    expectValid(unjudged);
+    expect(unjudged).toMatchObject({
+      compliance: { status_id: 2, status: 'Warning', status_code: 'NOT_ASSESSED', status_details: ['Not assessed: set policy.criticalResources', 'not assessed: set policy.criticalResources'] },
+      unmapped: { not_assessed: { setting: 'policy.criticalResources' } },
+    });
     const error = toOcsf(finding({ status: 'ERROR' }));
     expect((error['compliance'] as { status_details: string[] }).status_details[1]).toContain('ACCESS_DENIED s3:GetBucketEncryption');
     expect(toOcsf(finding({ muted: true, mute: { reason: 'r', rule: 0 } }))).toMatchObject({ status_id: 3, status: 'Suppressed' });

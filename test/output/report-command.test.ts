@@ -28,6 +28,23 @@ describe('dutyscan report', () => {
     vi.restoreAllMocks();
   });
 
+  it('renders a document saved before NOT_ASSESSED existed in every format', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const old = findings.filter((f) => f.status !== 'NOT_ASSESSED');
+    const legacy = JSON.parse(JSON.stringify({ scan: summaryOf(old), findings: old }), (key, value: unknown) => (key === 'NOT_ASSESSED' || key === 'notAssessed' ? undefined : value)) as object;
+    expect(JSON.stringify(legacy)).not.toMatch(/NOT_ASSESSED|notAssessed/);
+    const file = join(dir, 'legacy.json');
+    writeFileSync(file, JSON.stringify(legacy));
+    for (const format of ['sarif', 'html', 'contract-md', 'contract-html']) {
+      const out = join(dir, `legacy.${format}`);
+      expect(await main(['node', 'dutyscan', 'report', '--scan', file, '--format', format, '--output', out])).toBe(0);
+      const text = readFileSync(out, 'utf8');
+      expect(text.slice(0, text.indexOf('<script')), format).not.toContain('undefined'); // the page's script may say undefined
+    }
+    expect(readFileSync(join(dir, 'legacy.html'), 'utf8')).toContain('data-testid="count-NOT_ASSESSED">0');
+    vi.restoreAllMocks();
+  });
+
   it('refuses what is not a scan document, with a usage error', async () => {
     const errors: string[] = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((s) => { errors.push(String(s)); return true; });

@@ -53,6 +53,9 @@ describe('classify', () => {
     // Not being able to look is no verdict: an open finding stays open, a clean one clean.
     ['ERROR', prev('open'), null, 'open'],
     ['ERROR', undefined, null, 'clean'],
+    // Nor is not looking: emptying the policy a failure was judged against does not resolve it.
+    ['NOT_ASSESSED', prev('open'), null, 'open'],
+    ['NOT_ASSESSED', prev('resolved'), null, 'resolved'],
   ] as const)('%s after %o is %s (%s)', (status, previous, change, lifecycle) => {
     expect(classify(s3('x', status), previous)).toEqual({ change, lifecycle });
   });

@@ -38,5 +38,7 @@ describe('CEF escaping (ArcSight rules)', () => {
     expect(sev({ status: 'FAIL', severity: 'critical' })).toBe('10');
     expect(sev({ status: 'ERROR' })).toBe('5');
     expect(sev({ status: 'PASS', severity: 'critical' })).toBe('1');
+    expect(sev({ status: 'NOT_ASSESSED', severity: 'critical' })).toBe('1');
+    expect(parseCef(toCef(finding({ status: 'NOT_ASSESSED' }))).extension).toMatchObject({ outcome: 'NOT_ASSESSED', reason: 'not assessed: set policy.criticalResources' });
   });
 });

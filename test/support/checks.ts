@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { AnyCheck, Params } from '../../src/core/check.js';
 import type { Listing } from '../../src/core/inventory.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/core/policy.js';
@@ -44,3 +45,9 @@ export function runCheck(
 
 /** `[resource name, status]` pairs: what most check tests assert. */
 export const statuses = (results: readonly Result[]): [string, string][] => results.map((r) => [r.resource.name, r.status]);
+
+/** What a check says while the setting it judges against is empty: NOT_ASSESSED naming the setting, never NOT_APPLICABLE. */
+export function expectNotAssessed(results: readonly Result[], setting: string): void {
+  expect(results.length).toBeGreaterThan(0);
+  for (const r of results) expect(r).toMatchObject({ status: 'NOT_ASSESSED', message: `Not assessed: set ${setting}`, notAssessed: { setting } });
+}

@@ -116,10 +116,10 @@ export function expectWhole(format: string, text: string, findings: readonly Fin
     }
     case 'sarif': {
       // Code-scanning dashboards alert on every result: SARIF carries the failures, ERRORs as notifications.
-      const doc = JSON.parse(text) as { version: string; runs: { results: { partialFingerprints: Record<string, string> }[]; invocations: { toolExecutionNotifications: unknown[] }[] }[] };
+      const doc = JSON.parse(text) as { version: string; runs: { results: { partialFingerprints: Record<string, string> }[]; invocations: { toolExecutionNotifications: { level: string }[] }[] }[] };
       expect(doc.version).toBe('2.1.0');
       expect(sorted(doc.runs[0]!.results.map((r) => r.partialFingerprints['dutyscanFindingId/v1']!))).toEqual(idsOf(findings.filter((f) => f.status === 'FAIL')));
-      expect(doc.runs[0]!.invocations[0]!.toolExecutionNotifications).toHaveLength(findings.filter((f) => f.status === 'ERROR').length);
+      expect(doc.runs[0]!.invocations[0]!.toolExecutionNotifications.filter((n) => n.level === 'error')).toHaveLength(findings.filter((f) => f.status === 'ERROR').length);
       return;
     }
     case 'oscal': {

@@ -7,6 +7,7 @@ import { DUTIES, SEVERITIES, type Duty, type Severity } from '../../src/core/che
 import { findingId, STATUSES, type Finding, type Status } from '../../src/core/finding.js';
 import type { ProviderId } from '../../src/core/observed.js';
 import type { ClauseStatus, ObligationStatus, ScanSummary, StatusCounts } from '../../src/core/summary.js';
+import { rollUp } from '../../src/engine/tally.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export type FindingOverrides = Partial<Omit<Finding, 'check' | 'resource'>> & {
@@ -53,6 +54,7 @@ export function finding(overrides: FindingOverrides = {}): Finding {
     ...(status === 'ERROR'
       ? { error: { code: 'ACCESS_DENIED' as const, operation: 's3:GetBucketEncryption', message: 'Access Denied', origin: 'collection' as const } }
       : {}),
+    ...(status === 'NOT_ASSESSED' ? { message: 'Not assessed: set policy.criticalResources', notAssessed: { setting: 'policy.criticalResources' } } : {}),
   };
   return { ...base, ...rest };
 }
@@ -78,7 +80,7 @@ const HOSTILE = [
 export function manyFindings(count: number): Finding[] {
   const providers: ProviderId[] = ['aws', 'azure', 'gcp'];
   const regions = { aws: ['us-east-1', 'eu-west-1', 'global'], azure: ['westeurope', 'eastus'], gcp: ['europe-west1', 'global'] };
-  const statuses: Status[] = ['FAIL', 'PASS', 'PASS', 'ERROR', 'NOT_APPLICABLE', 'FAIL', 'PASS'];
+  const statuses: Status[] = ['FAIL', 'PASS', 'NOT_ASSESSED', 'ERROR', 'NOT_APPLICABLE', 'FAIL', 'PASS'];
   const out: Finding[] = [];
   for (let i = 0; i < count; i++) {
     const provider = providers[i % 3] as ProviderId;
@@ -109,7 +111,8 @@ export function manyFindings(count: number): Finding[] {
           name,
           tags: hostile ? { [hostile]: hostile } : { env: i % 2 ? 'prod' : 'dev' },
         },
-        message: `${name} evaluated: ${status}`,
+        message: status === 'NOT_ASSESSED' ? `Not assessed: set policy.requiredTags (${name})` : `${name} evaluated: ${status}`,
+        ...(status === 'NOT_ASSESSED' ? { notAssessed: { setting: 'policy.requiredTags' } } : {}),
         evidence: { index: i, value: hostile ?? i % 5 },
         obligations: [{ id: `obl.${duty}`, title: `Duty ${duty}`, clauses: [`2.2.${(i % 5) + 1}`] }],
         frameworks: { [`cis-${provider}-3.0`]: [`${((i % 23) % 5) + 1}.${(i % 23) % 9}`] },
@@ -121,19 +124,14 @@ export function manyFindings(count: number): Finding[] {
 
 export const emptyCounts = (): Mutable<StatusCounts> => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Mutable<StatusCounts>;
 
-function rollup(counts: StatusCounts): ClauseStatus['status'] {
-  if (counts.FAIL > 0) return 'not-met';
-  if (counts.ERROR > 0) return 'incomplete';
-  if (counts.PASS > 0) return 'met';
-  return 'not-applicable';
-}
 
 /** A summary whose numbers are computed from `findings`, as the engine's tally would. */
 export function summaryOf(findings: readonly Finding[], overrides: Partial<ScanSummary> = {}): ScanSummary {
   const byStatus = emptyCounts();
   const failBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   const byDuty: Partial<Record<Duty, Mutable<StatusCounts>>> = {};
-  const byObligation = new Map<string, { title: string; clauses: Set<string>; counts: Mutable<StatusCounts> }>();
+  const byObligation = new Map<string, { title: string; clauses: Set<string>; counts: Mutable<StatusCounts>; unset: Set<string> }>();
+  const notAssessed: Record<string, number> = {};
   let muted = 0;
   const accounts = new Map<string, { provider: ProviderId; account: string; name?: string }>();
   for (const f of findings) {
@@ -141,11 +139,13 @@ export function summaryOf(findings: readonly Finding[], overrides: Partial<ScanS
     if (f.muted) muted++;
     else if (f.status === 'FAIL') failBySeverity[f.severity]++;
     (byDuty[f.check.duty] ??= emptyCounts())[f.status]++;
+    if (f.notAssessed) notAssessed[f.notAssessed.setting] = (notAssessed[f.notAssessed.setting] ?? 0) + 1;
     for (const o of f.obligations) {
       let e = byObligation.get(o.id);
-      if (!e) byObligation.set(o.id, (e = { title: o.title, clauses: new Set(), counts: emptyCounts() }));
+      if (!e) byObligation.set(o.id, (e = { title: o.title, clauses: new Set(), counts: emptyCounts(), unset: new Set() }));
       o.clauses.forEach((c) => e.clauses.add(c));
       if (!f.muted) e.counts[f.status]++;
+      if (f.notAssessed) e.unset.add(f.notAssessed.setting);
     }
     accounts.set(`${f.resource.provider}/${f.resource.account}`, {
       provider: f.resource.provider,
@@ -154,14 +154,15 @@ export function summaryOf(findings: readonly Finding[], overrides: Partial<ScanS
     });
   }
   const obligations: ObligationStatus[] = [...byObligation].map(([id, e]) => ({
-    id, title: e.title, status: rollup(e.counts), clauses: [...e.clauses].sort(), counts: e.counts, acceptedExceptions: 0,
+    id, title: e.title, status: rollUp(e.counts, false), clauses: [...e.clauses].sort(), counts: e.counts, acceptedExceptions: 0, notAssessed: [...e.unset].sort(),
   }));
   const clauseIds = [...new Set(obligations.flatMap((o) => o.clauses))].sort();
   const clauses: ClauseStatus[] = clauseIds.map((clause) => {
     const os = obligations.filter((o) => o.clauses.includes(clause));
     const counts = emptyCounts();
     for (const o of os) for (const s of STATUSES) counts[s] += o.counts[s];
-    return { clause, title: `Clause ${clause}`, status: rollup(counts), obligations: os.map((o) => o.id), counts, acceptedExceptions: 0 };
+    const unset = [...new Set(os.flatMap((o) => o.notAssessed))].sort();
+    return { clause, title: `Clause ${clause}`, status: rollUp(counts, false), obligations: os.map((o) => o.id), counts, acceptedExceptions: 0, notAssessed: unset };
   });
   return {
     id: 'scan-0001',
@@ -179,6 +180,7 @@ export function summaryOf(findings: readonly Finding[], overrides: Partial<ScanS
     counts: { byStatus, failBySeverity, byDuty, muted },
     obligations,
     clauses,
+    notAssessed,
     apiCalls: {},
     totalApiCalls: 0,
     retries: {},

@@ -75,3 +75,21 @@ export const throwingCheck = defineCheck({
     throw new TypeError('boom');
   },
 });
+
+/** Judged against `policy.criticalResources`: NOT_ASSESSED while that list is empty. */
+export const widgetCriticalSmall = defineCheck({
+  id: 'aws-test-widget-critical-small',
+  title: 'Critical widgets are small',
+  provider: 'aws',
+  service: 'test',
+  resourceType: 'test.widget',
+  duty: 'backups',
+  severity: 'medium',
+  rationale: 'Critical widgets must fit the vault.',
+  remediation: { text: 'Shrink it.' },
+  assess: (w, ctx) => {
+    if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources');
+    if (!ctx.policy.criticalResources.includes(w.name)) return ctx.notApplicable('Not a critical widget');
+    return w.data.size <= 10 ? ctx.pass('small') : ctx.fail('big');
+  },
+});

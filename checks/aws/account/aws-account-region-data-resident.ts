@@ -22,7 +22,7 @@ export default defineCheck({
   assess(region, ctx) {
     const allowed = ctx.policy.allowedRegions.aws;
     const name = region.data.regionName;
-    if (allowed === undefined) return ctx.notApplicable('No allowed regions are configured for AWS (policy.allowedRegions.aws)', { region: name, allowedRegions: null });
+    if (allowed === undefined) return ctx.notAssessed('policy.allowedRegions.aws', { region: name, allowedRegions: null });
     if (picomatch([...allowed])(name)) return ctx.pass(`${name} is an allowed region`, { region: name, allowedRegions: allowed });
     const held = DATA_TYPES.flatMap((type) =>
       ctx.related(type)

@@ -20,6 +20,7 @@ export default defineCheck({
   defaults: { windowDays: 7, onlyCritical: false },
   assess(volume, ctx) {
     if (ctx.params.onlyCritical && !isCritical(volume, ctx.policy.criticalResources)) {
+      if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', { onlyCritical: true });
       return ctx.notApplicable('Not a critical volume, and onlyCritical is on', { onlyCritical: true });
     }
     if (volume.data.state === 'deleting' || volume.data.state === 'deleted') return ctx.notApplicable(`The volume is ${volume.data.state}`);

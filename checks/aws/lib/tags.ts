@@ -6,9 +6,10 @@ import { observedTags, typeMatches } from './resources.js';
  * The shared assessment of the required-tag checks (one check per taggable resource type, so the
  * engine can report each type's failed listing and empty scope on its own): the rules of
  * `policy.requiredTags` whose `resourceTypes` globs match, each key present and, with a pattern,
- * its value matching in full.
+ * its value matching in full. No rule at all is NOT_ASSESSED; rules for other types only, NOT_APPLICABLE.
  */
 export function assessRequiredTags(resource: Resource, ctx: AssessContext): Verdict {
+  if (ctx.policy.requiredTags.length === 0) return ctx.notAssessed('policy.requiredTags');
   const rules = ctx.policy.requiredTags.filter((r) => typeMatches(resource.type, r.resourceTypes));
   if (rules.length === 0) return ctx.notApplicable(`No required-tag rule applies to ${resource.type}`, { rules: 0 });
   const tags = ctx.known(observedTags(resource));

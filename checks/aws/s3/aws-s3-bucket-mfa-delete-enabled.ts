@@ -19,6 +19,7 @@ export default defineCheck({
   assess(bucket, ctx) {
     const critical = isCritical(bucket, ctx.policy.criticalResources);
     if (!critical && !ctx.params.allBuckets) {
+      if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', { critical: null, allBuckets: false });
       return ctx.notApplicable('Not a critical bucket (policy.criticalResources), and allBuckets is off', { critical, allBuckets: false });
     }
     const { status, mfaDelete } = ctx.known(bucket.data.versioning);

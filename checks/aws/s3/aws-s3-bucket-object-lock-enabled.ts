@@ -17,6 +17,7 @@ export default defineCheck({
   },
   assess(bucket, ctx) {
     if (!isCritical(bucket, ctx.policy.criticalResources)) {
+      if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', { critical: null });
       return ctx.notApplicable('Not a critical bucket (policy.criticalResources)', { critical: false });
     }
     if (bucket.data.objectLock === null) {

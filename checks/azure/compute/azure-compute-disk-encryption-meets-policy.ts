@@ -37,6 +37,7 @@ export default defineCheck({
     const { encryptionType, diskEncryptionSetId, managedBy, diskState, adeEnabled } = disk.data;
     const evidence = { encryptionType, diskEncryptionSetId, attachedTo: managedBy, diskState, adeEnabled, required: ctx.params.required };
     if (ctx.params.appliesTo === 'critical' && !isCritical(disk, ctx.policy)) {
+      if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', evidence);
       return ctx.notApplicable('Not a critical resource, and the check applies to critical resources only', evidence);
     }
     const level = LEVEL[encryptionType.toLowerCase()];

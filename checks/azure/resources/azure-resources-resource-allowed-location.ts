@@ -21,8 +21,8 @@ export default defineCheck({
     const allowed = ctx.policy.allowedRegions.azure;
     const location = normaliseLocation(resource.region);
     const evidence = { location: resource.region, allowed: allowed ?? null, resourceType: resource.data.resourceType };
-    if (!allowed) return ctx.notApplicable('No allowed locations are configured for Azure', evidence);
     if (location === 'global' || location === '') return ctx.notApplicable('The resource is not bound to a location', evidence);
+    if (!allowed) return ctx.notAssessed('policy.allowedRegions.azure', evidence);
     return allowed.map(normaliseLocation).includes(location)
       ? ctx.pass(`Located in ${resource.region}`, evidence)
       : ctx.fail(`Located in ${resource.region}, outside the allowed locations`, evidence);

@@ -18,6 +18,7 @@ export default defineCheck({
     cli: 'az group update --name <rg> --tags owner=<team>',
   },
   assess(group, ctx) {
+    if (ctx.policy.requiredTags.length === 0) return ctx.notAssessed('policy.requiredTags');
     const rules = tagRulesFor(group.type, ctx.policy);
     if (rules.length === 0) return ctx.notApplicable('No required-tag rule applies to resource groups', {});
     const result = assessTags(group.tags, rules);

@@ -18,6 +18,7 @@ export default defineCheck({
     cli: 'az tag update --resource-id <id> --operation merge --tags owner=<team>',
   },
   assess(resource, ctx) {
+    if (ctx.policy.requiredTags.length === 0) return ctx.notAssessed('policy.requiredTags', { resourceType: resource.data.resourceType });
     const rules = tagRulesFor(resource.type, ctx.policy);
     if (rules.length === 0) return ctx.notApplicable('No required-tag rule applies to this resource type', { resourceType: resource.data.resourceType });
     const result = assessTags(resource.tags, rules);

@@ -23,6 +23,7 @@ export default defineCheck({
     const { keySource, keyVaultUri } = account.data;
     const evidence = { keySource, keyVaultUri, appliesTo: ctx.params.appliesTo };
     if (ctx.params.appliesTo === 'critical' && !isCritical(account, ctx.policy)) {
+      if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', evidence);
       return ctx.notApplicable('Not a critical resource, and the check applies to critical resources only', evidence);
     }
     return keySource.toLowerCase() === 'microsoft.keyvault'

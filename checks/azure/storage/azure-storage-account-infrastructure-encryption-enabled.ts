@@ -23,6 +23,7 @@ export default defineCheck({
   assess(account, ctx) {
     const evidence = { requireInfrastructureEncryption: account.data.infrastructureEncryption, appliesTo: ctx.params.appliesTo };
     if (ctx.params.appliesTo === 'critical' && !isCritical(account, ctx.policy)) {
+      if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', evidence);
       return ctx.notApplicable('Not a critical resource, and the check applies to critical resources only', evidence);
     }
     return account.data.infrastructureEncryption

@@ -22,6 +22,7 @@ export default defineCheck({
   defaults: { requiredFor: 'all' as 'all' | 'critical' | 'none' },
   assess(account, ctx) {
     const evidence = { allowSharedKeyAccess: account.data.allowSharedKeyAccess, requiredFor: ctx.params.requiredFor };
+    if (ctx.params.requiredFor === 'critical' && ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', evidence);
     const required = ctx.params.requiredFor === 'all' || (ctx.params.requiredFor === 'critical' && isCritical(account, ctx.policy));
     if (!required) return ctx.notApplicable('Shared-key access is not required to be off for this account', evidence);
     // null is documented as "equivalent to true".

@@ -21,11 +21,11 @@ export default defineCheck({
   references: ['https://cloud.google.com/resource-manager/docs/organization-policy/defining-locations'],
   assess(asset, ctx) {
     const allowed = ctx.policy.allowedRegions.gcp;
-    if (!allowed) return ctx.notApplicable('Residency is not constrained (policy.allowedRegions.gcp)', { allowed: null });
     const location = asset.data.location;
     if (location === '' || location.toLowerCase() === 'global') {
       return ctx.notApplicable('A global resource has no location', { location });
     }
+    if (!allowed) return ctx.notAssessed('policy.allowedRegions.gcp', { allowed: null });
     const region = regionOfLocation(location);
     const matched = allowed.find((glob) => {
       const match = picomatch(glob, { nocase: true });

@@ -20,8 +20,8 @@ export default defineCheck({
   references: ['https://cloud.google.com/resource-manager/docs/labels-overview'],
   assess(asset, ctx) {
     const rules = ctx.policy.requiredTags;
-    if (rules.length === 0) return ctx.notApplicable('No required labels are configured (policy.requiredTags)', { rules: 0 });
     if (!asset.data.labelable) return ctx.notApplicable(`${asset.data.assetType} carries no labels`, { assetType: asset.data.assetType });
+    if (rules.length === 0) return ctx.notAssessed('policy.requiredTags', { rules: 0 });
     const type = asset.data.resourceType ?? asset.data.assetType;
     const applicable = rules.filter((r) => !r.resourceTypes || r.resourceTypes.some((glob) => picomatch(glob)(type)));
     if (applicable.length === 0) return ctx.notApplicable(`No required-label rule applies to ${type}`, { rules: 0, resourceType: type });

@@ -20,6 +20,7 @@ export default defineCheck({
   references: ['https://cloud.google.com/compute/docs/disks/customer-managed-encryption'],
   assess(disk, ctx) {
     const matched = isCritical(ctx.policy.criticalResources, disk.name, disk.id);
+    if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', { critical: null });
     if (matched === null) return ctx.notApplicable('Not a critical resource under policy.criticalResources', { critical: false });
     const evidence = { criticalMatch: matched, kmsKeyName: disk.data.kmsKeyName, customerSuppliedKey: disk.data.customerSuppliedKey };
     return disk.data.kmsKeyName !== null || disk.data.customerSuppliedKey

@@ -21,6 +21,7 @@ export default defineCheck({
   references: ['https://cloud.google.com/storage/docs/object-versioning', 'https://cloud.google.com/storage/docs/bucket-lock'],
   assess(bucket, ctx) {
     const matched = isCritical(ctx.policy.criticalResources, bucket.name, bucket.id);
+    if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', { critical: null });
     if (matched === null) return ctx.notApplicable('Not a critical resource under policy.criticalResources', { critical: false });
     const retentionDays = bucket.data.retentionPolicy ? bucket.data.retentionPolicy.retentionPeriodSeconds / 86_400 : 0;
     const evidence = {

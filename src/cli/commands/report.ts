@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Finding } from '../../core/finding.js';
-import type { ScanSummary } from '../../core/summary.js';
+import type { ScanSummary, StatusCounts } from '../../core/summary.js';
+import { emptyCounts } from '../../engine/tally.js';
 import { formatter, formatters } from '../../output/registry.js';
 import { OutputWriter } from '../../output/writer.js';
 import { UsageError } from '../select.js';
@@ -36,7 +37,19 @@ export function readScanDocument(file: string): ScanDocument {
       throw new UsageError(`${file}: findings[${i}] is not a finding`);
     }
   });
-  return d as ScanDocument;
+  return { findings: d.findings, scan: withNotAssessed(d.scan as ScanSummary) };
+}
+
+/** A document saved before NOT_ASSESSED existed reads as one with none: zero counts, no setting left empty. */
+function withNotAssessed(scan: ScanSummary): ScanSummary {
+  const counts = (c: StatusCounts): StatusCounts => ({ ...emptyCounts(), ...c });
+  return {
+    ...scan,
+    counts: { ...scan.counts, byStatus: counts(scan.counts.byStatus), byDuty: Object.fromEntries(Object.entries(scan.counts.byDuty).map(([d, c]) => [d, counts(c)])) },
+    obligations: scan.obligations.map((o) => ({ ...o, counts: counts(o.counts), notAssessed: o.notAssessed ?? [] })),
+    clauses: scan.clauses.map((c) => ({ ...c, counts: counts(c.counts), notAssessed: c.notAssessed ?? [] })),
+    notAssessed: scan.notAssessed ?? {},
+  };
 }
 
 interface ReportFlags { scan: string; format: string; output?: string }

@@ -1,7 +1,7 @@
 import { esc } from './escape.js';
 
 export const STATUS_COLOURS: Record<string, string> = {
-  PASS: '#2e7d32', FAIL: '#c62828', ERROR: '#ef6c00', NOT_APPLICABLE: '#9e9e9e',
+  PASS: '#2e7d32', FAIL: '#c62828', ERROR: '#ef6c00', NOT_ASSESSED: '#78909c', NOT_APPLICABLE: '#9e9e9e',
   met: '#2e7d32', 'not-met': '#c62828', incomplete: '#ef6c00', attestation: '#5e35b1', 'not-assessed': '#78909c', 'not-applicable': '#9e9e9e',
 };
 

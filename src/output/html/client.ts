@@ -10,11 +10,11 @@ export const CLIENT_SCRIPT = String.raw`
   var t0 = performance.now();
   var rows = JSON.parse(document.getElementById('dutyscan-findings').textContent);
   var meta = JSON.parse(document.getElementById('dutyscan-meta').textContent);
-  var STATUS = ['PASS', 'FAIL', 'ERROR', 'NOT_APPLICABLE'];
+  var STATUS = meta.statuses;
   var SEVERITY = ['critical', 'high', 'medium', 'low', 'info'];
   var ROW_H = 30;
-  var C = { check: 0, status: 1, severity: 2, muted: 3, account: 4, region: 5, type: 6, id: 7, name: 8, message: 9, tags: 10, evidence: 11, mute: 12, error: 13, firstSeen: 14, lastSeen: 15 };
-  var STATUS_ORDER = [2, 0, 1, 3]; // FAIL, ERROR, PASS, N/A first to last
+  var C = { check: 0, status: 1, severity: 2, muted: 3, account: 4, region: 5, type: 6, id: 7, name: 8, message: 9, tags: 10, evidence: 11, mute: 12, error: 13, firstSeen: 14, lastSeen: 15, notAssessed: 16 };
+  var STATUS_ORDER = meta.statusRank; // by status index: FAIL, ERROR, NOT_ASSESSED, PASS, N/A first to last
   var order = rows.map(function (_r, i) { return i; });
   order.sort(function (a, b) {
     var ra = rows[a], rb = rows[b];
@@ -124,6 +124,7 @@ export const CLIENT_SCRIPT = String.raw`
     var tags = Object.keys(r[C.tags] || {}).map(function (k) { return k + '=' + r[C.tags][k]; }).join(', ');
     kv(dl, 'Tags', tags);
     if (r[C.error]) kv(dl, 'Error', r[C.error].code + ' ' + r[C.error].operation + ': ' + r[C.error].message + ' (' + r[C.error].origin + ')');
+    if (r[C.notAssessed]) kv(dl, 'Not assessed', 'set ' + r[C.notAssessed].setting + ' and scan again');
     if (r[C.mute]) kv(dl, 'Muted', r[C.mute].reason + (r[C.mute].owner ? ' by ' + r[C.mute].owner : '') + (r[C.mute].expires ? ' until ' + r[C.mute].expires : ''));
     kv(dl, 'Obligations', c.obligations.map(function (o) { return o.id + (o.clauses.length ? ' (clauses ' + o.clauses.join(', ') + ')' : ''); }).join('; '));
     kv(dl, 'Frameworks', Object.keys(c.frameworks).map(function (k) { return k + ' ' + c.frameworks[k].join(', '); }).join('; '));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/account/aws-account-region-data-resident.js';
 import { accountRegion, ebsSnapshot, ec2Instance, failedListingOf, listingOf, s3Bucket } from '../../../fixtures/aws.js';
 
@@ -30,10 +30,15 @@ describe(check.id, () => {
     expect(results[0]).toMatchObject({ status: 'PASS', evidence: { resources: [] } });
   });
 
-  test('NOT_APPLICABLE, with the region as evidence, when no residency policy is set', () => {
+  test('NOT_ASSESSED, naming the setting and with the region as evidence, when no residency policy is set', () => {
     const results = runCheck(check, inventory);
-    expect(results.map((r) => r.status)).toEqual(['NOT_APPLICABLE', 'NOT_APPLICABLE', 'NOT_APPLICABLE']);
+    expect(results).toHaveLength(3);
+    expectNotAssessed(results, 'policy.allowedRegions.aws');
     expect(results[1]?.evidence).toEqual({ region: 'us-east-1', allowedRegions: null });
+  });
+
+  test('NOT_APPLICABLE where no region was listed: nothing to judge, policy or not', () => {
+    expect(runCheck(check, [listingOf('aws.account.region', [], 'eu-west-1')], { policy: { allowedRegions: { aws: ['eu-*'] } } })[0]?.status).toBe('NOT_APPLICABLE');
   });
 
   test('ERROR for a disallowed region whose data could not be listed', () => {

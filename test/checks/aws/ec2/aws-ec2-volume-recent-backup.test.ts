@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/ec2/aws-ec2-volume-recent-backup.js';
 import { daysAgo, ebsSnapshot, ebsVolume, failedListingOf, listingOf, protectedResource, volumeArn } from '../../../fixtures/aws.js';
 
@@ -26,6 +26,11 @@ describe(check.id, () => {
     expect(runCheck(check, listings, { params: { windowDays: 31 } })[2]?.status).toBe('PASS');
     const results = runCheck(check, listings, { params: { onlyCritical: true }, policy: { criticalResources: ['vol-snap'] } });
     expect(results.map((r) => r.status)).toEqual(['PASS', 'NOT_APPLICABLE', 'NOT_APPLICABLE', 'NOT_APPLICABLE']);
+  });
+
+  test('onlyCritical with no policy.criticalResources is NOT_ASSESSED', () => {
+    const listings = [listingOf('aws.ec2.volume', volumes), listingOf('aws.ec2.snapshot', snapshots), listingOf('aws.backup.protected-resource', recoveryPoints)];
+    expectNotAssessed(runCheck(check, listings, { params: { onlyCritical: true } }), 'policy.criticalResources');
   });
 
   test('ERROR when snapshots could not be listed in the region', () => {

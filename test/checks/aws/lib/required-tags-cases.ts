@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import type { AnyCheck } from '../../../../src/core/check.js';
 import type { Resource } from '../../../../src/core/resource.js';
 import type { AwsResourceType } from '../../../../providers/aws/model/index.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import { failedListingOf, listingOf } from '../../../fixtures/aws.js';
 
 export const REQUIRED_TAGS_POLICY = {
@@ -16,7 +16,7 @@ export const REQUIRED_TAGS_POLICY = {
 /**
  * The cases every AWS `*-required-tags` check shares (they differ only in their resource type):
  * PASS, FAIL for a missing key or a value outside the pattern, NOT_APPLICABLE when no rule
- * applies, ERROR when the listing failed.
+ * applies, NOT_ASSESSED when there are no rules at all, ERROR when the listing failed.
  */
 export function requiredTagsCases<T extends AwsResourceType>(
   check: AnyCheck,
@@ -39,6 +39,10 @@ export function requiredTagsCases<T extends AwsResourceType>(
   test('NOT_APPLICABLE when no rule applies to the type', () => {
     const results = runCheck(check, [listingOf(type, [make('any', {})])], { policy: { requiredTags: [{ key: 'owner', resourceTypes: ['azure.*'] }] } });
     expect(results[0]).toMatchObject({ status: 'NOT_APPLICABLE', evidence: { rules: 0 } });
+  });
+
+  test('NOT_ASSESSED while policy.requiredTags is empty', () => {
+    expectNotAssessed(runCheck(check, [listingOf(type, [make('any', {})])]), 'policy.requiredTags');
   });
 
   test('ERROR when the resources could not be listed', () => {

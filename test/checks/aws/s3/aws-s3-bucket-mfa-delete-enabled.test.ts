@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seen } from '../../../../src/core/observed.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/s3/aws-s3-bucket-mfa-delete-enabled.js';
 import { deniedFact, listingOf, s3Bucket } from '../../../fixtures/aws.js';
 
@@ -16,5 +16,9 @@ describe(check.id, () => {
     ], { policy: { criticalResources: ['vault*'] } });
     expect(statuses(results)).toEqual([['vault', 'PASS'], ['vault-2', 'FAIL'], ['vault-denied', 'ERROR'], ['tmp', 'NOT_APPLICABLE']]);
     expect(results[1]?.evidence).toEqual({ critical: true, versioning: 'Enabled', mfaDelete: 'Disabled' });
+  });
+
+  test('NOT_ASSESSED while policy.criticalResources is empty and allBuckets is off', () => {
+    expectNotAssessed(runCheck(check, [listingOf('aws.s3.bucket', [s3Bucket('vault'), s3Bucket('tmp')])]), 'policy.criticalResources');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seen } from '../../../../src/core/observed.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/s3/aws-s3-bucket-object-lock-enabled.js';
 import { deniedFact, failedListingOf, listingOf, s3Bucket } from '../../../fixtures/aws.js';
 
@@ -34,5 +34,9 @@ describe(check.id, () => {
   test('ERROR for a failed ListBuckets, NOT_APPLICABLE for no buckets', () => {
     expect(runCheck(check, [failedListingOf('aws.s3.bucket', 's3:ListBuckets')], { policy })[0]?.status).toBe('ERROR');
     expect(runCheck(check, [listingOf('aws.s3.bucket', [])], { policy })[0]?.status).toBe('NOT_APPLICABLE');
+  });
+
+  test('NOT_ASSESSED while policy.criticalResources is empty', () => {
+    expectNotAssessed(runCheck(check, [listingOf('aws.s3.bucket', [s3Bucket('ledger', { objectLock: null })])]), 'policy.criticalResources');
   });
 });

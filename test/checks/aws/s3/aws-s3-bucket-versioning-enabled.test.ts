@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seen } from '../../../../src/core/observed.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import check from '../../../../checks/aws/s3/aws-s3-bucket-versioning-enabled.js';
 import { deniedFact, listingOf, s3Bucket, VERSIONING_OFF } from '../../../fixtures/aws.js';
 
@@ -23,5 +23,9 @@ describe(check.id, () => {
 
   test('allBuckets extends the duty to every bucket', () => {
     expect(runCheck(check, [listingOf('aws.s3.bucket', buckets)], { params: { allBuckets: true } })[4]?.status).toBe('FAIL');
+  });
+
+  test('NOT_ASSESSED while policy.criticalResources is empty and allBuckets is off', () => {
+    expectNotAssessed(runCheck(check, [listingOf('aws.s3.bucket', buckets)]), 'policy.criticalResources');
   });
 });

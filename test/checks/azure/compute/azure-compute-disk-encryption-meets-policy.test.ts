@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../../checks/azure/compute/azure-compute-disk-encryption-meets-policy.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import { disk, failed, list } from '../fixtures.js';
 
 describe('azure-compute-disk-encryption-meets-policy', () => {
@@ -24,5 +24,8 @@ describe('azure-compute-disk-encryption-meets-policy', () => {
   it('is ERROR for a failed listing and NOT_APPLICABLE without disks', () => {
     expect(runCheck(check, [failed('azure.compute.disk', 'Microsoft.Compute/disks/read')]).map((r) => r.status)).toEqual(['ERROR']);
     expect(runCheck(check, [list('azure.compute.disk', [])]).map((r) => r.status)).toEqual(['NOT_APPLICABLE']);
+  });
+  it('is NOT_ASSESSED for critical disks only while policy.criticalResources is empty', () => {
+    expectNotAssessed(runCheck(check, [list('azure.compute.disk', disks)], { params: { appliesTo: 'critical' } }), 'policy.criticalResources');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../../checks/azure/resources/azure-resources-resource-required-tags.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import { failed, genericResource, list } from '../fixtures.js';
 
 const policy = { requiredTags: [{ key: 'owner' }, { key: 'env', pattern: 'prod|test' }] };
@@ -19,6 +19,9 @@ describe('azure-resources-resource-required-tags', () => {
   it('is NOT_APPLICABLE when no rule applies to the type', () => {
     const results = runCheck(check, [list('azure.resources.resource', [genericResource('x')])], { policy: { requiredTags: [{ key: 'owner', resourceTypes: ['aws.*'] }] } });
     expect(results.map((r) => r.status)).toEqual(['NOT_APPLICABLE']);
+  });
+  it('is NOT_ASSESSED while policy.requiredTags is empty', () => {
+    expectNotAssessed(runCheck(check, [list('azure.resources.resource', [genericResource('x')])]), 'policy.requiredTags');
   });
   it('is ERROR when resources could not be listed', () => {
     expect(runCheck(check, [failed('azure.resources.resource', 'Microsoft.Resources/resources/read')], { policy }).map((r) => r.status)).toEqual(['ERROR']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../../checks/azure/storage/azure-storage-account-cmk-encrypted.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import { failed, list, storageAccount } from '../fixtures.js';
 
 describe('azure-storage-account-cmk-encrypted', () => {
@@ -17,5 +17,8 @@ describe('azure-storage-account-cmk-encrypted', () => {
     const accounts = [storageAccount('crit-data', { keySource: 'Microsoft.Storage' }), storageAccount('scratch', { keySource: 'Microsoft.Storage' })];
     const results = runCheck(check, [list('azure.storage.account', accounts)], { policy: { criticalResources: ['**/storageAccounts/crit-*'] } });
     expect(statuses(results)).toEqual([['crit-data', 'FAIL'], ['scratch', 'NOT_APPLICABLE']]);
+  });
+  it('is NOT_ASSESSED under the default parameters while policy.criticalResources is empty', () => {
+    expectNotAssessed(runCheck(check, [list('azure.storage.account', [storageAccount('crit-data', { keySource: 'Microsoft.Storage' }), storageAccount('good')])]), 'policy.criticalResources');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import check from '../../../../checks/azure/storage/azure-storage-account-shared-key-access-disabled.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import { failed, list, storageAccount } from '../fixtures.js';
 
 describe('azure-storage-account-shared-key-access-disabled', () => {
@@ -17,5 +17,8 @@ describe('azure-storage-account-shared-key-access-disabled', () => {
     const accounts = [storageAccount('crit-data', { allowSharedKeyAccess: true }), storageAccount('scratch', { allowSharedKeyAccess: true })];
     const results = runCheck(check, [list('azure.storage.account', accounts)], { params: { requiredFor: 'critical' }, policy: { criticalResources: ['crit-*'] } });
     expect(statuses(results)).toEqual([['crit-data', 'FAIL'], ['scratch', 'NOT_APPLICABLE']]);
+  });
+  it('is NOT_ASSESSED for critical accounts only while policy.criticalResources is empty', () => {
+    expectNotAssessed(runCheck(check, [list('azure.storage.account', [storageAccount('crit-data', { allowSharedKeyAccess: true })])], { params: { requiredFor: 'critical' } }), 'policy.criticalResources');
   });
 });

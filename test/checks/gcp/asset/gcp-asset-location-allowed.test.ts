@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import { failed, gcp, list, unknown, ORG_SCOPE } from '../fixtures.js';
 import { seen } from '../../../../src/core/observed.js';
 import check from '../../../../checks/gcp/asset/gcp-asset-location-allowed.js';
@@ -18,9 +18,10 @@ describe('gcp-asset-location-allowed', () => {
     expect(statuses(r)).toEqual([['vm', 'FAIL'], ['b', 'FAIL']]);
     expect(r[0]?.evidence).toMatchObject({ region: 'us-central1' });
   });
-  test('NOT_APPLICABLE for global resources and when residency is unconstrained', () => {
+  test('NOT_APPLICABLE for global resources; NOT_ASSESSED when residency is unconstrained', () => {
     expect(statuses(runCheck(check, [list(T, [gcp(T, 'net', { location: 'global' })])], { policy }))).toEqual([['net', 'NOT_APPLICABLE']]);
-    expect(statuses(runCheck(check, [list(T, [gcp(T, 'vm', { location: 'us-east1' })])]))).toEqual([['vm', 'NOT_APPLICABLE']]);
+    expect(statuses(runCheck(check, [list(T, [gcp(T, 'net', { location: 'global' })])]))).toEqual([['net', 'NOT_APPLICABLE']]);
+    expectNotAssessed(runCheck(check, [list(T, [gcp(T, 'vm', { location: 'us-east1' })])]), 'policy.allowedRegions.gcp');
   });
   test('ERROR for a failed listing', () => {
     expect(runCheck(check, [failed(T, 'cloudasset.assets.searchAllResources')], { policy }).map((r) => r.status)).toEqual(['ERROR']);

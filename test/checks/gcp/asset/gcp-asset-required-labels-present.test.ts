@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import { failed, gcp, list, unknown, ORG_SCOPE } from '../fixtures.js';
 import { seen } from '../../../../src/core/observed.js';
 import check from '../../../../checks/gcp/asset/gcp-asset-required-labels-present.js';
@@ -28,10 +28,11 @@ describe('gcp-asset-required-labels-present', () => {
     const r = runCheck(check, [list(T, [gcp(T, 'vm', { labels: { owner: 'data' } })])], { policy: { requiredTags: [{ key: 'Owner' }] } });
     expect(statuses(r)).toEqual([['vm', 'PASS']]);
   });
-  test('NOT_APPLICABLE without rules or for unlabelable asset types', () => {
-    expect(statuses(runCheck(check, [list(T, [gcp(T, 'vm')])]))).toEqual([['vm', 'NOT_APPLICABLE']]);
+  test('NOT_ASSESSED without rules; NOT_APPLICABLE for unlabelable asset types, with rules or without', () => {
+    expectNotAssessed(runCheck(check, [list(T, [gcp(T, 'vm')])]), 'policy.requiredTags');
     const fw = gcp(T, 'fw', { assetType: 'compute.googleapis.com/Firewall', resourceType: 'gcp.compute.firewall', labelable: false });
     expect(statuses(runCheck(check, [list(T, [fw])], { policy }))).toEqual([['fw', 'NOT_APPLICABLE']]);
+    expect(statuses(runCheck(check, [list(T, [fw])]))).toEqual([['fw', 'NOT_APPLICABLE']]);
   });
   test('ERROR for a failed listing', () => {
     expect(runCheck(check, [failed(T, 'cloudasset.assets.searchAllResources')], { policy }).map((r) => r.status)).toEqual(['ERROR']);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import { failed, gcp, list } from '../fixtures.js';
 import check from '../../../../checks/gcp/compute/gcp-compute-disk-critical-cmek-encrypted.js';
 
@@ -19,5 +19,8 @@ describe('gcp-compute-disk-critical-cmek-encrypted', () => {
   test('NOT_APPLICABLE for other disks; ERROR for a failed listing', () => {
     expect(statuses(runCheck(check, [list(T, [gcp(T, 'scratch')])], { policy }))).toEqual([['scratch', 'NOT_APPLICABLE']]);
     expect(runCheck(check, [failed(T, 'compute.disks.aggregatedList')], { policy }).map((r) => r.status)).toEqual(['ERROR']);
+  });
+  test('NOT_ASSESSED while policy.criticalResources is empty', () => {
+    expectNotAssessed(runCheck(check, [list(T, [gcp(T, 'db-1'), gcp(T, 'scratch')])]), 'policy.criticalResources');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
 import { failed, gcp, list, unknown } from '../fixtures.js';
 import { seen } from '../../../../src/core/observed.js';
 import check from '../../../../checks/gcp/storage/gcp-storage-bucket-critical-data-recoverable.js';
@@ -24,5 +24,8 @@ describe('gcp-storage-bucket-critical-data-recoverable', () => {
   test('NOT_APPLICABLE for buckets not named critical; ERROR for a failed listing', () => {
     expect(statuses(runCheck(check, [list(T, [gcp(T, 'scratch', { versioning: false })])], { policy }))).toEqual([['scratch', 'NOT_APPLICABLE']]);
     expect(runCheck(check, [failed(T, 'storage.buckets.list')], { policy }).map((r) => r.status)).toEqual(['ERROR']);
+  });
+  test('NOT_ASSESSED while policy.criticalResources is empty', () => {
+    expectNotAssessed(runCheck(check, [list(T, [gcp(T, 'hr-records', { versioning: false })])]), 'policy.criticalResources');
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { SEVERITIES } from '../core/check.js';
@@ -174,7 +174,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   if (tokens.length === 0) log.warn({ host: options.host }, 'API without authentication: only reachable on loopback');
 
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 64 * 1024 });
+  // Request logging is off through the log controller: the top-level disableRequestLogging is deprecated (FSTDEP023).
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 64 * 1024 });
   const open = new Set(['/healthz', '/readyz']);
 
   app.addHook('onRequest', async (request) => {

@@ -294,6 +294,22 @@ describe('metrics and readiness', () => {
     expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
   });
 
+  it('starts without a deprecation warning from Fastify', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error & { code?: string }) => warnings.push(`${w.code ?? w.name}: ${w.message}`);
+    process.on('warning', listen);
+    try {
+      const fresh = await build();
+      await fresh.ready();
+      await fresh.close();
+      // Warnings are emitted on the next tick.
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('reports not ready when the store does not answer', async () => {
     await store.close();
     const res = await app.inject({ url: '/readyz' });

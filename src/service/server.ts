@@ -34,6 +34,8 @@ export class Problem extends Error {
 }
 
 const PROBLEM_JSON = 'application/problem+json';
+/** JSON and problems load nothing and are framed by nobody; the HTML reports send their own policy. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem): FastifyReply {
   for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
@@ -189,6 +191,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
+  // Everything the API answers holds findings or is about them: no caching, no sniffing, no framing.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', API_CSP);
+  });
+
   app.setErrorHandler((error: FastifyError | Problem | Error, request, reply) => {
     if (error instanceof Problem) return sendProblem(reply, request, error);
     if (error instanceof InvalidCursorError) return sendProblem(reply, request, new Problem(400, 'Invalid cursor', error.message));
@@ -270,7 +278,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       for await (const row of store.scanFindings(scan.id)) if (f!.finding) yield f!.finding(row.finding, index++);
       yield f!.end(summary);
     }
-    reply.type(f.mediaType).header('content-disposition', `inline; filename="dutyscan-${scan.id}.${f.extension}"`);
+    reply.type(f.mediaType).header('content-disposition', `attachment; filename="dutyscan-${scan.id}.${f.extension}"`);
+    if (f.contentSecurityPolicy) reply.header('content-security-policy', f.contentSecurityPolicy);
     return reply.send(Readable.from(render()));
   });
 

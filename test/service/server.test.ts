@@ -198,6 +198,31 @@ describe('scans', () => {
   });
 });
 
+describe('response headers', () => {
+  it('sends nosniff and no-store everywhere, errors included', async () => {
+    const id = await scanThroughApi();
+    for (const url of ['/healthz', '/metrics', '/scans', `/scans/${id}`, `/scans/${id}/changes`, `/scans/${id}/report?format=csv`, '/findings', '/nowhere']) {
+      const res = await app.inject({ url, headers: auth });
+      expect([url, res.headers['x-content-type-options'], res.headers['cache-control']]).toEqual([url, 'nosniff', 'no-store']);
+    }
+    const unauthorised = await app.inject({ url: '/findings' });
+    expect([unauthorised.statusCode, unauthorised.headers['x-content-type-options'], unauthorised.headers['cache-control']]).toEqual([401, 'nosniff', 'no-store']);
+  });
+
+  it('serves reports as attachments, and the HTML reports with the Content-Security-Policy of their meta tag', async () => {
+    const id = await scanThroughApi();
+    for (const [format, file] of [['json', 'json'], ['csv', 'csv'], ['html', 'html'], ['contract-html', 'contract.html'], ['md', 'contract.md']] as const) {
+      const res = await app.inject({ url: `/scans/${id}/report?format=${format}`, headers: auth });
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="dutyscan-${id}.${file}"`);
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(res.body)?.[1];
+      if (meta) expect(res.headers['content-security-policy']).toBe(meta);
+      expect(meta === undefined).toBe(!file.endsWith('html'));
+    }
+    // Everything else (JSON, problems) may load nothing and be framed by nobody.
+    expect((await app.inject({ url: '/scans', headers: auth })).headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+});
+
 describe('changes', () => {
   it('lists what moved in a scan, as JSON or as OCSF events with activity Create, Update or Close', async () => {
     const first = await scanThroughApi();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, openPrivateFile } from '../util/private-files.js';
 
 /** One undelivered batch on disk. */
 export interface SpooledBatch {
@@ -32,7 +33,7 @@ export class Spool {
   }
 
   private ensureDir(): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    makePrivateDir(this.dir);
   }
 
   /** Batch files, oldest first (names start with the creation time). */
@@ -64,7 +65,7 @@ export class Spool {
     const stamp = batch.createdAt.replace(/[:.]/g, '-');
     const final = join(this.dir, `${stamp}-${batch.id}.batch.json`);
     const temp = join(this.dir, `.${batch.id}.tmp`);
-    const fd = openSync(temp, 'wx', 0o600);
+    const fd = openPrivateFile(temp, 'wx');
     try {
       let offset = 0;
       while (offset < data.length) offset += writeSync(fd, data, offset);

@@ -13,6 +13,7 @@ import { LIFECYCLES, SCAN_STATUSES, type FindingState, type HistoryStore, type S
 import { scanScopeSchema, type ScanScope, type Schedule, type ServiceConfig } from './config.js';
 import { changeToOcsf, type ChangeEvent } from './drift.js';
 import { CHANGE_ACTIVITY } from '../output/ocsf.js';
+import { whyNotLoopback } from './loopback.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { ScanCoordinator } from './scheduler.js';
 
@@ -66,8 +67,6 @@ export function loadTokens(api: ServiceConfig['api'], env: NodeJS.ProcessEnv = p
   }
   return tokens;
 }
-
-export const isLoopback = (host: string): boolean => ['127.0.0.1', '::1', 'localhost'].includes(host) || /^127\./.test(host);
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
@@ -171,9 +170,8 @@ const findingView = (f: FindingState) => ({
 /** The HTTP API: health, metrics, on-demand scans, history and reports. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { coordinator, store, metrics, tokens, log } = options;
-  if (tokens.length === 0 && !isLoopback(options.host)) {
-    throw new Error(`refusing to serve the API on ${options.host} without a token: set the token environment variable or tokenFile, or bind to 127.0.0.1`);
-  }
+  const exposed = tokens.length === 0 ? await whyNotLoopback(options.host) : undefined;
+  if (exposed) throw new Error(`refusing to serve the API without a token: ${exposed}; set the token environment variable or tokenFile, or bind to 127.0.0.1`);
   if (tokens.length === 0) log.warn({ host: options.host }, 'API without authentication: only reachable on loopback');
 
   // Request logging is off through the log controller: the top-level disableRequestLogging is deprecated (FSTDEP023).

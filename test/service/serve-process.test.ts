@@ -157,8 +157,11 @@ describe('dutyscan serve, the built program', () => {
     }
   }, 60_000);
 
-  it('refuses to listen beyond loopback without an API token (exit 2)', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--config', config, '--demo', '--host', '0.0.0.0', '--port', '0'], {
+  it.each([
+    ['0.0.0.0', /0\.0\.0\.0 is not a loopback address/],
+    ['127.does-not-resolve.invalid', /"127\.does-not-resolve\.invalid" does not resolve/],
+  ])('refuses to listen on %s without an API token (exit 2, saying why)', async (host, why) => {
+    const child = spawn(process.execPath, [bin, 'serve', '--config', config, '--demo', '--host', host, '--port', '0'], {
       env: { PATH: process.env.PATH ?? '' },
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -169,5 +172,19 @@ describe('dutyscan serve, the built program', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
     expect(stderr).toMatch(/no API token .*TEST_DUTYSCAN_TOKEN/);
+    expect(stderr).toMatch(why);
+  }, 30_000);
+
+  it.each(['localhost', '127.0.0.1', '::1'])('listens on %s without an API token, and Fastify warns of nothing deprecated', async (host) => {
+    const server = await serve(['--demo', '--host', host, '--port', '0'], {});
+    try {
+      expect(server.stderr()).toMatch(/API without authentication: only reachable on loopback/);
+      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${server.port}/scans`);
+      expect(res.status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(server.stderr()).not.toMatch(/FSTDEP|DeprecationWarning/);
   }, 30_000);
 });

@@ -7,7 +7,8 @@ import type { Finding } from '../../src/core/finding.js';
 import { apiSchema, scheduleSchema } from '../../src/service/config.js';
 import { ServiceMetrics } from '../../src/service/metrics.js';
 import type { ScanCoordinator } from '../../src/service/scheduler.js';
-import { buildServer, isLoopback, loadTokens, registryFormats, tokenMatches } from '../../src/service/server.js';
+import { whyNotLoopback } from '../../src/service/loopback.js';
+import { buildServer, loadTokens, registryFormats, tokenMatches } from '../../src/service/server.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { finding, summaryOf } from '../support/findings.js';
@@ -101,11 +102,24 @@ describe('authentication', () => {
   });
 
   it('refuses to start without a token unless bound to loopback', async () => {
-    await expect(build({ tokens: [], host: '0.0.0.0' })).rejects.toThrow(/without a token/);
+    await expect(build({ tokens: [], host: '0.0.0.0' })).rejects.toThrow(/without a token: 0\.0\.0\.0 is not a loopback address/);
+    await expect(build({ tokens: [], host: '127.does-not-resolve.invalid' })).rejects.toThrow(/without a token: "127\.does-not-resolve\.invalid" does not resolve/);
     const local = await build({ tokens: [], host: '127.0.0.1' });
     expect((await local.inject({ url: '/scans' })).statusCode).toBe(200);
     await local.close();
-    expect([isLoopback('127.0.0.1'), isLoopback('::1'), isLoopback('localhost'), isLoopback('0.0.0.0'), isLoopback('10.0.0.1')]).toEqual([true, true, true, false, false]);
+  });
+
+  it('counts as loopback only IP literals in 127.0.0.0/8 or ::1, and names whose every address is one', async () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', 'localhost']) expect([host, await whyNotLoopback(host)]).toEqual([host, undefined]);
+    for (const host of ['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', '::ffff:10.0.0.1']) expect(await whyNotLoopback(host)).toBe(`${host} is not a loopback address`);
+    expect(await whyNotLoopback('127.does-not-resolve.invalid')).toMatch(/^"127\.does-not-resolve\.invalid" does not resolve \(ENOTFOUND\)$/);
+    // A name that looks local but also points elsewhere (split-horizon DNS, a hostile record).
+    const records: Record<string, string[]> = { '127.evil.example': ['10.0.0.5'], 'dual.example': ['127.0.0.1', '192.0.2.7'], 'both-loopbacks.example': ['127.0.0.1', '::1'], 'empty.example': [] };
+    const resolve = async (host: string) => records[host]!;
+    expect(await whyNotLoopback('127.evil.example', resolve)).toBe('"127.evil.example" resolves to 10.0.0.5, which is not loopback');
+    expect(await whyNotLoopback('dual.example', resolve)).toBe('"dual.example" resolves to 192.0.2.7, which is not loopback');
+    expect(await whyNotLoopback('both-loopbacks.example', resolve)).toBeUndefined();
+    expect(await whyNotLoopback('empty.example', resolve)).toBe('"empty.example" does not resolve');
   });
 
   it('reads tokens from the environment and from a secret file (one per line, for rotation), and rejects short ones', () => {

@@ -11,7 +11,8 @@ import { engineScanFn } from '../../service/engine-scan.js';
 import { ServiceMetrics } from '../../service/metrics.js';
 import { ScanCoordinator, Scheduler, type Publisher } from '../../service/scheduler.js';
 import { createSinks, SinkSet, type SinkConfig } from '../../sinks/index.js';
-import { buildServer, isLoopback, loadTokens, registryFormats } from '../../service/server.js';
+import { whyNotLoopback } from '../../service/loopback.js';
+import { buildServer, loadTokens, registryFormats } from '../../service/server.js';
 import { openStore } from '../../store/index.js';
 import { createLogger } from '../../util/log.js';
 import { allChecks } from '../../../checks/index.js';
@@ -88,9 +89,8 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
   const host = flags.host ?? service.api.host;
   const port = parsePort(flags.port) ?? service.api.port;
   const tokens = loadTokens(service.api);
-  if (tokens.length === 0 && !isLoopback(host)) {
-    throw new UsageError(`serve: no API token (set ${service.api.tokenEnv} or service.api.tokenFile); without one the API only binds to loopback, not ${host}`);
-  }
+  const exposed = tokens.length === 0 ? await whyNotLoopback(host) : undefined;
+  if (exposed) throw new UsageError(`serve: no API token (set ${service.api.tokenEnv} or service.api.tokenFile); without one the API only binds to loopback, and ${exposed}`);
 
   const store = await openStore(storeOverride(flags.store, service));
   const abandoned = await store.abandonRunningScans('the service stopped before the scan finished', new Date().toISOString());

@@ -78,6 +78,8 @@ export const serviceSchema = z
       .default({ changesOnly: false }),
     /** Scans (with their per-scan findings and transitions) older than this are deleted; current finding states stay. */
     retentionDays: z.number().int().min(1).max(3650).default(90),
+    /** Scans that may wait behind the running one; beyond, POST /scans answers 429 and schedule ticks are skipped. */
+    maxQueuedScans: z.number().int().min(1).max(10_000).default(100),
     /** How long SIGTERM waits for a running scan to wind down after aborting it. */
     shutdownGraceSeconds: z.number().int().min(0).max(3600).default(25),
   })

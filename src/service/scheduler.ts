@@ -39,7 +39,13 @@ export interface ScanTicket {
 
 export type TriggerResult =
   | ({ readonly accepted: true } & ScanTicket)
-  | { readonly accepted: false; readonly reason: 'busy' | 'stopping'; readonly scanId?: string };
+  | { readonly accepted: false; readonly reason: SkipReason; readonly scanId?: string };
+
+/** Why a trigger did not queue a scan: its scope is running or queued, the service is stopping, or the queue is full. */
+export type SkipReason = 'busy' | 'stopping' | 'queue-full';
+
+/** Scans that may wait behind the running one unless configured otherwise. */
+export const DEFAULT_MAX_QUEUED = 100;
 
 interface Job {
   readonly scanId: string;
@@ -78,6 +84,8 @@ export interface CoordinatorOptions {
   readonly retentionDays?: number | undefined;
   /** Findings recorded per transaction. */
   readonly batchSize?: number | undefined;
+  /** Scans that may wait behind the running one; triggers beyond are refused (default 100). */
+  readonly maxQueued?: number | undefined;
 }
 
 /**
@@ -122,6 +130,13 @@ export class ScanCoordinator {
       this.options.metrics?.scanSkipped(schedule, 'busy');
       this.options.log.warn({ schedule, scanId: clash.scanId }, 'a scan of this scope is already running or queued: trigger skipped');
       return { accepted: false, reason: 'busy', scanId: clash.scanId };
+    }
+    // Every queued scan holds its request until it runs, and runs one after another: a client
+    // looping over scopes must not grow the queue (and the wait) without end.
+    if (this.queue.length >= (this.options.maxQueued ?? DEFAULT_MAX_QUEUED)) {
+      this.options.metrics?.scanSkipped(schedule, 'queue-full');
+      this.options.log.warn({ schedule, queued: this.queue.length }, 'the scan queue is full: trigger skipped');
+      return { accepted: false, reason: 'queue-full' };
     }
     let resolve!: (record: ScanRecord | undefined) => void;
     const done = new Promise<ScanRecord | undefined>((r) => (resolve = r));

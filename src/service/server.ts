@@ -35,6 +35,8 @@ export class Problem extends Error {
 }
 
 const PROBLEM_JSON = 'application/problem+json';
+/** Scans take minutes: by then the queue has moved. */
+const QUEUE_FULL_RETRY_SECONDS = 60;
 /** JSON and problems load nothing and are framed by nobody; the HTML reports send their own policy. */
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -233,6 +235,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const result = coordinator.trigger(scope, { trigger: 'api', schedule });
     if (!result.accepted) {
       if (result.reason === 'stopping') throw new Problem(503, 'Stopping', 'the service is shutting down and takes no new scans');
+      if (result.reason === 'queue-full') {
+        const waiting = coordinator.activity().queued.length;
+        throw new Problem(429, 'Queue full', `${waiting} scans are waiting to run (service.maxQueuedScans); try again later`, {}, { 'retry-after': String(QUEUE_FULL_RETRY_SECONDS) });
+      }
       throw new Problem(409, 'Scan already running', 'a scan of this scope is running or queued', { scanId: result.scanId, links: { scan: `/scans/${result.scanId}` } });
     }
     return reply.code(202).header('location', `/scans/${result.scanId}`).send({ id: result.scanId, status: 'queued', links: { self: `/scans/${result.scanId}` } });

@@ -163,6 +163,22 @@ describe('scans', () => {
     expect(res.json<{ errors: { pointer: string }[] }>().errors.map((e) => e.pointer)).toContain(pointer);
   });
 
+  it('bounds the queue: of 1,001 scans of distinct scopes, one runs, 100 wait, the rest get 429 with Retry-After', async () => {
+    const statuses: number[] = [];
+    let refused: Awaited<ReturnType<typeof app.inject>> | undefined;
+    for (let i = 0; i < 1001; i++) {
+      const res = await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: { scope: { providers: ['aws'], accounts: [`acct-${i}`] } } });
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) refused ??= res;
+    }
+    expect({ accepted: statuses.filter((s) => s === 202).length, refused: statuses.filter((s) => s === 429).length }).toEqual({ accepted: 101, refused: 900 });
+    expect(refused!.headers['retry-after']).toBe('60');
+    expect(refused!.json()).toMatchObject({ status: 429, title: 'Queue full', detail: expect.stringMatching(/100 scans are waiting/) });
+    const page = (await app.inject({ url: '/scans?limit=10', headers: auth })).json<{ items: unknown[]; activity: { running?: object; queued: unknown[] } }>();
+    expect([page.items.length, page.activity.queued.length, page.activity.running !== undefined]).toEqual([1, 100, true]);
+    expect(await metrics.render()).toMatch(/dutyscan_scans_skipped_total\{schedule="api",reason="queue-full"\} 900/);
+  });
+
   it('answers an unknown schedule, an unknown scan and an unknown route with 404 problems', async () => {
     expect((await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: { schedule: 'weekly' } })).json()).toMatchObject({ status: 404, title: 'Unknown schedule' });
     expect((await app.inject({ url: '/scans/nope', headers: auth })).json()).toMatchObject({ status: 404, title: 'Scan not found' });

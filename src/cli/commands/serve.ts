@@ -102,6 +102,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
     log,
     metrics,
     retentionDays: service.retentionDays,
+    maxQueued: service.maxQueuedScans,
     scan: engineScanFn({ config, checks: selectChecks(allChecks, {}, config), catalog, contract, log, source }),
     mutes: (now) => {
       const today = now.toISOString().slice(0, 10);

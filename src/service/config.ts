@@ -63,13 +63,15 @@ export const apiSchema = z.strictObject({
   /** The bearer token is read from this environment variable, or from `tokenFile` (a mounted secret). */
   tokenEnv: z.string().min(1).default('DUTYSCAN_API_TOKEN'),
   tokenFile: z.string().min(1).optional(),
+  /** Page cursors are signed with the key in this variable (replicas share it), else with a random key per process. */
+  cursorKeyEnv: z.string().min(1).default('DUTYSCAN_CURSOR_KEY'),
 });
 
 export const serviceSchema = z
   .strictObject({
     schedules: z.array(scheduleSchema).default([]),
     store: storeSchema.default({ kind: 'sqlite', path: '/var/lib/dutyscan/history.db' }),
-    api: apiSchema.default({ host: '127.0.0.1', port: 8080, tokenEnv: 'DUTYSCAN_API_TOKEN' }),
+    api: apiSchema.default({ host: '127.0.0.1', port: 8080, tokenEnv: 'DUTYSCAN_API_TOKEN', cursorKeyEnv: 'DUTYSCAN_CURSOR_KEY' }),
     sinks: z
       .strictObject({
         /** Send only what changed since the previous scan (OCSF Create/Update/Close) instead of every finding. */

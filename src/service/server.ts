@@ -13,6 +13,7 @@ import { LIFECYCLES, SCAN_STATUSES, type FindingState, type HistoryStore, type S
 import { scanScopeSchema, type ScanScope, type Schedule, type ServiceConfig } from './config.js';
 import { changeToOcsf, type ChangeEvent } from './drift.js';
 import { CHANGE_ACTIVITY } from '../output/ocsf.js';
+import { CursorSigner } from './cursor.js';
 import { whyNotLoopback } from './loopback.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { ScanCoordinator } from './scheduler.js';
@@ -139,6 +140,8 @@ export interface ServerOptions {
   /** Where the server will listen: without tokens, only loopback is allowed. */
   readonly host: string;
   readonly nextRuns?: () => { schedule: string; next: string | null }[];
+  /** Signs page cursors; a random key per process when absent. */
+  readonly cursorKey?: string | undefined;
 }
 
 const scanView = (s: ScanRecord, detail: boolean) => ({
@@ -172,6 +175,13 @@ const findingView = (f: FindingState) => ({
 /** The HTTP API: health, metrics, on-demand scans, history and reports. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { coordinator, store, metrics, tokens, log } = options;
+  const cursors = new CursorSigner(options.cursorKey);
+  const issued = (cursor: string | undefined): string | undefined => {
+    if (cursor === undefined) return undefined;
+    const opened = cursors.open(cursor);
+    if (opened === undefined) throw new Problem(400, 'Invalid cursor', 'the cursor is not one this server issued (cursors lapse when the service restarts): start again without one');
+    return opened;
+  };
   const exposed = tokens.length === 0 ? await whyNotLoopback(options.host) : undefined;
   if (exposed) throw new Error(`refusing to serve the API without a token: ${exposed}; set the token environment variable or tokenFile, or bind to 127.0.0.1`);
   if (tokens.length === 0) log.warn({ host: options.host }, 'API without authentication: only reachable on loopback');
@@ -246,10 +256,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/scans', async (request) => {
     const q = validate(scansQuery, request.query, 'query');
-    const page = await store.listScans(q);
+    const page = await store.listScans({ ...q, cursor: issued(q.cursor) });
     return {
       items: page.items.map((s) => scanView(s, false)),
-      ...(page.next ? { next: page.next } : {}),
+      ...(page.next ? { next: cursors.sign(page.next) } : {}),
       activity: coordinator.activity(),
       ...(options.nextRuns ? { schedules: options.nextRuns() } : {}),
     };
@@ -320,8 +330,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/findings', async (request) => {
     const q = validate(findingsQuery, request.query, 'query');
     const { check, ...rest } = q;
-    const page = await store.listFindings({ ...rest, checkId: check });
-    return { items: page.items.map(findingView), ...(page.next ? { next: page.next } : {}) };
+    const page = await store.listFindings({ ...rest, cursor: issued(rest.cursor), checkId: check });
+    return { items: page.items.map(findingView), ...(page.next ? { next: cursors.sign(page.next) } : {}) };
   });
 
   return app;

@@ -29,7 +29,7 @@ let c: ScanCoordinator;
 let metrics: ServiceMetrics;
 let gate: ReturnType<typeof gatedScan>;
 
-async function build(options: { tokens?: string[]; host?: string } = {}) {
+async function build(options: { tokens?: string[]; host?: string; cursorKey?: string } = {}) {
   return buildServer({
     coordinator: c,
     store,
@@ -38,6 +38,7 @@ async function build(options: { tokens?: string[]; host?: string } = {}) {
     tokens: options.tokens ?? [TOKEN],
     log: silent,
     host: options.host ?? '0.0.0.0',
+    ...(options.cursorKey ? { cursorKey: options.cursorKey } : {}),
     ...registryFormats(),
   });
 }
@@ -290,6 +291,43 @@ describe('findings', () => {
     expect([forged.statusCode, forged.json<{ title: string }>().title]).toEqual([400, 'Invalid cursor']);
     expect((await app.inject({ url: '/findings?status=BROKEN', headers: auth })).statusCode).toBe(400);
     expect((await app.inject({ url: '/findings?colour=red', headers: auth })).statusCode).toBe(400);
+  });
+});
+
+describe('cursors', () => {
+  const handMade = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
+  it('accepts only cursors this server issued: a hand-made, tampered or foreign one is 400', async () => {
+    await scanThroughApi();
+    await scanThroughApi();
+    const findings = (await app.inject({ url: '/findings?limit=2', headers: auth })).json<{ next: string }>();
+    const scans = (await app.inject({ url: '/scans?limit=1', headers: auth })).json<{ next: string }>();
+    expect((await app.inject({ url: `/findings?limit=2&cursor=${findings.next}`, headers: auth })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/scans?limit=1&cursor=${scans.next}`, headers: auth })).statusCode).toBe(200);
+
+    const other = await build();
+    const forged = [
+      `/findings?cursor=${handMade(['0'])}`,
+      `/scans?cursor=${handMade(['2999-01-01T00:00:00.000Z', 'z'])}`,
+      `/findings?cursor=${handMade(['0'])}.${findings.next.split('.')[1]}`,
+      `/findings?cursor=${findings.next.slice(0, -2)}AA`,
+    ];
+    for (const url of forged) {
+      const res = await app.inject({ url, headers: auth });
+      expect([url, res.statusCode, res.json<{ title: string; detail: string }>()]).toEqual([url, 400, expect.objectContaining({ title: 'Invalid cursor', detail: expect.stringMatching(/not one this server issued/) })]);
+    }
+    // Another process (its own random key) does not take this one's cursors.
+    expect((await other.inject({ url: `/findings?cursor=${findings.next}`, headers: auth })).statusCode).toBe(400);
+    await other.close();
+  });
+
+  it('lets replicas sharing a configured key take each other\'s cursors', async () => {
+    await scanThroughApi();
+    const [a, b] = [await build({ cursorKey: 'shared-cursor-key-0123456789abcdef' }), await build({ cursorKey: 'shared-cursor-key-0123456789abcdef' })];
+    const page = (await a.inject({ url: '/findings?limit=3', headers: auth })).json<{ items: { id: string }[]; next: string }>();
+    const next = (await b.inject({ url: `/findings?limit=3&cursor=${page.next}`, headers: auth })).json<{ items: { id: string }[] }>();
+    expect(next.items[0]!.id > page.items[2]!.id).toBe(true);
+    await Promise.all([a.close(), b.close()]);
   });
 });
 

@@ -124,6 +124,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
       host,
       ...registryFormats(),
       nextRuns: () => scheduler.nextRuns(),
+      cursorKey: process.env[service.api.cursorKeyEnv] || undefined,
     });
     await app.listen({ host, port });
   } catch (e) {

@@ -57,9 +57,10 @@ export class Spool {
     return this.bytes;
   }
 
-  write(records: readonly unknown[]): string {
+  /** Spools a batch under its id, which its replays keep (the webhook's idempotency key). */
+  write(records: readonly unknown[], id: string = randomUUID()): string {
     this.ensureDir();
-    const batch: SpooledBatch = { version: 1, sink: this.sink, id: randomUUID(), createdAt: new Date().toISOString(), records };
+    const batch: SpooledBatch = { version: 1, sink: this.sink, id, createdAt: new Date().toISOString(), records };
     const data = Buffer.from(JSON.stringify(batch));
     if (this.size() + data.length > this.maxBytes) throw new SpoolFullError(this.dir, this.size() + data.length, this.maxBytes);
     const stamp = batch.createdAt.replace(/[:.]/g, '-');

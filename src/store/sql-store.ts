@@ -65,6 +65,18 @@ function decodeCursor(cursor: string, length: number): string[] {
 
 const BATCH = 200;
 
+/** Rows per INSERT: 200 rows of 16 columns stay far below SQLite's and PostgreSQL's parameter limits. */
+const ROWS_PER_STATEMENT = 200;
+
+/** `<head> VALUES (?, ...), (?, ...) <tail>` for rows of one width, ROWS_PER_STATEMENT at a time. */
+async function insertRows(tx: SqlExecutor, head: string, tail: string, rows: readonly Param[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const tuple = `(${chunk[0]!.map(() => '?').join(', ')})`;
+    await tx.run(`${head} VALUES ${chunk.map(() => tuple).join(', ')} ${tail}`, chunk.flat());
+  }
+}
+
 /** The history store over any SQL driver: the same statements, the same tests, on SQLite and PostgreSQL. */
 export class SqlStore implements HistoryStore {
   constructor(readonly driver: SqlDriver) {}
@@ -201,35 +213,38 @@ export class SqlStore implements HistoryStore {
 
   async record(scanId: string, at: string, updates: readonly FindingUpdate[]): Promise<void> {
     if (updates.length === 0) return;
-    await this.driver.transaction(async (tx) => {
-      for (const { state: s, previous, change, observed } of updates) {
-        await tx.run(
-          `INSERT INTO findings (id, check_id, provider, account, region, resource_id, severity, duty, status, muted, lifecycle,
-             first_seen, last_seen, failing_since, last_scan_id, finding)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, duty = excluded.duty, status = excluded.status,
-             muted = excluded.muted, lifecycle = excluded.lifecycle, last_seen = excluded.last_seen,
-             failing_since = excluded.failing_since, last_scan_id = excluded.last_scan_id, finding = excluded.finding`,
-          [s.id, s.checkId, s.provider, s.account, s.region, s.resourceId, s.severity, s.duty, s.status, flag(s.muted), s.lifecycle,
-            s.firstSeen, s.lastSeen, s.failingSince, s.lastScanId, json(s.finding)],
-        );
-        if (observed || change !== null) {
-          await tx.run(
-            `INSERT INTO scan_findings (scan_id, finding_id, status, muted, change_kind, finding) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (scan_id, finding_id) DO UPDATE SET status = excluded.status, muted = excluded.muted,
-               change_kind = excluded.change_kind, finding = excluded.finding`,
-            [scanId, s.id, s.status, flag(s.muted), change, json(s.finding)],
-          );
-        }
-        const moved = !previous || previous.status !== s.status || previous.muted !== s.muted || change !== null;
-        if (moved && change !== 'still-failing') {
-          await tx.run(
-            `INSERT INTO finding_transitions (scan_id, finding_id, at, from_status, to_status, from_muted, to_muted, change_kind)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id, finding_id) DO NOTHING`,
-            [scanId, s.id, at, previous?.status ?? null, s.status, previous ? flag(previous.muted) : null, flag(s.muted), change],
-          );
-        }
+    // A multi-row upsert may touch a row once (PostgreSQL): per id, the last update wins, as it would one by one.
+    const unique = [...new Map(updates.map((u) => [u.state.id, u])).values()];
+    const states: Param[][] = [];
+    const perScan: Param[][] = [];
+    const moves: Param[][] = [];
+    for (const { state: s, previous, change, observed } of unique) {
+      states.push([s.id, s.checkId, s.provider, s.account, s.region, s.resourceId, s.severity, s.duty, s.status, flag(s.muted), s.lifecycle,
+        s.firstSeen, s.lastSeen, s.failingSince, s.lastScanId, json(s.finding)]);
+      if (observed || change !== null) perScan.push([scanId, s.id, s.status, flag(s.muted), change, json(s.finding)]);
+      const moved = !previous || previous.status !== s.status || previous.muted !== s.muted || change !== null;
+      if (moved && change !== 'still-failing') {
+        moves.push([scanId, s.id, at, previous?.status ?? null, s.status, previous ? flag(previous.muted) : null, flag(s.muted), change]);
       }
+    }
+    // A few multi-row statements per batch rather than three per finding: on PostgreSQL each statement is a round trip.
+    await this.driver.transaction(async (tx) => {
+      await insertRows(tx,
+        `INSERT INTO findings (id, check_id, provider, account, region, resource_id, severity, duty, status, muted, lifecycle,
+           first_seen, last_seen, failing_since, last_scan_id, finding)`,
+        `ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, duty = excluded.duty, status = excluded.status,
+           muted = excluded.muted, lifecycle = excluded.lifecycle, last_seen = excluded.last_seen,
+           failing_since = excluded.failing_since, last_scan_id = excluded.last_scan_id, finding = excluded.finding`,
+        states);
+      await insertRows(tx,
+        'INSERT INTO scan_findings (scan_id, finding_id, status, muted, change_kind, finding)',
+        `ON CONFLICT (scan_id, finding_id) DO UPDATE SET status = excluded.status, muted = excluded.muted,
+           change_kind = excluded.change_kind, finding = excluded.finding`,
+        perScan);
+      await insertRows(tx,
+        'INSERT INTO finding_transitions (scan_id, finding_id, at, from_status, to_status, from_muted, to_muted, change_kind)',
+        'ON CONFLICT (scan_id, finding_id) DO NOTHING',
+        moves);
     });
   }
 

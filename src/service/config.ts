@@ -80,6 +80,14 @@ export const serviceSchema = z
       .default({ changesOnly: false }),
     /** Scans (with their per-scan findings and transitions) older than this are deleted; current finding states stay. */
     retentionDays: z.number().int().min(1).max(3650).default(90),
+    /**
+     * Every finding of a scan (its report and changes, about 2 KB a finding) is kept for the last
+     * `scans` scans of each scope, and for none older than `days`; older scans keep their counts,
+     * drift and summary, and the findings their transitions. `{}` keeps them until retentionDays.
+     */
+    keepFindings: z
+      .strictObject({ scans: z.number().int().min(1).max(100_000).optional(), days: z.number().int().min(1).max(3650).optional() })
+      .default({ scans: 10 }),
     /** Scans that may wait behind the running one; beyond, POST /scans answers 429 and schedule ticks are skipped. */
     maxQueuedScans: z.number().int().min(1).max(10_000).default(100),
     /** How long SIGTERM waits for a running scan to wind down after aborting it. */

@@ -125,8 +125,24 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
-  constructor(options: { defaultMetrics?: boolean } = {}) {
+  /** `storeSize` is read at each scrape, for the store size gauge. */
+  constructor(options: { defaultMetrics?: boolean; storeSize?: () => Promise<number> } = {}) {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'dutyscan_' });
+    const { storeSize } = options;
+    if (storeSize) {
+      new Gauge({
+        name: 'dutyscan_store_size_bytes',
+        help: 'Bytes the history store occupies (SQLite: the database pages; PostgreSQL: dutyscan\'s tables with their indexes).',
+        registers: [this.registry],
+        async collect() {
+          try {
+            this.set(await storeSize());
+          } catch {
+            // The store does not answer: /readyz says so; the gauge keeps its last value.
+          }
+        },
+      });
+    }
   }
 
   scanStarted(): void {

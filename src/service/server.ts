@@ -154,6 +154,7 @@ const scanView = (s: ScanRecord, detail: boolean) => ({
   finishedAt: s.finishedAt,
   durationMs: s.durationMs,
   findings: s.findings,
+  compactedAt: s.compactedAt,
   counts: s.counts,
   drift: s.drift,
   totalApiCalls: s.totalApiCalls,
@@ -275,12 +276,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return scan;
   }
 
+  /** A scan whose findings retention removed has no report and no changes to list. */
+  function withFindings(scan: ScanRecord): ScanRecord {
+    if (scan.compactedAt === null) return scan;
+    throw new Problem(410, 'Findings compacted', `the findings of scan ${scan.id} were removed on ${scan.compactedAt} (service.keepFindings); its counts, drift and summary remain at /scans/${scan.id}, each finding's transitions at /findings/{id}`);
+  }
+
   app.get('/scans/:id', async (request) => scanView(await findScan(validate(scanParams, request.params, 'path').id), true));
 
   app.get('/scans/:id/report', async (request, reply) => {
     const { id } = validate(scanParams, request.params, 'path');
     const { format } = validate(z.strictObject({ format: z.enum(options.formatIds as [string, ...string[]]).default('json') }), request.query, 'query');
-    const scan = await findScan(id);
+    const scan = withFindings(await findScan(id));
     if (!scan.summary) throw new Problem(409, 'No report', `scan ${id} is ${scan.status} and has no summary to report`);
     const summary = scan.summary;
     const f = options.formats(format, { contract: summary.contract, scanId: scan.id });
@@ -301,7 +308,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/scans/:id/changes', async (request, reply) => {
     const { id } = validate(scanParams, request.params, 'path');
     const { format } = validate(z.strictObject({ format: z.enum(['json', 'ocsf']).default('json') }), request.query, 'query');
-    const scan = await findScan(id);
+    const scan = withFindings(await findScan(id));
     async function* changes(): AsyncGenerator<ChangeEvent> {
       for await (const row of store.scanFindings(scan.id)) {
         if (row.change === null || row.change === 'still-failing') continue;

@@ -5,6 +5,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import type {
   Change,
   FindingQuery,
+  FindingsRetention,
   FindingState,
   FindingUpdate,
   HistoryStore,
@@ -34,6 +35,10 @@ export interface SqlDriver extends SqlExecutor {
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Serialise concurrent migrators (several replicas starting at once); inside the transaction. */
   lockForMigration(tx: SqlExecutor): Promise<void>;
+  /** Bytes these tables occupy with their indexes (SQLite: the whole database). */
+  sizeBytes(tables: readonly string[]): Promise<number>;
+  /** Make the space of deleted and rewritten rows of these tables reusable now, not whenever the database gets round to it. */
+  reclaim(tables: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,9 @@ function decodeCursor(cursor: string, length: number): string[] {
 }
 
 const BATCH = 200;
+
+/** Every table the migrations create, for the store's size. */
+const TABLES = ['schema_migrations', 'scans', 'findings', 'scan_findings', 'finding_transitions', 'scan_mutes'];
 
 /** Rows per INSERT: 200 rows of 16 columns stay far below SQLite's and PostgreSQL's parameter limits. */
 const ROWS_PER_STATEMENT = 200;
@@ -315,6 +323,38 @@ export class SqlStore implements HistoryStore {
     });
   }
 
+  async compact(retention: FindingsRetention, at: string): Promise<number> {
+    const beyond: string[] = [];
+    const params: Param[] = [];
+    if (retention.scans !== undefined) { beyond.push('position > ?'); params.push(retention.scans); }
+    if (retention.before !== undefined) { beyond.push('started_at < ?'); params.push(retention.before); }
+    if (beyond.length === 0) return 0;
+    return this.driver.transaction(async (tx) => {
+      const rows = await tx.all(
+        `SELECT id FROM (
+           SELECT id, started_at, compacted_at, ROW_NUMBER() OVER (PARTITION BY scope_key ORDER BY started_at DESC, id DESC) AS position
+           FROM scans WHERE status <> 'running'
+         ) ranked WHERE compacted_at IS NULL AND (${beyond.join(' OR ')})`,
+        params,
+      );
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const ids = rows.slice(i, i + BATCH).map((r) => String(r['id']));
+        const list = ids.map(() => '?').join(', ');
+        await tx.run(`DELETE FROM scan_findings WHERE scan_id IN (${list})`, ids);
+        await tx.run(`UPDATE scans SET compacted_at = ? WHERE id IN (${list})`, [at, ...ids]);
+      }
+      return rows.length;
+    });
+  }
+
+  reclaim(): Promise<void> {
+    return this.driver.reclaim(TABLES);
+  }
+
+  sizeBytes(): Promise<number> {
+    return this.driver.sizeBytes(TABLES);
+  }
+
   /** The mutelist a scan ran with. */
   async scanMutes(scanId: string): Promise<{ rule: number; entry: unknown; expired: boolean }[]> {
     const rows = await this.driver.all('SELECT rule, entry, expired FROM scan_mutes WHERE scan_id = ? ORDER BY rule', [scanId]);
@@ -345,6 +385,7 @@ function toScan(r: Row): ScanRecord {
     message: (r['message'] ?? null) as string | null,
     summary: parseOrNull(r['summary']),
     drift: r['drift'] === undefined ? {} : parse(r['drift']),
+    compactedAt: (r['compacted_at'] ?? null) as string | null,
   };
 }
 

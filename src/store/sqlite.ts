@@ -68,6 +68,15 @@ class SqliteDriver implements SqlDriver {
     // BEGIN IMMEDIATE already holds the database's write lock.
   }
 
+  /** The database's pages, free ones included: what the file takes once the WAL is checkpointed. */
+  sizeBytes(): Promise<number> {
+    return this.serial(async () => Number(this.db.pragma('page_count', { simple: true })) * Number(this.db.pragma('page_size', { simple: true })));
+  }
+
+  async reclaim(): Promise<void> {
+    // SQLite puts the pages of deleted rows on its free list and reuses them for the next inserts.
+  }
+
   close(): Promise<void> {
     return this.serial(async () => {
       this.db.close();

@@ -87,6 +87,7 @@ describe('dutyscan serve, the built program', () => {
       expect(scan).toMatchObject({ status: 'completed', schedule: 'yearly-full', summary: { source: 'demo' } });
       expect(await (await api(server.port, '/metrics')).text()).toMatch(/dutyscan_scans_total\{schedule="yearly-full",status="completed"\} 1/);
       expect(await (await api(server.port, '/metrics')).text()).toMatch(/dutyscan_process_resident_memory_bytes/);
+      expect(Number(/^dutyscan_store_size_bytes (\d+)$/m.exec(await (await api(server.port, '/metrics')).text())?.[1])).toBeGreaterThan(1_000_000);
     } finally {
       server.child.kill('SIGTERM');
     }

@@ -9,6 +9,7 @@ import { ServiceMetrics } from '../../src/service/metrics.js';
 import type { ScanCoordinator } from '../../src/service/scheduler.js';
 import { whyNotLoopback } from '../../src/service/loopback.js';
 import { buildServer, loadTokens, registryFormats, tokenMatches } from '../../src/service/server.js';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { finding, summaryOf } from '../support/findings.js';
@@ -59,7 +60,7 @@ async function scanThroughApi(body: object = { schedule: 'daily-full' }): Promis
 beforeEach(async () => {
   store = openSqliteStore(':memory:');
   await store.migrate();
-  metrics = new ServiceMetrics({ defaultMetrics: false });
+  metrics = new ServiceMetrics({ defaultMetrics: false, storeSize: () => store.sizeBytes() });
   gate = gatedScan(findings(7));
   c = coordinator(store, gate.scan, { metrics });
   app = await build();
@@ -73,7 +74,7 @@ afterEach(async () => {
 describe('authentication', () => {
   it('leaves health and readiness open', async () => {
     expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', store: 'sqlite', schemaVersion: 2 });
+    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', store: 'sqlite', schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it.each(['/metrics', '/scans', '/findings', '/scans/x', '/scans/x/report', '/scans/x/changes'])('answers %s without a token with 401 problem+json and a Bearer challenge', async (url) => {
@@ -251,6 +252,27 @@ describe('response headers', () => {
     }
     // Everything else (JSON, problems) may load nothing and be framed by nobody.
     expect((await app.inject({ url: '/scans', headers: auth })).headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+});
+
+describe('retention', () => {
+  it('answers the report and changes of a scan whose findings were compacted with 410, and still shows the scan', async () => {
+    const id = await scanThroughApi();
+    await scanThroughApi();
+    expect(await store.compact({ scans: 1 }, '2026-12-01T00:00:00.000Z')).toBe(1);
+    for (const url of [`/scans/${id}/report?format=html`, `/scans/${id}/changes`]) {
+      const res = await app.inject({ url, headers: auth });
+      expect([res.statusCode, res.json<{ title: string; detail: string }>()]).toEqual([410, expect.objectContaining({ title: 'Findings compacted', detail: expect.stringMatching(/service\.keepFindings/) })]);
+    }
+    expect((await app.inject({ url: `/scans/${id}`, headers: auth })).json()).toMatchObject({ status: 'completed', compactedAt: '2026-12-01T00:00:00.000Z', findings: 7, drift: { new: 4 }, summary: { findings: 7 } });
+  });
+
+  it('shows the store\'s size in /metrics', async () => {
+    const before = Number(/^dutyscan_store_size_bytes (\d+)$/m.exec((await app.inject({ url: '/metrics', headers: auth })).body)?.[1]);
+    for (let i = 0; i < 3; i++) await scanThroughApi();
+    const after = Number(/^dutyscan_store_size_bytes (\d+)$/m.exec((await app.inject({ url: '/metrics', headers: auth })).body)?.[1]);
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(before);
   });
 });
 

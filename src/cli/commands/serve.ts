@@ -96,12 +96,13 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
   const abandoned = await store.abandonRunningScans('the service stopped before the scan finished', new Date().toISOString());
   if (abandoned > 0) log.warn({ scans: abandoned }, 'scans left running by a previous process recorded as interrupted');
 
-  const metrics = new ServiceMetrics();
+  const metrics = new ServiceMetrics({ storeSize: () => store.sizeBytes() });
   const coordinator = new ScanCoordinator({
     store,
     log,
     metrics,
     retentionDays: service.retentionDays,
+    keepFindings: service.keepFindings,
     maxQueued: service.maxQueuedScans,
     scan: engineScanFn({ config, checks: selectChecks(allChecks, {}, config), catalog, contract, log, source }),
     mutes: (now) => {

@@ -1,5 +1,5 @@
 import type { AnyCheck } from '../core/check.js';
-import { ConfigError, ConfigErrors } from './errors.js';
+import { ConfigError, ConfigErrors, quoteKey } from './errors.js';
 import { configSchema, type Config } from './schema.js';
 import { didYouMean, loadYaml } from './yaml.js';
 
@@ -22,14 +22,14 @@ export function validateCheckSettings(config: Config, checks: readonly AnyCheck[
     const check = byId.get(id);
     if (!check) {
       const hint = didYouMean(id, [...byId.keys()]);
-      problems.push(new ConfigError(file, `checks.${id}`, undefined, `unknown check "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`));
+      problems.push(new ConfigError(file, `checks.${quoteKey(id)}`, undefined, `unknown check "${quoteKey(id)}"${hint ? ` (did you mean "${hint}"?)` : ''}`));
       continue;
     }
     for (const [key, value] of Object.entries(settings.params ?? {})) {
       const defaults = check.defaults as Record<string, unknown>;
       if (!(key in defaults)) {
         const hint = didYouMean(key, Object.keys(defaults));
-        problems.push(new ConfigError(file, `checks.${id}.params.${key}`, undefined, `unknown parameter${hint ? ` (did you mean "${hint}"?)` : ''}; ${id} takes: ${Object.keys(defaults).join(', ') || 'no parameters'}`));
+        problems.push(new ConfigError(file, `checks.${id}.params.${quoteKey(key)}`, undefined, `unknown parameter${hint ? ` (did you mean "${hint}"?)` : ''}; ${id} takes: ${Object.keys(defaults).join(', ') || 'no parameters'}`));
       } else if (kindOf(value) !== kindOf(defaults[key])) {
         problems.push(new ConfigError(file, `checks.${id}.params.${key}`, undefined, `expected ${kindOf(defaults[key])} (default ${JSON.stringify(defaults[key])}), got ${kindOf(value)}`));
       }

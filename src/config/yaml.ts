@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, isMap, isNode, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, ConfigErrors } from './errors.js';
+import { ConfigError, ConfigErrors, quoteKey } from './errors.js';
 
 type Path = readonly PropertyKey[];
 
@@ -108,8 +108,8 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
       const known = knownKeysAt(schema, path);
       return issue.keys.map((key) => {
         const hint = didYouMean(key, known);
-        const expected = `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}${known.length ? `; expected one of: ${known.join(', ')}` : ''}`;
-        return new ConfigError(file, formatPath([...path, key]), lineOfKey(doc, counter, path, key), expected);
+        const expected = `unknown key "${quoteKey(key)}"${hint ? ` (did you mean "${hint}"?)` : ''}${known.length ? `; expected one of: ${known.join(', ')}` : ''}`;
+        return new ConfigError(file, formatPath([...path, quoteKey(key)]), lineOfKey(doc, counter, path, key), expected);
       });
     }
     return [new ConfigError(file, formatPath(path), lineOf(doc, counter, path), issue.message)];

@@ -136,6 +136,18 @@ describe('usage and configuration errors exit 2 with a clear message', () => {
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
   });
 
+  it('never echoes a file that is not a config: an unknown key is quoted as a short prefix of key characters', async () => {
+    const hash = '$6$Wq3Lg0Zt$J8v2mQ0kXo7r9YpT1bN4cE6hU5sA3dF0gH2jK7lM9nP1qR4sT6uV8wX0yZ2aB4cD6eF8gH0iJ2kL4mN6oP8q';
+    const shadow = join(dir, 'shadow');
+    writeFileSync(shadow, `root:${hash}:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n`);
+    for (const args of [['scan', '--demo', '--config', shadow], ['scan', '--demo', '--contract', shadow], ['validate-config', shadow], ['serve', '--demo', '--config', shadow]]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${shadow}:1: root…: unknown key "root…"`);
+      for (const secret of [hash, 'Wq3Lg0Zt', '19000']) expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
+    }
+  });
+
   it('rejects an unknown check, duty or severity with a suggestion', async () => {
     expect((await run(['scan', '--demo', '--checks', 'aws-iam-root-mfa-enable'])).code).toBe(2);
     const duty = await run(['scan', '--demo', '--duty', 'encryption']);

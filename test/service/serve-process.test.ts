@@ -88,6 +88,7 @@ describe('dutyscan serve, the built program', () => {
       expect(scan).toMatchObject({ status: 'completed', schedule: 'yearly-full', summary: { source: 'demo' } });
       expect(await (await api(server.port, '/metrics')).text()).toMatch(/dutyscan_scans_total\{schedule="yearly-full",status="completed"\} 1/);
       expect(await (await api(server.port, '/metrics')).text()).toMatch(/dutyscan_process_resident_memory_bytes/);
+      expect(Number(/^dutyscan_store_size_bytes (\d+)$/m.exec(await (await api(server.port, '/metrics')).text())?.[1])).toBeGreaterThan(1_000_000);
     } finally {
       server.child.kill('SIGTERM');
     }
@@ -158,8 +159,11 @@ describe('dutyscan serve, the built program', () => {
     }
   }, 60_000);
 
-  it('refuses to listen beyond loopback without an API token (exit 2)', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--config', config, '--demo', '--host', '0.0.0.0', '--port', '0'], {
+  it.each([
+    ['0.0.0.0', /0\.0\.0\.0 is not a loopback address/],
+    ['127.does-not-resolve.invalid', /"127\.does-not-resolve\.invalid" does not resolve/],
+  ])('refuses to listen on %s without an API token (exit 2, saying why)', async (host, why) => {
+    const child = spawn(process.execPath, [bin, 'serve', '--config', config, '--demo', '--host', host, '--port', '0'], {
       env: { PATH: process.env.PATH ?? '' },
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -170,6 +174,20 @@ describe('dutyscan serve, the built program', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
     expect(stderr).toMatch(/no API token .*TEST_DUTYSCAN_TOKEN/);
+    expect(stderr).toMatch(why);
+  }, 30_000);
+
+  it.each(['localhost', '127.0.0.1', '::1'])('listens on %s without an API token, and Fastify warns of nothing deprecated', async (host) => {
+    const server = await serve(['--demo', '--host', host, '--port', '0'], {});
+    try {
+      expect(server.stderr()).toMatch(/API without authentication: only reachable on loopback/);
+      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${server.port}/scans`);
+      expect(res.status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(server.stderr()).not.toMatch(/FSTDEP|DeprecationWarning/);
   }, 30_000);
 });
 

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { severityRank, type Severity } from '../../core/check.js';
@@ -18,6 +17,7 @@ import { formatter } from '../../output/registry.js';
 import { tableFormatter } from '../../output/table.js';
 import { OutputWriter } from '../../output/writer.js';
 import { createLogger } from '../../util/log.js';
+import { makePrivateDir } from '../../util/private-files.js';
 import { SinkSet, createSinks, unconfirmed, undelivered } from '../../sinks/index.js';
 import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
@@ -130,7 +130,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   if (formats.length > 1 && !outputDir) throw new UsageError('several --format values need --output-dir (each format gets its own file)');
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const writers: OutputWriter[] = [];
-  if (outputDir) mkdirSync(outputDir, { recursive: true });
+  if (outputDir) makePrivateDir(outputDir);
   for (const id of formats.length > 0 ? formats : ['table']) {
     const f = id === 'table' && !outputDir ? tableFormatter(process.stdout.isTTY === true) : formatter(id, { contract: { id: contract.id, title: contract.title } });
     writers.push(outputDir ? OutputWriter.toFile(f, join(outputDir, `dutyscan-${stamp}.${f.extension}`)) : new OutputWriter(f, process.stdout));

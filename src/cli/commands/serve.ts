@@ -11,7 +11,8 @@ import { engineScanFn } from '../../service/engine-scan.js';
 import { ServiceMetrics } from '../../service/metrics.js';
 import { ScanCoordinator, Scheduler, type Publisher } from '../../service/scheduler.js';
 import { createSinks, SinkSet, type SinkConfig } from '../../sinks/index.js';
-import { buildServer, isLoopback, loadTokens, registryFormats } from '../../service/server.js';
+import { whyNotLoopback } from '../../service/loopback.js';
+import { buildServer, loadTokens, registryFormats } from '../../service/server.js';
 import { openStore } from '../../store/index.js';
 import { createLogger } from '../../util/log.js';
 import { allChecks } from '../../../checks/index.js';
@@ -88,20 +89,21 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
   const host = flags.host ?? service.api.host;
   const port = parsePort(flags.port) ?? service.api.port;
   const tokens = loadTokens(service.api);
-  if (tokens.length === 0 && !isLoopback(host)) {
-    throw new UsageError(`serve: no API token (set ${service.api.tokenEnv} or service.api.tokenFile); without one the API only binds to loopback, not ${host}`);
-  }
+  const exposed = tokens.length === 0 ? await whyNotLoopback(host) : undefined;
+  if (exposed) throw new UsageError(`serve: no API token (set ${service.api.tokenEnv} or service.api.tokenFile); without one the API only binds to loopback, and ${exposed}`);
 
   const store = await openStore(storeOverride(flags.store, service));
   const abandoned = await store.abandonRunningScans('the service stopped before the scan finished', new Date().toISOString());
   if (abandoned > 0) log.warn({ scans: abandoned }, 'scans left running by a previous process recorded as interrupted');
 
-  const metrics = new ServiceMetrics();
+  const metrics = new ServiceMetrics({ storeSize: () => store.sizeBytes() });
   const coordinator = new ScanCoordinator({
     store,
     log,
     metrics,
     retentionDays: service.retentionDays,
+    keepFindings: service.keepFindings,
+    maxQueued: service.maxQueuedScans,
     scan: engineScanFn({ config, checks: selectChecks(allChecks, {}, config), catalog, contract, log, source }),
     mutes: (now) => {
       const today = now.toISOString().slice(0, 10);
@@ -123,6 +125,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
       host,
       ...registryFormats(),
       nextRuns: () => scheduler.nextRuns(),
+      cursorKey: process.env[service.api.cursorKeyEnv] || undefined,
     });
     await app.listen({ host, port });
   } catch (e) {

@@ -31,8 +31,8 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     doc = JSON.parse(result.stdout) as typeof doc;
   });
 
-  it('exits 3: duties are violated', () => {
-    expect(code).toBe(3);
+  it('exits 5: duties are violated and denied facts leave the picture incomplete', () => {
+    expect(code).toBe(5);
   });
 
   it('writes the JSON document with the summary and every finding', () => {
@@ -80,7 +80,7 @@ describe('dutyscan scan --demo (the README quick start)', () => {
   it('writes one file per format with --output-dir, and jsonl has one finding per line', async () => {
     const out = join(dir, 'reports');
     const result = await run(['scan', '--demo', '--format', 'json', 'jsonl', '--output-dir', out]);
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(5);
     const files = readdirSync(out);
     const jsonl = readFileSync(join(out, files.find((f) => f.endsWith('.jsonl'))!), 'utf8').trim().split('\n');
     expect(jsonl.length).toBe(doc.findings.length);
@@ -104,7 +104,7 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     const d = JSON.parse(r.stdout) as typeof doc;
     expect(d.findings.every((f) => f.check.duty === 'mfa' && f.resource.provider === 'aws')).toBe(true);
     const criticalFails = d.scan.counts.failBySeverity.critical;
-    expect(r.code).toBe(criticalFails > 0 ? 3 : d.scan.complete ? 0 : 4);
+    expect(r.code).toBe(criticalFails > 0 ? (d.scan.complete ? 3 : 5) : d.scan.complete ? 0 : 4);
   });
 
   it('mutes with a reason, and keeps muted findings in the output', async () => {

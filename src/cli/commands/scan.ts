@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { severityRank, type Severity } from '../../core/check.js';
 import type { Finding } from '../../core/finding.js';
 import type { Listing } from '../../core/inventory.js';
 import type { ProviderId } from '../../core/observed.js';
@@ -22,7 +21,7 @@ import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
 import { ProgressLine } from '../progress.js';
 import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
-import { EXIT } from '../exit.js';
+import { EXIT_HELP, exitCodeFor } from '../exit.js';
 
 const PROVIDERS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
 
@@ -78,15 +77,6 @@ function parseShard(value: string | undefined): { index: number; count: number }
   const count = Number(m?.[2]);
   if (!m || count < 1 || index >= count) throw new UsageError(`--shard takes i/n with 0 <= i < n (e.g. 0/4), got "${value}"`);
   return { index, count };
-}
-
-/** Exit codes as the README documents them. */
-export function exitCodeFor(summary: ScanSummary, failOn: Severity): number {
-  const floor = severityRank(failOn);
-  const failing = SEVERITIES.some((s) => severityRank(s) >= floor && summary.counts.failBySeverity[s] > 0);
-  if (failing) return EXIT.FAILING;
-  const undelivered = Object.values(summary.undelivered).some((n) => n > 0);
-  return summary.complete && !undelivered ? EXIT.OK : EXIT.INCOMPLETE;
 }
 
 function providersFor(flags: ScanFlags, config: Config, source: readonly Listing[] | undefined): ProviderId[] {
@@ -201,7 +191,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--min-severity <severity>', `only checks at or above: ${SEVERITIES.join(', ')}`)
     .option('-f, --format <formats...>', 'json, jsonl, table and the report formats (repeatable; with --output-dir)')
     .option('-o, --output-dir <dir>', 'write one file per format here')
-    .option('--fail-on <severity>', 'exit 3 when a failing finding is at or above this severity (default: low)')
+    .option('--fail-on <severity>', 'exit 3 (5 if incomplete) when a failing finding is at or above this severity (default: low)')
     .option('--inventory <file>', 'evaluate a saved inventory offline instead of collecting')
     .option('--save-inventory <file>', 'save what was collected, to evaluate again with --inventory')
     .option('--demo', 'evaluate the embedded demo organisation (no cloud credentials needed)')
@@ -213,6 +203,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--organization', 'AWS: scan every active member account of the organisation')
     .option('--role-name <name>', 'AWS organisation mode: the role to assume in each member account')
     .option('--external-id <id>', 'AWS organisation mode: the external id the member role requires')
+    .addHelpText('after', EXIT_HELP)
     .action(async (flags: ScanFlags) => {
       done(await scanCommand(flags));
     });

@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/errors.js';
 import type { StoreConfig } from '../service/config.js';
 import type { SqlStore } from './sql-store.js';
 
@@ -9,7 +10,7 @@ export async function openStore(config: StoreConfig, env: NodeJS.ProcessEnv = pr
     store = openSqliteStore(config.path);
   } else {
     const url = config.url ?? env[config.urlEnv];
-    if (!url) throw new Error(`service.store: set url or the ${config.urlEnv} environment variable to a postgres:// URL`);
+    if (!url) throw new ConfigError('service.store', '', undefined, `set url or the ${config.urlEnv} environment variable to a postgres:// URL`);
     const { openPostgresStore } = await import('./postgres.js');
     store = openPostgresStore(url);
   }

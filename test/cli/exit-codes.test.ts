@@ -3,7 +3,10 @@
  * and incomplete. Each case first proves its premise from the JSON summary, so a change in the
  * demo cannot make the test pass for the wrong reason.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 import type { ScanSummary } from '../../src/core/summary.js';
 import { dutyscan } from '../support/cli.js';
@@ -47,5 +50,37 @@ describe('dutyscan scan exit codes', () => {
     expect(doc.scan.counts.byStatus.PASS).toBeGreaterThan(0);
     expect(doc.scan.complete).toBe(true);
     expect(code).toBe(0);
+  });
+});
+
+describe('a user mistake exits 2 with a clear message before any output, never "internal error"', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dutyscan-usage-'));
+  const aFile = join(dir, 'a-file');
+  writeFileSync(aFile, 'x');
+  const scanDoc = join(dir, 'scan.json');
+  writeFileSync(scanDoc, JSON.stringify({ scan: { contract: { id: 'iaas-customer-duties', title: 'x' }, counts: {} }, findings: [] }));
+  const store = ['--store', `sqlite:${join(dir, 'history.db')}`, '--port', '0'];
+  const token = { DUTYSCAN_API_TOKEN: 'a-token-long-enough-0123456789' };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cases: [string, string[], Record<string, string>, RegExp][] = [
+    ['an unknown format, listing the valid ones', ['scan', '--demo', '--format', 'pdf'], {}, /unknown format "pdf".*expected one of: json, jsonl, table, csv/],
+    ['a shard index past its count', ['scan', '--demo', '--shard', '3/2'], {}, /--shard takes i\/n/],
+    ['an unknown log level (scan)', ['scan', '--demo', '--log-level', 'loud'], {}, /unknown log level "loud".*expected one of: .*debug/],
+    ['an unknown log level (serve)', ['serve', '--demo', ...store, '--log-level', 'loud'], token, /unknown log level "loud"/],
+    ['an output directory that is a file', ['scan', '--demo', '--format', 'json', '--output-dir', aFile], {}, /--output-dir .*a-file/],
+    ['an inventory file in a missing directory', ['scan', '--demo', '--save-inventory', join(dir, 'missing/inv.jsonl')], {}, /--save-inventory .*missing/],
+    ['a report output in a missing directory', ['report', '--scan', scanDoc, '--format', 'json', '--output', join(dir, 'missing/r.json')], {}, /--output .*missing/],
+    ['an API token shorter than 16 characters', ['serve', '--demo', ...store], { DUTYSCAN_API_TOKEN: 'short' }, /DUTYSCAN_API_TOKEN.*at least 16 characters/],
+    ['a PostgreSQL store without a URL', ['serve', '--demo', '--store', 'postgres', '--port', '0'], { ...token, DUTYSCAN_DATABASE_URL: '' }, /DUTYSCAN_DATABASE_URL/],
+    ['a host that does not resolve', ['serve', '--demo', ...store, '--host', 'no-such-host.invalid'], token, /cannot listen on no-such-host\.invalid/],
+  ];
+
+  it.each(cases)('%s', async (_, args, env, message) => {
+    const run = await dutyscan(args, { env, timeoutMs: 20_000 });
+    expect(run.stderr).not.toMatch(/internal error|Unhandled|\n\s+at /);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
   });
 });

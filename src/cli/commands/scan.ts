@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Finding } from '../../core/finding.js';
@@ -12,7 +11,7 @@ import { demoInventory, demoPolicy } from '../../demo/index.js';
 import { runScan } from '../../engine/scan.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
 import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
-import { formatter } from '../../output/registry.js';
+import { formatter, formatters } from '../../output/registry.js';
 import { tableFormatter } from '../../output/table.js';
 import { OutputWriter } from '../../output/writer.js';
 import { createLogger } from '../../util/log.js';
@@ -20,7 +19,7 @@ import { SinkSet, createSinks, undelivered } from '../../sinks/index.js';
 import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
 import { ProgressLine } from '../progress.js';
-import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
+import { DUTIES, SEVERITIES, UsageError, directoryToWrite, fileToWrite, list, logLevel, parseEnum, selectChecks } from '../select.js';
 import { EXIT_HELP, exitCodeFor } from '../exit.js';
 
 const PROVIDERS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
@@ -88,8 +87,9 @@ function providersFor(flags: ScanFlags, config: Config, source: readonly Listing
   return configured;
 }
 
+/** Every option is validated before the first byte of output: a mistake never leaves half a report. */
 export async function scanCommand(flags: ScanFlags): Promise<number> {
-  const log = createLogger(flags.logLevel);
+  const log = createLogger(logLevel(flags.logLevel, 'warn'));
   const loaded = loadConfig(flags.config);
   const file = loaded.file;
   const configured = withAwsFlags(loaded.config, flags);
@@ -111,13 +111,15 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   }, config);
   if (checks.length === 0) throw new UsageError('the selection leaves no check to run; see: dutyscan checks list');
   const failOn = flags.failOn ? parseEnum('severity', [flags.failOn], SEVERITIES)[0]! : config.outputs.failOn;
+  const shard = parseShard(flags.shard);
 
-  const formats = list(flags.format).length > 0 ? list(flags.format) : config.outputs.formats;
+  const formats = parseEnum('format', list(flags.format).length > 0 ? list(flags.format) : config.outputs.formats, [...formatters.keys()]);
   const outputDir = flags.outputDir ?? config.outputs.dir;
   if (formats.length > 1 && !outputDir) throw new UsageError('several --format values need --output-dir (each format gets its own file)');
+  if (flags.saveInventory) fileToWrite('--save-inventory', flags.saveInventory);
+  if (outputDir) directoryToWrite(flags.outputDir ? '--output-dir' : 'outputs.dir', outputDir);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const writers: OutputWriter[] = [];
-  if (outputDir) mkdirSync(outputDir, { recursive: true });
   for (const id of formats.length > 0 ? formats : ['table']) {
     const f = id === 'table' && !outputDir ? tableFormatter(process.stdout.isTTY === true) : formatter(id, { contract: { id: contract.id, title: contract.title } });
     writers.push(outputDir ? OutputWriter.toFile(f, join(outputDir, `dutyscan-${stamp}.${f.extension}`)) : new OutputWriter(f, process.stdout));
@@ -153,7 +155,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         now,
         signal: controller.signal,
         log,
-        ...(parseShard(flags.shard) ? { shard: parseShard(flags.shard)! } : {}),
+        ...(shard ? { shard } : {}),
         ...(inventoryWriter && !source ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
       },

@@ -16,7 +16,7 @@ import { openStore } from '../../store/index.js';
 import { createLogger } from '../../util/log.js';
 import { allChecks } from '../../../checks/index.js';
 import { EXIT } from '../exit.js';
-import { UsageError, selectChecks } from '../select.js';
+import { UsageError, logLevel, selectChecks } from '../select.js';
 
 interface ServeFlags {
   config?: string;
@@ -72,7 +72,7 @@ export function publisherFor(
 
 /** Runs until SIGTERM/SIGINT; returns the exit code. `ready` hears the bound address (tests, logs). */
 export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitter = process): Promise<number> {
-  const log: Logger = createLogger(flags.logLevel ?? process.env.DUTYSCAN_LOG_LEVEL ?? 'info');
+  const log: Logger = createLogger(logLevel(flags.logLevel, 'info'));
   const { config, file } = loadConfig(flags.config);
   validateCheckSettings(config, allChecks, file);
   const service: ServiceConfig = config.service ?? serviceSchema.parse({});
@@ -127,6 +127,11 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
     await app.listen({ host, port });
   } catch (e) {
     await store.close();
+    // An address that does not resolve, is in use or is not ours is the user's to fix.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && ['ENOTFOUND', 'EAI_AGAIN', 'EADDRINUSE', 'EADDRNOTAVAIL', 'EACCES'].includes(code)) {
+      throw new UsageError(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
+    }
     throw e;
   }
   const address = app.server.address();

@@ -128,7 +128,6 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const terminal = outputDir && process.stdout.isTTY ? tableFormatter(true) : undefined;
 
   const inventoryWriter = flags.saveInventory ? new InventoryWriter(flags.saveInventory, `dutyscan scan --provider ${providers.join(',')}`) : undefined;
-  if (inventoryWriter && source) for (const l of source) inventoryWriter.write(l);
 
   // SIEM sinks consume the same stream, batched in the background; what they cannot deliver is spooled.
   const sinks = new SinkSet(createSinks(config.sinks, {
@@ -156,7 +155,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         signal: controller.signal,
         log,
         ...(shard ? { shard } : {}),
-        ...(inventoryWriter && !source ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
+        ...(inventoryWriter ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
       },
       async (finding: Finding) => {
@@ -197,7 +196,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--inventory <file>', 'evaluate a saved inventory offline instead of collecting')
     .option('--save-inventory <file>', 'save what was collected, to evaluate again with --inventory')
     .option('--demo', 'evaluate the embedded demo organisation (no cloud credentials needed)')
-    .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition)')
+    .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition; of the demo or inventory too)')
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
     .option('--no-progress', 'no live progress line on a terminal')
     .option('--profile <name>', 'AWS: shared config / SSO profile')

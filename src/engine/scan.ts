@@ -3,7 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { AnyCheck, Params } from '../core/check.js';
 import { findingId, type Finding } from '../core/finding.js';
-import type { Listing } from '../core/inventory.js';
+import type { Listing, OfflineSource } from '../core/inventory.js';
 import { collectionError, unseen, type CollectionError, type ProviderId } from '../core/observed.js';
 import type { CollectTask, ProviderAdapter, Target } from '../core/provider.js';
 import { GLOBAL_REGION, type ResourceType, type Scope } from '../core/resource.js';
@@ -36,7 +36,7 @@ export interface ScanOptions {
   readonly catalog: Catalog;
   readonly contract: ContractProfile;
   /** Evaluate these listings instead of collecting (a saved inventory or the demo). */
-  readonly source?: { readonly kind: 'inventory' | 'demo'; readonly listings: Iterable<Listing> };
+  readonly source?: OfflineSource;
   readonly now?: Date;
   readonly signal?: AbortSignal;
   readonly log: Logger;
@@ -63,6 +63,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   const started = new Date();
   const now = options.now ?? started;
   const { config, log } = options;
+  const policy = options.source?.policy?.(config.policy) ?? config.policy;
   const mapping = mappingIndex(options.catalog, options.contract);
   const mutelist = new Mutelist(config.mutelist, now);
   const tally = new Tally();
@@ -118,7 +119,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     const run = async (check: AnyCheck) => {
       pending.delete(check);
       for (const listing of inventory.get(check.resourceType) ?? []) {
-        for (const result of evaluate({ check, listing, inventory: view, params: paramsOf(check), policy: config.policy, now })) {
+        for (const result of evaluate({ check, listing, inventory: view, params: paramsOf(check), policy, now })) {
           await publish(result, listing.scope);
         }
       }

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Finding } from '../../core/finding.js';
-import type { Listing } from '../../core/inventory.js';
+import type { Listing, OfflineSource } from '../../core/inventory.js';
 import type { ProviderId } from '../../core/observed.js';
 import type { ScanSummary } from '../../core/summary.js';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import { awsConfigSchema } from '../../../providers/aws/config.js';
 import type { Config } from '../../config/schema.js';
-import { demoInventory, demoPolicy } from '../../demo/index.js';
+import { demoSource } from '../../demo/index.js';
 import { runScan } from '../../engine/scan.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
 import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
@@ -92,16 +92,19 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const log = createLogger(logLevel(flags.logLevel, 'warn'));
   const loaded = loadConfig(flags.config);
   const file = loaded.file;
-  const configured = withAwsFlags(loaded.config, flags);
-  const config: Config = flags.demo ? { ...configured, policy: demoPolicy(configured.policy) as Config['policy'] } : configured;
+  const config = withAwsFlags(loaded.config, flags);
   validateCheckSettings(config, allChecks, file);
   const catalog = loadCatalog();
   const contract = resolveContract(catalog, flags.contract ?? config.contract);
 
   if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
   const now = new Date();
-  const source = flags.demo ? demoInventory(now) : flags.inventory ? await readInventory(flags.inventory) : undefined;
-  const providers = providersFor(flags, config, source);
+  const source: (OfflineSource & { listings: readonly Listing[] }) | undefined = flags.demo
+    ? demoSource(now)
+    : flags.inventory
+      ? { kind: 'inventory', listings: await readInventory(flags.inventory) }
+      : undefined;
+  const providers = providersFor(flags, config, source?.listings);
   const checks = selectChecks(allChecks, {
     checks: list(flags.checks),
     excludeChecks: list(flags.excludeChecks),
@@ -150,7 +153,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         checks,
         catalog,
         contract,
-        ...(source ? { source: { kind: flags.demo ? 'demo' : 'inventory', listings: source } } : {}),
+        ...(source ? { source } : {}),
         now,
         signal: controller.signal,
         log,

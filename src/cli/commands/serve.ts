@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import type { Listing } from '../../core/inventory.js';
-import { demoInventory } from '../../demo/index.js';
+import { demoSource } from '../../demo/index.js';
 import { readInventory } from '../../inventory/file.js';
 import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
 import { serviceSchema, type ServiceConfig } from '../../service/config.js';
@@ -80,11 +80,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
   const contract = resolveContract(catalog, flags.contract ?? config.contract);
   if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
   const saved: readonly Listing[] | undefined = flags.inventory ? await readInventory(flags.inventory) : undefined;
-  const source = flags.demo
-    ? { kind: 'demo' as const, listings: (now: Date) => demoInventory(now) }
-    : saved
-      ? { kind: 'inventory' as const, listings: () => saved }
-      : undefined;
+  const source = flags.demo ? demoSource : saved ? () => ({ kind: 'inventory' as const, listings: saved }) : undefined;
   const host = flags.host ?? service.api.host;
   const port = parsePort(flags.port) ?? service.api.port;
   const tokens = loadTokens(service.api);

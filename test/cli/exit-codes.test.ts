@@ -84,3 +84,52 @@ describe('a user mistake exits 2 with a clear message before any output, never "
     expect(run.code).toBe(2);
   });
 });
+
+describe('config mistakes found after parsing name the file, line and key, like schema errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dutyscan-config-lines-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const config = (name: string, lines: string[]) => {
+    const file = join(dir, name);
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    return file;
+  };
+
+  const cases: [string, string[], (file: string) => string][] = [
+    [
+      'an unknown check id',
+      ['# tuned for production', 'checks:', '  aws-iam-root-mfa-enable:', '    severity: high'],
+      (file) => `${file}:3: checks.aws-iam-root-mfa-enable: unknown check "aws-iam-root-mfa-enable" (did you mean "aws-iam-root-mfa-enabled"?)`,
+    ],
+    [
+      'an unknown check parameter',
+      ['checks:', '  aws-iam-user-access-keys-rotated:', '    params:', '      maxKeyAge: 60'],
+      (file) => `${file}:4: checks.aws-iam-user-access-keys-rotated.params.maxKeyAge: unknown parameter; aws-iam-user-access-keys-rotated takes: maxKeyAgeDays`,
+    ],
+    [
+      'a check parameter of the wrong kind',
+      ['checks:', '  aws-iam-user-access-keys-rotated:', '    params:', '      maxKeyAgeDays: "60"'],
+      (file) => `${file}:4: checks.aws-iam-user-access-keys-rotated.params.maxKeyAgeDays: expected number`,
+    ],
+    [
+      'an unknown contract, named by its config key',
+      ['outputs:', '  failOn: high', 'contract: iaas-customer-dutie'],
+      (file) => `${file}:3: contract: no contract profile "iaas-customer-dutie"`,
+    ],
+    [
+      'an unknown output format',
+      ['outputs:', '  formats:', '    - json', '    - pdf', '  dir: reports'],
+      (file) => `${file}:4: outputs.formats[1]: unknown format "pdf"; expected one of: json, jsonl, table`,
+    ],
+  ];
+
+  it.each(cases)('%s', async (name, lines, message) => {
+    const file = config(`${name.replace(/\W+/g, '-')}.yaml`, lines);
+    for (const args of [['scan', '--demo', '--config', file], ['validate-config', file]]) {
+      const run = await dutyscan(args, { cwd: dir });
+      expect(run.stderr, args[0]).toContain(message(file));
+      expect(run.stderr, args[0]).not.toContain('--contract');
+      expect(run.stdout, args[0]).toBe('');
+      expect(run.code, args[0]).toBe(2);
+    }
+  });
+});

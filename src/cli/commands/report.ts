@@ -4,7 +4,8 @@ import type { Finding } from '../../core/finding.js';
 import type { ScanSummary } from '../../core/summary.js';
 import { formatter, formatters } from '../../output/registry.js';
 import { OutputWriter } from '../../output/writer.js';
-import { UsageError, fileToWrite, parseEnum } from '../select.js';
+import { fileToWrite } from '../inputs.js';
+import { UsageError, parseEnum } from '../select.js';
 import { EXIT } from '../exit.js';
 
 export interface ScanDocument {

@@ -10,8 +10,8 @@ import type { Config } from '../../config/schema.js';
 import { demoSource } from '../../demo/index.js';
 import { runScan } from '../../engine/scan.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
-import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
-import { formatter, formatters } from '../../output/registry.js';
+import { loadCatalog } from '../../mapping/catalog.js';
+import { formatter } from '../../output/registry.js';
 import { tableFormatter } from '../../output/table.js';
 import { OutputWriter } from '../../output/writer.js';
 import { createLogger } from '../../util/log.js';
@@ -19,7 +19,8 @@ import { SinkSet, createSinks, undelivered } from '../../sinks/index.js';
 import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
 import { ProgressLine } from '../progress.js';
-import { DUTIES, SEVERITIES, UsageError, directoryToWrite, fileToWrite, list, logLevel, parseEnum, selectChecks } from '../select.js';
+import { contractFor, directoryToWrite, fileToWrite, logLevel, outputFormats } from '../inputs.js';
+import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
 import { EXIT_HELP, exitCodeFor } from '../exit.js';
 
 const PROVIDERS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
@@ -91,11 +92,10 @@ function providersFor(flags: ScanFlags, config: Config, source: readonly Listing
 export async function scanCommand(flags: ScanFlags): Promise<number> {
   const log = createLogger(logLevel(flags.logLevel, 'warn'));
   const loaded = loadConfig(flags.config);
-  const file = loaded.file;
   const config = withAwsFlags(loaded.config, flags);
-  validateCheckSettings(config, allChecks, file);
+  validateCheckSettings(loaded, allChecks);
   const catalog = loadCatalog();
-  const contract = resolveContract(catalog, flags.contract ?? config.contract);
+  const contract = contractFor(catalog, flags.contract, loaded);
 
   if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
   const now = new Date();
@@ -116,7 +116,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const failOn = flags.failOn ? parseEnum('severity', [flags.failOn], SEVERITIES)[0]! : config.outputs.failOn;
   const shard = parseShard(flags.shard);
 
-  const formats = parseEnum('format', list(flags.format).length > 0 ? list(flags.format) : config.outputs.formats, [...formatters.keys()]);
+  const formats = outputFormats(flags.format, loaded);
   const outputDir = flags.outputDir ?? config.outputs.dir;
   if (formats.length > 1 && !outputDir) throw new UsageError('several --format values need --output-dir (each format gets its own file)');
   if (flags.saveInventory) fileToWrite('--save-inventory', flags.saveInventory);

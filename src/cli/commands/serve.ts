@@ -5,7 +5,7 @@ import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import type { Listing } from '../../core/inventory.js';
 import { demoSource } from '../../demo/index.js';
 import { readInventory } from '../../inventory/file.js';
-import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
+import { loadCatalog } from '../../mapping/catalog.js';
 import { serviceSchema, type ServiceConfig } from '../../service/config.js';
 import { engineScanFn } from '../../service/engine-scan.js';
 import { ServiceMetrics } from '../../service/metrics.js';
@@ -16,7 +16,8 @@ import { openStore } from '../../store/index.js';
 import { createLogger } from '../../util/log.js';
 import { allChecks } from '../../../checks/index.js';
 import { EXIT } from '../exit.js';
-import { UsageError, logLevel, selectChecks } from '../select.js';
+import { contractFor, logLevel } from '../inputs.js';
+import { UsageError, selectChecks } from '../select.js';
 
 interface ServeFlags {
   config?: string;
@@ -73,11 +74,12 @@ export function publisherFor(
 /** Runs until SIGTERM/SIGINT; returns the exit code. `ready` hears the bound address (tests, logs). */
 export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitter = process): Promise<number> {
   const log: Logger = createLogger(logLevel(flags.logLevel, 'info'));
-  const { config, file } = loadConfig(flags.config);
-  validateCheckSettings(config, allChecks, file);
+  const loaded = loadConfig(flags.config);
+  const { config, file } = loaded;
+  validateCheckSettings(loaded, allChecks);
   const service: ServiceConfig = config.service ?? serviceSchema.parse({});
   const catalog = loadCatalog();
-  const contract = resolveContract(catalog, flags.contract ?? config.contract);
+  const contract = contractFor(catalog, flags.contract, loaded);
   if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
   const saved: readonly Listing[] | undefined = flags.inventory ? await readInventory(flags.inventory) : undefined;
   const source = flags.demo ? demoSource : saved ? () => ({ kind: 'inventory' as const, listings: saved }) : undefined;

@@ -6,7 +6,8 @@ import { dirname } from 'node:path';
 import { Spool } from '../../sinks/spool.js';
 import { createLogger } from '../../util/log.js';
 import { EXIT } from '../exit.js';
-import { UsageError, logLevel } from '../select.js';
+import { logLevel } from '../inputs.js';
+import { UsageError } from '../select.js';
 
 interface SinksFlags { config?: string; logLevel?: string }
 

@@ -22,7 +22,16 @@ export function logLevel(flag: string | undefined, fallback: string): string {
   return level;
 }
 
-const isDirectory = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+/** What is at `path`, if anything can be (a path under a file is ENOTDIR, not absent). */
+function kindOf(path: string): 'directory' | 'file' | undefined {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat === undefined ? undefined : stat.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+const isDirectory = (path: string): boolean => kindOf(path) === 'directory';
 
 function writableDirectory(option: string, path: string, dir: string): void {
   try {
@@ -43,7 +52,7 @@ export function fileToWrite(option: string, path: string): string {
 
 /** A directory the command will write files into, created when missing. */
 export function directoryToWrite(option: string, path: string): string {
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError(`${option} ${path} is a file; expected a directory`);
+  if (kindOf(path) === 'file') throw new UsageError(`${option} ${path} is a file; expected a directory`);
   try {
     mkdirSync(path, { recursive: true });
   } catch (e) {

@@ -7,7 +7,12 @@ export async function openStore(config: StoreConfig, env: NodeJS.ProcessEnv = pr
   let store: SqlStore;
   if (config.kind === 'sqlite') {
     const { openSqliteStore } = await import('./sqlite.js');
-    store = openSqliteStore(config.path);
+    try {
+      store = openSqliteStore(config.path);
+    } catch (e) {
+      // A path that cannot hold a database (a directory, under a file, not writable) is the operator's to fix.
+      throw new ConfigError(config.path, '', undefined, `cannot open the SQLite history store: ${(e as Error).message}`);
+    }
   } else {
     const url = config.url ?? env[config.urlEnv];
     if (!url) throw new ConfigError('service.store', '', undefined, `set url or the ${config.urlEnv} environment variable to a postgres:// URL`);

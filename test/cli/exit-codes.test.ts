@@ -69,10 +69,13 @@ describe('a user mistake exits 2 with a clear message before any output, never "
     ['an unknown log level (scan)', ['scan', '--demo', '--log-level', 'loud'], {}, /unknown log level "loud".*expected one of: .*debug/],
     ['an unknown log level (serve)', ['serve', '--demo', ...store, '--log-level', 'loud'], token, /unknown log level "loud"/],
     ['an output directory that is a file', ['scan', '--demo', '--format', 'json', '--output-dir', aFile], {}, /--output-dir .*a-file/],
+    ['an output directory under a file', ['scan', '--demo', '--format', 'json', '--output-dir', join(aFile, 'out')], {}, /--output-dir .*a-file\/out/],
     ['an inventory file in a missing directory', ['scan', '--demo', '--save-inventory', join(dir, 'missing/inv.jsonl')], {}, /--save-inventory .*missing/],
     ['a report output in a missing directory', ['report', '--scan', scanDoc, '--format', 'json', '--output', join(dir, 'missing/r.json')], {}, /--output .*missing/],
     ['an API token shorter than 16 characters', ['serve', '--demo', ...store], { DUTYSCAN_API_TOKEN: 'short' }, /DUTYSCAN_API_TOKEN.*at least 16 characters/],
     ['a PostgreSQL store without a URL', ['serve', '--demo', '--store', 'postgres', '--port', '0'], { ...token, DUTYSCAN_DATABASE_URL: '' }, /DUTYSCAN_DATABASE_URL/],
+    ['a SQLite store that is a directory', ['serve', '--demo', '--store', `sqlite:${dir}`, '--port', '0'], token, /cannot open the SQLite history store/],
+    ['AWS collection flags with the demo, which collects nothing', ['scan', '--demo', '--regions', 'eu-west-1'], {}, /--regions.*--demo and --inventory collect nothing/],
     ['a host that does not resolve', ['serve', '--demo', ...store, '--host', 'no-such-host.invalid'], token, /cannot listen on no-such-host\.invalid/],
   ];
 

@@ -51,13 +51,12 @@ interface ScanFlags {
 
 /** AWS flags for ad hoc runs override the config file's `providers.aws`; offline, they would be silently ignored. */
 function withAwsFlags(config: Config, flags: ScanFlags): Config {
-  const given = flags.profile !== undefined || flags.regions !== undefined || flags.organization || flags.roleName !== undefined || flags.externalId !== undefined;
-  if (given && (flags.demo || flags.inventory)) {
-    throw new UsageError('--profile, --regions, --organization, --role-name and --external-id choose what to collect from AWS; --demo and --inventory collect nothing');
-  }
   const regions = list(flags.regions);
   const wanted = flags.profile !== undefined || regions.length > 0 || flags.organization || flags.roleName !== undefined || flags.externalId !== undefined;
   if (!wanted) return config;
+  if (flags.demo || flags.inventory) {
+    throw new UsageError('--profile, --regions, --organization, --role-name and --external-id choose what to collect from AWS; --demo and --inventory collect nothing');
+  }
   const aws = config.providers.aws ?? awsConfigSchema.parse({});
   const organization = {
     ...aws.organization,

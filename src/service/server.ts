@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { ConfigError } from '../config/errors.js';
 import { SEVERITIES } from '../core/check.js';
 import { STATUSES } from '../core/finding.js';
 import { formatter, formatters } from '../output/registry.js';
@@ -57,18 +58,29 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, where: 'query'
   });
 }
 
-/** Tokens from the environment variable or the secret file (one per line, for rotation). */
+/**
+ * Tokens from the environment variable or the secret file (one per line, for rotation). A token
+ * too short to resist guessing is a configuration mistake, named by where it came from.
+ */
 export function loadTokens(api: ServiceConfig['api'], env: NodeJS.ProcessEnv = process.env): string[] {
-  const tokens: string[] = [];
+  const tokens: { token: string; from: string; line?: number }[] = [];
   const fromEnv = env[api.tokenEnv]?.trim();
-  if (fromEnv) tokens.push(fromEnv);
+  if (fromEnv) tokens.push({ token: fromEnv, from: `$${api.tokenEnv}` });
   if (api.tokenFile) {
-    for (const line of readFileSync(api.tokenFile, 'utf8').split('\n')) if (line.trim()) tokens.push(line.trim());
+    let text: string;
+    try {
+      text = readFileSync(api.tokenFile, 'utf8');
+    } catch (e) {
+      throw new ConfigError(api.tokenFile, '', undefined, `cannot read the API token file: ${(e as Error).message}`);
+    }
+    text.split('\n').forEach((line, i) => {
+      if (line.trim()) tokens.push({ token: line.trim(), from: api.tokenFile!, line: i + 1 });
+    });
   }
   for (const t of tokens) {
-    if (t.length < 16) throw new Error('an API token must be at least 16 characters long');
+    if (t.token.length < 16) throw new ConfigError(t.from, '', t.line, 'an API token must be at least 16 characters long');
   }
-  return tokens;
+  return tokens.map((t) => t.token);
 }
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();

@@ -34,8 +34,8 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     doc = JSON.parse(result.stdout) as typeof doc;
   });
 
-  it('exits 3: duties are violated', () => {
-    expect(code).toBe(3);
+  it('exits 5: duties are violated and denied facts leave the picture incomplete', () => {
+    expect(code).toBe(5);
   });
 
   it('writes the JSON document with the summary and every finding', () => {
@@ -84,7 +84,7 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     const out = join(dir, 'reports');
     const formats = [...formatters.keys()];
     const result = await run(['scan', '--demo', '--format', ...formats, '--output-dir', out]);
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(5);
     expect(result.stderr).not.toContain('MaxListenersExceededWarning');
     const outputs = outputsIn(out);
     expect([...outputs.keys()].sort()).toEqual([...formats].sort());
@@ -109,7 +109,7 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     const d = JSON.parse(r.stdout) as typeof doc;
     expect(d.findings.every((f) => f.check.duty === 'mfa' && f.resource.provider === 'aws')).toBe(true);
     const criticalFails = d.scan.counts.failBySeverity.critical;
-    expect(r.code).toBe(criticalFails > 0 ? 3 : d.scan.complete ? 0 : 4);
+    expect(r.code).toBe(criticalFails > 0 ? (d.scan.complete ? 3 : 5) : d.scan.complete ? 0 : 4);
   });
 
   it('mutes with a reason, and keeps muted findings in the output', async () => {

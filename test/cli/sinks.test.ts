@@ -72,7 +72,7 @@ describe('scan streams findings to SIEM sinks with at-least-once delivery', () =
     servers.push(r.server);
     const dir = mkdtempSync(join(tmpdir(), 'dutyscan-sink-'));
     const out = await dutyscan(['scan', '--demo', '--format', 'json', '--config', config(dir, r.port)]);
-    expect(out.code).toBe(3);
+    expect(out.code).toBe(5); // the demo: violated duties, and ERRORs for what it was denied
     const doc = JSON.parse(out.stdout) as { scan: ScanSummary; findings: Finding[] };
     expect(new Set(r.received)).toEqual(new Set(doc.findings.map((f) => f.id)));
     expect(doc.scan.undelivered).toEqual({});

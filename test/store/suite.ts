@@ -11,7 +11,7 @@ import { observe } from '../../src/service/drift.js';
 import { finding, summaryOf } from '../support/findings.js';
 import { coordinator, scriptedScan, silent } from '../service/harness.js';
 import { defaultConfig } from '../../src/config/schema.js';
-import { demoInventory } from '../../src/demo/index.js';
+import { demoSource } from '../../src/demo/index.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { engineScanFn } from '../../src/service/engine-scan.js';
 import { allChecks } from '../../checks/index.js';
@@ -37,7 +37,7 @@ let demo: Promise<Finding[]> | undefined;
 function demoFindings(): Promise<Finding[]> {
   demo ??= (async () => {
     const catalog = loadCatalog();
-    const scan = engineScanFn({ config: defaultConfig(), checks: allChecks, catalog, contract: resolveContract(catalog, 'iaas-customer-duties'), log: silent, source: { kind: 'demo', listings: (now) => demoInventory(now) } });
+    const scan = engineScanFn({ config: defaultConfig(), checks: allChecks, catalog, contract: resolveContract(catalog, 'iaas-customer-duties'), log: silent, source: demoSource });
     const findings: Finding[] = [];
     await scan({ scanId: 'demo', scope: { providers: ['aws', 'azure', 'gcp'] }, signal: new AbortController().signal, now: new Date() }, async (f) => { findings.push(f); });
     return findings;

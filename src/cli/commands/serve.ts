@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import type { Listing } from '../../core/inventory.js';
-import { demoInventory } from '../../demo/index.js';
+import { demoSource } from '../../demo/index.js';
 import { readInventory } from '../../inventory/file.js';
-import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
+import { loadCatalog } from '../../mapping/catalog.js';
 import { serviceSchema, type ServiceConfig } from '../../service/config.js';
 import { engineScanFn } from '../../service/engine-scan.js';
 import { ServiceMetrics } from '../../service/metrics.js';
@@ -17,6 +17,7 @@ import { openStore } from '../../store/index.js';
 import { createLogger } from '../../util/log.js';
 import { allChecks } from '../../../checks/index.js';
 import { EXIT } from '../exit.js';
+import { contractFor, logLevel } from '../inputs.js';
 import { UsageError, selectChecks } from '../select.js';
 
 interface ServeFlags {
@@ -73,19 +74,16 @@ export function publisherFor(
 
 /** Runs until SIGTERM/SIGINT; returns the exit code. `ready` hears the bound address (tests, logs). */
 export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitter = process): Promise<number> {
-  const log: Logger = createLogger(flags.logLevel ?? process.env.DUTYSCAN_LOG_LEVEL ?? 'info');
-  const { config, file } = loadConfig(flags.config);
-  validateCheckSettings(config, allChecks, file);
+  const log: Logger = createLogger(logLevel(flags.logLevel, 'info'));
+  const loaded = loadConfig(flags.config);
+  const { config, file } = loaded;
+  validateCheckSettings(loaded, allChecks);
   const service: ServiceConfig = config.service ?? serviceSchema.parse({});
   const catalog = loadCatalog();
-  const contract = resolveContract(catalog, flags.contract ?? config.contract);
+  const contract = contractFor(catalog, flags.contract, loaded);
   if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
   const saved: readonly Listing[] | undefined = flags.inventory ? await readInventory(flags.inventory) : undefined;
-  const source = flags.demo
-    ? { kind: 'demo' as const, listings: (now: Date) => demoInventory(now) }
-    : saved
-      ? { kind: 'inventory' as const, listings: () => saved }
-      : undefined;
+  const source = flags.demo ? demoSource : saved ? () => ({ kind: 'inventory' as const, listings: saved }) : undefined;
   const host = flags.host ?? service.api.host;
   const port = parsePort(flags.port) ?? service.api.port;
   const tokens = loadTokens(service.api);
@@ -130,6 +128,11 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
     await app.listen({ host, port });
   } catch (e) {
     await store.close();
+    // An address that does not resolve, is in use or is not ours is the user's to fix.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && ['ENOTFOUND', 'EAI_AGAIN', 'EADDRINUSE', 'EADDRNOTAVAIL', 'EACCES'].includes(code)) {
+      throw new UsageError(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
+    }
     throw e;
   }
   const address = app.server.address();

@@ -10,6 +10,9 @@
  * - when a worker is stopped before that (bail, interrupt), it kills what it started;
  * - after the run, this global teardown kills and reports anything of the run still alive.
  *
+ * The synchronous calls (execFileSync, spawnSync) are not marked: they return only when their
+ * process has ended.
+ *
  * This file is vitest's globalSetup; processes.setup.ts is the per-worker part.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { expect } from 'vitest';
 import type { Listing } from '../../../src/core/inventory.js';
 import type { DiscoveryResult, ProviderAdapter } from '../../../src/core/provider.js';
 import type { ResourceType } from '../../../src/core/resource.js';
@@ -12,6 +13,13 @@ import { credentialRow, ec2Region, emptyAccount, type FakeAccount, type FakeStat
 export const ALL_AWS_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([...AWS_GLOBAL_TYPES, ...AWS_REGIONAL_TYPES]);
 
 export const silentLog = pino({ level: 'silent' });
+
+/** An answered fact, with the call that answered it and when (whichever call and time that was). */
+export const answered = <T>(value: T) => ({
+  ok: true,
+  value,
+  source: expect.objectContaining({ operation: expect.stringMatching(/^[a-z0-9-]+:[A-Za-z]+$/), at: expect.any(String) }),
+});
 
 /** Static dummy credentials in the env, so the SDK's default chain finds them (and nothing real). */
 export function useFakeCredentials(): void {

@@ -6,7 +6,7 @@ import pLimit from 'p-limit';
 import picomatch from 'picomatch';
 import type { Logger } from 'pino';
 import type { Listing } from '../../src/core/inventory.js';
-import { collectionError, type CollectionError } from '../../src/core/observed.js';
+import { collectionError, observedBy, type CollectionError } from '../../src/core/observed.js';
 import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType, type Scope } from '../../src/core/resource.js';
 import { inShard } from '../../src/core/shard.js';
@@ -321,10 +321,12 @@ export class AzureAdapter implements ProviderAdapter {
 
   private async collectKind(kind: Kind, ctx: KindContext, scope: Scope, viaGraph: boolean): Promise<readonly Listing[]> {
     let rows;
+    let operation = kind.operation;
     try {
       if (viaGraph && this.batches) {
         try {
           rows = await this.batches.rows(ctx.opts, kind.query, ctx.subscription);
+          operation = 'Microsoft.ResourceGraph/resources/read';
         } catch (error) {
           const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/read');
           ctx.opts.log.warn({ subscription: ctx.subscription, type: kind.type, error: e }, 'Resource Graph query failed; falling back to ARM');
@@ -333,7 +335,7 @@ export class AzureAdapter implements ProviderAdapter {
       } else {
         rows = await kind.arm(ctx);
       }
-      return [listing(scope, kind.type, await kind.build(rows, ctx))];
+      return [listing(scope, kind.type, await kind.build(rows, ctx), observedBy(operation))];
     } catch (error) {
       return [failedListing(scope, kind.type, classifyAzureError(error, kind.operation, { account: ctx.subscription }))];
     }

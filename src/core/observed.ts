@@ -35,13 +35,17 @@ export interface CollectionError {
  * (CloudTrail holds the request id of every AWS call).
  */
 export interface Provenance {
-  /** `<service>:<Operation>` as in `CollectionError.operation`. */
+  /** The operation as `CollectionError.operation` names it (`s3:GetBucketEncryption`, `Microsoft.Sql/servers/read`). */
   readonly operation: string;
   /** The provider's id of the request, where its SDK exposes it. */
   readonly requestId?: string;
   /** When the answer arrived (ISO 8601). */
   readonly at: string;
 }
+
+/** The provenance of an answer arriving now. */
+export const observedBy = (operation: string, requestId?: string): Provenance =>
+  ({ operation, ...(requestId ? { requestId } : {}), at: new Date().toISOString() });
 
 export type Observed<T> =
   | { readonly ok: true; readonly value: T; readonly source?: Provenance }

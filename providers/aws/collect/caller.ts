@@ -1,5 +1,5 @@
 import type { Listing } from '../../../src/core/inventory.js';
-import { seen, unseen, type CollectionError, type Observed, type Provenance } from '../../../src/core/observed.js';
+import { observedBy, seen, unseen, type CollectionError, type Observed, type Provenance } from '../../../src/core/observed.js';
 import type { ApiCaller } from '../../../src/core/provider.js';
 import type { Resource, ResourceType, Scope } from '../../../src/core/resource.js';
 import { failedListing, listing } from '../../../src/inventory/build.js';
@@ -121,8 +121,7 @@ export class AwsCaller {
  * time only.
  */
 export function provenance(service: AwsService, operation: string, output?: unknown): Provenance {
-  const requestId = (output as { $metadata?: { requestId?: string } } | undefined)?.$metadata?.requestId;
-  return { operation: `${service}:${operation}`, ...(requestId ? { requestId } : {}), at: new Date().toISOString() };
+  return observedBy(`${service}:${operation}`, (output as { $metadata?: { requestId?: string } } | undefined)?.$metadata?.requestId);
 }
 
 /** Thrown inside a listing's collect function when a call other than the listing's own failed. */

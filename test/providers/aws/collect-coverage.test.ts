@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResourceType } from '../../../src/core/resource.js';
 import { ec2Region } from '../../fakes/aws/state.js';
-import { adapterFor, ACCOUNT, answered, FakeAws, find, items, richAccount, runAdapter, singleAccountState } from './support.js';
+import { adapterFor, ACCOUNT, FakeAws, find, items, richAccount, runAdapter, singleAccountState } from './support.js';
+import { answered } from '../../support/observed.js';
 
 /** GuardDuty, Access Analyzer, Config, EFS, CloudWatch Logs and network ACLs through the real SDK clients. */
 

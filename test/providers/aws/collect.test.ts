@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GLOBAL_REGION } from '../../../src/core/resource.js';
 import { credentialRow, ec2Region } from '../../fakes/aws/state.js';
-import { adapterFor, ACCOUNT, answered, FakeAws, find, items, richAccount, runAdapter, silentLog, singleAccountState } from './support.js';
+import { adapterFor, ACCOUNT, FakeAws, find, items, richAccount, runAdapter, silentLog, singleAccountState } from './support.js';
+import { answered } from '../../support/observed.js';
 
 let fake: FakeAws | undefined;
 afterEach(async () => {

@@ -1,5 +1,4 @@
 import pino from 'pino';
-import { expect } from 'vitest';
 import type { Listing } from '../../../src/core/inventory.js';
 import type { DiscoveryResult, ProviderAdapter } from '../../../src/core/provider.js';
 import type { ResourceType } from '../../../src/core/resource.js';
@@ -14,12 +13,6 @@ export const ALL_AWS_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([.
 
 export const silentLog = pino({ level: 'silent' });
 
-/** An answered fact, with the call that answered it and when (whichever call and time that was). */
-export const answered = <T>(value: T) => ({
-  ok: true,
-  value,
-  source: expect.objectContaining({ operation: expect.stringMatching(/^[a-z0-9-]+:[A-Za-z]+$/), at: expect.any(String) }),
-});
 
 /** Static dummy credentials in the env, so the SDK's default chain finds them (and nothing real). */
 export function useFakeCredentials(): void {

@@ -8,4 +8,6 @@ export const EXIT = {
   FAILING: 3,
   /** Nothing failed, but ERROR results (or undelivered findings) leave the picture incomplete. */
   INCOMPLETE: 4,
+  /** `evidence verify`: a file was altered, added or removed, or the signature is bad or missing. */
+  EVIDENCE_INVALID: 6,
 } as const;

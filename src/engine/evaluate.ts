@@ -6,6 +6,7 @@ import type { CollectionError, Observed } from '../core/observed.js';
 import type { Policy } from '../core/policy.js';
 import type { Resource, ResourceRef, ResourceType, Scope } from '../core/resource.js';
 import { scopeResource } from '../core/resource.js';
+import { ReadRecorder, type Reads } from './reads.js';
 
 /** A verdict before annotation with obligations, frameworks and mutes. */
 export interface Result {
@@ -15,6 +16,8 @@ export interface Result {
   readonly message: string;
   readonly evidence: Readonly<Record<string, unknown>>;
   readonly error?: FindingError;
+  /** What the assessment read, when the evaluation recorded it (`--evidence`). */
+  readonly reads?: Reads;
 }
 
 /** Thrown by `ctx.known()`: the fact the check needs was not observed. */
@@ -36,13 +39,15 @@ export interface EvaluationInput {
   readonly params: Params;
   readonly policy: Policy;
   readonly now: Date;
+  /** Record what each assessment reads (for `--evidence`); off, the check sees the inventory itself. */
+  readonly recordReads?: boolean;
 }
 
 const verdict =
   (status: Verdict['status']) =>
   (message: string, evidence: Record<string, unknown> = {}): Verdict => ({ status, message, evidence });
 
-function contextFor(input: EvaluationInput): AssessContext {
+function contextFor(input: EvaluationInput, recorder: ReadRecorder | undefined): AssessContext {
   const { inventory, listing } = input;
   return {
     params: input.params,
@@ -57,8 +62,9 @@ function contextFor(input: EvaluationInput): AssessContext {
       const out: Resource<T>[] = [];
       for (const other of inventory.listings(type, listing.scope.account)) {
         if ((where.region ?? 'same') === 'same' && other.scope.region !== listing.scope.region) continue;
+        const items = recorder ? recorder.resources(other) : other.items.ok ? other.items.value : [];
         if (!other.items.ok) throw new UnknownFact(other.items.error);
-        out.push(...(other.items.value as readonly Resource<T>[]));
+        out.push(...(items as readonly Resource<T>[]));
       }
       return out;
     },
@@ -68,7 +74,14 @@ function contextFor(input: EvaluationInput): AssessContext {
   };
 }
 
-function errorResult(check: AnyCheck, resource: ResourceRef, thrown: unknown): Result {
+/**
+ * What a finding says about its resource: never the collected data, which checks hand back with
+ * the resource (outputs name the resource; `--evidence` holds the facts that were read).
+ */
+const refOf = ({ provider, account, region, type, id, name, tags }: ResourceRef): ResourceRef => ({ provider, account, region, type, id, name, tags });
+
+function errorResult(check: AnyCheck, target: ResourceRef, thrown: unknown): Result {
+  const resource = refOf(target);
   if (thrown instanceof UnknownFact) {
     const e = thrown.collectionError;
     return {
@@ -92,7 +105,7 @@ function errorResult(check: AnyCheck, resource: ResourceRef, thrown: unknown): R
 }
 
 function fromVerdict(check: AnyCheck, resource: ResourceRef, v: Verdict): Result {
-  return { check, resource: v.resource ?? resource, status: v.status, message: v.message, evidence: v.evidence };
+  return { check, resource: refOf(v.resource ?? resource), status: v.status, message: v.message, evidence: v.evidence };
 }
 
 /** ERROR results for a scope we could not look at: exactly the checks whose input it affects. */
@@ -108,23 +121,34 @@ export function scopeErrorResult(check: AnyCheck, scope: Scope, error: Collectio
 export function evaluate(input: EvaluationInput): Result[] {
   const { check, listing } = input;
   const scopeRef = scopeResource(listing.scope);
-  if (!listing.items.ok) return [scopeErrorResult(check, listing.scope, listing.items.error)];
-  const ctx = contextFor(input);
-  const resources = listing.items.value;
+  const recorder = () => (input.recordReads ? new ReadRecorder() : undefined);
+  const withReads = (results: Result[], reads: ReadRecorder | undefined): Result[] =>
+    reads ? results.map((r) => ({ ...r, reads: reads.reads() })) : results;
+
+  if (!listing.items.ok) {
+    const reads = recorder();
+    reads?.resources(listing);
+    return withReads([scopeErrorResult(check, listing.scope, listing.items.error)], reads);
+  }
 
   if (check.kind === 'scope') {
+    const reads = recorder();
+    const resources = reads ? reads.resources(listing) : listing.items.value;
+    const ctx = contextFor(input, reads);
     try {
       const verdicts = check.assessScope(resources, ctx);
       const list: readonly Verdict[] = Array.isArray(verdicts) ? verdicts : [verdicts as Verdict];
       if (list.length === 0) throw new Error('the check returned no verdict');
-      return list.map((v) => fromVerdict(check, scopeRef, v));
+      return withReads(list.map((v) => fromVerdict(check, scopeRef, v)), reads);
     } catch (thrown) {
-      return [errorResult(check, scopeRef, thrown)];
+      return withReads([errorResult(check, scopeRef, thrown)], reads);
     }
   }
 
-  if (resources.length === 0) {
-    return [
+  if (listing.items.value.length === 0) {
+    const reads = recorder();
+    reads?.resources(listing);
+    return withReads([
       {
         check,
         resource: scopeRef,
@@ -132,13 +156,17 @@ export function evaluate(input: EvaluationInput): Result[] {
         message: `No ${listing.type} resources in ${scopeRef.name}`,
         evidence: { resourceType: listing.type, count: 0 },
       },
-    ];
+    ], reads);
   }
-  return resources.map((resource) => {
+  // Off the evidence path, one context serves every resource; recording needs one per assessment.
+  const shared = input.recordReads ? undefined : contextFor(input, undefined);
+  return listing.items.value.map((resource) => {
+    const reads = recorder();
+    const ctx = shared ?? contextFor(input, reads);
     try {
-      return fromVerdict(check, resource, check.assess(resource, ctx));
+      return withReads([fromVerdict(check, resource, check.assess(reads ? reads.resource(resource, listing) : resource, ctx))], reads)[0]!;
     } catch (thrown) {
-      return errorResult(check, resource, thrown);
+      return withReads([errorResult(check, resource, thrown)], reads)[0]!;
     }
   });
 }

@@ -113,60 +113,55 @@ export function scopeErrorResult(check: AnyCheck, scope: Scope, error: Collectio
   return errorResult(check, scopeResource(scope), new UnknownFact(error));
 }
 
+type Outcome = { readonly verdicts: readonly Verdict[] } | { readonly thrown: unknown };
+
+function outcomeOf(assess: () => Verdict | readonly Verdict[]): Outcome {
+  try {
+    const out = assess();
+    const verdicts: readonly Verdict[] = Array.isArray(out) ? out : [out as Verdict];
+    if (verdicts.length === 0) throw new Error('the check returned no verdict');
+    return { verdicts };
+  } catch (thrown) {
+    return { thrown };
+  }
+}
+
 /**
  * Evaluate one check over one listing. Always yields at least one result: a failed listing is one
  * ERROR for the scope, an empty one NOT_APPLICABLE (for resource checks), an unknown fact or a
  * throwing check an ERROR for that resource alone.
+ *
+ * With `recordReads`, each assessment has its own recorder, and what it read is taken as soon as
+ * the check returns: building results from its verdicts reads the resources they name.
  */
 export function evaluate(input: EvaluationInput): Result[] {
   const { check, listing } = input;
   const scopeRef = scopeResource(listing.scope);
   const recorder = () => (input.recordReads ? new ReadRecorder() : undefined);
-  const withReads = (results: Result[], reads: ReadRecorder | undefined): Result[] =>
-    reads ? results.map((r) => ({ ...r, reads: reads.reads() })) : results;
+  const results = (outcome: Outcome, resource: ResourceRef, reads: Reads | undefined): Result[] =>
+    ('thrown' in outcome ? [errorResult(check, resource, outcome.thrown)] : outcome.verdicts.map((v) => fromVerdict(check, resource, v)))
+      .map((r) => (reads ? { ...r, reads } : r));
+  const listingOnly: Reads | undefined = input.recordReads ? { listings: [listing], facts: [] } : undefined;
 
-  if (!listing.items.ok) {
-    const reads = recorder();
-    reads?.resources(listing);
-    return withReads([scopeErrorResult(check, listing.scope, listing.items.error)], reads);
-  }
+  if (!listing.items.ok) return results({ thrown: new UnknownFact(listing.items.error) }, scopeRef, listingOnly);
+  const resources = listing.items.value;
 
   if (check.kind === 'scope') {
     const reads = recorder();
-    const resources = reads ? reads.resources(listing) : listing.items.value;
-    const ctx = contextFor(input, reads);
-    try {
-      const verdicts = check.assessScope(resources, ctx);
-      const list: readonly Verdict[] = Array.isArray(verdicts) ? verdicts : [verdicts as Verdict];
-      if (list.length === 0) throw new Error('the check returned no verdict');
-      return withReads(list.map((v) => fromVerdict(check, scopeRef, v)), reads);
-    } catch (thrown) {
-      return withReads([errorResult(check, scopeRef, thrown)], reads);
-    }
+    const outcome = outcomeOf(() => check.assessScope(reads ? reads.resources(listing) : resources, contextFor(input, reads)));
+    return results(outcome, scopeRef, reads?.reads());
   }
 
-  if (listing.items.value.length === 0) {
-    const reads = recorder();
-    reads?.resources(listing);
-    return withReads([
-      {
-        check,
-        resource: scopeRef,
-        status: 'NOT_APPLICABLE',
-        message: `No ${listing.type} resources in ${scopeRef.name}`,
-        evidence: { resourceType: listing.type, count: 0 },
-      },
-    ], reads);
+  if (resources.length === 0) {
+    return results({
+      verdicts: [{ status: 'NOT_APPLICABLE', message: `No ${listing.type} resources in ${scopeRef.name}`, evidence: { resourceType: listing.type, count: 0 } }],
+    }, scopeRef, listingOnly);
   }
   // Off the evidence path, one context serves every resource; recording needs one per assessment.
   const shared = input.recordReads ? undefined : contextFor(input, undefined);
-  return listing.items.value.map((resource) => {
+  return resources.flatMap((resource) => {
     const reads = recorder();
-    const ctx = shared ?? contextFor(input, reads);
-    try {
-      return withReads([fromVerdict(check, resource, check.assess(reads ? reads.resource(resource, listing) : resource, ctx))], reads)[0]!;
-    } catch (thrown) {
-      return withReads([errorResult(check, resource, thrown)], reads)[0]!;
-    }
+    const outcome = outcomeOf(() => check.assess(reads ? reads.resource(resource, listing) : resource, shared ?? contextFor(input, reads)));
+    return results(outcome, resource, reads?.reads());
   });
 }

@@ -1,9 +1,10 @@
 import type { Listing } from '../core/inventory.js';
 import type { Resource, ResourceType } from '../core/resource.js';
 
-/** A field of a resource's collected data that an assessment read, as it was collected. */
+/** A fact about a resource that an assessment read, as it was collected. */
 export interface FactRead {
   readonly resource: Resource;
+  /** Where in the resource: `data.<field>` of its collected data, or `tags`. */
   readonly field: string;
   /** An `Observed` (a call of its own) or a plain value that came with the listing. */
   readonly value: unknown;
@@ -18,8 +19,10 @@ export interface Reads {
 
 /**
  * Records what a check reads, for `--evidence`. The check gets copies of the resources whose
- * `data` is a proxy noting each field read, so the evidence holds exactly the facts the check
- * saw, however it reached them (directly, through `ctx.known()`, or through `ctx.related()`).
+ * `data` is a proxy noting each field read (and whose `tags` note being read), so the evidence
+ * holds exactly the facts the check saw, however it reached them (directly, through
+ * `ctx.known()`, or through `ctx.related()`). Identity fields (id, name, region) are in every
+ * finding anyway.
  */
 export class ReadRecorder {
   private readonly listings = new Set<Listing>();
@@ -48,11 +51,19 @@ export class ReadRecorder {
     const seen = new Proxy(data, {
       get(target, key, receiver) {
         const value: unknown = Reflect.get(target, key, receiver);
-        if (typeof key === 'string' && Object.hasOwn(target, key)) record(key, value);
+        if (typeof key === 'string' && Object.hasOwn(target, key)) record(`data.${key}`, value);
         return value;
       },
     });
-    return { ...resource, data: seen as Resource<T>['data'] };
+    const copy = { ...resource, data: seen as Resource<T>['data'] };
+    Object.defineProperty(copy, 'tags', {
+      enumerable: true,
+      get: () => {
+        record('tags', resource.tags);
+        return resource.tags;
+      },
+    });
+    return copy;
   }
 
   reads(): Reads {

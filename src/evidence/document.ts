@@ -22,7 +22,7 @@ export interface ListingEvidence extends Origin {
 export interface FactEvidence extends Origin {
   /** The id of the resource the fact belongs to. */
   readonly resource: string;
-  /** The field of the resource's collected data. */
+  /** Where the fact sits in the collected resource: `data.<field>`, or `tags`. */
   readonly field: string;
   /** `call`: the fact was a call of its own; `listing`: it came with the resource's listing. */
   readonly from: 'call' | 'listing';

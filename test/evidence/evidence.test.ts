@@ -70,12 +70,16 @@ describe('scan --demo --evidence DIR --sign-key FILE, then evidence verify', () 
     expect(bob.listings).toEqual([{ type: 'aws.iam.user', scope: { provider: 'aws', account: '111111111111', region: 'global' }, count: 3 }]);
     // Only what the check read: the credential report row, not the user's policies or groups.
     expect(bob.facts).toEqual([expect.objectContaining({
-      resource: 'arn:aws:iam::111111111111:user/bob', field: 'credentials', from: 'call',
+      resource: 'arn:aws:iam::111111111111:user/bob', field: 'data.credentials', from: 'call',
       value: expect.objectContaining({ passwordEnabled: true, mfaActive: false }),
     })]);
     // A fact that came with the listing says so.
     const trail = evidenceOf(dir, entryFor(dir, 'aws-cloudtrail-multi-region-trail-logging', 'aws:222222222222/eu-west-1').finding!.id);
-    expect(trail.facts).toContainEqual({ resource: 'arn:aws:cloudtrail:eu-west-1:222222222222:trail/dp-trail', field: 'isMultiRegionTrail', from: 'listing', value: false });
+    expect(trail.facts).toContainEqual({ resource: 'arn:aws:cloudtrail:eu-west-1:222222222222:trail/dp-trail', field: 'data.isMultiRegionTrail', from: 'listing', value: false });
+    const instance = 'arn:aws:ec2:eu-west-1:333333333333:instance/i-0sandboxtest0001';
+    const untagged = evidenceOf(dir, entryFor(dir, 'aws-ec2-instance-required-tags', instance).finding!.id);
+    expect(untagged.finding.status).toBe('FAIL');
+    expect(untagged.facts).toEqual([{ resource: instance, field: 'tags', from: 'listing', value: {} }]);
     // Findings carry the resource reference, never the collected data.
     expect(Object.keys(bob.finding.resource).sort()).toEqual(['account', 'accountName', 'id', 'name', 'provider', 'region', 'tags', 'type']);
   });
@@ -221,7 +225,7 @@ describe('scan --evidence against the AWS fake: the operation and request id of 
     expect(bare.finding.status).toBe('FAIL');
     // "No default encryption" is the API's answer (an error response S3 names like any other request).
     expect(bare.facts).toEqual([{
-      resource: 'arn:aws:s3:::bare-bucket', field: 'encryption', from: 'call', value: null,
+      resource: 'arn:aws:s3:::bare-bucket', field: 'data.encryption', from: 'call', value: null,
       operation: 's3:GetBucketEncryption', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), observedAt: expect.any(String),
     }]);
     const observedAt = Date.parse(bare.facts[0]!.observedAt!);
@@ -230,7 +234,7 @@ describe('scan --evidence against the AWS fake: the operation and request id of 
     expect(bare.listings).toEqual([expect.objectContaining({ type: 'aws.s3.bucket', count: 2, operation: 's3:ListBuckets', observedAt: expect.any(String) })]);
 
     const logs = evidenceOf(dir, entryFor(dir, 'aws-s3-bucket-default-encryption-enabled', 'arn:aws:s3:::logs-bucket').finding!.id);
-    expect(logs.facts).toEqual([expect.objectContaining({ field: 'encryption', operation: 's3:GetBucketEncryption', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), value: expect.objectContaining({ sseAlgorithm: 'aws:kms' }) })]);
+    expect(logs.facts).toEqual([expect.objectContaining({ field: 'data.encryption', operation: 's3:GetBucketEncryption', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), value: expect.objectContaining({ sseAlgorithm: 'aws:kms' }) })]);
     expect(logs.facts[0]!.requestId).not.toBe(bare.facts[0]!.requestId);
   });
 

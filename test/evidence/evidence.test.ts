@@ -207,7 +207,7 @@ describe('scan --evidence against the AWS fake: the operation and request id of 
     fake = await FakeAws.start(singleAccountState(richAccount()));
     const config = join(work, 'live.yaml');
     writeFileSync(config, `providers:\n  aws:\n    endpoint: ${fake.url}\n    s3ForcePathStyle: true\n    regions: [us-east-1]\n    maxAttempts: 1\n`);
-    scan = await runCli(['scan', '-p', 'aws', '-c', config, '--no-progress', '--evidence', dir], {
+    scan = await runCli(['scan', '-p', 'aws', '-c', config, '--no-progress', '--evidence', dir, '--save-inventory', join(work, 'live.jsonl')], {
       PATH: process.env.PATH ?? '',
       AWS_ACCESS_KEY_ID: BASE_ACCESS_KEY,
       AWS_SECRET_ACCESS_KEY: BASE_CREDENTIALS.secretAccessKey,
@@ -251,6 +251,15 @@ describe('scan --evidence against the AWS fake: the operation and request id of 
       expect(summary.apiCalls.aws?.[service]?.[operation], op).toBeGreaterThan(0);
     }
   });
+
+  it('keeps the provenance through a saved inventory evaluated later', async () => {
+    const offline = join(work, 'offline');
+    const run = await runCli(['scan', '--inventory', join(work, 'live.jsonl'), '--no-progress', '--evidence', offline]);
+    expect(run.code, run.stderr).toBe(3);
+    const id = entryFor(dir, 'aws-s3-bucket-default-encryption-enabled', 'arn:aws:s3:::bare-bucket').finding!.id;
+    expect(evidenceOf(offline, id).facts).toEqual(evidenceOf(dir, id).facts);
+    expect(json<ScanSummary>(join(offline, 'scan.json')).source).toBe('inventory');
+  }, 60_000);
 
   it('verifies as written, unsigned', async () => {
     const v = await runCli(['evidence', 'verify', dir]);

@@ -1,4 +1,5 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
+import { makePrivateDir } from '../util/private-files.js';
 import { dirname, resolve } from 'node:path';
 import pino from 'pino';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
@@ -50,11 +51,11 @@ export function fileToWrite(option: string, path: string): string {
   return path;
 }
 
-/** A directory the command will write files into, created when missing. */
+/** A directory the command will write files into, created owner-only when missing (it will hold findings). */
 export function directoryToWrite(option: string, path: string): string {
   if (kindOf(path) === 'file') throw new UsageError(`${option} ${path} is a file; expected a directory`);
   try {
-    mkdirSync(path, { recursive: true });
+    makePrivateDir(path);
   } catch (e) {
     throw new UsageError(`${option} ${path}: cannot create the directory (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }

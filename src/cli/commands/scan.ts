@@ -16,7 +16,6 @@ import { formatter } from '../../output/registry.js';
 import { tableFormatter } from '../../output/table.js';
 import { OutputWriter } from '../../output/writer.js';
 import { createLogger } from '../../util/log.js';
-import { makePrivateDir } from '../../util/private-files.js';
 import { SinkSet, createSinks, unconfirmed, undelivered } from '../../sinks/index.js';
 import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
@@ -134,7 +133,6 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   if (outputDir) directoryToWrite(flags.outputDir ? '--output-dir' : 'outputs.dir', outputDir);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const writers: OutputWriter[] = [];
-  if (outputDir) makePrivateDir(outputDir);
   for (const id of formats.length > 0 ? formats : ['table']) {
     const f = id === 'table' && !outputDir ? tableFormatter(process.stdout.isTTY === true) : formatter(id, { contract: { id: contract.id, title: contract.title } });
     writers.push(outputDir ? OutputWriter.toFile(f, join(outputDir, `dutyscan-${stamp}.${f.extension}`)) : new OutputWriter(f, process.stdout));

@@ -22,6 +22,7 @@ import { SinkSet, createSinks, unconfirmed, undelivered } from '../../sinks/inde
 import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
 import { ProgressLine } from '../progress.js';
+import { terminalWidth, useColor } from '../terminal.js';
 import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
 import { EXIT } from '../exit.js';
 
@@ -44,6 +45,8 @@ interface ScanFlags {
   shard?: string;
   logLevel?: string;
   progress: boolean;
+  details?: boolean;
+  quiet?: boolean;
   profile?: string;
   regions?: string[];
   organization?: boolean;
@@ -131,12 +134,13 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const writers: OutputWriter[] = [];
   if (outputDir) mkdirSync(outputDir, { recursive: true });
+  const terminalView = { color: useColor(), width: terminalWidth(), details: flags.details === true, quiet: flags.quiet === true };
   for (const id of formats.length > 0 ? formats : ['table']) {
-    const f = id === 'table' && !outputDir ? tableFormatter(process.stdout.isTTY === true) : formatter(id, { contract: { id: contract.id, title: contract.title } });
+    const f = id === 'table' && !outputDir ? tableFormatter(terminalView) : formatter(id, { contract: { id: contract.id, title: contract.title } });
     writers.push(outputDir ? OutputWriter.toFile(f, join(outputDir, `dutyscan-${stamp}.${f.extension}`)) : new OutputWriter(f, process.stdout));
   }
   // With files as outputs, the terminal still gets the human summary.
-  const terminal = outputDir && process.stdout.isTTY ? tableFormatter(true) : undefined;
+  const terminal = outputDir && process.stdout.isTTY ? tableFormatter({ ...terminalView, quiet: true }) : undefined;
 
   const inventoryWriter = flags.saveInventory ? new InventoryWriter(flags.saveInventory, `dutyscan scan --provider ${providers.join(',')}`) : undefined;
   if (inventoryWriter && source) for (const l of source) inventoryWriter.write(l);
@@ -213,6 +217,8 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition)')
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
     .option('--no-progress', 'no live progress line on a terminal')
+    .option('--details', 'table: every resource of each group, not only the first few')
+    .option('-q, --quiet', 'table: the summary only (the exit code says the rest)')
     .option('--profile <name>', 'AWS: shared config / SSO profile')
     .option('--regions <regions...>', 'AWS: regions to scan (default: every enabled region)')
     .option('--organization', 'AWS: scan every active member account of the organisation')

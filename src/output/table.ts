@@ -118,7 +118,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 export function headlines(s: ScanSummary): string[] {
   return s.errors
     .filter((e) => e.code === 'AUTH_FAILED' && (!e.account || e.account === 'unknown'))
-    .map((e) => `no ${(e.provider ?? 'cloud').toUpperCase()} credentials found: ${printable(e.message)}; see README, Providers`)
+    // The SDK's class name (`CredentialsProviderError: `) tells a user nothing.
+    .map((e) => `no ${(e.provider ?? 'cloud').toUpperCase()} credentials found: ${printable(e.message.replace(/^\w+Error: /, ''))}; see README, Providers`)
     .filter((line, i, all) => all.indexOf(line) === i);
 }
 

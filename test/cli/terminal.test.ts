@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
 
 /**
@@ -121,5 +123,39 @@ describe('the table on a 120-column terminal (scan --demo)', () => {
     expect((await piped(['scan', '--demo', '--quiet'], { FORCE_COLOR: '1' })).out).toMatch(/\u001b\[31mFAIL/);
     const columns = screen((await piped(['scan', '--demo'], { COLUMNS: '100' })).out);
     expect(columns.filter((l) => [...l].length > 100)).toEqual([]);
+  });
+});
+
+describe('no credentials: said once at the top, one row for one cause', () => {
+  const home = mkdtempSync(join(tmpdir(), 'dutyscan-nocreds-'));
+  // No key, no profile, no instance metadata; every endpoint a closed local port.
+  const env = {
+    AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: 'nonexistent',
+    AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), HOME: home,
+    AWS_EC2_METADATA_DISABLED: 'true', AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_REGION: 'eu-west-1',
+    // The SDK's Node-version notice would otherwise share the terminal with stdout.
+    NODE_NO_WARNINGS: '1',
+  };
+  let table: string[];
+  let findings: Finding[];
+
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    table = screen((await inTerminal(['scan', '-p', 'aws', '--no-progress'], 120, env)).out).filter((l) => l.trim() !== '');
+    findings = (JSON.parse((await piped(['scan', '-p', 'aws', '--format', 'json'], env)).out) as { findings: Finding[] }).findings;
+  });
+
+  it('opens with one line naming the missing credentials and where to read about them', () => {
+    expect(table[0]).toBe('no AWS credentials found: Could not load credentials from any providers; see README, Providers');
+  });
+
+  it('collapses the results of one cause into one row with their count; the JSON keeps every result', () => {
+    const errors = findings.filter((f) => f.status === 'ERROR');
+    expect(errors.length).toBeGreaterThan(10);
+    expect(errors.length).toBe(findings.length);
+    expect(table.filter((l) => /^ERROR\s/.test(l))).toEqual([`ERROR   AUTH_FAILED  sts:GetCallerIdentity  ${errors.length} results in ${errors.length} checks`]);
+    expect(table).toContain(`    … and ${errors.length - 3} more (--details for all)`);
+    expect(table.filter((l) => [...l].length > 120)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -157,5 +158,38 @@ describe('no credentials: said once at the top, one row for one cause', () => {
     expect(table.filter((l) => /^ERROR\s/.test(l))).toEqual([`ERROR   AUTH_FAILED  sts:GetCallerIdentity  ${errors.length} results in ${errors.length} checks`]);
     expect(table).toContain(`    … and ${errors.length - 3} more (--details for all)`);
     expect(table.filter((l) => [...l].length > 120)).toEqual([]);
+  });
+});
+
+describe('never silent: the progress line says what discovery waits for, and its clock moves', () => {
+  // An endpoint that accepts connections and never answers: a hanging STS.
+  const held: Socket[] = [];
+  let server: Server;
+  let out: string;
+
+  beforeAll(async () => {
+    server = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    // `timeout` interrupts the scan as a user's Ctrl-C would, well before the 30 s call timeout.
+    const result = await run('script', ['-qec', `stty cols 120 rows 40; timeout -s INT 8 ${quote(process.execPath)} ${quote(bin)} scan -p aws`, '/dev/null'], {
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example', AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined,
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`, AWS_REGION: 'eu-west-1', AWS_EC2_METADATA_DISABLED: 'true', NODE_NO_WARNINGS: '1',
+    });
+    out = result.out.replace(ESCAPES, '');
+  }, 30_000);
+
+  afterAll(async () => {
+    for (const socket of held) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('names the provider and the call it waits on, redrawing every second while that call hangs', () => {
+    const drawn = out.split('\r').map((l) => l.trim()).filter(Boolean);
+    expect(drawn[0]).toMatch(/^aws: discovering accounts · 0 API calls · 0 s$/);
+    const waiting = drawn.filter((l) => l.startsWith('aws: checking credentials (sts:GetCallerIdentity) · '));
+    const seconds = new Set(waiting.map((l) => /· (\d+) s$/.exec(l)?.[1]));
+    expect(seconds.size, drawn.join('\n')).toBeGreaterThanOrEqual(2);
+    for (const l of drawn.filter((x) => x.startsWith('aws: '))) expect([...l].length).toBeLessThan(120);
   });
 });

@@ -18,6 +18,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedDir } from './provenance/shared.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -192,7 +193,7 @@ export function deriveOcsfSchema(ocsfDir: string, options: DeriveOptions): JsonO
 
 export const COMPLIANCE_FINDING: DeriveOptions = { eventClass: 'findings/compliance_finding', profiles: ['cloud'] };
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const defaultOcsfDir = resolve(repoRoot, '..', 'shared', 'ocsf');
+export const defaultOcsfDir = join(sharedDir, 'ocsf');
 export const complianceFindingSchemaFile = join(repoRoot, 'test', 'schema', 'ocsf-compliance-finding-1.8.0.json');
 
 export const serialise = (schema: JsonObject): string => `${JSON.stringify(schema, null, 1)}\n`;

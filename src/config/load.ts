@@ -1,12 +1,20 @@
 import type { AnyCheck } from '../core/check.js';
-import { ConfigError, ConfigErrors } from './errors.js';
+import { ConfigError, ConfigErrors, quoteKey } from './errors.js';
 import { configSchema, type Config } from './schema.js';
-import { didYouMean, loadYaml } from './yaml.js';
+import { didYouMean, loadYamlLocated, type LineOf } from './yaml.js';
+
+/** A loaded config, and where its keys are, so mistakes found later still name the file and line. */
+export interface LoadedConfig {
+  readonly config: Config;
+  readonly file: string;
+  readonly lineOf: LineOf;
+}
 
 /** The config file, or the defaults when there is none. `DUTYSCAN_CONFIG` names one too. */
-export function loadConfig(file: string | undefined = process.env.DUTYSCAN_CONFIG): { config: Config; file: string } {
-  if (!file) return { config: configSchema.parse({}), file: '(defaults)' };
-  return { config: loadYaml(file, configSchema), file };
+export function loadConfig(file: string | undefined = process.env.DUTYSCAN_CONFIG): LoadedConfig {
+  if (!file) return { config: configSchema.parse({}), file: '(defaults)', lineOf: () => undefined };
+  const { data, lineOf } = loadYamlLocated(file, configSchema);
+  return { config: data, file, lineOf };
 }
 
 const kindOf = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
@@ -15,23 +23,23 @@ const kindOf = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null'
  * `checks.<id>` must name a check we have, and its params must be ones the check declares, of the
  * same kind as the default: a typo would otherwise silently keep the default.
  */
-export function validateCheckSettings(config: Config, checks: readonly AnyCheck[], file: string): void {
+export function validateCheckSettings({ config, file, lineOf }: LoadedConfig, checks: readonly AnyCheck[]): void {
   const byId = new Map(checks.map((c) => [c.id, c]));
   const problems: ConfigError[] = [];
   for (const [id, settings] of Object.entries(config.checks)) {
     const check = byId.get(id);
     if (!check) {
       const hint = didYouMean(id, [...byId.keys()]);
-      problems.push(new ConfigError(file, `checks.${id}`, undefined, `unknown check "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`));
+      problems.push(new ConfigError(file, `checks.${quoteKey(id)}`, lineOf(['checks', id]), `unknown check "${quoteKey(id)}"${hint ? ` (did you mean "${hint}"?)` : ''}`));
       continue;
     }
     for (const [key, value] of Object.entries(settings.params ?? {})) {
       const defaults = check.defaults as Record<string, unknown>;
       if (!(key in defaults)) {
         const hint = didYouMean(key, Object.keys(defaults));
-        problems.push(new ConfigError(file, `checks.${id}.params.${key}`, undefined, `unknown parameter${hint ? ` (did you mean "${hint}"?)` : ''}; ${id} takes: ${Object.keys(defaults).join(', ') || 'no parameters'}`));
+        problems.push(new ConfigError(file, `checks.${id}.params.${quoteKey(key)}`, lineOf(['checks', id, 'params', key]), `unknown parameter${hint ? ` (did you mean "${hint}"?)` : ''}; ${id} takes: ${Object.keys(defaults).join(', ') || 'no parameters'}`));
       } else if (kindOf(value) !== kindOf(defaults[key])) {
-        problems.push(new ConfigError(file, `checks.${id}.params.${key}`, undefined, `expected ${kindOf(defaults[key])} (default ${JSON.stringify(defaults[key])}), got ${kindOf(value)}`));
+        problems.push(new ConfigError(file, `checks.${id}.params.${key}`, lineOf(['checks', id, 'params', key]), `expected ${kindOf(defaults[key])} (default ${JSON.stringify(defaults[key])}), got ${kindOf(value)}`));
       }
     }
   }

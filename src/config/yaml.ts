@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, isMap, isNode, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
-import { ConfigError, ConfigErrors } from './errors.js';
+import { ConfigError, ConfigErrors, quoteKey } from './errors.js';
 
 type Path = readonly PropertyKey[];
 
@@ -81,11 +81,24 @@ function knownKeysAt(schema: z.ZodType, path: Path): string[] {
   return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
 }
 
+/** The line of a key path in a parsed file (a key's own line; an item's for an index), for mistakes found after parsing. */
+export type LineOf = (path: Path) => number | undefined;
+
+/** A validated file and where each of its keys sits. */
+export interface Located<T> {
+  readonly data: T;
+  readonly lineOf: LineOf;
+}
+
 /**
  * Parse YAML (JSON is YAML too) and validate it. Every problem becomes a ConfigError naming the
  * file, the key path, the line and what was expected; unknown keys get a did-you-mean.
  */
 export function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
+  return parseYamlLocated(file, text, schema).data;
+}
+
+export function parseYamlLocated<S extends z.ZodType>(file: string, text: string, schema: S): Located<z.output<S>> {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -101,15 +114,21 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
     throw new ConfigErrors([new ConfigError(file, '', undefined, `invalid YAML: ${(e as Error).message}`)]);
   }
   const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const keyLine: LineOf = (path) => {
+      const key = path.at(-1);
+      return typeof key === 'string' ? lineOfKey(doc, counter, path.slice(0, -1), key) : lineOf(doc, counter, path);
+    };
+    return { data: parsed.data, lineOf: keyLine };
+  }
   const errors = parsed.error.issues.flatMap((issue): ConfigError[] => {
     const path = issue.path;
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, path);
       return issue.keys.map((key) => {
         const hint = didYouMean(key, known);
-        const expected = `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}${known.length ? `; expected one of: ${known.join(', ')}` : ''}`;
-        return new ConfigError(file, formatPath([...path, key]), lineOfKey(doc, counter, path, key), expected);
+        const expected = `unknown key "${quoteKey(key)}"${hint ? ` (did you mean "${hint}"?)` : ''}${known.length ? `; expected one of: ${known.join(', ')}` : ''}`;
+        return new ConfigError(file, formatPath([...path, quoteKey(key)]), lineOfKey(doc, counter, path, key), expected);
       });
     }
     return [new ConfigError(file, formatPath(path), lineOf(doc, counter, path), issue.message)];
@@ -127,7 +146,11 @@ export function readYamlText(file: string): string {
 }
 
 export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> {
-  return parseYaml(file, readYamlText(file), schema);
+  return loadYamlLocated(file, schema).data;
+}
+
+export function loadYamlLocated<S extends z.ZodType>(file: string, schema: S): Located<z.output<S>> {
+  return parseYamlLocated(file, readYamlText(file), schema);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Observed } from './observed.js';
+import type { Policy } from './policy.js';
 import type { Resource, ResourceType, Scope } from './resource.js';
 
 /**
@@ -17,4 +18,12 @@ export interface InventoryHeader {
   readonly version: 1;
   readonly createdAt: string;
   readonly description?: string;
+}
+
+/** Listings evaluated instead of collecting: a saved inventory, or the embedded demo. */
+export interface OfflineSource {
+  readonly kind: 'inventory' | 'demo';
+  readonly listings: Iterable<Listing>;
+  /** The source's own rules (the demo's tags, regions, critical data), given the configured policy. */
+  readonly policy?: (configured: Policy) => Policy;
 }

@@ -1,4 +1,4 @@
-import type { Listing } from '../core/inventory.js';
+import type { Listing, OfflineSource } from '../core/inventory.js';
 import type { Policy } from '../core/policy.js';
 import { awsDemo, awsDemoPolicy } from './aws.js';
 import { azureDemo } from './azure.js';
@@ -23,8 +23,8 @@ const azureDemoPolicy: Policy = {
 };
 
 /**
- * The demo organisation's own rules (required tags, allowed regions, critical data), used by
- * `scan --demo` for every part of the policy the user's config leaves empty.
+ * The demo organisation's own rules (required tags, allowed regions, critical data), used for
+ * every part of the policy the user's config leaves empty.
  */
 export function demoPolicy(configured: Policy): Policy {
   const parts = [awsDemoPolicy, azureDemoPolicy, gcpDemoPolicy];
@@ -33,4 +33,9 @@ export function demoPolicy(configured: Policy): Policy {
     allowedRegions: Object.keys(configured.allowedRegions).length > 0 ? configured.allowedRegions : Object.assign({}, ...parts.map((p) => p.allowedRegions)),
     criticalResources: configured.criticalResources.length > 0 ? configured.criticalResources : parts.flatMap((p) => p.criticalResources),
   };
+}
+
+/** The demo as `scan --demo` and `serve --demo` both evaluate it: its inventory at `now`, and its own rules. */
+export function demoSource(now: Date): OfflineSource & { readonly listings: Listing[] } {
+  return { kind: 'demo', listings: demoInventory(now), policy: demoPolicy };
 }

@@ -3,10 +3,11 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { AnyCheck, Params } from '../core/check.js';
 import { findingId, type Finding } from '../core/finding.js';
-import type { Listing } from '../core/inventory.js';
+import type { Listing, OfflineSource } from '../core/inventory.js';
 import { collectionError, unseen, type CollectionError, type ProviderId } from '../core/observed.js';
 import type { CollectTask, ProviderAdapter, Target } from '../core/provider.js';
 import { GLOBAL_REGION, type ResourceType, type Scope } from '../core/resource.js';
+import { inShard, type Shard } from '../core/shard.js';
 import type { ScanSummary } from '../core/summary.js';
 import type { Config } from '../config/schema.js';
 import { mappingIndex, type Catalog } from '../mapping/catalog.js';
@@ -37,14 +38,15 @@ export interface ScanOptions {
   readonly catalog: Catalog;
   readonly contract: ContractProfile;
   /** Evaluate these listings instead of collecting (a saved inventory or the demo). */
-  readonly source?: { readonly kind: 'inventory' | 'demo'; readonly listings: Iterable<Listing> };
+  readonly source?: OfflineSource;
   readonly now?: Date;
   readonly signal?: AbortSignal;
   readonly log: Logger;
-  readonly shard?: { readonly index: number; readonly count: number };
+  /** Only the accounts this shard owns (src/core/shard.ts), collected or from the offline source alike. */
+  readonly shard?: Shard;
   /** Adapters to use instead of the bundled ones (tests, benchmarks). */
   readonly adapters?: Partial<Record<ProviderId, ProviderAdapter>>;
-  /** Every collected listing, for --save-inventory. */
+  /** Every listing the scan reads (collected, or from the offline source within the shard), for --save-inventory. */
   readonly onListing?: (listing: Listing) => void;
   readonly onProgress?: (progress: ScanProgress) => void;
 }
@@ -63,6 +65,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   const started = new Date();
   const now = options.now ?? started;
   const { config, log } = options;
+  const policy = options.source?.policy?.(config.policy) ?? config.policy;
   const mapping = mappingIndex(options.catalog, options.contract);
   const mutelist = new Mutelist(config.mutelist, now);
   const tally = new Tally();
@@ -127,7 +130,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     const run = async (check: AnyCheck) => {
       pending.delete(check);
       for (const listing of inventory.get(check.resourceType) ?? []) {
-        for (const result of evaluate({ check, listing, inventory: view, params: paramsOf(check), policy: config.policy, now })) {
+        for (const result of evaluate({ check, listing, inventory: view, params: paramsOf(check), policy, now })) {
           await publish(result, listing.scope);
         }
       }
@@ -181,20 +184,24 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   async function scanOffline(listings: Iterable<Listing>): Promise<void> {
     const byAccount = new Map<string, { scope: Scope; listings: Listing[] }>();
     for (const l of listings) {
+      if (inShard(l.scope.account, options.shard)) options.onListing?.(l);
       if (!checksByProvider.has(l.scope.provider)) continue;
       const key = `${l.scope.provider}/${l.scope.account}`;
       let group = byAccount.get(key);
       if (!group) byAccount.set(key, (group = { scope: l.scope, listings: [] }));
       group.listings.push(l);
     }
-    progress.scopesPlanned = byAccount.size;
+    // Which types a provider holds anywhere is a property of the whole source, as a live adapter's
+    // resourceTypes are: a shard without the tenant must not expect the tenant's users in a subscription.
     const typesByProvider = new Map<ProviderId, Set<ResourceType>>();
     for (const { scope, listings: ls } of byAccount.values()) {
       const types = typesByProvider.get(scope.provider) ?? new Set<ResourceType>();
       for (const l of ls) types.add(l.type);
       typesByProvider.set(scope.provider, types);
     }
-    for (const { scope, listings: accountListings } of byAccount.values()) {
+    const owned = [...byAccount.values()].filter((g) => inShard(g.scope.account, options.shard));
+    progress.scopesPlanned = owned.length;
+    for (const { scope, listings: accountListings } of owned) {
       const provider = scope.provider;
       const present = new Set(accountListings.map((l) => l.type));
       const checks = applicableIn(checksByProvider.get(provider) ?? [], present, typesByProvider.get(provider) ?? new Set());

@@ -1,9 +1,10 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { InventoryHeader, Listing } from '../core/inventory.js';
 import { ERROR_CODES } from '../core/observed.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
+import { privateWriteStream } from '../util/private-files.js';
 
 const scopeSchema = z.object({ provider: z.enum(['aws', 'azure', 'gcp']), account: z.string().min(1), accountName: z.string().optional(), region: z.string().min(1), part: z.string().min(1).optional() });
 const errorSchema = z.object({ code: z.enum(ERROR_CODES), operation: z.string(), message: z.string() }).loose();
@@ -65,7 +66,7 @@ export class InventoryWriter {
   private readonly out: WriteStream;
 
   constructor(file: string, description?: string) {
-    this.out = createWriteStream(file);
+    this.out = privateWriteStream(file);
     const header: InventoryHeader = { format: 'dutyscan-inventory', version: 1, createdAt: new Date().toISOString(), ...(description ? { description } : {}) };
     this.out.write(`${JSON.stringify(header)}\n`);
   }

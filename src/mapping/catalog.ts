@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ObligationRef } from '../core/finding.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
-import { loadYaml } from '../config/yaml.js';
+import { didYouMean, loadYaml } from '../config/yaml.js';
 import { configDir } from '../util/paths.js';
 import { loadContractProfile } from './profile.js';
 import {
@@ -64,8 +64,15 @@ function loadContractFile(file: string, obligations: ReadonlyMap<string, Obligat
   return loaded.profile;
 }
 
-/** `--contract NAME|FILE`: a bundled profile by id, or a user's profile file. */
-export function resolveContract(catalog: Catalog, nameOrFile: string): ContractProfile {
+/**
+ * `--contract NAME|FILE`: a bundled profile by id, or a user's profile file. `namedBy` is where the
+ * name came from (the flag, or a config file's key and line), for the error when there is none.
+ */
+export function resolveContract(
+  catalog: Catalog,
+  nameOrFile: string,
+  namedBy: { readonly file: string; readonly path: string; readonly line?: number | undefined } = { file: '--contract', path: '' },
+): ContractProfile {
   const bundled = catalog.contracts.get(nameOrFile);
   if (bundled) return bundled;
   if (/\.ya?ml$/.test(nameOrFile) || nameOrFile.includes('/')) {
@@ -74,8 +81,10 @@ export function resolveContract(catalog: Catalog, nameOrFile: string): ContractP
     if (problems.length > 0) throw new ConfigErrors(problems);
     return profile;
   }
+  const ids = [...catalog.contracts.keys()];
+  const hint = didYouMean(nameOrFile, ids);
   throw new ConfigErrors([
-    new ConfigError('--contract', '', undefined, `no contract profile "${basename(nameOrFile)}"; bundled: ${[...catalog.contracts.keys()].join(', ')}`),
+    new ConfigError(namedBy.file, namedBy.path, namedBy.line, `no contract profile "${basename(nameOrFile)}"${hint ? ` (did you mean "${hint}"?)` : ''}; bundled: ${ids.join(', ')}`),
   ]);
 }
 

@@ -209,7 +209,7 @@ ${c.tally.errors.length ? `<h3>Not evaluable (${c.tally.errorsTotal})</h3><ul>${
 ${c.tally.muted.length ? `<h3>Accepted exceptions (muted failures)</h3><ul>${c.tally.muted.map((i) => `<li>${esc(i.name || i.resource)} <code>${esc(i.check)}</code>: ${esc(i.mute ?? '')}</li>`).join('')}</ul>` : ''}
 </section>`).join('\n');
   const attest = attestations(clauses).map((a) => `<div class="attestation"><h3><code>${esc(a.obligation.id)}</code> ${esc(a.obligation.title)} <small>(${a.obligation.verification === 'manual' ? 'manual' : 'partly automated'})</small></h3><p>${esc(a.obligation.description)}</p><p>Clauses: ${esc(a.clauses.join(', '))}</p><p>☐ Met. Attested by: ____________________ Role: ______________ Date: ____________</p></div>`).join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CONTRACT_REPORT_CSP}">
 <title>Contract compliance: ${esc(title)}</title><style>${REPORT_CSS}</style></head><body>
 <header><h1>Contract compliance report</h1><p class="meta">${esc(title)} · profile <code>${esc(summary.contract.id)}</code> · scan <code>${esc(summary.id)}</code> · ${esc(summary.startedAt)} to ${esc(summary.finishedAt)}</p></header>
 <main>${summary.complete ? '' : '<p class="warning" role="alert">The scan is incomplete: clauses that depend on resources that could not be evaluated are reported as incomplete, never as met.</p>'}
@@ -219,6 +219,9 @@ ${sections}
 </main></body></html>
 `;
 }
+
+/** The contract report has no script: inline styles only. */
+export const CONTRACT_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /**
  * The auditor's view of one contract profile: per clause, its status, how many resources were
@@ -238,6 +241,7 @@ export function contractFormatter(kind: 'md' | 'html', load: (summary: ScanSumma
     id: kind === 'md' ? 'contract-md' : 'contract-html',
     extension: kind === 'md' ? 'contract.md' : 'contract.html',
     mediaType: kind === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8',
+    ...(kind === 'html' ? { contentSecurityPolicy: CONTRACT_REPORT_CSP } : {}),
     begin() {
       tallies = new Map();
       return '';

@@ -75,6 +75,9 @@ function summarySection(s: ScanSummary): string {
  * inline script filters and renders lazily. Rows stream as findings arrive; the check and
  * account tables they index into follow them.
  */
+/** Inline styles and scripts only (the report is one self-contained file); nothing is fetched. */
+export const HTML_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+
 export function htmlFormatter(): Formatter {
   let checks = new Map<string, number>();
   let checkList: CheckEntry[] = [];
@@ -84,6 +87,7 @@ export function htmlFormatter(): Formatter {
     id: 'html',
     extension: 'html',
     mediaType: 'text/html; charset=utf-8',
+    contentSecurityPolicy: HTML_REPORT_CSP,
     begin() {
       checks = new Map();
       checkList = [];
@@ -94,7 +98,7 @@ export function htmlFormatter(): Formatter {
     header(s: ScanSummary) {
       return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${HTML_REPORT_CSP}">
 <title>dutyscan: ${esc(s.contract.title)}</title><style>${REPORT_CSS}</style></head>
 <body>
 <header><h1>dutyscan report</h1>

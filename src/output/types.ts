@@ -10,6 +10,8 @@ export interface Formatter {
   readonly id: string;
   readonly extension: string;
   readonly mediaType: string;
+  /** The policy of a document that carries it in a meta tag, for servers to send as a header too. */
+  readonly contentSecurityPolicy?: string;
   /** Text written before the first finding. */
   begin?(): string;
   /**

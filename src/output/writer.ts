@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import type { Finding } from '../core/finding.js';
 import type { ScanSummary } from '../core/summary.js';
 import type { Formatter } from './types.js';
+import { privateWriteStream } from '../util/private-files.js';
 
 async function write(stream: Writable, text: string): Promise<void> {
   if (text && !stream.write(text)) await once(stream, 'drain');
@@ -34,14 +35,14 @@ export class OutputWriter {
   ) {
     if (format.header) {
       this.spoolDir = mkdtempSync(join(tmpdir(), 'dutyscan-'));
-      this.body = createWriteStream(join(this.spoolDir, 'body'));
+      this.body = privateWriteStream(join(this.spoolDir, 'body'));
     } else {
       this.body = out;
     }
   }
 
   static toFile(format: Formatter, path: string): OutputWriter {
-    return new OutputWriter(format, createWriteStream(path), path);
+    return new OutputWriter(format, privateWriteStream(path), path);
   }
 
   async begin(): Promise<void> {

@@ -63,13 +63,15 @@ export const apiSchema = z.strictObject({
   /** The bearer token is read from this environment variable, or from `tokenFile` (a mounted secret). */
   tokenEnv: z.string().min(1).default('DUTYSCAN_API_TOKEN'),
   tokenFile: z.string().min(1).optional(),
+  /** Page cursors are signed with the key in this variable (replicas share it), else with a random key per process. */
+  cursorKeyEnv: z.string().min(1).default('DUTYSCAN_CURSOR_KEY'),
 });
 
 export const serviceSchema = z
   .strictObject({
     schedules: z.array(scheduleSchema).default([]),
     store: storeSchema.default({ kind: 'sqlite', path: '/var/lib/dutyscan/history.db' }),
-    api: apiSchema.default({ host: '127.0.0.1', port: 8080, tokenEnv: 'DUTYSCAN_API_TOKEN' }),
+    api: apiSchema.default({ host: '127.0.0.1', port: 8080, tokenEnv: 'DUTYSCAN_API_TOKEN', cursorKeyEnv: 'DUTYSCAN_CURSOR_KEY' }),
     sinks: z
       .strictObject({
         /** Send only what changed since the previous scan (OCSF Create/Update/Close) instead of every finding. */
@@ -78,6 +80,16 @@ export const serviceSchema = z
       .default({ changesOnly: false }),
     /** Scans (with their per-scan findings and transitions) older than this are deleted; current finding states stay. */
     retentionDays: z.number().int().min(1).max(3650).default(90),
+    /**
+     * Every finding of a scan (its report and changes, about 2 KB a finding) is kept for the last
+     * `scans` scans of each scope, and for none older than `days`; older scans keep their counts,
+     * drift and summary, and the findings their transitions. `{}` keeps them until retentionDays.
+     */
+    keepFindings: z
+      .strictObject({ scans: z.number().int().min(1).max(100_000).optional(), days: z.number().int().min(1).max(3650).optional() })
+      .default({ scans: 10 }),
+    /** Scans that may wait behind the running one; beyond, POST /scans answers 429 and schedule ticks are skipped. */
+    maxQueuedScans: z.number().int().min(1).max(10_000).default(100),
     /** How long SIGTERM waits for a running scan to wind down after aborting it. */
     shutdownGraceSeconds: z.number().int().min(0).max(3600).default(25),
   })

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { Logger } from 'pino';
 import type { AnyCheck } from '../core/check.js';
 import type { Finding } from '../core/finding.js';
-import type { Listing } from '../core/inventory.js';
+import type { OfflineSource } from '../core/inventory.js';
 import type { Config } from '../config/schema.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
 import type { Catalog } from '../mapping/catalog.js';
@@ -17,8 +17,8 @@ export interface EngineScanDeps {
   readonly catalog: Catalog;
   readonly contract: ContractProfile;
   readonly log: Logger;
-  /** An offline inventory (the demo, a saved file), evaluated instead of collecting; called per scan. */
-  readonly source?: { readonly kind: 'inventory' | 'demo'; readonly listings: (now: Date) => Iterable<Listing> } | undefined;
+  /** An offline source (the demo, a saved file), evaluated instead of collecting; called per scan. */
+  readonly source?: ((now: Date) => OfflineSource) | undefined;
   readonly shard?: ScanOptions['shard'] | undefined;
   readonly adapters?: ScanOptions['adapters'] | undefined;
   /** The engine; tests may wrap it. */
@@ -63,9 +63,8 @@ export function engineScanFn(deps: EngineScanDeps): ScanFn {
   return async (request, emit) => {
     const { scope } = request;
     const checks = checksForScope(deps.checks, scope);
-    const source = deps.source
-      ? { kind: deps.source.kind, listings: [...deps.source.listings(request.now)].filter((l) => inScope(scope, l.scope)) }
-      : undefined;
+    const offline = deps.source?.(request.now);
+    const source = offline ? { ...offline, listings: [...offline.listings].filter((l) => inScope(scope, l.scope)) } : undefined;
     return run(
       {
         config: configForScope(deps.config, scope),

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ScanSummary } from '../core/summary.js';
 import type { Change, ScanStatus } from '../store/types.js';
+import type { SkipReason } from './scheduler.js';
 
 /** How many findings of a scan share a status, severity, duty and muting. */
 export interface FindingCount {
@@ -48,7 +49,7 @@ export class ServiceMetrics {
   });
   private readonly skipped = new Counter({
     name: 'dutyscan_scans_skipped_total',
-    help: 'Scan triggers not run, because a scan of the same scope was running or queued, or the service was stopping.',
+    help: 'Scan triggers not run, because a scan of the same scope was running or queued (busy), the queue was full, or the service was stopping.',
     labelNames: ['schedule', 'reason'] as const,
     registers: [this.registry],
   });
@@ -124,8 +125,24 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
-  constructor(options: { defaultMetrics?: boolean } = {}) {
+  /** `storeSize` is read at each scrape, for the store size gauge. */
+  constructor(options: { defaultMetrics?: boolean; storeSize?: () => Promise<number> } = {}) {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'dutyscan_' });
+    const { storeSize } = options;
+    if (storeSize) {
+      new Gauge({
+        name: 'dutyscan_store_size_bytes',
+        help: 'Bytes the history store occupies (SQLite: the database pages; PostgreSQL: dutyscan\'s tables with their indexes).',
+        registers: [this.registry],
+        async collect() {
+          try {
+            this.set(await storeSize());
+          } catch {
+            // The store does not answer: /readyz says so; the gauge keeps its last value.
+          }
+        },
+      });
+    }
   }
 
   scanStarted(): void {
@@ -137,7 +154,7 @@ export class ServiceMetrics {
     this.running.set(0);
   }
 
-  scanSkipped(schedule: string, reason: 'busy' | 'stopping'): void {
+  scanSkipped(schedule: string, reason: SkipReason): void {
     this.skipped.inc({ schedule, reason });
   }
 

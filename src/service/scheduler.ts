@@ -39,7 +39,13 @@ export interface ScanTicket {
 
 export type TriggerResult =
   | ({ readonly accepted: true } & ScanTicket)
-  | { readonly accepted: false; readonly reason: 'busy' | 'stopping'; readonly scanId?: string };
+  | { readonly accepted: false; readonly reason: SkipReason; readonly scanId?: string };
+
+/** Why a trigger did not queue a scan: its scope is running or queued, the service is stopping, or the queue is full. */
+export type SkipReason = 'busy' | 'stopping' | 'queue-full';
+
+/** Scans that may wait behind the running one unless configured otherwise. */
+export const DEFAULT_MAX_QUEUED = 100;
 
 interface Job {
   readonly scanId: string;
@@ -77,8 +83,12 @@ export interface CoordinatorOptions {
   readonly newId?: (() => string) | undefined;
   /** Prune scans older than this many days after each scan. */
   readonly retentionDays?: number | undefined;
+  /** Keep every finding of the last `scans` scans of each scope, and of none older than `days`; older scans keep a compact history. */
+  readonly keepFindings?: { readonly scans?: number | undefined; readonly days?: number | undefined } | undefined;
   /** Findings recorded per transaction. */
   readonly batchSize?: number | undefined;
+  /** Scans that may wait behind the running one; triggers beyond are refused (default 100). */
+  readonly maxQueued?: number | undefined;
 }
 
 /**
@@ -123,6 +133,13 @@ export class ScanCoordinator {
       this.options.metrics?.scanSkipped(schedule, 'busy');
       this.options.log.warn({ schedule, scanId: clash.scanId }, 'a scan of this scope is already running or queued: trigger skipped');
       return { accepted: false, reason: 'busy', scanId: clash.scanId };
+    }
+    // Every queued scan holds its request until it runs, and runs one after another: a client
+    // looping over scopes must not grow the queue (and the wait) without end.
+    if (this.queue.length >= (this.options.maxQueued ?? DEFAULT_MAX_QUEUED)) {
+      this.options.metrics?.scanSkipped(schedule, 'queue-full');
+      this.options.log.warn({ schedule, queued: this.queue.length }, 'the scan queue is full: trigger skipped');
+      return { accepted: false, reason: 'queue-full' };
     }
     let resolve!: (record: ScanRecord | undefined) => void;
     const done = new Promise<ScanRecord | undefined>((r) => (resolve = r));
@@ -251,11 +268,7 @@ export class ScanCoordinator {
     metrics?.scanFinished(job.schedule ?? job.trigger, status, finishedAt.getTime() - startedAt.getTime(), summary, drift, breakdown.list());
     if (duplicates > 0) scanLog.warn({ duplicates }, 'findings with an id already seen in this scan were recorded once');
     scanLog.info({ status, findings: summary?.findings ?? 0, drift }, 'scan recorded');
-    if (this.options.retentionDays !== undefined) {
-      const cutoff = new Date(finishedAt.getTime() - this.options.retentionDays * 86_400_000).toISOString();
-      const pruned = await store.prune(cutoff);
-      if (pruned > 0) scanLog.info({ pruned, before: cutoff }, 'old scans pruned');
-    }
+    await this.retain(finishedAt, scanLog);
     const record = await store.getScan(job.scanId);
     if (summary && record && this.options.onChanges && changes.length > 0) {
       try {
@@ -265,6 +278,30 @@ export class ScanCoordinator {
       }
     }
     return record;
+  }
+
+  /**
+   * Retention after each scan: scans older than retentionDays go, and scans beyond keepFindings
+   * lose their findings (the bulk of the store) but keep their counts, drift and summary; then the
+   * space is made reusable. The scan is recorded by then: a failure here is logged, not the scan's.
+   */
+  private async retain(now: Date, log: Logger): Promise<void> {
+    const { store, retentionDays, keepFindings } = this.options;
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+    try {
+      if (retentionDays !== undefined) {
+        const before = daysAgo(retentionDays);
+        const pruned = await store.prune(before);
+        if (pruned > 0) log.info({ pruned, before }, 'old scans pruned');
+      }
+      if (keepFindings) {
+        const compacted = await store.compact({ scans: keepFindings.scans, before: keepFindings.days === undefined ? undefined : daysAgo(keepFindings.days) }, now.toISOString());
+        if (compacted > 0) log.info({ compacted, keepFindings }, 'findings of older scans compacted');
+      }
+      await store.reclaim();
+    } catch (e) {
+      log.error({ err: e }, 'retention failed; it runs again after the next scan');
+    }
   }
 
   /** Settles when nothing is running or queued. */

@@ -1,9 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { ConfigError } from '../config/errors.js';
 import { SEVERITIES } from '../core/check.js';
 import { STATUSES } from '../core/finding.js';
 import { formatter, formatters } from '../output/registry.js';
@@ -13,6 +14,8 @@ import { LIFECYCLES, SCAN_STATUSES, type FindingState, type HistoryStore, type S
 import { scanScopeSchema, type ScanScope, type Schedule, type ServiceConfig } from './config.js';
 import { changeToOcsf, type ChangeEvent } from './drift.js';
 import { CHANGE_ACTIVITY } from '../output/ocsf.js';
+import { CursorSigner } from './cursor.js';
+import { whyNotLoopback } from './loopback.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { ScanCoordinator } from './scheduler.js';
 
@@ -34,6 +37,10 @@ export class Problem extends Error {
 }
 
 const PROBLEM_JSON = 'application/problem+json';
+/** Scans take minutes: by then the queue has moved. */
+const QUEUE_FULL_RETRY_SECONDS = 60;
+/** JSON and problems load nothing and are framed by nobody; the HTML reports send their own policy. */
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Problem): FastifyReply {
   for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
@@ -51,21 +58,30 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, where: 'query'
   });
 }
 
-/** Tokens from the environment variable or the secret file (one per line, for rotation). */
+/**
+ * Tokens from the environment variable or the secret file (one per line, for rotation). A token
+ * too short to resist guessing is a configuration mistake, named by where it came from.
+ */
 export function loadTokens(api: ServiceConfig['api'], env: NodeJS.ProcessEnv = process.env): string[] {
-  const tokens: string[] = [];
+  const tokens: { token: string; from: string; line?: number }[] = [];
   const fromEnv = env[api.tokenEnv]?.trim();
-  if (fromEnv) tokens.push(fromEnv);
+  if (fromEnv) tokens.push({ token: fromEnv, from: `$${api.tokenEnv}` });
   if (api.tokenFile) {
-    for (const line of readFileSync(api.tokenFile, 'utf8').split('\n')) if (line.trim()) tokens.push(line.trim());
+    let text: string;
+    try {
+      text = readFileSync(api.tokenFile, 'utf8');
+    } catch (e) {
+      throw new ConfigError(api.tokenFile, '', undefined, `cannot read the API token file: ${(e as Error).message}`);
+    }
+    text.split('\n').forEach((line, i) => {
+      if (line.trim()) tokens.push({ token: line.trim(), from: api.tokenFile!, line: i + 1 });
+    });
   }
   for (const t of tokens) {
-    if (t.length < 16) throw new Error('an API token must be at least 16 characters long');
+    if (t.token.length < 16) throw new ConfigError(t.from, '', t.line, 'an API token must be at least 16 characters long');
   }
-  return tokens;
+  return tokens.map((t) => t.token);
 }
-
-export const isLoopback = (host: string): boolean => ['127.0.0.1', '::1', 'localhost'].includes(host) || /^127\./.test(host);
 
 const digest = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
 
@@ -136,6 +152,8 @@ export interface ServerOptions {
   /** Where the server will listen: without tokens, only loopback is allowed. */
   readonly host: string;
   readonly nextRuns?: () => { schedule: string; next: string | null }[];
+  /** Signs page cursors; a random key per process when absent. */
+  readonly cursorKey?: string | undefined;
 }
 
 const scanView = (s: ScanRecord, detail: boolean) => ({
@@ -148,6 +166,7 @@ const scanView = (s: ScanRecord, detail: boolean) => ({
   finishedAt: s.finishedAt,
   durationMs: s.durationMs,
   findings: s.findings,
+  compactedAt: s.compactedAt,
   counts: s.counts,
   drift: s.drift,
   totalApiCalls: s.totalApiCalls,
@@ -169,12 +188,19 @@ const findingView = (f: FindingState) => ({
 /** The HTTP API: health, metrics, on-demand scans, history and reports. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { coordinator, store, metrics, tokens, log } = options;
-  if (tokens.length === 0 && !isLoopback(options.host)) {
-    throw new Error(`refusing to serve the API on ${options.host} without a token: set the token environment variable or tokenFile, or bind to 127.0.0.1`);
-  }
+  const cursors = new CursorSigner(options.cursorKey);
+  const issued = (cursor: string | undefined): string | undefined => {
+    if (cursor === undefined) return undefined;
+    const opened = cursors.open(cursor);
+    if (opened === undefined) throw new Problem(400, 'Invalid cursor', 'the cursor is not one this server issued (cursors lapse when the service restarts): start again without one');
+    return opened;
+  };
+  const exposed = tokens.length === 0 ? await whyNotLoopback(options.host) : undefined;
+  if (exposed) throw new Error(`refusing to serve the API without a token: ${exposed}; set the token environment variable or tokenFile, or bind to 127.0.0.1`);
   if (tokens.length === 0) log.warn({ host: options.host }, 'API without authentication: only reachable on loopback');
 
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 64 * 1024 });
+  // Request logging is off through the log controller: the top-level disableRequestLogging is deprecated (FSTDEP023).
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: 64 * 1024 });
   const open = new Set(['/healthz', '/readyz']);
 
   app.addHook('onRequest', async (request) => {
@@ -186,6 +212,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!match || !tokenMatches(match[1]!, tokens)) {
       throw new Problem(401, 'Unauthorized', 'the token is not valid', {}, { 'www-authenticate': 'Bearer realm="dutyscan", error="invalid_token"' });
     }
+  });
+
+  // Everything the API answers holds findings or is about them: no caching, no sniffing, no framing.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', API_CSP);
   });
 
   app.setErrorHandler((error: FastifyError | Problem | Error, request, reply) => {
@@ -226,6 +258,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const result = coordinator.trigger(scope, { trigger: 'api', schedule });
     if (!result.accepted) {
       if (result.reason === 'stopping') throw new Problem(503, 'Stopping', 'the service is shutting down and takes no new scans');
+      if (result.reason === 'queue-full') {
+        const waiting = coordinator.activity().queued.length;
+        throw new Problem(429, 'Queue full', `${waiting} scans are waiting to run (service.maxQueuedScans); try again later`, {}, { 'retry-after': String(QUEUE_FULL_RETRY_SECONDS) });
+      }
       throw new Problem(409, 'Scan already running', 'a scan of this scope is running or queued', { scanId: result.scanId, links: { scan: `/scans/${result.scanId}` } });
     }
     return reply.code(202).header('location', `/scans/${result.scanId}`).send({ id: result.scanId, status: 'queued', links: { self: `/scans/${result.scanId}` } });
@@ -233,10 +269,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/scans', async (request) => {
     const q = validate(scansQuery, request.query, 'query');
-    const page = await store.listScans(q);
+    const page = await store.listScans({ ...q, cursor: issued(q.cursor) });
     return {
       items: page.items.map((s) => scanView(s, false)),
-      ...(page.next ? { next: page.next } : {}),
+      ...(page.next ? { next: cursors.sign(page.next) } : {}),
       activity: coordinator.activity(),
       ...(options.nextRuns ? { schedules: options.nextRuns() } : {}),
     };
@@ -252,12 +288,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return scan;
   }
 
+  /** A scan whose findings retention removed has no report and no changes to list. */
+  function withFindings(scan: ScanRecord): ScanRecord {
+    if (scan.compactedAt === null) return scan;
+    throw new Problem(410, 'Findings compacted', `the findings of scan ${scan.id} were removed on ${scan.compactedAt} (service.keepFindings); its counts, drift and summary remain at /scans/${scan.id}, each finding's transitions at /findings/{id}`);
+  }
+
   app.get('/scans/:id', async (request) => scanView(await findScan(validate(scanParams, request.params, 'path').id), true));
 
   app.get('/scans/:id/report', async (request, reply) => {
     const { id } = validate(scanParams, request.params, 'path');
     const { format } = validate(z.strictObject({ format: z.enum(options.formatIds as [string, ...string[]]).default('json') }), request.query, 'query');
-    const scan = await findScan(id);
+    const scan = withFindings(await findScan(id));
     if (!scan.summary) throw new Problem(409, 'No report', `scan ${id} is ${scan.status} and has no summary to report`);
     const summary = scan.summary;
     const f = options.formats(format, { contract: summary.contract, scanId: scan.id });
@@ -269,7 +311,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       for await (const row of store.scanFindings(scan.id)) if (f!.finding) yield f!.finding(row.finding, index++);
       yield f!.end(summary);
     }
-    reply.type(f.mediaType).header('content-disposition', `inline; filename="dutyscan-${scan.id}.${f.extension}"`);
+    reply.type(f.mediaType).header('content-disposition', `attachment; filename="dutyscan-${scan.id}.${f.extension}"`);
+    if (f.contentSecurityPolicy) reply.header('content-security-policy', f.contentSecurityPolicy);
     return reply.send(Readable.from(render()));
   });
 
@@ -277,7 +320,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/scans/:id/changes', async (request, reply) => {
     const { id } = validate(scanParams, request.params, 'path');
     const { format } = validate(z.strictObject({ format: z.enum(['json', 'ocsf']).default('json') }), request.query, 'query');
-    const scan = await findScan(id);
+    const scan = withFindings(await findScan(id));
     async function* changes(): AsyncGenerator<ChangeEvent> {
       for await (const row of store.scanFindings(scan.id)) {
         if (row.change === null || row.change === 'still-failing') continue;
@@ -306,8 +349,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/findings', async (request) => {
     const q = validate(findingsQuery, request.query, 'query');
     const { check, ...rest } = q;
-    const page = await store.listFindings({ ...rest, checkId: check });
-    return { items: page.items.map(findingView), ...(page.next ? { next: page.next } : {}) };
+    const page = await store.listFindings({ ...rest, cursor: issued(rest.cursor), checkId: check });
+    return { items: page.items.map(findingView), ...(page.next ? { next: cursors.sign(page.next) } : {}) };
   });
 
   return app;

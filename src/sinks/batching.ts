@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Finding, Status } from '../core/finding.js';
 import { Spool } from './spool.js';
 
@@ -47,7 +48,8 @@ export interface DeliveryResult {
 }
 
 export interface Transport<R> {
-  deliver(records: readonly R[], signal: AbortSignal): Promise<DeliveryResult | void>;
+  /** `batchId` is the same on every attempt and on replays from the spool: receivers deduplicate on it. */
+  deliver(records: readonly R[], signal: AbortSignal, batchId: string): Promise<DeliveryResult | void>;
   /** Ends everything the transport opened (sockets, agents, clients): nothing may keep the process alive after it. */
   close?(): Promise<void>;
 }
@@ -67,8 +69,8 @@ export interface BatchingOptions {
   readonly log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
 
-/** A batch of this run (records in memory), or one from the spool (read when its turn comes). */
-type Batch<R> = { readonly records: readonly R[]; readonly file?: undefined } | { readonly file: string; readonly records?: undefined };
+/** A batch of this run (records in memory), or one from the spool (read, with its id, when its turn comes). */
+type Batch<R> = { readonly id: string; readonly records: readonly R[]; readonly file?: undefined } | { readonly file: string; readonly records?: undefined };
 
 /** Waits `ms`, or less when `signal` aborts; leaves no timer or listener behind either way. */
 export const sleep = (ms: number, signal: AbortSignal) =>
@@ -142,11 +144,11 @@ export class BatchingSink<R> implements Sink {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.current.length === 0) return;
-    const records = this.current;
+    const batch = { id: randomUUID(), records: this.current };
     this.current = [];
-    if (this.queue.length >= this.options.maxQueuedBatches) this.toSpool(records, 'queue full');
+    if (this.queue.length >= this.options.maxQueuedBatches) this.toSpool(batch, 'queue full');
     else {
-      this.queue.push({ records });
+      this.queue.push(batch);
       this.pump();
     }
   }
@@ -172,10 +174,11 @@ export class BatchingSink<R> implements Sink {
   }
 
   private async send(queued: Batch<R>): Promise<void> {
-    let batch: { readonly records: readonly R[]; readonly file?: string | undefined };
+    let batch: { readonly id: string; readonly records: readonly R[]; readonly file?: string | undefined };
     if (queued.file !== undefined) {
       try {
-        batch = { records: this.spool.read(queued.file).records as R[], file: queued.file };
+        const spooled = this.spool.read(queued.file);
+        batch = { id: spooled.id, records: spooled.records as R[], file: queued.file };
       } catch (error) {
         this.log('error', 'unreadable spool file left in place', { file: queued.file, error: String(error) });
         return;
@@ -185,7 +188,7 @@ export class BatchingSink<R> implements Sink {
     let lastError = 'aborted before sending';
     for (let attempt = 1; attempt <= this.options.retry.attempts && !signal.aborted; attempt++) {
       try {
-        const result = await this.transport.deliver(batch.records, signal);
+        const result = await this.transport.deliver(batch.records, signal, batch.id);
         const rejected = result?.rejected ?? [];
         for (const r of rejected) this.report.rejections.push({ id: r.id, code: r.code, message: r.message });
         const accepted = batch.records.length - rejected.length;
@@ -208,12 +211,12 @@ export class BatchingSink<R> implements Sink {
       this.log('warn', 'spooled batch still undeliverable, kept for the next run', { file: batch.file, error: lastError });
       return;
     }
-    this.toSpool(batch.records, lastError);
+    this.toSpool(batch, lastError);
   }
 
-  private toSpool(records: readonly R[], reason: string): void {
+  private toSpool({ id, records }: { readonly id: string; readonly records: readonly R[] }, reason: string): void {
     try {
-      const file = this.spool.write(records);
+      const file = this.spool.write(records, id);
       this.report.spooled += records.length;
       this.log('warn', 'batch spooled for replay', { file, records: records.length, reason });
     } catch (error) {
@@ -234,7 +237,7 @@ export class BatchingSink<R> implements Sink {
       while (this.pending.size > 0 || this.queue.length > 0) {
         if (this.abort.signal.aborted) {
           // Whatever has not started is spooled (spool-origin batches simply stay where they are).
-          for (const batch of this.queue.splice(0)) if (batch.records) this.toSpool(batch.records, 'close timeout');
+          for (const batch of this.queue.splice(0)) if (batch.records) this.toSpool(batch, 'close timeout');
         }
         if (this.pending.size > 0) await Promise.race(this.pending);
       }

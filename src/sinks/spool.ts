@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, openPrivateFile } from '../util/private-files.js';
 
 /** One undelivered batch on disk. */
 export interface SpooledBatch {
@@ -32,7 +33,7 @@ export class Spool {
   }
 
   private ensureDir(): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    makePrivateDir(this.dir);
   }
 
   /** Batch files, oldest first (names start with the creation time). */
@@ -56,15 +57,16 @@ export class Spool {
     return this.bytes;
   }
 
-  write(records: readonly unknown[]): string {
+  /** Spools a batch under its id, which its replays keep (the webhook's idempotency key). */
+  write(records: readonly unknown[], id: string = randomUUID()): string {
     this.ensureDir();
-    const batch: SpooledBatch = { version: 1, sink: this.sink, id: randomUUID(), createdAt: new Date().toISOString(), records };
+    const batch: SpooledBatch = { version: 1, sink: this.sink, id, createdAt: new Date().toISOString(), records };
     const data = Buffer.from(JSON.stringify(batch));
     if (this.size() + data.length > this.maxBytes) throw new SpoolFullError(this.dir, this.size() + data.length, this.maxBytes);
     const stamp = batch.createdAt.replace(/[:.]/g, '-');
     const final = join(this.dir, `${stamp}-${batch.id}.batch.json`);
     const temp = join(this.dir, `.${batch.id}.tmp`);
-    const fd = openSync(temp, 'wx', 0o600);
+    const fd = openPrivateFile(temp, 'wx');
     try {
       let offset = 0;
       while (offset < data.length) offset += writeSync(fd, data, offset);

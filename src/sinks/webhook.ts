@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Finding } from '../core/finding.js';
 import { toOcsf } from '../output/ocsf.js';
 import { BatchingSink, type BatchingOptions, type Transport } from './batching.js';
@@ -13,7 +13,8 @@ export function webhookSignature(secret: string, timestamp: string, body: string
 /**
  * POSTs JSON batches `{"batch": id, "findings": [...]}`. The timestamp header (Unix seconds) and
  * the signature over timestamp and body let the receiver authenticate the sender and refuse
- * replays; the batch id is the same on every retry, so the receiver can deduplicate.
+ * replays; the batch id is the same on every retry and on replays from the spool, so the
+ * receiver can deduplicate.
  */
 export class WebhookTransport implements Transport<unknown> {
   private readonly http: HttpClient;
@@ -24,11 +25,7 @@ export class WebhookTransport implements Transport<unknown> {
     this.secret = resolveSecret(config.secret, 'webhook secret');
   }
 
-  private readonly batchIds = new WeakMap<readonly unknown[], string>();
-
-  async deliver(records: readonly unknown[], signal: AbortSignal): Promise<void> {
-    let id = this.batchIds.get(records);
-    if (!id) this.batchIds.set(records, (id = randomUUID()));
+  async deliver(records: readonly unknown[], signal: AbortSignal, id: string): Promise<void> {
     const body = JSON.stringify({ batch: id, findings: records });
     const timestamp = String(Math.floor(Date.now() / 1000));
     const res = await this.http.send(this.config.url, 'POST', {

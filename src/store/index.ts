@@ -1,3 +1,4 @@
+import { ConfigError } from '../config/errors.js';
 import type { StoreConfig } from '../service/config.js';
 import type { SqlStore } from './sql-store.js';
 
@@ -6,10 +7,15 @@ export async function openStore(config: StoreConfig, env: NodeJS.ProcessEnv = pr
   let store: SqlStore;
   if (config.kind === 'sqlite') {
     const { openSqliteStore } = await import('./sqlite.js');
-    store = openSqliteStore(config.path);
+    try {
+      store = openSqliteStore(config.path);
+    } catch (e) {
+      // A path that cannot hold a database (a directory, under a file, not writable) is the operator's to fix.
+      throw new ConfigError(config.path, '', undefined, `cannot open the SQLite history store: ${(e as Error).message}`);
+    }
   } else {
     const url = config.url ?? env[config.urlEnv];
-    if (!url) throw new Error(`service.store: set url or the ${config.urlEnv} environment variable to a postgres:// URL`);
+    if (!url) throw new ConfigError('service.store', '', undefined, `set url or the ${config.urlEnv} environment variable to a postgres:// URL`);
     const { openPostgresStore } = await import('./postgres.js');
     store = openPostgresStore(url);
   }

@@ -90,6 +90,11 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX scans_scope ON scans (scope_key, started_at)`,
     ],
   },
+  {
+    version: 3,
+    name: 'when retention removed a scan\'s findings',
+    statements: [`ALTER TABLE scans ADD COLUMN compacted_at TEXT`],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

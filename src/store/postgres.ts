@@ -51,6 +51,24 @@ class PostgresDriver implements SqlDriver {
     await tx.run(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
   }
 
+  async sizeBytes(tables: readonly string[]): Promise<number> {
+    const [row] = await this.all(
+      `SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname IN (${tables.map(() => '?').join(', ')})`,
+      tables,
+    );
+    return Number(row?.['bytes'] ?? 0);
+  }
+
+  /**
+   * A plain VACUUM (it blocks no reader or writer and rewrites nothing) makes the space of the
+   * rows a scan deleted or updated (every finding's state is rewritten) reusable at once, so the
+   * store stays flat even where autovacuum runs late or scans follow each other closely.
+   */
+  async reclaim(tables: readonly string[]): Promise<void> {
+    await this.pool.query(`VACUUM ${tables.join(', ')}`);
+  }
+
   close(): Promise<void> {
     return this.pool.end();
   }

@@ -5,6 +5,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 import type {
   Change,
   FindingQuery,
+  FindingsRetention,
   FindingState,
   FindingUpdate,
   HistoryStore,
@@ -34,6 +35,10 @@ export interface SqlDriver extends SqlExecutor {
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Serialise concurrent migrators (several replicas starting at once); inside the transaction. */
   lockForMigration(tx: SqlExecutor): Promise<void>;
+  /** Bytes these tables occupy with their indexes (SQLite: the whole database). */
+  sizeBytes(tables: readonly string[]): Promise<number>;
+  /** Make the space of deleted and rewritten rows of these tables reusable now, not whenever the database gets round to it. */
+  reclaim(tables: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,21 @@ function decodeCursor(cursor: string, length: number): string[] {
 }
 
 const BATCH = 200;
+
+/** Every table the migrations create, for the store's size. */
+const TABLES = ['schema_migrations', 'scans', 'findings', 'scan_findings', 'finding_transitions', 'scan_mutes'];
+
+/** Rows per INSERT: 200 rows of 16 columns stay far below SQLite's and PostgreSQL's parameter limits. */
+const ROWS_PER_STATEMENT = 200;
+
+/** `<head> VALUES (?, ...), (?, ...) <tail>` for rows of one width, ROWS_PER_STATEMENT at a time. */
+async function insertRows(tx: SqlExecutor, head: string, tail: string, rows: readonly Param[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const tuple = `(${chunk[0]!.map(() => '?').join(', ')})`;
+    await tx.run(`${head} VALUES ${chunk.map(() => tuple).join(', ')} ${tail}`, chunk.flat());
+  }
+}
 
 /** The history store over any SQL driver: the same statements, the same tests, on SQLite and PostgreSQL. */
 export class SqlStore implements HistoryStore {
@@ -201,35 +221,38 @@ export class SqlStore implements HistoryStore {
 
   async record(scanId: string, at: string, updates: readonly FindingUpdate[]): Promise<void> {
     if (updates.length === 0) return;
-    await this.driver.transaction(async (tx) => {
-      for (const { state: s, previous, change, observed } of updates) {
-        await tx.run(
-          `INSERT INTO findings (id, check_id, provider, account, region, resource_id, severity, duty, status, muted, lifecycle,
-             first_seen, last_seen, failing_since, last_scan_id, finding)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, duty = excluded.duty, status = excluded.status,
-             muted = excluded.muted, lifecycle = excluded.lifecycle, last_seen = excluded.last_seen,
-             failing_since = excluded.failing_since, last_scan_id = excluded.last_scan_id, finding = excluded.finding`,
-          [s.id, s.checkId, s.provider, s.account, s.region, s.resourceId, s.severity, s.duty, s.status, flag(s.muted), s.lifecycle,
-            s.firstSeen, s.lastSeen, s.failingSince, s.lastScanId, json(s.finding)],
-        );
-        if (observed || change !== null) {
-          await tx.run(
-            `INSERT INTO scan_findings (scan_id, finding_id, status, muted, change_kind, finding) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (scan_id, finding_id) DO UPDATE SET status = excluded.status, muted = excluded.muted,
-               change_kind = excluded.change_kind, finding = excluded.finding`,
-            [scanId, s.id, s.status, flag(s.muted), change, json(s.finding)],
-          );
-        }
-        const moved = !previous || previous.status !== s.status || previous.muted !== s.muted || change !== null;
-        if (moved && change !== 'still-failing') {
-          await tx.run(
-            `INSERT INTO finding_transitions (scan_id, finding_id, at, from_status, to_status, from_muted, to_muted, change_kind)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scan_id, finding_id) DO NOTHING`,
-            [scanId, s.id, at, previous?.status ?? null, s.status, previous ? flag(previous.muted) : null, flag(s.muted), change],
-          );
-        }
+    // A multi-row upsert may touch a row once (PostgreSQL): per id, the last update wins, as it would one by one.
+    const unique = [...new Map(updates.map((u) => [u.state.id, u])).values()];
+    const states: Param[][] = [];
+    const perScan: Param[][] = [];
+    const moves: Param[][] = [];
+    for (const { state: s, previous, change, observed } of unique) {
+      states.push([s.id, s.checkId, s.provider, s.account, s.region, s.resourceId, s.severity, s.duty, s.status, flag(s.muted), s.lifecycle,
+        s.firstSeen, s.lastSeen, s.failingSince, s.lastScanId, json(s.finding)]);
+      if (observed || change !== null) perScan.push([scanId, s.id, s.status, flag(s.muted), change, json(s.finding)]);
+      const moved = !previous || previous.status !== s.status || previous.muted !== s.muted || change !== null;
+      if (moved && change !== 'still-failing') {
+        moves.push([scanId, s.id, at, previous?.status ?? null, s.status, previous ? flag(previous.muted) : null, flag(s.muted), change]);
       }
+    }
+    // A few multi-row statements per batch rather than three per finding: on PostgreSQL each statement is a round trip.
+    await this.driver.transaction(async (tx) => {
+      await insertRows(tx,
+        `INSERT INTO findings (id, check_id, provider, account, region, resource_id, severity, duty, status, muted, lifecycle,
+           first_seen, last_seen, failing_since, last_scan_id, finding)`,
+        `ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, duty = excluded.duty, status = excluded.status,
+           muted = excluded.muted, lifecycle = excluded.lifecycle, last_seen = excluded.last_seen,
+           failing_since = excluded.failing_since, last_scan_id = excluded.last_scan_id, finding = excluded.finding`,
+        states);
+      await insertRows(tx,
+        'INSERT INTO scan_findings (scan_id, finding_id, status, muted, change_kind, finding)',
+        `ON CONFLICT (scan_id, finding_id) DO UPDATE SET status = excluded.status, muted = excluded.muted,
+           change_kind = excluded.change_kind, finding = excluded.finding`,
+        perScan);
+      await insertRows(tx,
+        'INSERT INTO finding_transitions (scan_id, finding_id, at, from_status, to_status, from_muted, to_muted, change_kind)',
+        'ON CONFLICT (scan_id, finding_id) DO NOTHING',
+        moves);
     });
   }
 
@@ -300,6 +323,38 @@ export class SqlStore implements HistoryStore {
     });
   }
 
+  async compact(retention: FindingsRetention, at: string): Promise<number> {
+    const beyond: string[] = [];
+    const params: Param[] = [];
+    if (retention.scans !== undefined) { beyond.push('position > ?'); params.push(retention.scans); }
+    if (retention.before !== undefined) { beyond.push('started_at < ?'); params.push(retention.before); }
+    if (beyond.length === 0) return 0;
+    return this.driver.transaction(async (tx) => {
+      const rows = await tx.all(
+        `SELECT id FROM (
+           SELECT id, started_at, compacted_at, ROW_NUMBER() OVER (PARTITION BY scope_key ORDER BY started_at DESC, id DESC) AS position
+           FROM scans WHERE status <> 'running'
+         ) ranked WHERE compacted_at IS NULL AND (${beyond.join(' OR ')})`,
+        params,
+      );
+      for (let i = 0; i < rows.length; i += BATCH) {
+        const ids = rows.slice(i, i + BATCH).map((r) => String(r['id']));
+        const list = ids.map(() => '?').join(', ');
+        await tx.run(`DELETE FROM scan_findings WHERE scan_id IN (${list})`, ids);
+        await tx.run(`UPDATE scans SET compacted_at = ? WHERE id IN (${list})`, [at, ...ids]);
+      }
+      return rows.length;
+    });
+  }
+
+  reclaim(): Promise<void> {
+    return this.driver.reclaim(TABLES);
+  }
+
+  sizeBytes(): Promise<number> {
+    return this.driver.sizeBytes(TABLES);
+  }
+
   /** The mutelist a scan ran with. */
   async scanMutes(scanId: string): Promise<{ rule: number; entry: unknown; expired: boolean }[]> {
     const rows = await this.driver.all('SELECT rule, entry, expired FROM scan_mutes WHERE scan_id = ? ORDER BY rule', [scanId]);
@@ -330,6 +385,7 @@ function toScan(r: Row): ScanRecord {
     message: (r['message'] ?? null) as string | null,
     summary: parseOrNull(r['summary']),
     drift: r['drift'] === undefined ? {} : parse(r['drift']),
+    compactedAt: (r['compacted_at'] ?? null) as string | null,
   };
 }
 

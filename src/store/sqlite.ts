@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { makePrivateDir, makePrivateFile } from '../util/private-files.js';
 import { SqlStore, type Param, type Row, type SqlDriver, type SqlExecutor } from './sql-store.js';
 
 /**
@@ -16,7 +17,13 @@ class SqliteDriver implements SqlDriver {
   private readonly direct: SqlExecutor;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      makePrivateDir(dirname(path));
+      // SQLite creates the -wal and -shm files with the database file's mode: an owner-only
+      // database makes all three private. Narrow ones a crash or an older dutyscan left behind.
+      makePrivateFile(path);
+      for (const companion of [`${path}-wal`, `${path}-shm`]) if (existsSync(companion)) makePrivateFile(companion);
+    }
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
@@ -59,6 +66,15 @@ class SqliteDriver implements SqlDriver {
 
   async lockForMigration(): Promise<void> {
     // BEGIN IMMEDIATE already holds the database's write lock.
+  }
+
+  /** The database's pages, free ones included: what the file takes once the WAL is checkpointed. */
+  sizeBytes(): Promise<number> {
+    return this.serial(async () => Number(this.db.pragma('page_count', { simple: true })) * Number(this.db.pragma('page_size', { simple: true })));
+  }
+
+  async reclaim(): Promise<void> {
+    // SQLite puts the pages of deleted rows on its free list and reuses them for the next inserts.
   }
 
   close(): Promise<void> {

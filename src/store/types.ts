@@ -41,6 +41,14 @@ export interface ScanRecord {
   readonly summary: ScanSummary | null;
   /** Findings per change since the previous state (new, resolved, ...). */
   readonly drift: Partial<Record<Change, number>>;
+  /** When retention removed the scan's findings (its report and changes); null while it has them. */
+  readonly compactedAt: string | null;
+}
+
+/** Which scans keep every finding: the last `scans` of each scope, none started before `before`; either may be absent. */
+export interface FindingsRetention {
+  readonly scans?: number | undefined;
+  readonly before?: string | undefined;
 }
 
 export interface NewScan {
@@ -159,5 +167,15 @@ export interface HistoryStore {
   transitions(findingId: string): Promise<Transition[]>;
   /** Delete finished scans started before `before`, with their findings, transitions and mutes. Current finding states stay. */
   prune(before: string): Promise<number>;
+  /**
+   * Delete the findings of finished scans beyond `retention`, recording when; the scans keep
+   * their counts, drift, summary and mutes, and the findings their states and transitions.
+   * Returns how many scans were compacted.
+   */
+  compact(retention: FindingsRetention, at: string): Promise<number>;
+  /** Make the space of deleted and rewritten rows reusable for the next scan (PostgreSQL: VACUUM; SQLite does it by itself). */
+  reclaim(): Promise<void>;
+  /** Bytes the store occupies: SQLite's database pages, or dutyscan's PostgreSQL tables with their indexes. */
+  sizeBytes(): Promise<number>;
   close(): Promise<void>;
 }

@@ -34,8 +34,8 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     doc = JSON.parse(result.stdout) as typeof doc;
   });
 
-  it('exits 3: duties are violated', () => {
-    expect(code).toBe(3);
+  it('exits 5: duties are violated and denied facts leave the picture incomplete', () => {
+    expect(code).toBe(5);
   });
 
   it('writes the JSON document with the summary and every finding', () => {
@@ -84,7 +84,7 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     const out = join(dir, 'reports');
     const formats = [...formatters.keys()];
     const result = await run(['scan', '--demo', '--format', ...formats, '--output-dir', out]);
-    expect(result.code).toBe(3);
+    expect(result.code).toBe(5);
     expect(result.stderr).not.toContain('MaxListenersExceededWarning');
     const outputs = outputsIn(out);
     expect([...outputs.keys()].sort()).toEqual([...formats].sort());
@@ -109,7 +109,7 @@ describe('dutyscan scan --demo (the README quick start)', () => {
     const d = JSON.parse(r.stdout) as typeof doc;
     expect(d.findings.every((f) => f.check.duty === 'mfa' && f.resource.provider === 'aws')).toBe(true);
     const criticalFails = d.scan.counts.failBySeverity.critical;
-    expect(r.code).toBe(criticalFails > 0 ? 3 : d.scan.complete ? 0 : 4);
+    expect(r.code).toBe(criticalFails > 0 ? (d.scan.complete ? 3 : 5) : d.scan.complete ? 0 : 4);
   });
 
   it('mutes with a reason, and keeps muted findings in the output', async () => {
@@ -134,6 +134,18 @@ describe('usage and configuration errors exit 2 with a clear message', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${config}:2: concurrency.acounts: unknown key "acounts" (did you mean "accounts"?)`);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('never echoes a file that is not a config: an unknown key is quoted as a short prefix of key characters', async () => {
+    const hash = '$6$Wq3Lg0Zt$J8v2mQ0kXo7r9YpT1bN4cE6hU5sA3dF0gH2jK7lM9nP1qR4sT6uV8wX0yZ2aB4cD6eF8gH0iJ2kL4mN6oP8q';
+    const shadow = join(dir, 'shadow');
+    writeFileSync(shadow, `root:${hash}:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n`);
+    for (const args of [['scan', '--demo', '--config', shadow], ['scan', '--demo', '--contract', shadow], ['validate-config', shadow], ['serve', '--demo', '--config', shadow]]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${shadow}:1: root…: unknown key "root…"`);
+      for (const secret of [hash, 'Wq3Lg0Zt', '19000']) expect(`${r.stdout}${r.stderr}`).not.toContain(secret);
+    }
   });
 
   it('rejects an unknown check, duty or severity with a suggestion', async () => {

@@ -20,20 +20,28 @@ async function dutyscan(args: string[]) {
   }
 }
 
-/** A webhook receiver that records the finding ids of every batch it accepts. */
-async function receiver(port = 0) {
+interface Attempt { readonly key: string | undefined; readonly batch: string; readonly ids: string[]; readonly status: number }
+
+/**
+ * A webhook receiver that records the finding ids of every batch it accepts, and every attempt
+ * with its idempotency key; it answers 503 while `down` says so.
+ */
+async function receiver(port = 0, down: () => boolean = () => false) {
   const received: string[] = [];
+  const attempts: Attempt[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => { body += c.toString(); });
     req.on('end', () => {
-      const batch = JSON.parse(body) as { findings: Finding[] };
-      received.push(...batch.findings.map((f) => f.id));
-      res.writeHead(200).end('{}');
+      const batch = JSON.parse(body) as { batch: string; findings: Finding[] };
+      const status = down() ? 503 : 200;
+      attempts.push({ key: req.headers['idempotency-key'] as string | undefined, batch: batch.batch, ids: batch.findings.map((f) => f.id), status });
+      if (status === 200) received.push(...batch.findings.map((f) => f.id));
+      res.writeHead(status).end('{}');
     });
   });
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  return { received, server, port: (server.address() as AddressInfo).port };
+  return { received, attempts, server, port: (server.address() as AddressInfo).port };
 }
 
 const servers: Server[] = [];
@@ -64,7 +72,7 @@ describe('scan streams findings to SIEM sinks with at-least-once delivery', () =
     servers.push(r.server);
     const dir = mkdtempSync(join(tmpdir(), 'dutyscan-sink-'));
     const out = await dutyscan(['scan', '--demo', '--format', 'json', '--config', config(dir, r.port)]);
-    expect(out.code).toBe(3);
+    expect(out.code).toBe(5); // the demo: violated duties, and ERRORs for what it was denied
     const doc = JSON.parse(out.stdout) as { scan: ScanSummary; findings: Finding[] };
     expect(new Set(r.received)).toEqual(new Set(doc.findings.map((f) => f.id)));
     expect(doc.scan.undelivered).toEqual({});
@@ -86,5 +94,27 @@ describe('scan streams findings to SIEM sinks with at-least-once delivery', () =
     const flushed = await dutyscan(['sinks', 'flush', '--config', file]);
     expect(flushed.code).toBe(0);
     expect(new Set(r.received)).toEqual(new Set(doc.findings.map((f) => f.id)));
+  });
+
+  it('replays a spooled batch with the batch id (idempotency key) of its failed attempts', async () => {
+    let down = true;
+    const r = await receiver(0, () => down);
+    servers.push(r.server);
+    const dir = mkdtempSync(join(tmpdir(), 'dutyscan-sink-'));
+    const file = config(dir, r.port);
+    const out = await dutyscan(['scan', '--demo', '--format', 'json', '--config', file]);
+    const doc = JSON.parse(out.stdout) as { scan: ScanSummary; findings: Finding[] };
+    expect(doc.scan.undelivered).toEqual({ webhook: doc.findings.length });
+    const failed = r.attempts.splice(0);
+    expect(failed.length).toBeGreaterThan(1);
+    expect(failed.every((a) => a.status === 503 && a.key === a.batch)).toBe(true);
+
+    down = false;
+    expect((await dutyscan(['sinks', 'flush', '--config', file])).code).toBe(0);
+    expect(new Set(r.received)).toEqual(new Set(doc.findings.map((f) => f.id)));
+    const keyOf = (attempts: Attempt[]) => new Map(attempts.map((a) => [a.ids.join(','), a.key]));
+    // Each batch carries the same id on the replay as on the attempts that failed, in header and body.
+    expect(r.attempts.every((a) => a.key === a.batch)).toBe(true);
+    expect(keyOf(r.attempts)).toEqual(keyOf(failed));
   });
 });

@@ -71,7 +71,7 @@ describe('config loading', () => {
   it('rejects unknown checks and parameters of the wrong kind', () => {
     const file = 'inline.yaml';
     const config = configSchema.parse({ checks: { 'aws-test-widget-smal': {}, 'aws-test-widget-small': { params: { maxSize: 'ten', colour: 1 } } } });
-    const errors = errorsOf(() => validateCheckSettings(config, [widgetSmall], file));
+    const errors = errorsOf(() => validateCheckSettings({ config, file, lineOf: () => undefined }, [widgetSmall]));
     expect(errors.map((e) => e.path)).toEqual(['checks.aws-test-widget-smal', 'checks.aws-test-widget-small.params.maxSize', 'checks.aws-test-widget-small.params.colour']);
     expect(errors[0]!.expected).toContain('did you mean "aws-test-widget-small"');
     expect(errors[1]!.expected).toContain('expected number');

@@ -89,7 +89,7 @@ describe('a scan never writes credentials into its logs, outputs, spool or sink 
   });
 
   it('ran for real: findings in every format, debug logs, sink traffic and a spool', () => {
-    expect(run.code).toBe(3);
+    expect(run.code).toBe(5); // failing findings, and the HEC sink (down) could not take them: incomplete
     expect(filesUnder(join(dir, 'out')).length).toBe(formatters.size);
     expect(run.stderr.split('\n').filter(Boolean).length).toBeGreaterThan(10);
     expect(seenBySinks.length).toBeGreaterThan(0);

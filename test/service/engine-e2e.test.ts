@@ -9,7 +9,7 @@ import { defineCheck, type AnyCheck } from '../../src/core/check.js';
 import type { Listing } from '../../src/core/inventory.js';
 import { collectionError } from '../../src/core/observed.js';
 import { defaultConfig } from '../../src/config/schema.js';
-import { demoInventory } from '../../src/demo/index.js';
+import { demoSource } from '../../src/demo/index.js';
 import { failedListing, listing, resource } from '../../src/inventory/build.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { engineScanFn } from '../../src/service/engine-scan.js';
@@ -92,7 +92,7 @@ describe('the service over the real engine', () => {
       catalog,
       contract,
       log: silent,
-      source: { kind: 'inventory', listings: () => world(states[i]!.buckets, states[i]!.users) },
+      source: () => ({ kind: 'inventory', listings: world(states[i]!.buckets, states[i]!.users) }),
     });
     const c = coordinator(store, scan);
     const full: ScanScope = { providers: ['aws'] };
@@ -121,7 +121,7 @@ describe('the service over the real engine', () => {
   it('runs the embedded demo organisation with the bundled checks twice: the second scan finds nothing new', async () => {
     store = openSqliteStore(':memory:');
     await store.migrate();
-    const engine = engineScanFn({ config: defaultConfig(), checks: allChecks, catalog, contract, log: silent, source: { kind: 'demo', listings: (now) => demoInventory(now) } });
+    const engine = engineScanFn({ config: defaultConfig(), checks: allChecks, catalog, contract, log: silent, source: demoSource });
     const ids = new Set<string>();
     const c = coordinator(store, (request, emit) => engine(request, async (f) => {
       ids.add(f.id);

@@ -102,6 +102,30 @@ describe('the scan coordinator', () => {
     expect((await store.listScans({ limit: 10 })).items.map((s) => s.id)).toEqual([ids[2], ids[1]]);
   });
 
+  it('keeps every finding of the last scans of each scope, compacting older ones by count and by age after each scan', async () => {
+    let t = Date.parse('2026-01-01T00:00:00.000Z');
+    const c = coordinator(store, scriptedScan(() => buckets(2)), { keepFindings: { scans: 3, days: 5 }, clock: () => new Date((t += 86_400_000)) });
+    const scans = [];
+    for (let i = 0; i < 5; i++) {
+      const r = c.trigger(i === 4 ? IAM : FULL, { trigger: 'api' });
+      if (!r.accepted) throw new Error('refused');
+      scans.push((await r.done)!);
+    }
+    // Scans start two days apart: the last three FULL scans are kept by count, but the first of them is over five days old by the end.
+    const compacted = await Promise.all(scans.map(async (s) => (await store.getScan(s.id))?.compactedAt !== null));
+    expect(compacted).toEqual([true, true, false, false, false]);
+  });
+
+  it('logs a retention failure without losing the scan it ran after', async () => {
+    const c = coordinator(store, scriptedScan(() => buckets(1)), { keepFindings: { scans: 1 } });
+    store.compact = async () => {
+      throw new Error('disk full');
+    };
+    const r = c.trigger(FULL, { trigger: 'api' });
+    if (!r.accepted) throw new Error('refused');
+    expect(await r.done).toMatchObject({ status: 'completed', findings: 1 });
+  });
+
   it('records a scan that ignores the abort as interrupted when the grace period ends', async () => {
     let finish!: () => void;
     const stuck = new Promise<void>((r) => (finish = r));

@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScanSummary } from '../../src/core/summary.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { startRsyslog, type Rsyslog } from '../sinks/rsyslog.js';
+import { dutyscan } from '../support/cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'bin/dutyscan.js');
@@ -65,6 +67,20 @@ function serve(args: string[], env: Record<string, string> = { TEST_DUTYSCAN_TOK
 const api = (port: number, path: string, init: RequestInit = {}) =>
   fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...init.headers } });
 
+/** Starts a scan of the schedule and waits (10 s at most) until it has ended. */
+async function scanned(port: number, schedule: string): Promise<{ status: string; summary?: ScanSummary }> {
+  const accepted = await api(port, '/scans', { method: 'POST', body: JSON.stringify({ schedule }) });
+  expect(accepted.status).toBe(202);
+  const { id } = (await accepted.json()) as { id: string };
+  let scan: { status: string; summary?: ScanSummary } = { status: 'queued' };
+  for (let i = 0; i < 100 && !['completed', 'failed', 'interrupted'].includes(scan.status); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const res = await api(port, `/scans/${id}`);
+    if (res.status === 200) scan = (await res.json()) as typeof scan;
+  }
+  return scan;
+}
+
 describe('dutyscan serve, the built program', () => {
   it('serves health to the Dockerfile HEALTHCHECK, scans on demand, records to its data directory, and exits 0 on SIGTERM', async () => {
     const server = await serve(['--demo', '--host', '127.0.0.1', '--port', '0']);
@@ -76,18 +92,11 @@ describe('dutyscan serve, the built program', () => {
       await promisify(execFile)(process.execPath, argv.slice(1).map((a) => a.replace('127.0.0.1:8080', `127.0.0.1:${server.port}`)));
 
       expect((await fetch(`http://127.0.0.1:${server.port}/scans`)).status).toBe(401);
-      const accepted = await api(server.port, '/scans', { method: 'POST', body: JSON.stringify({ schedule: 'yearly-full' }) });
-      expect(accepted.status).toBe(202);
-      const { id } = (await accepted.json()) as { id: string };
-      let scan: { status: string } = { status: 'queued' };
-      for (let i = 0; i < 100 && !['completed', 'failed', 'interrupted'].includes(scan.status); i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        const res = await api(server.port, `/scans/${id}`);
-        if (res.status === 200) scan = (await res.json()) as typeof scan;
-      }
+      const scan = await scanned(server.port, 'yearly-full');
       expect(scan).toMatchObject({ status: 'completed', schedule: 'yearly-full', summary: { source: 'demo' } });
       expect(await (await api(server.port, '/metrics')).text()).toMatch(/dutyscan_scans_total\{schedule="yearly-full",status="completed"\} 1/);
       expect(await (await api(server.port, '/metrics')).text()).toMatch(/dutyscan_process_resident_memory_bytes/);
+      expect(Number(/^dutyscan_store_size_bytes (\d+)$/m.exec(await (await api(server.port, '/metrics')).text())?.[1])).toBeGreaterThan(1_000_000);
     } finally {
       server.child.kill('SIGTERM');
     }
@@ -103,6 +112,20 @@ describe('dutyscan serve, the built program', () => {
       again.child.kill('SIGTERM');
     }
     expect(await again.exited).toBe(0);
+  }, 60_000);
+
+  it('serve --demo evaluates the demo exactly as scan --demo does (the demo brings its own policy)', async () => {
+    const cli = await dutyscan(['scan', '--demo', '--format', 'json']);
+    const expected = (JSON.parse(cli.stdout) as { scan: ScanSummary }).scan.counts.byStatus;
+    const server = await serve(['--demo', '--host', '127.0.0.1', '--port', '0', '--store', `sqlite:${join(dir, 'parity/history.db')}`]);
+    try {
+      const scan = await scanned(server.port, 'yearly-full');
+      expect(scan.status).toBe('completed');
+      expect(scan.summary?.counts.byStatus).toEqual(expected);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
   }, 60_000);
 
   it('SIGTERM mid-scan: a live AWS scan stuck on an API that never answers is aborted, recorded as interrupted, and the process exits 0', async () => {
@@ -158,8 +181,11 @@ describe('dutyscan serve, the built program', () => {
     }
   }, 60_000);
 
-  it('refuses to listen beyond loopback without an API token (exit 2)', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--config', config, '--demo', '--host', '0.0.0.0', '--port', '0'], {
+  it.each([
+    ['0.0.0.0', /0\.0\.0\.0 is not a loopback address/],
+    ['127.does-not-resolve.invalid', /"127\.does-not-resolve\.invalid" does not resolve/],
+  ])('refuses to listen on %s without an API token (exit 2, saying why)', async (host, why) => {
+    const child = spawn(process.execPath, [bin, 'serve', '--config', config, '--demo', '--host', host, '--port', '0'], {
       env: { PATH: process.env.PATH ?? '' },
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -170,6 +196,20 @@ describe('dutyscan serve, the built program', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
     expect(stderr).toMatch(/no API token .*TEST_DUTYSCAN_TOKEN/);
+    expect(stderr).toMatch(why);
+  }, 30_000);
+
+  it.each(['localhost', '127.0.0.1', '::1'])('listens on %s without an API token, and Fastify warns of nothing deprecated', async (host) => {
+    const server = await serve(['--demo', '--host', host, '--port', '0'], {});
+    try {
+      expect(server.stderr()).toMatch(/API without authentication: only reachable on loopback/);
+      const res = await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${server.port}/scans`);
+      expect(res.status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+    expect(server.stderr()).not.toMatch(/FSTDEP|DeprecationWarning/);
   }, 30_000);
 });
 

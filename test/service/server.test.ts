@@ -7,7 +7,9 @@ import type { Finding } from '../../src/core/finding.js';
 import { apiSchema, scheduleSchema } from '../../src/service/config.js';
 import { ServiceMetrics } from '../../src/service/metrics.js';
 import type { ScanCoordinator } from '../../src/service/scheduler.js';
-import { buildServer, isLoopback, loadTokens, registryFormats, tokenMatches } from '../../src/service/server.js';
+import { whyNotLoopback } from '../../src/service/loopback.js';
+import { buildServer, loadTokens, registryFormats, tokenMatches } from '../../src/service/server.js';
+import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { finding, summaryOf } from '../support/findings.js';
@@ -28,7 +30,7 @@ let c: ScanCoordinator;
 let metrics: ServiceMetrics;
 let gate: ReturnType<typeof gatedScan>;
 
-async function build(options: { tokens?: string[]; host?: string } = {}) {
+async function build(options: { tokens?: string[]; host?: string; cursorKey?: string } = {}) {
   return buildServer({
     coordinator: c,
     store,
@@ -37,6 +39,7 @@ async function build(options: { tokens?: string[]; host?: string } = {}) {
     tokens: options.tokens ?? [TOKEN],
     log: silent,
     host: options.host ?? '0.0.0.0',
+    ...(options.cursorKey ? { cursorKey: options.cursorKey } : {}),
     ...registryFormats(),
   });
 }
@@ -57,7 +60,7 @@ async function scanThroughApi(body: object = { schedule: 'daily-full' }): Promis
 beforeEach(async () => {
   store = openSqliteStore(':memory:');
   await store.migrate();
-  metrics = new ServiceMetrics({ defaultMetrics: false });
+  metrics = new ServiceMetrics({ defaultMetrics: false, storeSize: () => store.sizeBytes() });
   gate = gatedScan(findings(7));
   c = coordinator(store, gate.scan, { metrics });
   app = await build();
@@ -71,7 +74,7 @@ afterEach(async () => {
 describe('authentication', () => {
   it('leaves health and readiness open', async () => {
     expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', store: 'sqlite', schemaVersion: 2 });
+    expect((await app.inject({ url: '/readyz' })).json()).toEqual({ status: 'ready', store: 'sqlite', schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it.each(['/metrics', '/scans', '/findings', '/scans/x', '/scans/x/report', '/scans/x/changes'])('answers %s without a token with 401 problem+json and a Bearer challenge', async (url) => {
@@ -101,11 +104,24 @@ describe('authentication', () => {
   });
 
   it('refuses to start without a token unless bound to loopback', async () => {
-    await expect(build({ tokens: [], host: '0.0.0.0' })).rejects.toThrow(/without a token/);
+    await expect(build({ tokens: [], host: '0.0.0.0' })).rejects.toThrow(/without a token: 0\.0\.0\.0 is not a loopback address/);
+    await expect(build({ tokens: [], host: '127.does-not-resolve.invalid' })).rejects.toThrow(/without a token: "127\.does-not-resolve\.invalid" does not resolve/);
     const local = await build({ tokens: [], host: '127.0.0.1' });
     expect((await local.inject({ url: '/scans' })).statusCode).toBe(200);
     await local.close();
-    expect([isLoopback('127.0.0.1'), isLoopback('::1'), isLoopback('localhost'), isLoopback('0.0.0.0'), isLoopback('10.0.0.1')]).toEqual([true, true, true, false, false]);
+  });
+
+  it('counts as loopback only IP literals in 127.0.0.0/8 or ::1, and names whose every address is one', async () => {
+    for (const host of ['127.0.0.1', '127.1.2.3', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', 'localhost']) expect([host, await whyNotLoopback(host)]).toEqual([host, undefined]);
+    for (const host of ['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', '::ffff:10.0.0.1']) expect(await whyNotLoopback(host)).toBe(`${host} is not a loopback address`);
+    expect(await whyNotLoopback('127.does-not-resolve.invalid')).toMatch(/^"127\.does-not-resolve\.invalid" does not resolve \(ENOTFOUND\)$/);
+    // A name that looks local but also points elsewhere (split-horizon DNS, a hostile record).
+    const records: Record<string, string[]> = { '127.evil.example': ['10.0.0.5'], 'dual.example': ['127.0.0.1', '192.0.2.7'], 'both-loopbacks.example': ['127.0.0.1', '::1'], 'empty.example': [] };
+    const resolve = async (host: string) => records[host]!;
+    expect(await whyNotLoopback('127.evil.example', resolve)).toBe('"127.evil.example" resolves to 10.0.0.5, which is not loopback');
+    expect(await whyNotLoopback('dual.example', resolve)).toBe('"dual.example" resolves to 192.0.2.7, which is not loopback');
+    expect(await whyNotLoopback('both-loopbacks.example', resolve)).toBeUndefined();
+    expect(await whyNotLoopback('empty.example', resolve)).toBe('"empty.example" does not resolve');
   });
 
   it('reads tokens from the environment and from a secret file (one per line, for rotation), and rejects short ones', () => {
@@ -147,6 +163,22 @@ describe('scans', () => {
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json<{ errors: { pointer: string }[] }>().errors.map((e) => e.pointer)).toContain(pointer);
+  });
+
+  it('bounds the queue: of 1,001 scans of distinct scopes, one runs, 100 wait, the rest get 429 with Retry-After', async () => {
+    const statuses: number[] = [];
+    let refused: Awaited<ReturnType<typeof app.inject>> | undefined;
+    for (let i = 0; i < 1001; i++) {
+      const res = await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: { scope: { providers: ['aws'], accounts: [`acct-${i}`] } } });
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) refused ??= res;
+    }
+    expect({ accepted: statuses.filter((s) => s === 202).length, refused: statuses.filter((s) => s === 429).length }).toEqual({ accepted: 101, refused: 900 });
+    expect(refused!.headers['retry-after']).toBe('60');
+    expect(refused!.json()).toMatchObject({ status: 429, title: 'Queue full', detail: expect.stringMatching(/100 scans are waiting/) });
+    const page = (await app.inject({ url: '/scans?limit=10', headers: auth })).json<{ items: unknown[]; activity: { running?: object; queued: unknown[] } }>();
+    expect([page.items.length, page.activity.queued.length, page.activity.running !== undefined]).toEqual([1, 100, true]);
+    expect(await metrics.render()).toMatch(/dutyscan_scans_skipped_total\{schedule="api",reason="queue-full"\} 900/);
   });
 
   it('answers an unknown schedule, an unknown scan and an unknown route with 404 problems', async () => {
@@ -198,6 +230,52 @@ describe('scans', () => {
   });
 });
 
+describe('response headers', () => {
+  it('sends nosniff and no-store everywhere, errors included', async () => {
+    const id = await scanThroughApi();
+    for (const url of ['/healthz', '/metrics', '/scans', `/scans/${id}`, `/scans/${id}/changes`, `/scans/${id}/report?format=csv`, '/findings', '/nowhere']) {
+      const res = await app.inject({ url, headers: auth });
+      expect([url, res.headers['x-content-type-options'], res.headers['cache-control']]).toEqual([url, 'nosniff', 'no-store']);
+    }
+    const unauthorised = await app.inject({ url: '/findings' });
+    expect([unauthorised.statusCode, unauthorised.headers['x-content-type-options'], unauthorised.headers['cache-control']]).toEqual([401, 'nosniff', 'no-store']);
+  });
+
+  it('serves reports as attachments, and the HTML reports with the Content-Security-Policy of their meta tag', async () => {
+    const id = await scanThroughApi();
+    for (const [format, file] of [['json', 'json'], ['csv', 'csv'], ['html', 'html'], ['contract-html', 'contract.html'], ['md', 'contract.md']] as const) {
+      const res = await app.inject({ url: `/scans/${id}/report?format=${format}`, headers: auth });
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="dutyscan-${id}.${file}"`);
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(res.body)?.[1];
+      if (meta) expect(res.headers['content-security-policy']).toBe(meta);
+      expect(meta === undefined).toBe(!file.endsWith('html'));
+    }
+    // Everything else (JSON, problems) may load nothing and be framed by nobody.
+    expect((await app.inject({ url: '/scans', headers: auth })).headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+});
+
+describe('retention', () => {
+  it('answers the report and changes of a scan whose findings were compacted with 410, and still shows the scan', async () => {
+    const id = await scanThroughApi();
+    await scanThroughApi();
+    expect(await store.compact({ scans: 1 }, '2026-12-01T00:00:00.000Z')).toBe(1);
+    for (const url of [`/scans/${id}/report?format=html`, `/scans/${id}/changes`]) {
+      const res = await app.inject({ url, headers: auth });
+      expect([res.statusCode, res.json<{ title: string; detail: string }>()]).toEqual([410, expect.objectContaining({ title: 'Findings compacted', detail: expect.stringMatching(/service\.keepFindings/) })]);
+    }
+    expect((await app.inject({ url: `/scans/${id}`, headers: auth })).json()).toMatchObject({ status: 'completed', compactedAt: '2026-12-01T00:00:00.000Z', findings: 7, drift: { new: 4 }, summary: { findings: 7 } });
+  });
+
+  it('shows the store\'s size in /metrics', async () => {
+    const before = Number(/^dutyscan_store_size_bytes (\d+)$/m.exec((await app.inject({ url: '/metrics', headers: auth })).body)?.[1]);
+    for (let i = 0; i < 3; i++) await scanThroughApi();
+    const after = Number(/^dutyscan_store_size_bytes (\d+)$/m.exec((await app.inject({ url: '/metrics', headers: auth })).body)?.[1]);
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(before);
+  });
+});
+
 describe('changes', () => {
   it('lists what moved in a scan, as JSON or as OCSF events with activity Create, Update or Close', async () => {
     const first = await scanThroughApi();
@@ -235,6 +313,43 @@ describe('findings', () => {
     expect([forged.statusCode, forged.json<{ title: string }>().title]).toEqual([400, 'Invalid cursor']);
     expect((await app.inject({ url: '/findings?status=BROKEN', headers: auth })).statusCode).toBe(400);
     expect((await app.inject({ url: '/findings?colour=red', headers: auth })).statusCode).toBe(400);
+  });
+});
+
+describe('cursors', () => {
+  const handMade = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
+  it('accepts only cursors this server issued: a hand-made, tampered or foreign one is 400', async () => {
+    await scanThroughApi();
+    await scanThroughApi();
+    const findings = (await app.inject({ url: '/findings?limit=2', headers: auth })).json<{ next: string }>();
+    const scans = (await app.inject({ url: '/scans?limit=1', headers: auth })).json<{ next: string }>();
+    expect((await app.inject({ url: `/findings?limit=2&cursor=${findings.next}`, headers: auth })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/scans?limit=1&cursor=${scans.next}`, headers: auth })).statusCode).toBe(200);
+
+    const other = await build();
+    const forged = [
+      `/findings?cursor=${handMade(['0'])}`,
+      `/scans?cursor=${handMade(['2999-01-01T00:00:00.000Z', 'z'])}`,
+      `/findings?cursor=${handMade(['0'])}.${findings.next.split('.')[1]}`,
+      `/findings?cursor=${findings.next.slice(0, -2)}AA`,
+    ];
+    for (const url of forged) {
+      const res = await app.inject({ url, headers: auth });
+      expect([url, res.statusCode, res.json<{ title: string; detail: string }>()]).toEqual([url, 400, expect.objectContaining({ title: 'Invalid cursor', detail: expect.stringMatching(/not one this server issued/) })]);
+    }
+    // Another process (its own random key) does not take this one's cursors.
+    expect((await other.inject({ url: `/findings?cursor=${findings.next}`, headers: auth })).statusCode).toBe(400);
+    await other.close();
+  });
+
+  it('lets replicas sharing a configured key take each other\'s cursors', async () => {
+    await scanThroughApi();
+    const [a, b] = [await build({ cursorKey: 'shared-cursor-key-0123456789abcdef' }), await build({ cursorKey: 'shared-cursor-key-0123456789abcdef' })];
+    const page = (await a.inject({ url: '/findings?limit=3', headers: auth })).json<{ items: { id: string }[]; next: string }>();
+    const next = (await b.inject({ url: `/findings?limit=3&cursor=${page.next}`, headers: auth })).json<{ items: { id: string }[] }>();
+    expect(next.items[0]!.id > page.items[2]!.id).toBe(true);
+    await Promise.all([a.close(), b.close()]);
   });
 });
 
@@ -292,6 +407,22 @@ describe('metrics and readiness', () => {
     expect([ready.statusCode, ready.json<{ title: string }>().title]).toEqual([503, 'Stopping']);
     expect((await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: { schedule: 'daily-full' } })).statusCode).toBe(503);
     expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+  });
+
+  it('starts without a deprecation warning from Fastify', async () => {
+    const warnings: string[] = [];
+    const listen = (w: Error & { code?: string }) => warnings.push(`${w.code ?? w.name}: ${w.message}`);
+    process.on('warning', listen);
+    try {
+      const fresh = await build();
+      await fresh.ready();
+      await fresh.close();
+      // Warnings are emitted on the next tick.
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
   });
 
   it('reports not ready when the store does not answer', async () => {

@@ -10,7 +10,8 @@ import { FakeReceiver, json, tempDir } from './support.js';
 
 const run = promisify(execFile);
 const child = join(import.meta.dirname, 'fixtures', 'spool-child.ts');
-const tsx = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+// The Node that runs the tests runs the child too (CI runs the suite on each supported Node).
+const tsx = (...args: string[]) => run(process.execPath, ['--import', 'tsx', ...args]);
 
 let receiver: FakeReceiver | undefined;
 afterEach(async () => {
@@ -38,7 +39,7 @@ describe('spool', () => {
       type: 'webhook', name: 'hook', url: `http://127.0.0.1:${port}/in`, secret: 'k', batchSize: 25,
       retry: { attempts: 2, initialDelayMs: 5, maxDelayMs: 10 }, spool: { dir: join(dir, 'spool') },
     }]));
-    const first = JSON.parse((await run(tsx, [child, 'write', configFile, '110'])).stdout) as Record<string, { spooled: number; delivered: number }>;
+    const first = JSON.parse((await tsx(child, 'write', configFile, '110')).stdout) as Record<string, { spooled: number; delivered: number }>;
     expect(first['hook']).toMatchObject({ delivered: 0, spooled: 110 });
     const files = readdirSync(join(dir, 'spool', 'hook')).filter((n) => n.endsWith('.batch.json'));
     expect(files).toHaveLength(5);
@@ -46,7 +47,7 @@ describe('spool', () => {
     for (const f of files) expect(JSON.parse(readFileSync(join(dir, 'spool', 'hook', f), 'utf8'))).toHaveProperty('version', 1);
 
     receiver = await new FakeReceiver((_req, res) => json(res, 200, {})).start(port);
-    const second = JSON.parse((await run(tsx, [child, 'flush', configFile])).stdout) as Record<string, { replayed: number; backlog: number }>;
+    const second = JSON.parse((await tsx(child, 'flush', configFile)).stdout) as Record<string, { replayed: number; backlog: number }>;
     expect(second['hook']).toMatchObject({ replayed: 110, backlog: 0 });
     const ids = receiver.requests.flatMap((r) => (JSON.parse(r.body) as { findings: { id: string }[] }).findings.map((f) => f.id));
     expect(ids.sort()).toEqual(manyFindings(110).map((f) => f.id).sort());

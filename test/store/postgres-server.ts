@@ -2,10 +2,11 @@
  * A real PostgreSQL server for the store tests: Debian's `postgresql` package, a throw-away
  * cluster (initdb) in a temporary directory, started on a free loopback port and stopped after.
  * PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user that
- * the Debian package creates, and the binaries run through runuser.
+ * the Debian package creates, and the binaries run as that user (spawned with its uid, so the
+ * child is the postmaster itself and stopping the child stops the server).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,24 +45,19 @@ export async function startPostgres(): Promise<PostgresServer> {
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'dutyscan-pg-'));
   chmodSync(dir, 0o700);
-  let uid = -1;
+  let user: { uid: number; gid: number } | undefined;
   if (asRoot) {
-    uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    chownSync(dir, uid, gid);
+    user = { uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()) };
+    chownSync(dir, user.uid, user.gid);
   }
-  const as = (command: string, args: string[]): [string, string[]] =>
-    asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
   const data = join(dir, 'data');
-  const [initCmd, initArgs] = as(join(bin, 'initdb'), ['-D', data, '-U', 'dutyscan', '-A', 'trust', '--locale=C', '-E', 'UTF8', '--no-sync']);
-  execFileSync(initCmd, initArgs, { stdio: 'pipe' });
+  execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'dutyscan', '-A', 'trust', '--locale=C', '-E', 'UTF8', '--no-sync'], { stdio: 'pipe', cwd: dir, ...user });
 
   const port = await freePort();
-  const [cmd, args] = as(join(bin, 'postgres'), [
+  const child: ChildProcess = spawn(join(bin, 'postgres'), [
     '-D', data, '-p', String(port), '-k', dir,
     '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-  ]);
-  const child: ChildProcess = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  ], { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...user });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -101,12 +97,12 @@ export async function startPostgres(): Promise<PostgresServer> {
     async stop() {
       // SIGINT is PostgreSQL's fast shutdown: roll back open transactions, stop at once.
       if (child.exitCode === null) {
-        // Signal the postmaster itself (its pid is the first line of postmaster.pid), not runuser.
-        const pidFile = join(data, 'postmaster.pid');
-        const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : child.pid;
-        if (pid) process.kill(pid, 'SIGINT');
+        child.kill('SIGINT');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null) {
+          child.kill('SIGKILL');
+          await exited;
+        }
       }
       rmSync(dir, { recursive: true, force: true });
     },

@@ -9,7 +9,12 @@ import { InvalidCursorError, type SqlStore } from '../../src/store/sql-store.js'
 import type { NewScan } from '../../src/store/types.js';
 import { observe } from '../../src/service/drift.js';
 import { finding, summaryOf } from '../support/findings.js';
-import { coordinator, scriptedScan } from '../service/harness.js';
+import { coordinator, scriptedScan, silent } from '../service/harness.js';
+import { defaultConfig } from '../../src/config/schema.js';
+import { demoSource } from '../../src/demo/index.js';
+import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
+import { engineScanFn } from '../../src/service/engine-scan.js';
+import { allChecks } from '../../checks/index.js';
 
 const scope = { providers: ['aws' as const] };
 
@@ -26,6 +31,21 @@ const newScan = (id: string, startedAt: string, extra: Partial<NewScan> = {}): N
 
 const bucket = (name: string, status: Finding['status'], extra: Parameters<typeof finding>[0] = {}): Finding =>
   finding({ status, ...extra, resource: { id: `arn:aws:s3:::${name}`, name, ...extra.resource } });
+
+/** What a scan of the embedded demo organisation emits (633 findings), scanned once and replayed by the size test. */
+let demo: Promise<Finding[]> | undefined;
+function demoFindings(): Promise<Finding[]> {
+  demo ??= (async () => {
+    const catalog = loadCatalog();
+    const scan = engineScanFn({ config: defaultConfig(), checks: allChecks, catalog, contract: resolveContract(catalog, 'iaas-customer-duties'), log: silent, source: demoSource });
+    const findings: Finding[] = [];
+    await scan({ scanId: 'demo', scope: { providers: ['aws', 'azure', 'gcp'] }, signal: new AbortController().signal, now: new Date() }, async (f) => { findings.push(f); });
+    return findings;
+  })();
+  return demo;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
   describe(`${name} history store`, () => {
@@ -47,7 +67,7 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(await store.migrate()).toBe(LATEST_SCHEMA_VERSION);
       expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
       const versions = await store.driver.all('SELECT version FROM schema_migrations ORDER BY version');
-      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2]);
+      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3]);
     });
 
     it('migrates a version-1 database holding data to the latest version and keeps the data', async () => {
@@ -119,6 +139,66 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect((await store.transitions(id)).map((t) => t.scanId)).toEqual([]);
       expect(await store.prune(recentScan.startedAt)).toBe(0);
     });
+
+    it('compacts the findings of scans beyond the retention, keeping their counts, drift, summary and the findings\' transitions', async () => {
+      const store = await fresh();
+      const statuses: Finding['status'][] = ['FAIL', 'FAIL', 'PASS', 'FAIL', 'FAIL'];
+      const c = coordinator(store, scriptedScan((request, call) => (request.scope.regions ? [bucket('regional', 'FAIL')] : [bucket('drifty', statuses[call - 1]!), bucket('steady', 'PASS')])));
+      const run = async (s: typeof scope & { regions?: string[] }) => {
+        const t = c.trigger(s, { trigger: 'schedule', schedule: 'daily' });
+        if (!t.accepted) throw new Error('refused');
+        return (await t.done)!;
+      };
+      const other = await run({ ...scope, regions: ['eu-west-1'] });
+      const scans = [];
+      for (let i = 0; i < statuses.length; i++) scans.push(await run(scope));
+      await store.startScan(newScan('still-running', '2000-01-01T00:00:00.000Z'));
+      const rows = async (id: string) => {
+        let n = 0;
+        for await (const _ of store.scanFindings(id)) n++;
+        return n;
+      };
+
+      // The last two scans of each scope keep their findings: three of the five, not the other scope's only scan.
+      expect(await store.compact({ scans: 2 }, '2027-01-01T00:00:00.000Z')).toBe(3);
+      for (const [i, scan] of scans.entries()) {
+        const kept = i >= 3;
+        expect([i, await rows(scan.id), (await store.getScan(scan.id))?.compactedAt]).toEqual([i, kept ? 2 : 0, kept ? null : '2027-01-01T00:00:00.000Z']);
+        expect(await store.getScan(scan.id)).toMatchObject({ drift: scan.drift, counts: scan.counts, findings: 2, summary: { findings: 2 } });
+      }
+      expect([await rows(other.id), (await store.getScan('still-running'))?.compactedAt]).toEqual([1, null]);
+      const drifty = bucket('drifty', 'FAIL').id;
+      expect((await store.transitions(drifty)).map((t) => [t.scanId, t.change])).toEqual([[scans[0]!.id, 'new'], [scans[2]!.id, 'resolved'], [scans[3]!.id, 'regressed']]);
+      expect((await store.findingStates([drifty])).get(drifty)).toMatchObject({ lifecycle: 'open', firstSeen: scans[0]!.startedAt });
+      expect(await store.compact({ scans: 2 }, '2027-01-02T00:00:00.000Z')).toBe(0);
+
+      // By age: nothing started before the cutoff keeps its findings, whatever the count.
+      expect(await store.compact({ before: scans[4]!.startedAt }, '2027-01-03T00:00:00.000Z')).toBe(2);
+      expect([await rows(other.id), await rows(scans[3]!.id), await rows(scans[4]!.id)]).toEqual([0, 0, 2]);
+      expect(await store.compact({}, '2027-01-04T00:00:00.000Z')).toBe(0);
+    });
+
+    it('stays flat under retention: 100 demo scans with the findings of the last 10 kept, against all kept', async () => {
+      const findings = await demoFindings();
+      const sizes = async (keepFindings: { scans: number } | undefined) => {
+        const store = await fresh();
+        const c = coordinator(store, scriptedScan(() => findings), { keepFindings });
+        const after: number[] = [];
+        for (let i = 1; i <= 100; i++) {
+          const t = c.trigger(scope, { trigger: 'schedule', schedule: 'daily' });
+          if (!t.accepted) throw new Error('refused');
+          await t.done;
+          if (i % 25 === 0) after.push(await store.sizeBytes());
+        }
+        return after;
+      };
+      const all = await sizes(undefined);
+      const retained = await sizes({ scans: 10 });
+      console.info(`${name} store after 25, 50, 75, 100 demo scans of ${findings.length} findings: all findings kept ${all.map(megabytes).join(', ')}; the last 10 scans' kept ${retained.map(megabytes).join(', ')}`);
+      expect(retained[3]!).toBeLessThan(all[3]! / 4);
+      // From scan 50 to 100 the store grows by its compact history only (counts, drift, summaries), a small part of what all findings add.
+      expect(retained[3]! - retained[1]!).toBeLessThan((all[3]! - all[1]!) / 10);
+    }, 600_000);
 
     it('marks scans left running by a dead process as interrupted', async () => {
       const store = await fresh();

@@ -3,6 +3,7 @@ import type { AnyCheck, Remediation } from '../../core/check.js';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import { loadCatalog, mappingIndex, resolveContract } from '../../mapping/catalog.js';
 import { allChecks } from '../../../checks/index.js';
+import { contractFor, outputFormats } from '../inputs.js';
 import { DUTIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
 import { defaultConfig } from '../../config/schema.js';
 import { didYouMean } from '../../config/yaml.js';
@@ -156,9 +157,9 @@ export function registerCatalogCommands(program: Command): void {
     .argument('[file]', 'config file (default: $DUTYSCAN_CONFIG)')
     .action((file: string | undefined) => {
       const loaded = loadConfig(file);
-      validateCheckSettings(loaded.config, allChecks, loaded.file);
-      const catalog = loadCatalog();
-      resolveContract(catalog, loaded.config.contract);
+      validateCheckSettings(loaded, allChecks);
+      outputFormats(undefined, loaded);
+      contractFor(loadCatalog(), undefined, loaded);
       out(`${loaded.file}: valid (${Object.keys(loaded.config.providers).length} provider(s), ${loaded.config.mutelist.length} mutelist entries, contract ${loaded.config.contract})`);
     });
 }

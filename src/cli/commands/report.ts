@@ -5,7 +5,8 @@ import type { ScanSummary, StatusCounts } from '../../core/summary.js';
 import { emptyCounts } from '../../engine/tally.js';
 import { formatter, formatters } from '../../output/registry.js';
 import { OutputWriter } from '../../output/writer.js';
-import { UsageError } from '../select.js';
+import { fileToWrite } from '../inputs.js';
+import { UsageError, parseEnum } from '../select.js';
 import { EXIT } from '../exit.js';
 
 export interface ScanDocument {
@@ -55,7 +56,8 @@ function withNotAssessed(scan: ScanSummary): ScanSummary {
 interface ReportFlags { scan: string; format: string; output?: string }
 
 export async function reportCommand(flags: ReportFlags): Promise<number> {
-  if (!formatters.has(flags.format)) throw new UsageError(`unknown format "${flags.format}"; known: ${[...formatters.keys()].join(', ')}`);
+  parseEnum('format', [flags.format], [...formatters.keys()]);
+  if (flags.output) fileToWrite('--output', flags.output);
   const { scan, findings } = readScanDocument(flags.scan);
   const f = formatter(flags.format, { contract: scan.contract, scanId: scan.id });
   const writer = flags.output ? OutputWriter.toFile(f, flags.output) : new OutputWriter(f, process.stdout);

@@ -1,30 +1,30 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { severityRank, type Severity } from '../../core/check.js';
 import type { Finding } from '../../core/finding.js';
-import type { Listing } from '../../core/inventory.js';
+import type { Listing, OfflineSource } from '../../core/inventory.js';
 import type { ProviderId } from '../../core/observed.js';
 import type { ScanSummary } from '../../core/summary.js';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import { awsConfigSchema } from '../../../providers/aws/config.js';
 import type { Config } from '../../config/schema.js';
-import { demoInventory, demoPolicy } from '../../demo/index.js';
+import { demoSource } from '../../demo/index.js';
 import { runScan } from '../../engine/scan.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
-import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
+import { loadCatalog } from '../../mapping/catalog.js';
 import { unreviewedWarning } from '../../mapping/profile.js';
 import { formatter } from '../../output/registry.js';
 import { tableFormatter } from '../../output/table.js';
 import { OutputWriter } from '../../output/writer.js';
 import { createLogger } from '../../util/log.js';
+import { makePrivateDir } from '../../util/private-files.js';
 import { SinkSet, createSinks, unconfirmed, undelivered } from '../../sinks/index.js';
 import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
 import { ProgressLine } from '../progress.js';
 import { terminalWidth, useColor } from '../terminal.js';
+import { contractFor, directoryToWrite, fileToWrite, logLevel, outputFormats } from '../inputs.js';
 import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
-import { EXIT } from '../exit.js';
+import { EXIT_HELP, exitCodeFor } from '../exit.js';
 
 const PROVIDERS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
 
@@ -54,11 +54,14 @@ interface ScanFlags {
   externalId?: string;
 }
 
-/** AWS flags for ad hoc runs override the config file's `providers.aws`. */
+/** AWS flags for ad hoc runs override the config file's `providers.aws`; offline, they would be silently ignored. */
 function withAwsFlags(config: Config, flags: ScanFlags): Config {
   const regions = list(flags.regions);
   const wanted = flags.profile !== undefined || regions.length > 0 || flags.organization || flags.roleName !== undefined || flags.externalId !== undefined;
   if (!wanted) return config;
+  if (flags.demo || flags.inventory) {
+    throw new UsageError('--profile, --regions, --organization, --role-name and --external-id choose what to collect from AWS; --demo and --inventory collect nothing');
+  }
   const aws = config.providers.aws ?? awsConfigSchema.parse({});
   const organization = {
     ...aws.organization,
@@ -84,15 +87,6 @@ function parseShard(value: string | undefined): { index: number; count: number }
   return { index, count };
 }
 
-/** Exit codes as the README documents them. */
-export function exitCodeFor(summary: ScanSummary, failOn: Severity): number {
-  const floor = severityRank(failOn);
-  const failing = SEVERITIES.some((s) => severityRank(s) >= floor && summary.counts.failBySeverity[s] > 0);
-  if (failing) return EXIT.FAILING;
-  const undelivered = Object.values(summary.undelivered).some((n) => n > 0);
-  return summary.complete && !undelivered ? EXIT.OK : EXIT.INCOMPLETE;
-}
-
 function providersFor(flags: ScanFlags, config: Config, source: readonly Listing[] | undefined): ProviderId[] {
   const explicit = parseEnum('provider', list(flags.provider), PROVIDERS);
   if (explicit.length > 0) return explicit;
@@ -102,22 +96,25 @@ function providersFor(flags: ScanFlags, config: Config, source: readonly Listing
   return configured;
 }
 
+/** Every option is validated before the first byte of output: a mistake never leaves half a report. */
 export async function scanCommand(flags: ScanFlags): Promise<number> {
-  const log = createLogger(flags.logLevel);
+  const log = createLogger(logLevel(flags.logLevel, 'warn'));
   const loaded = loadConfig(flags.config);
-  const file = loaded.file;
-  const configured = withAwsFlags(loaded.config, flags);
-  const config: Config = flags.demo ? { ...configured, policy: demoPolicy(configured.policy) as Config['policy'] } : configured;
-  validateCheckSettings(config, allChecks, file);
+  const config = withAwsFlags(loaded.config, flags);
+  validateCheckSettings(loaded, allChecks);
   const catalog = loadCatalog();
-  const contract = resolveContract(catalog, flags.contract ?? config.contract);
+  const contract = contractFor(catalog, flags.contract, loaded);
   const unreviewed = unreviewedWarning(contract);
   if (unreviewed) process.stderr.write(`${unreviewed}\n`);
 
   if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
   const now = new Date();
-  const source = flags.demo ? demoInventory(now) : flags.inventory ? await readInventory(flags.inventory) : undefined;
-  const providers = providersFor(flags, config, source);
+  const source: (OfflineSource & { listings: readonly Listing[] }) | undefined = flags.demo
+    ? demoSource(now)
+    : flags.inventory
+      ? { kind: 'inventory', listings: await readInventory(flags.inventory) }
+      : undefined;
+  const providers = providersFor(flags, config, source?.listings);
   const checks = selectChecks(allChecks, {
     checks: list(flags.checks),
     excludeChecks: list(flags.excludeChecks),
@@ -127,13 +124,16 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   }, config);
   if (checks.length === 0) throw new UsageError('the selection leaves no check to run; see: dutyscan checks list');
   const failOn = flags.failOn ? parseEnum('severity', [flags.failOn], SEVERITIES)[0]! : config.outputs.failOn;
+  const shard = parseShard(flags.shard);
 
-  const formats = list(flags.format).length > 0 ? list(flags.format) : config.outputs.formats;
+  const formats = outputFormats(flags.format, loaded);
   const outputDir = flags.outputDir ?? config.outputs.dir;
   if (formats.length > 1 && !outputDir) throw new UsageError('several --format values need --output-dir (each format gets its own file)');
+  if (flags.saveInventory) fileToWrite('--save-inventory', flags.saveInventory);
+  if (outputDir) directoryToWrite(flags.outputDir ? '--output-dir' : 'outputs.dir', outputDir);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const writers: OutputWriter[] = [];
-  if (outputDir) mkdirSync(outputDir, { recursive: true });
+  if (outputDir) makePrivateDir(outputDir);
   const terminalView = { color: useColor(), width: terminalWidth(), details: flags.details === true, quiet: flags.quiet === true };
   for (const id of formats.length > 0 ? formats : ['table']) {
     const f = id === 'table' && !outputDir ? tableFormatter(terminalView) : formatter(id, { contract: { id: contract.id, title: contract.title } });
@@ -143,7 +143,6 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const terminal = outputDir && process.stdout.isTTY ? tableFormatter({ ...terminalView, quiet: true }) : undefined;
 
   const inventoryWriter = flags.saveInventory ? new InventoryWriter(flags.saveInventory, `dutyscan scan --provider ${providers.join(',')}`) : undefined;
-  if (inventoryWriter && source) for (const l of source) inventoryWriter.write(l);
 
   // SIEM sinks consume the same stream, batched in the background; what they cannot deliver is spooled.
   const sinks = new SinkSet(createSinks(config.sinks, {
@@ -166,12 +165,12 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         checks,
         catalog,
         contract,
-        ...(source ? { source: { kind: flags.demo ? 'demo' : 'inventory', listings: source } } : {}),
+        ...(source ? { source } : {}),
         now,
         signal: controller.signal,
         log,
-        ...(parseShard(flags.shard) ? { shard: parseShard(flags.shard)! } : {}),
-        ...(inventoryWriter && !source ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
+        ...(shard ? { shard } : {}),
+        ...(inventoryWriter ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
       },
       async (finding: Finding) => {
@@ -210,11 +209,11 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--min-severity <severity>', `only checks at or above: ${SEVERITIES.join(', ')}`)
     .option('-f, --format <formats...>', 'json, jsonl, table and the report formats (repeatable; with --output-dir)')
     .option('-o, --output-dir <dir>', 'write one file per format here')
-    .option('--fail-on <severity>', 'exit 3 when a failing finding is at or above this severity (default: low)')
+    .option('--fail-on <severity>', 'exit 3 (5 if incomplete) when a failing finding is at or above this severity (default: low)')
     .option('--inventory <file>', 'evaluate a saved inventory offline instead of collecting')
     .option('--save-inventory <file>', 'save what was collected, to evaluate again with --inventory')
     .option('--demo', 'evaluate the embedded demo organisation (no cloud credentials needed)')
-    .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition)')
+    .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition; of the demo or inventory too)')
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
     .option('--no-progress', 'no live progress line on a terminal')
     .option('--details', 'table: every resource of each group, not only the first few')
@@ -224,6 +223,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--organization', 'AWS: scan every active member account of the organisation')
     .option('--role-name <name>', 'AWS organisation mode: the role to assume in each member account')
     .option('--external-id <id>', 'AWS organisation mode: the external id the member role requires')
+    .addHelpText('after', EXIT_HELP)
     .action(async (flags: ScanFlags) => {
       done(await scanCommand(flags));
     });

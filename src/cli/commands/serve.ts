@@ -3,19 +3,21 @@ import type { Command } from 'commander';
 import type { Logger } from 'pino';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import type { Listing } from '../../core/inventory.js';
-import { demoInventory } from '../../demo/index.js';
+import { demoSource } from '../../demo/index.js';
 import { readInventory } from '../../inventory/file.js';
-import { loadCatalog, resolveContract } from '../../mapping/catalog.js';
+import { loadCatalog } from '../../mapping/catalog.js';
 import { serviceSchema, type ServiceConfig } from '../../service/config.js';
 import { engineScanFn } from '../../service/engine-scan.js';
 import { ServiceMetrics } from '../../service/metrics.js';
 import { ScanCoordinator, Scheduler, type Publisher } from '../../service/scheduler.js';
 import { createSinks, SinkSet, type SinkConfig } from '../../sinks/index.js';
-import { buildServer, isLoopback, loadTokens, registryFormats } from '../../service/server.js';
+import { whyNotLoopback } from '../../service/loopback.js';
+import { buildServer, loadTokens, registryFormats } from '../../service/server.js';
 import { openStore } from '../../store/index.js';
 import { createLogger } from '../../util/log.js';
 import { allChecks } from '../../../checks/index.js';
 import { EXIT } from '../exit.js';
+import { contractFor, logLevel } from '../inputs.js';
 import { UsageError, selectChecks } from '../select.js';
 
 interface ServeFlags {
@@ -72,36 +74,34 @@ export function publisherFor(
 
 /** Runs until SIGTERM/SIGINT; returns the exit code. `ready` hears the bound address (tests, logs). */
 export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitter = process): Promise<number> {
-  const log: Logger = createLogger(flags.logLevel ?? process.env.DUTYSCAN_LOG_LEVEL ?? 'info');
-  const { config, file } = loadConfig(flags.config);
-  validateCheckSettings(config, allChecks, file);
+  const log: Logger = createLogger(logLevel(flags.logLevel, 'info'));
+  const loaded = loadConfig(flags.config);
+  const { config, file } = loaded;
+  validateCheckSettings(loaded, allChecks);
   const service: ServiceConfig = config.service ?? serviceSchema.parse({});
   const catalog = loadCatalog();
-  const contract = resolveContract(catalog, flags.contract ?? config.contract);
+  const contract = contractFor(catalog, flags.contract, loaded);
   if (flags.demo && flags.inventory) throw new UsageError('--demo and --inventory both name what to evaluate: choose one');
   const saved: readonly Listing[] | undefined = flags.inventory ? await readInventory(flags.inventory) : undefined;
-  const source = flags.demo
-    ? { kind: 'demo' as const, listings: (now: Date) => demoInventory(now) }
-    : saved
-      ? { kind: 'inventory' as const, listings: () => saved }
-      : undefined;
+  const source = flags.demo ? demoSource : saved ? () => ({ kind: 'inventory' as const, listings: saved }) : undefined;
   const host = flags.host ?? service.api.host;
   const port = parsePort(flags.port) ?? service.api.port;
   const tokens = loadTokens(service.api);
-  if (tokens.length === 0 && !isLoopback(host)) {
-    throw new UsageError(`serve: no API token (set ${service.api.tokenEnv} or service.api.tokenFile); without one the API only binds to loopback, not ${host}`);
-  }
+  const exposed = tokens.length === 0 ? await whyNotLoopback(host) : undefined;
+  if (exposed) throw new UsageError(`serve: no API token (set ${service.api.tokenEnv} or service.api.tokenFile); without one the API only binds to loopback, and ${exposed}`);
 
   const store = await openStore(storeOverride(flags.store, service));
   const abandoned = await store.abandonRunningScans('the service stopped before the scan finished', new Date().toISOString());
   if (abandoned > 0) log.warn({ scans: abandoned }, 'scans left running by a previous process recorded as interrupted');
 
-  const metrics = new ServiceMetrics();
+  const metrics = new ServiceMetrics({ storeSize: () => store.sizeBytes() });
   const coordinator = new ScanCoordinator({
     store,
     log,
     metrics,
     retentionDays: service.retentionDays,
+    keepFindings: service.keepFindings,
+    maxQueued: service.maxQueuedScans,
     scan: engineScanFn({ config, checks: selectChecks(allChecks, {}, config), catalog, contract, log, source }),
     mutes: (now) => {
       const today = now.toISOString().slice(0, 10);
@@ -123,10 +123,16 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
       host,
       ...registryFormats(),
       nextRuns: () => scheduler.nextRuns(),
+      cursorKey: process.env[service.api.cursorKeyEnv] || undefined,
     });
     await app.listen({ host, port });
   } catch (e) {
     await store.close();
+    // An address that does not resolve, is in use or is not ours is the user's to fix.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && ['ENOTFOUND', 'EAI_AGAIN', 'EADDRINUSE', 'EADDRNOTAVAIL', 'EACCES'].includes(code)) {
+      throw new UsageError(`cannot listen on ${host}:${port}: ${(e as Error).message}`);
+    }
     throw e;
   }
   const address = app.server.address();

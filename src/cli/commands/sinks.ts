@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { Spool } from '../../sinks/spool.js';
 import { createLogger } from '../../util/log.js';
 import { EXIT } from '../exit.js';
+import { logLevel } from '../inputs.js';
 import { UsageError } from '../select.js';
 
 interface SinksFlags { config?: string; logLevel?: string }
@@ -19,7 +20,7 @@ function configured(flags: SinksFlags) {
 /** Replays every sink's spool; exit 0 when nothing is left, 4 (incomplete) when something is. */
 export async function sinksFlushCommand(flags: SinksFlags): Promise<number> {
   const { sinks, baseDir } = configured(flags);
-  const log = createLogger(flags.logLevel);
+  const log = createLogger(logLevel(flags.logLevel, 'warn'));
   const reports = await flushSpools(sinks, { ...(baseDir ? { baseDir } : {}), log: (level, message, fields) => log[level](fields ?? {}, message) });
   for (const [name, r] of Object.entries(reports)) process.stdout.write(`${name}: replayed ${r.replayed}, still spooled ${r.backlog}${r.failed ? `, rejected ${r.failed}` : ''}${r.unconfirmed ? `, sent unconfirmed (UDP) ${r.unconfirmed}` : ''}\n`);
   return Object.values(reports).some((r: SinkReport) => r.backlog > 0) ? EXIT.INCOMPLETE : EXIT.OK;

@@ -24,7 +24,8 @@ import { ProgressLine } from '../progress.js';
 import { terminalWidth, useColor } from '../terminal.js';
 import { contractFor, directoryToWrite, fileToWrite, logLevel, outputFormats } from '../inputs.js';
 import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
-import { EXIT_HELP, exitCodeFor } from '../exit.js';
+import { exitCodeFor } from '../exit.js';
+import { scanHelp } from '../help.js';
 
 const PROVIDERS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
 
@@ -223,7 +224,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--organization', 'AWS: scan every active member account of the organisation')
     .option('--role-name <name>', 'AWS organisation mode: the role to assume in each member account')
     .option('--external-id <id>', 'AWS organisation mode: the external id the member role requires')
-    .addHelpText('after', EXIT_HELP)
+    .addHelpText('after', scanHelp())
     .action(async (flags: ScanFlags) => {
       done(await scanCommand(flags));
     });

@@ -22,7 +22,8 @@ export class ProgressLine {
     this.latest = p;
     this.timer ??= setInterval(() => this.draw(), TICK_MS).unref();
     const now = Date.now();
-    if (now - this.last < 100 && p.scopesDone < p.scopesPlanned && !p.waitingFor) return;
+    // Every change but the last is worth at most one redraw per 100 ms; the tick shows the rest.
+    if (now - this.last < 100 && (p.scopesDone < p.scopesPlanned || p.waitingFor)) return;
     this.draw();
   }
 

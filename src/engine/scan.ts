@@ -222,7 +222,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
         (await defaultAdapters[provider](config, { log: log.child({ provider }), callTimeoutMs: config.timeouts.callMs }));
       const discovery = await adapter.discover({
         api: api(provider), signal, log: log.child({ provider }), step: (activity) => discoveryStep(provider, activity), ...(options.shard ? { shard: options.shard } : {}),
-      }).finally(() => discoveryStep(provider, undefined));
+      });
       if (discovery.mode) collectionMode[provider] = discovery.mode;
       for (const failure of discovery.failures) {
         accounts.push({ provider, account: failure.scope.account, ...(failure.scope.accountName ? { name: failure.scope.accountName } : {}) });
@@ -233,11 +233,12 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
         saveUnseenAccount(failure.scope, affected, failure.error);
       }
       progress.scopesPlanned += discovery.targets.length;
-      report();
+      discoveryStep(provider, undefined);
       const accountPool = pLimit(config.concurrency.accounts);
       await Promise.all(discovery.targets.map((target) => accountPool(() => scanTarget(provider, adapter, target, checks))));
     } catch (e) {
       // Discovery itself failed (no credentials, Organizations denied): the whole provider is unseen.
+      discoveryStep(provider, undefined);
       const error = classify(provider, e, options.adapters?.[provider], `${provider}:discover`);
       tally.addError(error);
       const scope: Scope = { provider, account: 'unknown', region: GLOBAL_REGION };

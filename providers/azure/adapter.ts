@@ -6,7 +6,7 @@ import pLimit from 'p-limit';
 import picomatch from 'picomatch';
 import type { Logger } from 'pino';
 import type { Listing } from '../../src/core/inventory.js';
-import { collectionError, type CollectionError, type Observed } from '../../src/core/observed.js';
+import { collectionError, observedBy, type CollectionError, type Observed } from '../../src/core/observed.js';
 import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType, type Scope } from '../../src/core/resource.js';
 import { inShard } from '../../src/core/shard.js';
@@ -330,11 +330,13 @@ export class AzureAdapter implements ProviderAdapter {
     const access = this.accessOf(ctx);
     let rows;
     let graphAnswered = false;
+    let operation = kind.operation;
     try {
       if (viaGraph && this.batches) {
         try {
           rows = await this.batches.rows(ctx.opts, kind.query, ctx.subscription);
           graphAnswered = true;
+          operation = 'Microsoft.ResourceGraph/resources/read';
         } catch (error) {
           const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/read');
           ctx.opts.log.warn({ subscription: ctx.subscription, type: kind.type, error: e }, 'Resource Graph query failed; falling back to ARM');
@@ -352,7 +354,7 @@ export class AzureAdapter implements ProviderAdapter {
       const known = await access;
       const blind = known.ok ? blindSpots(known.value, kind, graphAnswered) : [accessUnknown(known.error, kind)];
       return [
-        ...(blind.length === 0 || resources.length > 0 ? [listing(scope, kind.type, resources)] : []),
+        ...(blind.length === 0 || resources.length > 0 ? [listing(scope, kind.type, resources, observedBy(operation))] : []),
         ...blind.map((b) => failedListing(b.part ? { ...scope, part: b.part } : scope, kind.type, b.error)),
       ];
     } catch (error) {

@@ -16,6 +16,8 @@ export const EXIT = {
   INCOMPLETE: 4,
   /** Failing findings, and the picture is incomplete as well: what could not be seen may fail too. */
   FAILING_INCOMPLETE: 5,
+  /** `evidence verify`: a file was altered, added or removed, or the signature is bad or missing. */
+  EVIDENCE_INVALID: 6,
 } as const;
 
 export function exitCodeFor(summary: ScanSummary, failOn: Severity): number {

@@ -4,6 +4,7 @@ import { VERSION } from '../util/version.js';
 import { scrub } from '../util/log.js';
 import { registerCatalogCommands } from './commands/catalog.js';
 import { registerContractCommands } from './commands/contract.js';
+import { registerEvidenceCommand } from './commands/evidence.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerScanCommand } from './commands/scan.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -26,6 +27,7 @@ export function buildProgram(done: (exitCode: number) => void): Command {
   registerReportCommand(program, done);
   registerSinksCommand(program, done);
   registerContractCommands(program, done);
+  registerEvidenceCommand(program, done);
   // Further commands register here.
   for (const sub of program.commands) sub.exitOverride();
   return program;

@@ -30,11 +30,28 @@ export interface CollectionError {
   readonly region?: string;
 }
 
+/**
+ * Where an answer came from, so that an auditor can match a fact to the provider's own records
+ * (CloudTrail holds the request id of every AWS call).
+ */
+export interface Provenance {
+  /** The operation as `CollectionError.operation` names it (`s3:GetBucketEncryption`, `Microsoft.Sql/servers/read`). */
+  readonly operation: string;
+  /** The provider's id of the request, where its SDK exposes it. */
+  readonly requestId?: string;
+  /** When the answer arrived (ISO 8601). */
+  readonly at: string;
+}
+
+/** The provenance of an answer arriving now. */
+export const observedBy = (operation: string, requestId?: string): Provenance =>
+  ({ operation, ...(requestId ? { requestId } : {}), at: new Date().toISOString() });
+
 export type Observed<T> =
-  | { readonly ok: true; readonly value: T }
+  | { readonly ok: true; readonly value: T; readonly source?: Provenance }
   | { readonly ok: false; readonly error: CollectionError };
 
-export const seen = <T>(value: T): Observed<T> => ({ ok: true, value });
+export const seen = <T>(value: T, source?: Provenance): Observed<T> => (source ? { ok: true, value, source } : { ok: true, value });
 export const unseen = <T = never>(error: CollectionError): Observed<T> => ({ ok: false, error });
 
 export function isObserved(value: unknown): value is Observed<unknown> {
@@ -43,9 +60,9 @@ export function isObserved(value: unknown): value is Observed<unknown> {
       ((value as { ok: unknown }).ok === false && 'error' in value));
 }
 
-/** Apply `fn` to an answered value, keep a failure as it is. */
+/** Apply `fn` to an answered value (keeping where it came from), keep a failure as it is. */
 export function mapObserved<T, U>(observed: Observed<T>, fn: (value: T) => U): Observed<U> {
-  return observed.ok ? seen(fn(observed.value)) : observed;
+  return observed.ok ? seen(fn(observed.value), observed.source) : observed;
 }
 
 export function collectionError(

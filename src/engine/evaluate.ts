@@ -6,6 +6,7 @@ import type { CollectionError, Observed } from '../core/observed.js';
 import type { Policy } from '../core/policy.js';
 import type { Resource, ResourceRef, ResourceType, Scope } from '../core/resource.js';
 import { scopeResource } from '../core/resource.js';
+import { ReadRecorder, type Reads } from './reads.js';
 
 /** A verdict before annotation with obligations, frameworks and mutes. */
 export interface Result {
@@ -16,6 +17,8 @@ export interface Result {
   readonly evidence: Readonly<Record<string, unknown>>;
   readonly error?: FindingError;
   readonly notAssessed?: NotAssessedReason;
+  /** What the assessment read, when the evaluation recorded it (`--evidence`). */
+  readonly reads?: Reads;
 }
 
 /** Thrown by `ctx.known()`: the fact the check needs was not observed. */
@@ -37,6 +40,8 @@ export interface EvaluationInput {
   readonly params: Params;
   readonly policy: Policy;
   readonly now: Date;
+  /** Record what each assessment reads (for `--evidence`); off, the check sees the inventory itself. */
+  readonly recordReads?: boolean;
 }
 
 const verdict =
@@ -45,7 +50,7 @@ const verdict =
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function contextFor(input: EvaluationInput): AssessContext {
+function contextFor(input: EvaluationInput, recorder: ReadRecorder | undefined): AssessContext {
   const { inventory, listing } = input;
   return {
     params: input.params,
@@ -60,8 +65,9 @@ function contextFor(input: EvaluationInput): AssessContext {
       const out: Resource<T>[] = [];
       for (const other of inventory.listings(type, listing.scope.account)) {
         if ((where.region ?? 'same') === 'same' && other.scope.region !== listing.scope.region) continue;
+        const items = recorder ? recorder.resources(other) : other.items.ok ? other.items.value : [];
         if (!other.items.ok) throw new UnknownFact(other.items.error);
-        out.push(...(other.items.value as readonly Resource<T>[]));
+        out.push(...(items as readonly Resource<T>[]));
       }
       return out;
     },
@@ -72,7 +78,14 @@ function contextFor(input: EvaluationInput): AssessContext {
   };
 }
 
-function errorResult(check: AnyCheck, resource: ResourceRef, thrown: unknown): Result {
+/**
+ * What a finding says about its resource: never the collected data, which checks hand back with
+ * the resource (outputs name the resource; `--evidence` holds the facts that were read).
+ */
+const refOf = ({ provider, account, region, type, id, name, tags }: ResourceRef): ResourceRef => ({ provider, account, region, type, id, name, tags });
+
+function errorResult(check: AnyCheck, target: ResourceRef, thrown: unknown): Result {
+  const resource = refOf(target);
   if (thrown instanceof UnknownFact) {
     const e = thrown.collectionError;
     return {
@@ -96,7 +109,7 @@ function errorResult(check: AnyCheck, resource: ResourceRef, thrown: unknown): R
 }
 
 function fromVerdict(check: AnyCheck, resource: ResourceRef, v: Verdict): Result {
-  return { check, resource: v.resource ?? resource, status: v.status, message: v.message, evidence: v.evidence, ...(v.notAssessed ? { notAssessed: v.notAssessed } : {}) };
+  return { check, resource: refOf(v.resource ?? resource), status: v.status, message: v.message, evidence: v.evidence, ...(v.notAssessed ? { notAssessed: v.notAssessed } : {}) };
 }
 
 /** ERROR results for a scope we could not look at: exactly the checks whose input it affects. */
@@ -104,45 +117,55 @@ export function scopeErrorResult(check: AnyCheck, scope: Scope, error: Collectio
   return errorResult(check, scopeResource(scope), new UnknownFact(error));
 }
 
+type Outcome = { readonly verdicts: readonly Verdict[] } | { readonly thrown: unknown };
+
+function outcomeOf(assess: () => Verdict | readonly Verdict[]): Outcome {
+  try {
+    const out = assess();
+    const verdicts: readonly Verdict[] = Array.isArray(out) ? out : [out as Verdict];
+    if (verdicts.length === 0) throw new Error('the check returned no verdict');
+    return { verdicts };
+  } catch (thrown) {
+    return { thrown };
+  }
+}
+
 /**
  * Evaluate one check over one listing. Always yields at least one result: a failed listing is one
  * ERROR for the scope, an empty one NOT_APPLICABLE (for resource checks), an unknown fact or a
  * throwing check an ERROR for that resource alone.
+ *
+ * With `recordReads`, each assessment has its own recorder, and what it read is taken as soon as
+ * the check returns: building results from its verdicts reads the resources they name.
  */
 export function evaluate(input: EvaluationInput): Result[] {
   const { check, listing } = input;
   const scopeRef = scopeResource(listing.scope);
-  if (!listing.items.ok) return [scopeErrorResult(check, listing.scope, listing.items.error)];
-  const ctx = contextFor(input);
+  const recorder = () => (input.recordReads ? new ReadRecorder() : undefined);
+  const results = (outcome: Outcome, resource: ResourceRef, reads: Reads | undefined): Result[] =>
+    ('thrown' in outcome ? [errorResult(check, resource, outcome.thrown)] : outcome.verdicts.map((v) => fromVerdict(check, resource, v)))
+      .map((r) => (reads ? { ...r, reads } : r));
+  const listingOnly: Reads | undefined = input.recordReads ? { listings: [listing], facts: [] } : undefined;
+
+  if (!listing.items.ok) return results({ thrown: new UnknownFact(listing.items.error) }, scopeRef, listingOnly);
   const resources = listing.items.value;
 
   if (check.kind === 'scope') {
-    try {
-      const verdicts = check.assessScope(resources, ctx);
-      const list: readonly Verdict[] = Array.isArray(verdicts) ? verdicts : [verdicts as Verdict];
-      if (list.length === 0) throw new Error('the check returned no verdict');
-      return list.map((v) => fromVerdict(check, scopeRef, v));
-    } catch (thrown) {
-      return [errorResult(check, scopeRef, thrown)];
-    }
+    const reads = recorder();
+    const outcome = outcomeOf(() => check.assessScope(reads ? reads.resources(listing) : resources, contextFor(input, reads)));
+    return results(outcome, scopeRef, reads?.reads());
   }
 
   if (resources.length === 0) {
-    return [
-      {
-        check,
-        resource: scopeRef,
-        status: 'NOT_APPLICABLE',
-        message: `No ${listing.type} resources in ${scopeRef.name}`,
-        evidence: { resourceType: listing.type, count: 0 },
-      },
-    ];
+    return results({
+      verdicts: [{ status: 'NOT_APPLICABLE', message: `No ${listing.type} resources in ${scopeRef.name}`, evidence: { resourceType: listing.type, count: 0 } }],
+    }, scopeRef, listingOnly);
   }
-  return resources.map((resource) => {
-    try {
-      return fromVerdict(check, resource, check.assess(resource, ctx));
-    } catch (thrown) {
-      return errorResult(check, resource, thrown);
-    }
+  // Off the evidence path, one context serves every resource; recording needs one per assessment.
+  const shared = input.recordReads ? undefined : contextFor(input, undefined);
+  return resources.flatMap((resource) => {
+    const reads = recorder();
+    const outcome = outcomeOf(() => check.assess(reads ? reads.resource(resource, listing) : resource, shared ?? contextFor(input, reads)));
+    return results(outcome, resource, reads?.reads());
   });
 }

@@ -15,6 +15,7 @@ import type { ContractProfile } from '../mapping/schema.js';
 import { adapters as defaultAdapters } from '../../providers/index.js';
 import { RateLimitedApi, type ApiStats } from './api.js';
 import { evaluate, scopeErrorResult, type InventoryView, type Result } from './evaluate.js';
+import type { Reads } from './reads.js';
 import { Mutelist } from './mutelist.js';
 import { fairPool } from './pool.js';
 import { Tally } from './tally.js';
@@ -49,9 +50,12 @@ export interface ScanOptions {
   /** Every listing the scan reads (collected, or from the offline source within the shard), for --save-inventory. */
   readonly onListing?: (listing: Listing) => void;
   readonly onProgress?: (progress: ScanProgress) => void;
+  /** Hand `emit` what each assessment read (for `--evidence`); off, nothing is recorded. */
+  readonly recordReads?: boolean;
 }
 
-type Emit = (finding: Finding) => void | Promise<void>;
+/** Receives each finding and, when `recordReads` is on, what its assessment read. */
+type Emit = (finding: Finding, reads?: Reads) => void | Promise<void>;
 
 /** The checks' inputs: their own resource type and whatever they read through ctx.related(). */
 const inputsOf = (check: AnyCheck): ResourceType[] => [check.resourceType, ...(check.uses ?? [])];
@@ -111,7 +115,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
       time: now.toISOString(),
     };
     tally.add(finding);
-    await emit(finding);
+    await emit(finding, result.reads);
   }
 
   /** Evaluate every check of one account as its inputs complete; then let the inventory go. */
@@ -130,7 +134,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     const run = async (check: AnyCheck) => {
       pending.delete(check);
       for (const listing of inventory.get(check.resourceType) ?? []) {
-        for (const result of evaluate({ check, listing, inventory: view, params: paramsOf(check), policy, now })) {
+        for (const result of evaluate({ check, listing, inventory: view, params: paramsOf(check), policy, now, recordReads: options.recordReads === true })) {
           await publish(result, listing.scope);
         }
       }

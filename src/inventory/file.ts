@@ -18,11 +18,12 @@ const resourceSchema = z.object({
   tags: z.record(z.string(), z.string()),
   data: z.unknown(),
 });
+const provenanceSchema = z.object({ operation: z.string(), requestId: z.string().optional(), at: z.string() });
 /** The envelope is validated; `data` is the provider model, trusted as written by --save-inventory. */
 const listingSchema = z.object({
   scope: scopeSchema,
   type: z.string().min(1),
-  items: z.union([z.object({ ok: z.literal(true), value: z.array(resourceSchema) }), z.object({ ok: z.literal(false), error: errorSchema })]),
+  items: z.union([z.object({ ok: z.literal(true), value: z.array(resourceSchema), source: provenanceSchema.optional() }), z.object({ ok: z.literal(false), error: errorSchema })]),
 });
 const headerSchema = z.object({ format: z.literal('dutyscan-inventory'), version: z.literal(1), createdAt: z.string() }).loose();
 

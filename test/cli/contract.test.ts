@@ -76,7 +76,7 @@ describe('dutyscan contract draft', () => {
 
   it('makes scan --contract warn while clauses are unreviewed', async () => {
     const scan = await run(['scan', '--demo', '--format', 'json', '--contract', profile]);
-    expect(scan.code).toBe(3);
+    expect(scan.code).toBe(5); // the demo: failing findings and denied facts
     expect(scan.stderr).toContain('contract profile "hosting" has 14 clause(s) marked "review: required"');
     expect(JSON.parse(scan.stdout).scan.contract.id).toBe('hosting');
   });

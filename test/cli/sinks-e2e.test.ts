@@ -189,7 +189,7 @@ beforeAll(async () => {
 async function scan(sink: Record<string, unknown>, concurrency: number, env?: Record<string, string>, format?: string) {
   const run = await dutyscan(['scan', '--demo', '--no-progress', ...(format ? ['--format', format] : []), '--config', config(sink, concurrency)], env);
   expect(run.exitAfterSummaryMs, `exit ${run.exitAfterSummaryMs} ms after the summary; stderr:\n${run.stderr}`).toBeLessThan(EXIT_WITHIN_MS);
-  expect(run.code, run.stderr).toBe(3); // the demo has failing findings
+  expect(run.code, run.stderr).toBe(5); // the demo has failing findings, and facts it was denied
   if (!format) {
     expect(run.stdout).toContain(`${demo.length} results from`);
     expect(run.stdout).not.toMatch(/not delivered/);

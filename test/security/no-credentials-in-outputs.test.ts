@@ -23,7 +23,7 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
 }
 
-describe('a scan never writes credentials into its logs, outputs, spool or sink traffic', () => {
+describe('a scan never writes credentials into its logs, outputs, evidence, spool or sink traffic', () => {
   let fake: FakeAws;
   const seenBySinks: string[] = [];
   let webhook: ReturnType<typeof createServer>;
@@ -64,7 +64,7 @@ describe('a scan never writes credentials into its logs, outputs, spool or sink 
     const formats = [...formatters.keys()];
     try {
       const out = await promisify(execFile)(process.execPath, [
-        join(import.meta.dirname, '../../bin/dutyscan.js'), 'scan', '-p', 'aws', '-c', config, '--log-level', 'trace', '-f', ...formats, '-o', join(dir, 'out'),
+        join(import.meta.dirname, '../../bin/dutyscan.js'), 'scan', '-p', 'aws', '-c', config, '--log-level', 'trace', '-f', ...formats, '-o', join(dir, 'out'), '--evidence', join(dir, 'evidence'),
       ], {
         env: {
           PATH: process.env.PATH ?? '',
@@ -88,9 +88,10 @@ describe('a scan never writes credentials into its logs, outputs, spool or sink 
     await new Promise((r) => webhook.close(r));
   });
 
-  it('ran for real: findings in every format, debug logs, sink traffic and a spool', () => {
+  it('ran for real: findings in every format, evidence, debug logs, sink traffic and a spool', () => {
     expect(run.code).toBe(5); // failing findings, and the HEC sink (down) could not take them: incomplete
     expect(filesUnder(join(dir, 'out')).length).toBe(formatters.size);
+    expect(filesUnder(join(dir, 'evidence')).length).toBeGreaterThan(10);
     expect(run.stderr.split('\n').filter(Boolean).length).toBeGreaterThan(10);
     expect(seenBySinks.length).toBeGreaterThan(0);
     expect(filesUnder(join(dir, 'spool')).length).toBeGreaterThan(0);
@@ -108,6 +109,7 @@ describe('a scan never writes credentials into its logs, outputs, spool or sink 
       ['webhook traffic', seenBySinks.join('\n')],
       ...filesUnder(join(dir, 'out')).map((f) => [f, readFileSync(f, 'utf8')] as [string, string]),
       ...filesUnder(join(dir, 'spool')).map((f) => [f, readFileSync(f, 'utf8')] as [string, string]),
+      ...filesUnder(join(dir, 'evidence')).map((f) => [f, readFileSync(f, 'utf8')] as [string, string]),
     ];
     for (const [where, text] of texts) {
       for (const [name, secret] of Object.entries(SECRETS)) expect(text.includes(secret), `${name} in ${where}`).toBe(false);

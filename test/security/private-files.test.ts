@@ -31,7 +31,7 @@ describe('files that hold findings are private', () => {
   it('scan --output-dir creates an owner-only directory of owner-only reports, and --save-inventory an owner-only file', async () => {
     const reports = join(dir, 'reports/nested');
     const inventory = join(dir, 'inventory.jsonl');
-    expect(await dutyscan(['scan', '--demo', '--format', 'json', 'html', 'csv', '--output-dir', reports, '--save-inventory', inventory])).toBe(3);
+    expect(await dutyscan(['scan', '--demo', '--format', 'json', 'html', 'csv', '--output-dir', reports, '--save-inventory', inventory])).toBe(5);
     const files = readdirSync(reports);
     expect(files).toHaveLength(3);
     expect([mode(join(dir, 'reports')), mode(reports), ...files.map((f) => mode(join(reports, f))), mode(inventory)]).toEqual(['0700', '0700', '0600', '0600', '0600', '0600']);
@@ -41,7 +41,7 @@ describe('files that hold findings are private', () => {
     const inventory = join(dir, 'old-inventory.jsonl');
     writeFileSync(inventory, '');
     chmodSync(inventory, 0o644);
-    expect(await dutyscan(['scan', '--demo', '--format', 'json', '--output-dir', join(dir, 'json'), '--save-inventory', inventory])).toBe(3);
+    expect(await dutyscan(['scan', '--demo', '--format', 'json', '--output-dir', join(dir, 'json'), '--save-inventory', inventory])).toBe(5);
     const json = join(dir, 'json', readdirSync(join(dir, 'json'))[0]!);
     const html = join(dir, 'report.html');
     expect(await dutyscan(['report', '--scan', json, '--format', 'html', '--output', html])).toBe(0);

@@ -12,14 +12,15 @@ export interface Run {
 /**
  * The built CLI as a user runs it: its own process, its exit code, its two streams. A run still
  * going after `timeoutMs` (a command that should have refused to start) is killed and reads as
- * code -1, so a test fails instead of hanging.
+ * code -1, so a test fails instead of hanging. `inheritEnv: false` runs it with `env` alone (no
+ * credentials of the machine's own leak into a scan of a fake).
  */
-export function dutyscan(args: readonly string[], options: { env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<Run> {
+export function dutyscan(args: readonly string[], options: { env?: Record<string, string>; inheritEnv?: boolean; cwd?: string; timeoutMs?: number } = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: { ...process.env, ...options.env }, cwd: options.cwd, timeout: options.timeoutMs ?? 60_000, maxBuffer: 256 * 1024 * 1024 },
+      { env: options.inheritEnv === false ? options.env : { ...process.env, ...options.env }, cwd: options.cwd, timeout: options.timeoutMs ?? 60_000, maxBuffer: 256 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -22,7 +22,7 @@ export async function collectSecurityContact(caller: AwsCaller, homeRegion: stri
   return listing(scope, 'aws.account.security-contact', [resource('aws.account.security-contact',
     { provider: 'aws', account: caller.account, region: GLOBAL_REGION }, {
       id: awsSettingId.securityContact(caller.account), name: 'security contact', data: { contact: answer.value },
-    })]);
+    })], answer.source);
 }
 
 /** The region itself, from discovery (no call): what a residency check reads in each region's scope. */

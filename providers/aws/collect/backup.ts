@@ -12,7 +12,7 @@ import { seen, unseen, type Observed } from '../../../src/core/observed.js';
 import type { ResourceType } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
 import type { BackupSelection } from '../model/index.js';
-import { FailedCall, iso, type AwsCaller } from './caller.js';
+import { FailedCall, iso, provenance, type AwsCaller } from './caller.js';
 
 export const BACKUP_TYPES = ['aws.backup.plan', 'aws.backup.protected-resource'] as const satisfies readonly ResourceType[];
 
@@ -50,7 +50,7 @@ export async function collectBackup(caller: AwsCaller, region: string, types: Re
             listOfTags: (o.BackupSelection?.ListOfTags ?? []).map((t) => ({
               conditionType: t.ConditionType ?? '', conditionKey: t.ConditionKey ?? '', conditionValue: t.ConditionValue ?? '',
             })),
-          })));
+          })), provenance('backup', 'GetBackupSelection'));
         } catch (e) {
           selections = unseen(e instanceof FailedCall ? e.error : caller.error(e, 'backup', 'ListBackupSelections', region));
         }

@@ -1,5 +1,5 @@
 import type { Listing } from '../../../src/core/inventory.js';
-import { seen, unseen, type CollectionError, type Observed } from '../../../src/core/observed.js';
+import { observedBy, seen, unseen, type CollectionError, type Observed, type Provenance } from '../../../src/core/observed.js';
 import type { ApiCaller } from '../../../src/core/provider.js';
 import type { Resource, ResourceType, Scope } from '../../../src/core/resource.js';
 import { failedListing, listing } from '../../../src/inventory/build.js';
@@ -80,11 +80,11 @@ export class AwsCaller {
     try {
       output = await this.send<O>(service, region, command);
     } catch (e) {
-      if (notConfigured !== undefined && isNotConfigured(e, service, operation)) return seen(notConfigured);
+      if (notConfigured !== undefined && isNotConfigured(e, service, operation)) return seen(notConfigured, provenance(service, operation, e));
       return unseen(this.error(e, service, operation, region));
     }
     try {
-      return seen(map(output));
+      return seen(map(output), provenance(service, operation, output));
     } catch (e) {
       // An answer we cannot read (a malformed policy document) is INVALID_RESPONSE; anything else is our bug.
       if (errorName(e) === 'InvalidResponse') return unseen(this.error(e, service, operation, region));
@@ -106,13 +106,22 @@ export class AwsCaller {
   ): Promise<Listing<T>> {
     const scope = this.scope(region);
     try {
-      return listing(scope, type, await collect());
+      return listing(scope, type, await collect(), provenance(service, operation));
     } catch (e) {
       if (isProgrammerError(e)) throw e;
       const failed = e instanceof FailedCall ? e.error : this.error(e, service, operation, region);
       return failedListing(scope, type, failed);
     }
   }
+}
+
+/**
+ * Which call answered, with the request id the SDK read from the response (`$metadata`), so a fact
+ * can be found in CloudTrail. A listing spans pages (and often further calls): its operation and
+ * time only.
+ */
+export function provenance(service: AwsService, operation: string, output?: unknown): Provenance {
+  return observedBy(`${service}:${operation}`, (output as { $metadata?: { requestId?: string } } | undefined)?.$metadata?.requestId);
 }
 
 /** Thrown inside a listing's collect function when a call other than the listing's own failed. */

@@ -20,7 +20,7 @@ import { mapObserved, seen, unseen, type Observed } from '../../../src/core/obse
 import type { ResourceType } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
 import { awsSettingId, type FlowLog, type IpPermission } from '../model/index.js';
-import { iso, partitionOf, tagsOf, type AwsCaller } from './caller.js';
+import { iso, partitionOf, provenance, tagsOf, type AwsCaller } from './caller.js';
 
 export const EC2_TYPES = [
   'aws.ec2.security-group',
@@ -69,7 +69,7 @@ export async function collectEc2(caller: AwsCaller, region: string, types: Reado
       .then((list) => {
         const byGroup = new Map<string, number>();
         for (const n of list) for (const g of n.Groups ?? []) if (g.GroupId) byGroup.set(g.GroupId, (byGroup.get(g.GroupId) ?? 0) + 1);
-        return seen(byGroup);
+        return seen(byGroup, provenance('ec2', 'DescribeNetworkInterfaces'));
       }, (e: unknown) => unseen(caller.error(e, 'ec2', 'DescribeNetworkInterfaces', region)));
     jobs.push(caller.listing('aws.ec2.security-group', region, 'ec2', 'DescribeSecurityGroups', async () => {
       const groups = await caller.all('ec2', region, paginateDescribeSecurityGroups, {}, (p) => p.SecurityGroups, 1000);
@@ -136,7 +136,7 @@ export async function collectEc2(caller: AwsCaller, region: string, types: Reado
     // One more bulk call answers "public" for all of them: the own snapshots restorable by `all`.
     const publicIds: Promise<Observed<ReadonlySet<string>>> = caller
       .all('ec2', region, paginateDescribeSnapshots, { OwnerIds: ['self'], RestorableByUserIds: ['all'] }, (p) => p.Snapshots, 1000)
-      .then((list) => seen(new Set(list.flatMap((s) => (s.SnapshotId ? [s.SnapshotId] : [])))),
+      .then((list) => seen(new Set(list.flatMap((s) => (s.SnapshotId ? [s.SnapshotId] : []))), provenance('ec2', 'DescribeSnapshots')),
         (e: unknown) => unseen(caller.error(e, 'ec2', 'DescribeSnapshots', region)));
     jobs.push(caller.listing('aws.ec2.snapshot', region, 'ec2', 'DescribeSnapshots', async () => {
       const own = await caller.all('ec2', region, paginateDescribeSnapshots, { OwnerIds: ['self'] }, (p) => p.Snapshots, 1000);
@@ -175,7 +175,7 @@ export async function collectEc2(caller: AwsCaller, region: string, types: Reado
       .then((list) => {
         const byResource = new Map<string, FlowLog[]>();
         for (const f of list) if (f.ResourceId) byResource.set(f.ResourceId, [...(byResource.get(f.ResourceId) ?? []), flowLog(f)]);
-        return seen(byResource);
+        return seen(byResource, provenance('ec2', 'DescribeFlowLogs'));
       }, (e: unknown) => unseen(caller.error(e, 'ec2', 'DescribeFlowLogs', region)));
     jobs.push(caller.listing('aws.ec2.vpc', region, 'ec2', 'DescribeVpcs', async () => {
       const vpcs = await caller.all('ec2', region, paginateDescribeVpcs, {}, (p) => p.Vpcs, 1000);

@@ -14,7 +14,7 @@ import {
   type PolicyDetail,
 } from '@aws-sdk/client-iam';
 import type { Listing } from '../../../src/core/inventory.js';
-import { collectionError, mapObserved, seen, unseen, type CollectionError, type Observed } from '../../../src/core/observed.js';
+import { collectionError, mapObserved, seen, unseen, type CollectionError, type Observed, type Provenance } from '../../../src/core/observed.js';
 import { GLOBAL_REGION, type ResourceType } from '../../../src/core/resource.js';
 import { failedListing, listing, resource } from '../../../src/inventory/build.js';
 import {
@@ -28,7 +28,7 @@ import {
   type RootUsage,
   type UserCredentials,
 } from '../model/index.js';
-import { FailedCall, iso, tagsOf, type AwsCaller } from './caller.js';
+import { FailedCall, iso, provenance, tagsOf, type AwsCaller } from './caller.js';
 import { errorName } from './errors.js';
 
 export const IAM_TYPES = [
@@ -171,7 +171,7 @@ async function credentialReport(caller: AwsCaller, options: IamOptions, signal: 
       const output = await caller.send<GetCredentialReportCommandOutput>('iam', iamRegion, new GetCredentialReportCommand({}));
       const csv = output.Content ? Buffer.from(output.Content).toString('utf8') : '';
       try {
-        return seen(parseCredentialReport(csv));
+        return seen(parseCredentialReport(csv), provenance('iam', 'GetCredentialReport', output));
       } catch (e) {
         return unseen(collectionError('INVALID_RESPONSE', 'iam:GetCredentialReport', `unreadable credential report: ${String(e)}`,
           { provider: 'aws', account: caller.account, region: GLOBAL_REGION }));
@@ -197,9 +197,9 @@ async function credentialReport(caller: AwsCaller, options: IamOptions, signal: 
 const global = (error: CollectionError): CollectionError => ({ ...error, region: GLOBAL_REGION });
 
 /** One row's facts, or INVALID_RESPONSE for that row alone when a cell is not what IAM documents. */
-function observeRow<T>(read: () => T, where: { provider: 'aws'; account: string; region: string }): Observed<T> {
+function observeRow<T>(read: () => T, where: { provider: 'aws'; account: string; region: string }, source: Provenance | undefined): Observed<T> {
   try {
-    return seen(read());
+    return seen(read(), source);
   } catch (e) {
     if (e instanceof FailedCall) return unseen({ ...e.error, ...where });
     throw e;
@@ -291,7 +291,7 @@ export async function collectIam(
   // answers with every entity of the account; a deny (identity policy, permissions boundary, SCP)
   // refuses the whole call, which is an ERROR for every type it feeds. No row can vanish silently.
   const gaad = filter.length > 0
-    ? authorizationDetails(caller, iamRegion, filter).then((v) => seen(v), (e: unknown) => unseen<Gaad>(fail(e, 'GetAccountAuthorizationDetails')))
+    ? authorizationDetails(caller, iamRegion, filter).then((v) => seen(v, provenance('iam', 'GetAccountAuthorizationDetails')), (e: unknown) => unseen<Gaad>(fail(e, 'GetAccountAuthorizationDetails')))
     : undefined;
   const report = wants('aws.iam.user') || wants('aws.iam.root') ? credentialReport(caller, options, signal) : undefined;
   const summary = wants('aws.iam.root')
@@ -301,7 +301,7 @@ export async function collectIam(
   // Every user's assigned device is listed too (pages of 1,000); root's is the one whose user ARN ends in `:root`.
   const virtualMfa: Promise<Observed<boolean>> | undefined = wants('aws.iam.root')
     ? caller.all('iam', iamRegion, paginateListVirtualMFADevices, { AssignmentStatus: 'Assigned' }, (p) => p.VirtualMFADevices, 1000)
-      .then((devices) => seen(devices.some((d) => d.User?.Arn?.endsWith(':root') ?? false)),
+      .then((devices) => seen(devices.some((d) => d.User?.Arn?.endsWith(':root') ?? false), provenance('iam', 'ListVirtualMFADevices')),
         (e: unknown) => unseen(global(caller.error(e, 'iam', 'ListVirtualMFADevices', iamRegion))))
     : undefined;
   const passwordPolicyAnswer = wants('aws.iam.password-policy')
@@ -315,17 +315,17 @@ export async function collectIam(
 
   if (gaad) {
     const details = await gaad;
-    const build = <T extends ResourceType>(type: T, make: (g: Gaad) => Listing<T>): void => {
+    const build = <T extends ResourceType>(type: T, make: (g: Gaad, source: Provenance | undefined) => Listing<T>): void => {
       if (!wants(type)) return;
       if (!details.ok) { out.push(failedListing(scope, type, details.error)); return; }
       try {
-        out.push(make(details.value));
+        out.push(make(details.value, details.source));
       } catch (e) {
         if (!(e instanceof FailedCall)) throw e;
         out.push(failedListing(scope, type, fail(e, 'GetAccountAuthorizationDetails')));
       }
     };
-    build('aws.iam.user', (g) => listing(scope, 'aws.iam.user', g.UserDetailList.map((u) => {
+    build('aws.iam.user', (g, source) => listing(scope, 'aws.iam.user', g.UserDetailList.map((u) => {
       const name = u.UserName ?? '';
       const row = rowsByUser?.get(name);
       const credentials: Observed<UserCredentials> = !reportRows
@@ -333,7 +333,7 @@ export async function collectIam(
         : !reportRows.ok
           ? reportRows
           : row
-            ? observeRow(() => userCredentials(row), where)
+            ? observeRow(() => userCredentials(row), where, reportRows.source)
             : unseen(collectionError('NOT_FOUND', 'iam:GetCredentialReport', `user ${name} is not in the credential report (created after it was generated)`, where));
       return resource('aws.iam.user', where, {
         id: u.Arn ?? name, name, tags: tagsOf(u.Tags),
@@ -345,8 +345,8 @@ export async function collectIam(
           credentials,
         },
       });
-    })));
-    build('aws.iam.role', (g) => listing(scope, 'aws.iam.role', g.RoleDetailList.map((r) => {
+    }), source));
+    build('aws.iam.role', (g, source) => listing(scope, 'aws.iam.role', g.RoleDetailList.map((r) => {
       const name = r.RoleName ?? '';
       return resource('aws.iam.role', where, {
         id: r.Arn ?? name, name, tags: tagsOf(r.Tags),
@@ -359,8 +359,8 @@ export async function collectIam(
           roleLastUsed: r.RoleLastUsed ? { lastUsedDate: iso(r.RoleLastUsed.LastUsedDate), region: r.RoleLastUsed.Region ?? null } : null,
         },
       });
-    })));
-    build('aws.iam.group', (g) => listing(scope, 'aws.iam.group', g.GroupDetailList.map((gr) => {
+    }), source));
+    build('aws.iam.group', (g, source) => listing(scope, 'aws.iam.group', g.GroupDetailList.map((gr) => {
       const name = gr.GroupName ?? '';
       return resource('aws.iam.group', where, {
         id: gr.Arn ?? name, name,
@@ -369,8 +369,8 @@ export async function collectIam(
           attachedManagedPolicies: attached(gr.AttachedManagedPolicies), groupPolicyList: inline(gr.GroupPolicyList, name),
         },
       });
-    })));
-    build('aws.iam.policy', (g) => listing(scope, 'aws.iam.policy', g.Policies.map((p) => {
+    }), source));
+    build('aws.iam.policy', (g, source) => listing(scope, 'aws.iam.policy', g.Policies.map((p) => {
       const name = p.PolicyName ?? '';
       const arn = p.Arn ?? '';
       const current = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? p.PolicyVersionList?.[0];
@@ -383,7 +383,7 @@ export async function collectIam(
           document: decodePolicy(current?.Document, name),
         },
       });
-    })));
+    }), source));
   }
 
   if (wants('aws.iam.root')) {
@@ -391,17 +391,17 @@ export async function collectIam(
     const rootRow = rowsByUser?.get('<root_account>');
     // Root facts come from the report's root row when it has one, else from GetAccountSummary; never assumed.
     const mfaActive: Observed<boolean> = rootRow
-      ? seen(rootRow.mfa_active === 'true')
+      ? seen(rootRow.mfa_active === 'true', reportRows?.ok ? reportRows.source : undefined)
       : mapObserved(summaryMap, (m) => (m.AccountMFAEnabled ?? 0) > 0);
     const accessKeysPresent: Observed<boolean> = summaryMap.ok
-      ? seen((summaryMap.value.AccountAccessKeysPresent ?? 0) > 0)
+      ? seen((summaryMap.value.AccountAccessKeysPresent ?? 0) > 0, summaryMap.source)
       : rootRow
-        ? observeRow(() => accessKeys(rootRow).length > 0, where)
+        ? observeRow(() => accessKeys(rootRow).length > 0, where, reportRows?.ok ? reportRows.source : undefined)
         : summaryMap;
     const usage: Observed<RootUsage> = !reportRows || !reportRows.ok
       ? (reportRows as Observed<never> | undefined) ?? unseen(collectionError('UNEXPECTED', 'iam:GetCredentialReport', 'not collected', where))
       : rootRow
-        ? observeRow(() => ({ passwordLastUsed: reportDate(rootRow.password_last_used), accessKeys: accessKeys(rootRow) }), where)
+        ? observeRow(() => ({ passwordLastUsed: reportDate(rootRow.password_last_used), accessKeys: accessKeys(rootRow) }), where, reportRows.source)
         : unseen(collectionError('INVALID_RESPONSE', 'iam:GetCredentialReport', 'the credential report has no <root_account> row', where));
     out.push(listing(scope, 'aws.iam.root', [resource('aws.iam.root', where, {
       id: awsSettingId.root(caller.account), name: 'root user',
@@ -414,7 +414,7 @@ export async function collectIam(
     out.push(answer.ok
       ? listing(scope, 'aws.iam.password-policy', [resource('aws.iam.password-policy', where, {
         id: awsSettingId.passwordPolicy(caller.account), name: 'account password policy', data: { policy: answer.value },
-      })])
+      })], answer.source)
       : failedListing(scope, 'aws.iam.password-policy', global(answer.error)));
   }
   return out;

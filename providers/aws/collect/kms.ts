@@ -10,7 +10,7 @@ import type { Listing } from '../../../src/core/inventory.js';
 import { seen, unseen, type Observed } from '../../../src/core/observed.js';
 import { resource } from '../../../src/inventory/build.js';
 import { rotationApplies, type KmsKeyMetadata } from '../model/index.js';
-import { iso, type AwsCaller } from './caller.js';
+import { iso, provenance, type AwsCaller } from './caller.js';
 
 /**
  * KMS keys of one region: ListKeys and ListAliases in pages, then DescribeKey per key (a key
@@ -23,7 +23,7 @@ export async function collectKms(caller: AwsCaller, region: string): Promise<Lis
     .then((list) => {
       const byKey = new Map<string, string[]>();
       for (const a of list) if (a.TargetKeyId && a.AliasName) byKey.set(a.TargetKeyId, [...(byKey.get(a.TargetKeyId) ?? []), a.AliasName]);
-      return seen(byKey);
+      return seen(byKey, provenance('kms', 'ListAliases'));
     }, (e: unknown) => unseen(caller.error(e, 'kms', 'ListAliases', region)));
   return caller.listing('aws.kms.key', region, 'kms', 'ListKeys', async () => {
     const keys = await caller.all('kms', region, paginateListKeys, {}, (p) => p.Keys, 1000);

@@ -96,7 +96,7 @@ export async function collectS3Buckets(caller: AwsCaller, region: string, critic
       ]);
       // A bucket without a policy has no policy status (AWS answers NoSuchBucketPolicy): ask only when there is one.
       const policyStatus = policy.ok && policy.value === null
-        ? seen(null)
+        ? seen(null, policy.source)
         : await ask(new GetBucketPolicyStatusCommand({ Bucket }), (o: GetBucketPolicyStatusCommandOutput) =>
           ({ isPublic: o.PolicyStatus?.IsPublic ?? false }), null);
       const arn = `arn:${partitionOf(region)}:s3:::${Bucket}`;
@@ -128,7 +128,7 @@ export async function collectS3AccountPublicAccessBlock(caller: AwsCaller, homeR
     { provider: 'aws', account: caller.account, region: GLOBAL_REGION }, {
       id: awsSettingId.s3AccountPublicAccessBlock(caller.account), name: 'S3 account public access block',
       data: { publicAccessBlock: answer.value },
-    })]);
+    })], answer.source);
 }
 
 export const S3_REGIONAL_TYPES = ['aws.s3.bucket'] as const satisfies readonly ResourceType[];

@@ -5,7 +5,7 @@ import { getContinuationToken as sqlToken } from '@azure/arm-sql';
 import pLimit from 'p-limit';
 import type { Resource, ResourceType } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
-import { seen, unseen, type Observed } from '../../../src/core/observed.js';
+import { observedBy, seen, unseen, type Observed } from '../../../src/core/observed.js';
 import '../model/types.js';
 import type { AzureVaultItem } from '../model/types.js';
 import { callAzure, listAll, type CallerOptions } from './calls.js';
@@ -58,7 +58,7 @@ function make<T extends ResourceType>(type: T, ctx: KindContext, r: n.Raw, data:
 /** A read that can fail on its own becomes an observation, never an exception. */
 async function observe<T>(ctx: KindContext, operation: string, read: () => Promise<T>): Promise<Observed<T>> {
   try {
-    return seen(await read());
+    return seen(await read(), observedBy(operation));
   } catch (error) {
     return unseen(classifyAzureError(error, operation, { account: ctx.subscription }));
   }

@@ -2,7 +2,7 @@ import { getContinuationToken as authorizationToken } from '@azure/arm-authoriza
 import type { Resource } from '../../../src/core/resource.js';
 import { GLOBAL_REGION } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
-import { seen, unseen, type Observed } from '../../../src/core/observed.js';
+import { observedBy, seen, unseen, type Observed } from '../../../src/core/observed.js';
 import type { AzureDefenderPlan, AzureDiagnosticSetting, AzureRoleAssignment } from '../model/types.js';
 import { callAzure, listAll } from './calls.js';
 import { classifyAzureError } from './errors.js';
@@ -15,7 +15,7 @@ const page = (token: string | undefined) => (token ? { continuationToken: token 
 
 async function observe<T>(ctx: KindContext, operation: string, read: () => Promise<T>): Promise<Observed<T>> {
   try {
-    return seen(await read());
+    return seen(await read(), observedBy(operation));
   } catch (error) {
     return unseen(classifyAzureError(error, operation, { account: ctx.subscription }));
   }

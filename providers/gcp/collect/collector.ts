@@ -1,5 +1,5 @@
 import type { Listing } from '../../../src/core/inventory.js';
-import { collectionError, seen, unseen, type Observed } from '../../../src/core/observed.js';
+import { collectionError, observedBy, seen, unseen, type Observed } from '../../../src/core/observed.js';
 import type { CollectTask, TaskContext, Target } from '../../../src/core/provider.js';
 import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../../../src/core/resource.js';
 import { failedListing, listing, resource } from '../../../src/inventory/build.js';
@@ -74,7 +74,7 @@ export const GCP_RESOURCE_TYPES: readonly ResourceType[] = [...new Set([...Objec
 
 async function observe<T>(work: Promise<T>, operation: string, account: string): Promise<Observed<T>> {
   try {
-    return seen(await work);
+    return seen(await work, observedBy(operation));
   } catch (e) {
     return unseen(classifyGcpError(e, operation, { account }));
   }
@@ -195,7 +195,7 @@ export class GcpCollector {
         return Promise.all(
           produced.map(async (type) => {
             const items = await this.typeListing(type, project, scope, caller);
-            return items.ok ? listing(scope, type, items.value) : failedListing(scope, type, { ...items.error, account: id });
+            return items.ok ? listing(scope, type, items.value, items.source) : failedListing(scope, type, { ...items.error, account: id });
           }),
         );
       }
@@ -744,7 +744,7 @@ export class GcpCollector {
 }
 
 function map<T, U>(o: Observed<T>, fn: (v: T) => U): Observed<U> {
-  return o.ok ? seen(fn(o.value)) : o;
+  return o.ok ? seen(fn(o.value), o.source) : o;
 }
 
 function all<T>(items: readonly Observed<T>[]): Observed<T[]> {

@@ -26,6 +26,7 @@ import { contractFor, directoryToWrite, fileToWrite, logLevel, outputFormats } f
 import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
 import { exitCodeFor } from '../exit.js';
 import { scanHelp } from '../help.js';
+import { openEvidence } from './evidence.js';
 
 const PROVIDERS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
 
@@ -53,6 +54,8 @@ interface ScanFlags {
   organization?: boolean;
   roleName?: string;
   externalId?: string;
+  evidence?: string;
+  signKey?: string;
 }
 
 /** AWS flags for ad hoc runs override the config file's `providers.aws`; offline, they would be silently ignored. */
@@ -126,6 +129,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   if (checks.length === 0) throw new UsageError('the selection leaves no check to run; see: dutyscan checks list');
   const failOn = flags.failOn ? parseEnum('severity', [flags.failOn], SEVERITIES)[0]! : config.outputs.failOn;
   const shard = parseShard(flags.shard);
+  const evidence = openEvidence(flags);
 
   const formats = outputFormats(flags.format, loaded);
   const outputDir = flags.outputDir ?? config.outputs.dir;
@@ -173,11 +177,12 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         ...(shard ? { shard } : {}),
         ...(inventoryWriter ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
+        ...(evidence ? { recordReads: true } : {}),
       },
-      async (finding: Finding) => {
+      async (finding: Finding, reads) => {
         sinks.write(finding);
         // Every file takes the finding in the same step, so all of them list findings in one order.
-        await Promise.all(writers.map((w) => w.write(finding)));
+        await Promise.all([...writers.map((w) => w.write(finding)), evidence?.write(finding, reads)]);
       },
     );
   } catch (e) {
@@ -194,6 +199,11 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   await inventoryWriter?.close();
   if (terminal) process.stdout.write(terminal.end(summary));
   for (const w of writers) if (w.path) process.stderr.write(`wrote ${w.path}\n`);
+  if (evidence) {
+    const written = await evidence.close(summary);
+    const signed = written.publicKeySha256 ? `, manifest signed by Ed25519 key sha256:${written.publicKeySha256}` : ', manifest not signed';
+    process.stderr.write(`wrote evidence ${evidence.dir} (${written.findings} findings, ${written.bytes} bytes${signed})\n`);
+  }
   return exitCodeFor(summary, failOn);
 }
 
@@ -224,6 +234,8 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--organization', 'AWS: scan every active member account of the organisation')
     .option('--role-name <name>', 'AWS organisation mode: the role to assume in each member account')
     .option('--external-id <id>', 'AWS organisation mode: the external id the member role requires')
+    .option('--evidence <dir>', 'write per-finding evidence (the facts each check read) and a SHA-256 manifest to this new directory')
+    .option('--sign-key <file>', 'sign the evidence manifest with this Ed25519 private key (PEM)')
     .addHelpText('after', scanHelp())
     .action(async (flags: ScanFlags) => {
       done(await scanCommand(flags));

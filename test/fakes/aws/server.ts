@@ -339,8 +339,9 @@ export class FakeAws {
         return this.send(res, 200, 'text/xml',
           `<${operation}Response xmlns="${wire.xmlns}"><requestId>${requestId}</requestId>${xmlMembers(outputSchema, output)}</${operation}Response>`);
       case 'rest-xml': {
-        if (typeof output.Policy === 'string') return this.send(res, 200, 'application/json', output.Policy);
-        return this.send(res, 200, 'application/xml', restXmlBody(outputSchema, output, wire.xmlns!) ?? '');
+        // S3 names every request in a header, success or not.
+        if (typeof output.Policy === 'string') return this.send(res, 200, 'application/json', output.Policy, { 'x-amz-request-id': requestId });
+        return this.send(res, 200, 'application/xml', restXmlBody(outputSchema, output, wire.xmlns!) ?? '', { 'x-amz-request-id': requestId });
       }
       case 'json':
         return this.send(res, 200, 'application/x-amz-json-1.1', jsonBody(output), { 'x-amzn-requestid': requestId });
@@ -361,7 +362,7 @@ export class FakeAws {
           `<Response><Errors><Error><Code>${code}</Code><Message>${msg}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`, extra);
       case 'rest-xml':
         return this.send(res, status, 'application/xml',
-          `<Error><Code>${code}</Code><Message>${msg}</Message><RequestId>${requestId}</RequestId></Error>`, extra);
+          `<Error><Code>${code}</Code><Message>${msg}</Message><RequestId>${requestId}</RequestId></Error>`, { 'x-amz-request-id': requestId, ...extra });
       case 'json':
         return this.send(res, status, 'application/x-amz-json-1.1', JSON.stringify({ __type: code, message }), { 'x-amzn-requestid': requestId, ...extra });
       case 'rest-json':

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ResourceType } from '../../../src/core/resource.js';
 import { ec2Region } from '../../fakes/aws/state.js';
 import { adapterFor, ACCOUNT, FakeAws, find, items, richAccount, runAdapter, singleAccountState } from './support.js';
+import { answered } from '../../support/observed.js';
 
 /** GuardDuty, Access Analyzer, Config, EFS, CloudWatch Logs and network ACLs through the real SDK clients. */
 
@@ -24,8 +25,8 @@ describe('AWS coverage collectors through the real SDK clients', () => {
 
     const [enabled] = items(find(listings, 'aws.guardduty.detector', 'us-east-1'));
     expect(enabled).toMatchObject({ id: `arn:aws:guardduty:us-east-1:${ACCOUNT}:detector/det-use1`, name: 'det-use1' });
-    expect(enabled!.data.detail).toEqual({ ok: true, value: { status: 'ENABLED', findingPublishingFrequency: 'SIX_HOURS', updatedAt: '2026-01-01T00:00:00.000Z' } });
-    expect(items(find(listings, 'aws.guardduty.detector', 'eu-west-1'))[0]!.data.detail).toMatchObject({ ok: true, value: { status: 'DISABLED', findingPublishingFrequency: null } });
+    expect(enabled!.data.detail).toEqual(answered({ status: 'ENABLED', findingPublishingFrequency: 'SIX_HOURS', updatedAt: '2026-01-01T00:00:00.000Z' }));
+    expect(items(find(listings, 'aws.guardduty.detector', 'eu-west-1'))[0]!.data.detail).toMatchObject(answered({ status: 'DISABLED', findingPublishingFrequency: null }));
 
     const analyzers = items(find(listings, 'aws.accessanalyzer.analyzer', 'us-east-1'));
     expect(analyzers.map((a) => a.data)).toEqual([
@@ -39,12 +40,12 @@ describe('AWS coverage collectors through the real SDK clients', () => {
     expect(recorder!.data).toEqual({
       name: 'default', arn: `arn:aws:config:us-east-1:${ACCOUNT}:configuration-recorder/default/abc`, roleArn: `arn:aws:iam::${ACCOUNT}:role/config`, servicePrincipal: null,
       recordingGroup: { allSupported: true, includeGlobalResourceTypes: true, recordingStrategy: 'ALL_SUPPORTED_RESOURCE_TYPES', resourceTypes: [], excludedResourceTypes: [] },
-      status: { ok: true, value: { recording: true, lastStatus: 'Success', lastErrorCode: null } },
+      status: answered({ recording: true, lastStatus: 'Success', lastErrorCode: null }),
     });
     const [partial] = items(find(listings, 'aws.config.recorder', 'eu-west-1'));
     expect(partial!.id).toBe(`arn:aws:config:eu-west-1:${ACCOUNT}:configuration-recorder/partial`);
     expect(partial!.data.recordingGroup.resourceTypes).toEqual(['AWS::EC2::Instance']);
-    expect(partial!.data.status).toEqual({ ok: true, value: { recording: false, lastStatus: 'Failure', lastErrorCode: 'AccessDenied' } });
+    expect(partial!.data.status).toEqual(answered({ recording: false, lastStatus: 'Failure', lastErrorCode: 'AccessDenied' }));
 
     const fileSystems = items(find(listings, 'aws.efs.file-system', 'us-east-1'));
     expect(fileSystems.map((f) => [f.name, f.data.encrypted, f.data.kmsKeyId, f.tags])).toEqual([
@@ -82,7 +83,7 @@ describe('AWS coverage collectors through the real SDK clients', () => {
     fake.fault({ service: 'ec2', operation: 'DescribeNetworkInterfaces', region: 'eu-west-1', code: 'UnauthorizedOperation', status: 403 });
     const types = new Set<ResourceType>(['aws.ec2.security-group']);
     const { listings } = await runAdapter(await adapterFor(fake, { regions: ['us-east-1', 'eu-west-1'] }), { types });
-    expect(items(find(listings, 'aws.ec2.security-group', 'us-east-1')).map((g) => [g.data.groupId, g.data.networkInterfaceCount])).toEqual([['sg-open', { ok: true, value: 2 }]]);
+    expect(items(find(listings, 'aws.ec2.security-group', 'us-east-1')).map((g) => [g.data.groupId, g.data.networkInterfaceCount])).toEqual([['sg-open', answered(2)]]);
     const [eu] = items(find(listings, 'aws.ec2.security-group', 'eu-west-1'));
     expect(eu!.data.networkInterfaceCount).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED', operation: 'ec2:DescribeNetworkInterfaces' } });
     expect(fake.count('ec2', 'DescribeNetworkInterfaces')).toBe(2);
@@ -95,8 +96,8 @@ describe('AWS coverage collectors through the real SDK clients', () => {
     const critical = ['logs-*', 'bare-bucket', 'arn:aws:s3:::eu-*'];
     const { listings } = await runAdapter(await adapterFor(fake, { regions: ['us-east-1', 'eu-west-1'] }, { credentialReportPollMs: 5, criticalResources: critical }), { types });
     const locks = Object.fromEntries(['us-east-1', 'eu-west-1'].flatMap((r) => items(find(listings, 'aws.s3.bucket', r))).map((b) => [b.name, b.data.objectLock]));
-    expect(locks['logs-bucket']).toEqual({ ok: true, value: { enabled: true, defaultRetention: { mode: 'GOVERNANCE', days: 30, years: null } } });
-    expect(locks['bare-bucket']).toEqual({ ok: true, value: null });
+    expect(locks['logs-bucket']).toEqual(answered({ enabled: true, defaultRetention: { mode: 'GOVERNANCE', days: 30, years: null } }));
+    expect(locks['bare-bucket']).toEqual(answered(null));
     expect(locks['eu-bucket']).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED', operation: 's3:GetObjectLockConfiguration' } });
     expect(fake.count('s3', 'GetObjectLockConfiguration')).toBe(3);
 

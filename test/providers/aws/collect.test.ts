@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GLOBAL_REGION } from '../../../src/core/resource.js';
 import { credentialRow, ec2Region } from '../../fakes/aws/state.js';
 import { adapterFor, ACCOUNT, FakeAws, find, items, richAccount, runAdapter, silentLog, singleAccountState } from './support.js';
+import { answered } from '../../support/observed.js';
 
 let fake: FakeAws | undefined;
 afterEach(async () => {
@@ -23,7 +24,7 @@ describe('AWS collectors through the real SDK clients', () => {
     const users = items(find(listings, 'aws.iam.user', GLOBAL_REGION));
     const alice = users.find((u) => u.name === 'alice')!;
     expect(alice.tags).toEqual({ team: 'ops' });
-    expect(alice.data.credentials).toEqual({ ok: true, value: { passwordEnabled: true, passwordLastUsed: '2026-11-01T10:00:00.000Z', passwordLastChanged: null, mfaActive: true, accessKeys: [] } });
+    expect(alice.data.credentials).toEqual(answered({ passwordEnabled: true, passwordLastUsed: '2026-11-01T10:00:00.000Z', passwordLastChanged: null, mfaActive: true, accessKeys: [] }));
     expect(alice.data.userPolicyList[0]!.policyDocument.statement[0]!.action).toEqual(['s3:*']);
     expect(alice.data.attachedManagedPolicies).toEqual([{ policyName: 'AdministratorAccess', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }]);
     const bob = users.find((u) => u.name === 'bob,ci')!;
@@ -31,8 +32,8 @@ describe('AWS collectors through the real SDK clients', () => {
       { slot: 1, active: true, lastRotated: '2025-01-01T00:00:00.000Z', lastUsedDate: '2026-11-20T00:00:00.000Z', lastUsedRegion: 'us-east-1', lastUsedService: 's3' },
     ]);
     const [root] = items(find(listings, 'aws.iam.root', GLOBAL_REGION));
-    expect(root!.data).toMatchObject({ mfaActive: { ok: true, value: true }, virtualMfaAssigned: { ok: true, value: true }, accessKeysPresent: { ok: true, value: false } });
-    expect(root!.data.usage).toEqual({ ok: true, value: { passwordLastUsed: '2026-10-01T00:00:00.000Z', accessKeys: [] } });
+    expect(root!.data).toMatchObject({ mfaActive: answered(true), virtualMfaAssigned: answered(true), accessKeysPresent: answered(false) });
+    expect(root!.data.usage).toEqual(answered({ passwordLastUsed: '2026-10-01T00:00:00.000Z', accessKeys: [] }));
     const [role] = items(find(listings, 'aws.iam.role', GLOBAL_REGION));
     expect(role!.data.assumeRolePolicyDocument.statement[0]!.principal?.service).toEqual(['ec2.amazonaws.com']);
     expect(role!.data.roleLastUsed).toEqual({ lastUsedDate: '2026-11-01T00:00:00.000Z', region: 'eu-west-1' });
@@ -54,9 +55,9 @@ describe('AWS collectors through the real SDK clients', () => {
     expect(items(find(listings, 'aws.ec2.volume', 'us-east-1'))[0]!.data).toMatchObject({ encrypted: false, attachments: [{ instanceId: 'i-1', device: '/dev/xvda', state: 'attached' }] });
     const snapshots = items(find(listings, 'aws.ec2.snapshot', 'us-east-1'));
     expect(Object.fromEntries(snapshots.map((s) => [s.data.snapshotId, s.data.publiclyRestorable]))).toEqual({
-      'snap-public': { ok: true, value: true }, 'snap-private': { ok: true, value: false },
+      'snap-public': answered(true), 'snap-private': answered(false),
     });
-    expect(items(find(listings, 'aws.ec2.ebs-encryption-default', 'us-east-1'))[0]!.data).toEqual({ ebsEncryptionByDefault: true, kmsKeyId: { ok: true, value: 'alias/aws/ebs' } });
+    expect(items(find(listings, 'aws.ec2.ebs-encryption-default', 'us-east-1'))[0]!.data).toEqual({ ebsEncryptionByDefault: true, kmsKeyId: answered('alias/aws/ebs') });
     expect(items(find(listings, 'aws.ec2.ebs-encryption-default', 'eu-west-1'))[0]!.data.ebsEncryptionByDefault).toBe(false);
     const vpcs = items(find(listings, 'aws.ec2.vpc', 'us-east-1'));
     expect(Object.fromEntries(vpcs.map((v) => [v.data.vpcId, v.data.flowLogs.ok ? v.data.flowLogs.value.length : 'error']))).toEqual({ 'vpc-1': 1, 'vpc-2': 0 });
@@ -66,21 +67,23 @@ describe('AWS collectors through the real SDK clients', () => {
     const logs = buckets.find((b) => b.name === 'logs-bucket')!;
     expect(logs.tags).toEqual({ owner: 'ops' });
     expect(logs.data).toMatchObject({
-      encryption: { ok: true, value: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: 'arn:aws:kms:us-east-1:111111111111:key/k1', bucketKeyEnabled: true } },
-      publicAccessBlock: { ok: true, value: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true } },
-      policyStatus: { ok: true, value: { isPublic: false } },
-      objectOwnership: { ok: true, value: 'BucketOwnerEnforced' },
-      versioning: { ok: true, value: { status: 'Enabled', mfaDelete: 'Disabled' } },
-      logging: { ok: true, value: { targetBucket: 'audit', targetPrefix: 'logs/' } },
+      encryption: answered({ sseAlgorithm: 'aws:kms', kmsMasterKeyId: 'arn:aws:kms:us-east-1:111111111111:key/k1', bucketKeyEnabled: true }),
+      publicAccessBlock: answered({ blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true }),
+      policyStatus: answered({ isPublic: false }),
+      objectOwnership: answered('BucketOwnerEnforced'),
+      versioning: answered({ status: 'Enabled', mfaDelete: 'Disabled' }),
+      logging: answered({ targetBucket: 'audit', targetPrefix: 'logs/' }),
     });
+    // Each fact names its call and the request id S3 answered with, for CloudTrail.
+    expect(logs.data.encryption.ok && logs.data.encryption.source).toMatchObject({ operation: 's3:GetBucketEncryption', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(logs.data.policy.ok && logs.data.policy.value?.statement[0]?.condition).toEqual({ Bool: { 'aws:SecureTransport': ['false'] } });
     // Every "not configured" answer is seen(null) (or the empty value), never an error.
     const bare = buckets.find((b) => b.name === 'bare-bucket')!;
     expect(bare.data).toMatchObject({
-      encryption: { ok: true, value: null }, publicAccessBlock: { ok: true, value: null }, policy: { ok: true, value: null },
-      policyStatus: { ok: true, value: null }, objectOwnership: { ok: true, value: null }, logging: { ok: true, value: null },
-      tagging: { ok: true, value: {} }, versioning: { ok: true, value: { status: null, mfaDelete: null } },
-      aclGrants: { ok: true, value: [{ granteeType: 'Group', granteeUri: 'http://acs.amazonaws.com/groups/global/AllUsers', granteeId: null, permission: 'READ' }] },
+      encryption: answered(null), publicAccessBlock: answered(null), policy: answered(null),
+      policyStatus: answered(null), objectOwnership: answered(null), logging: answered(null),
+      tagging: answered({}), versioning: answered({ status: null, mfaDelete: null }),
+      aclGrants: answered([{ granteeType: 'Group', granteeUri: 'http://acs.amazonaws.com/groups/global/AllUsers', granteeId: null, permission: 'READ' }]),
     });
     // No policy: the status is known without asking (AWS would answer NoSuchBucketPolicy).
     expect(fake.count('s3', 'GetBucketPolicyStatus')).toBe(1);
@@ -96,22 +99,22 @@ describe('AWS collectors through the real SDK clients', () => {
     }
     const euTrails = items(find(listings, 'aws.cloudtrail.trail', 'eu-west-1'));
     expect(euTrails.find((t) => t.name === 'org-trail')!.data).toMatchObject({
-      homeRegion: 'us-east-1', isMultiRegionTrail: true, status: { ok: true, value: { isLogging: true } },
-      eventSelectors: { ok: true, value: { managementEvents: { read: true, write: true }, s3ObjectDataEvents: { read: true, write: true } } },
+      homeRegion: 'us-east-1', isMultiRegionTrail: true, status: answered({ isLogging: true }),
+      eventSelectors: answered({ managementEvents: { read: true, write: true }, s3ObjectDataEvents: { read: true, write: true } }),
     });
-    expect(euTrails.find((t) => t.name === 'eu-only')!.data.eventSelectors).toEqual({ ok: true, value: { managementEvents: { read: false, write: true }, s3ObjectDataEvents: { read: false, write: false } } });
+    expect(euTrails.find((t) => t.name === 'eu-only')!.data.eventSelectors).toEqual(answered({ managementEvents: { read: false, write: true }, s3ObjectDataEvents: { read: false, write: false } }));
     expect(fake.count('cloudtrail', 'GetTrailStatus')).toBe(2);
 
     const keys = items(find(listings, 'aws.kms.key', 'us-east-1'));
     expect(Object.fromEntries(keys.map((k) => [k.name, k.data.rotation]))).toEqual({
-      'alias/data': { ok: true, value: { keyRotationEnabled: false, rotationPeriodInDays: null } },
+      'alias/data': answered({ keyRotationEnabled: false, rotationPeriodInDays: null }),
       'alias/aws/ebs': null,
       k3: null,
     });
     expect(fake.count('kms', 'GetKeyRotationStatus')).toBe(1);
 
     const [plan] = items(find(listings, 'aws.backup.plan', 'us-east-1'));
-    expect(plan!.data.rules).toEqual({ ok: true, value: [{ ruleName: 'daily', targetBackupVaultName: 'Default', scheduleExpression: 'cron(0 5 ? * * *)', deleteAfterDays: 35, moveToColdStorageAfterDays: null }] });
+    expect(plan!.data.rules).toEqual(answered([{ ruleName: 'daily', targetBackupVaultName: 'Default', scheduleExpression: 'cron(0 5 ? * * *)', deleteAfterDays: 35, moveToColdStorageAfterDays: null }]));
     expect(plan!.data.selections.ok && plan!.data.selections.value[0]).toMatchObject({ selectionId: 'sel-1', resources: ['arn:aws:ec2:*:*:volume/*'], listOfTags: [{ conditionKey: 'backup' }] });
     expect(items(find(listings, 'aws.backup.protected-resource', 'us-east-1'))[0]!.data).toMatchObject({ resourceType: 'EBS', lastBackupTime: '2026-11-21T05:00:00.000Z' });
 
@@ -125,7 +128,7 @@ describe('AWS collectors through the real SDK clients', () => {
     expect(listings.every((l) => l.items.ok)).toBe(true);
     const trail = items(find(listings, 'aws.cloudtrail.trail', 'eu-west-1')).find((t) => t.name === 'org-trail')!;
     expect(trail.data.homeRegion).toBe('us-east-1');
-    expect(trail.data.status).toMatchObject({ ok: true, value: { isLogging: true } });
+    expect(trail.data.status).toMatchObject(answered({ isLogging: true }));
     const regional = new Set(['ec2', 's3', 'rds', 'cloudtrail', 'kms', 'backup']);
     const outside = fake.requests.filter((r) => regional.has(r.service) && r.region !== 'eu-west-1' && r.operation !== 'DescribeRegions');
     expect(outside).toEqual([]);
@@ -169,7 +172,7 @@ describe('AWS collectors through the real SDK clients', () => {
     expect(fake.count('s3', 'ListBuckets')).toBe(3);
     expect(count('aws.kms.key')).toBe(15);
     // Root's virtual MFA device is on the second page of assigned devices.
-    expect(items(find(listings, 'aws.iam.root', GLOBAL_REGION))[0]!.data.virtualMfaAssigned).toEqual({ ok: true, value: true });
+    expect(items(find(listings, 'aws.iam.root', GLOBAL_REGION))[0]!.data.virtualMfaAssigned).toEqual(answered(true));
     expect(fake.count('iam', 'ListVirtualMFADevices')).toBe(2);
     expect(items(find(listings, 'aws.kms.key', 'us-east-1')).find((k) => k.data.keyId === 'kx11')!.data.aliases).toEqual(['alias/x11']);
   });
@@ -226,7 +229,7 @@ describe('AWS collectors through the real SDK clients', () => {
     expect(!error.ok && error.error).toMatchObject({ provider: 'aws', account: ACCOUNT, region: 'eu-west-1' });
     expect(!error.ok && error.error.message).toContain('grant ec2:DescribeVolumes');
     // Root facts do not depend on GAAD.
-    expect(items(find(listings, 'aws.iam.root', GLOBAL_REGION))[0]!.data.mfaActive).toEqual({ ok: true, value: true });
+    expect(items(find(listings, 'aws.iam.root', GLOBAL_REGION))[0]!.data.mfaActive).toEqual(answered(true));
   }, 30_000);
 
   it('gives up on a stalled call after the per-call timeout, as TIMEOUT', async () => {
@@ -326,7 +329,7 @@ describe('IAM credential report', () => {
     for (const u of users) expect(u.data.credentials).toMatchObject({ ok: false, error: { code: 'TIMEOUT', operation: 'iam:GetCredentialReport' } });
     const root = items(find(listings, 'aws.iam.root', GLOBAL_REGION))[0]!.data;
     expect(root.usage).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
-    expect(root.mfaActive).toEqual({ ok: true, value: true }); // from GetAccountSummary
+    expect(root.mfaActive).toEqual(answered(true)); // from GetAccountSummary
   });
 
   it('takes root facts from GetAccountSummary when the report has no <root_account> row', async () => {
@@ -336,8 +339,8 @@ describe('IAM credential report', () => {
     fake = await FakeAws.start(singleAccountState(account));
     const { listings } = await runAdapter(await adapterFor(fake, { regions: ['us-east-1'] }), { types: new Set(['aws.iam.root']) });
     const root = items(find(listings, 'aws.iam.root', GLOBAL_REGION))[0]!.data;
-    expect(root.mfaActive).toEqual({ ok: true, value: false });
-    expect(root.accessKeysPresent).toEqual({ ok: true, value: true });
+    expect(root.mfaActive).toEqual(answered(false));
+    expect(root.accessKeysPresent).toEqual(answered(true));
     expect(root.usage).toMatchObject({ ok: false, error: { code: 'INVALID_RESPONSE', operation: 'iam:GetCredentialReport' } });
   });
 

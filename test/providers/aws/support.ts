@@ -13,6 +13,7 @@ export const ALL_AWS_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([.
 
 export const silentLog = pino({ level: 'silent' });
 
+
 /** Static dummy credentials in the env, so the SDK's default chain finds them (and nothing real). */
 export function useFakeCredentials(): void {
   process.env.AWS_ACCESS_KEY_ID = BASE_CREDENTIALS.accessKeyId;

@@ -8,6 +8,7 @@ import owners from '../../../checks/azure/authorization/azure-authorization-subs
 import { AzureFake, type FakeOptions, type FakeTenant } from '../../fakes/azure/server.js';
 import * as w from '../../fakes/azure/tenant.js';
 import { itemsOf, scan } from './support.js';
+import { answered } from '../../support/observed.js';
 
 const PROD = '00000000-0000-0000-0000-0000000000a1';
 const DEV = '00000000-0000-0000-0000-0000000000b2';
@@ -116,8 +117,8 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     ]);
     const [vault] = itemsOf(listings, 'azure.keyvault.vault', PROD);
     expect(vault?.data).toMatchObject({ purgeProtection: false, softDelete: true, rbacAuthorization: true });
-    expect(vault?.data.keys).toEqual({ ok: true, value: [{ name: 'cmk', enabled: true, expires: new Date(1_900_000_000_000).toISOString() }] });
-    expect(vault?.data.secrets).toEqual({ ok: true, value: [{ name: 'db-password', enabled: true, expires: null }] });
+    expect(vault?.data.keys).toEqual(answered([{ name: 'cmk', enabled: true, expires: new Date(1_900_000_000_000).toISOString() }]));
+    expect(vault?.data.secrets).toEqual(answered([{ name: 'db-password', enabled: true, expires: null }]));
     expect(itemsOf(listings, 'azure.sql.server', PROD)[0]?.data).toMatchObject({ publicNetworkAccess: 'Enabled', auditing: { ok: true, value: { state: 'Disabled' } } });
     expect(itemsOf(listings, 'azure.sql.database', PROD)[0]?.data).toMatchObject({ serverName: 'sql-prod', tde: { ok: true, value: 'Enabled' } });
     expect(itemsOf(listings, 'azure.backup.protected-item', PROD).map((i) => i.data.sourceResourceId)).toEqual([`/subscriptions/${PROD}/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-web`]);
@@ -170,7 +171,7 @@ describe('Azure adapter against the HTTPS fake (real SDK clients)', () => {
     ]);
     expect(itemsOf(listings, 'azure.compute.disk', PROD).map((d) => [d.name, d.data.diskState])).toEqual([['vm-web-os', 'Attached'], ['orphan', 'Unattached']]);
     expect(itemsOf(listings, 'azure.compute.vm', PROD).map((v) => [v.name, v.data.encryptionAtHost, v.data.identityType])).toEqual([['vm-web', true, 'SystemAssigned'], ['vm-db', true, 'SystemAssigned']]);
-    expect(itemsOf(listings, 'azure.sql.database', PROD).map((d) => [d.name, d.data.tde])).toEqual([['orders', { ok: true, value: 'Enabled' }]]);
+    expect(itemsOf(listings, 'azure.sql.database', PROD).map((d) => [d.name, d.data.tde])).toEqual([['orders', answered('Enabled')]]);
     expect(itemsOf(listings, 'azure.backup.protected-item', PROD).map((i) => [i.data.protectionState, i.data.policyName])).toEqual([['Protected', 'DefaultPolicy']]);
     expect(itemsOf(listings, 'azure.resources.resource', DEV)).toHaveLength(8);
     expect(f.requests.filter((r) => r.query.get('$skiptoken')).length).toBeGreaterThan(5);

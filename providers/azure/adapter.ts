@@ -130,6 +130,7 @@ export class AzureAdapter implements ProviderAdapter {
 
     // 1. Every subscription the identity can list (one or a few calls for the tenant).
     let listed: SubscriptionInfo[];
+    ctx.step?.('listing subscriptions (Microsoft.Resources/subscriptions/read)');
     try {
       const subs = await listAll(opts, { service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: this.tenant }, (t, signal) =>
         this.clients.subscriptions().subscriptions.list({ abortSignal: signal }).byPage(t ? { continuationToken: t } : undefined),

@@ -40,6 +40,7 @@ export async function createAdapter(config: GcpConfig, options: AdapterOptions, 
     async discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
       const caller = new GcpCaller(ctx.api, retry, ctx.signal);
       const discovery = new Discovery(config, clients, caller, options.callTimeoutMs);
+      ctx.step?.('listing projects (organisation, folders, Cloud Asset Inventory)');
       const outcome = await discovery.run(ctx.shard);
       if (outcome.assetFailure) {
         options.log.warn({ error: outcome.assetFailure }, 'Cloud Asset Inventory did not answer; collecting through the per-service APIs');

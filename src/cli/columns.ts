@@ -9,6 +9,8 @@ export interface Column<Row> {
   readonly align?: 'left' | 'right';
   /** The one column that shrinks to fit the width. */
   readonly flex?: boolean;
+  /** Styles the cell after it is measured and padded (colour escapes take no columns). */
+  readonly paint?: (cell: string, row: Row) => string;
 }
 
 const GAP = '  ';
@@ -27,13 +29,14 @@ export function renderColumns<Row>(columns: readonly Column<Row>[], rows: readon
   const flex = columns.findIndex((c) => c.flex);
   const total = widths.reduce((a, b) => a + b, 0) + GAP.length * (columns.length - 1);
   if (flex >= 0 && total > width) widths[flex] = Math.max(columns[flex]!.header.length, widths[flex]! - (total - width));
-  const line = (values: readonly string[]) =>
+  const line = (values: readonly string[], row?: Row) =>
     values.map((v, i) => {
+      const column = columns[i]!;
       const text = shortenMiddle(v, widths[i]!);
-      if (i === values.length - 1 && columns[i]!.align !== 'right') return text;
-      return columns[i]!.align === 'right' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
+      const cell = i === values.length - 1 && column.align !== 'right' ? text : column.align === 'right' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
+      return row !== undefined && column.paint ? column.paint(cell, row) : cell;
     }).join(GAP);
-  return [line(columns.map((c) => c.header)), ...cells.map(line)];
+  return [line(columns.map((c) => c.header)), ...cells.map((values, r) => line(values, rows[r]))];
 }
 
 /** "1 check", "2 checks". */

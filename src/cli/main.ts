@@ -10,6 +10,7 @@ import { registerScanCommand } from './commands/scan.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSinksCommand } from './commands/sinks.js';
 import { EXIT } from './exit.js';
+import { scanHelp } from './help.js';
 import { UsageError } from './select.js';
 
 export function buildProgram(done: (exitCode: number) => void): Command {
@@ -18,7 +19,8 @@ export function buildProgram(done: (exitCode: number) => void): Command {
     .version(VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', scanHelp());
   registerScanCommand(program, done);
   registerCatalogCommands(program);
   registerServeCommand(program, done);

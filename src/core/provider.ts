@@ -68,6 +68,8 @@ export interface DiscoverContext {
   readonly log: Logger;
   /** `--shard i/n`: keep only the accounts this shard owns. */
   readonly shard?: { readonly index: number; readonly count: number };
+  /** What discovery is waiting for now ("assuming roles 12/50"), for the progress line. */
+  readonly step?: (activity: string) => void;
 }
 
 export interface ProviderAdapter {

@@ -27,6 +27,8 @@ export interface ScanProgress {
   readonly apiCalls: number;
   readonly findings: number;
   readonly failing: number;
+  /** What each provider still discovering waits for ("aws: assuming roles 12/50"); absent once collecting. */
+  readonly waitingFor?: string;
 }
 
 export interface ScanOptions {
@@ -77,8 +79,16 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   const deadline = config.timeouts.scanMs ? AbortSignal.timeout(config.timeouts.scanMs) : undefined;
   const signal = AbortSignal.any([options.signal, deadline].filter((s): s is AbortSignal => s !== undefined));
 
-  const report = () =>
-    options.onProgress?.({ ...progress, findings: tally.findings, failing: tally.byStatus.FAIL });
+  const discovering = new Map<ProviderId, string>();
+  const report = () => {
+    const waitingFor = [...discovering].map(([provider, activity]) => `${provider}: ${activity}`).join(' · ');
+    options.onProgress?.({ ...progress, findings: tally.findings, failing: tally.byStatus.FAIL, ...(waitingFor ? { waitingFor } : {}) });
+  };
+  const discoveryStep = (provider: ProviderId, activity: string | undefined) => {
+    if (activity === undefined) discovering.delete(provider);
+    else discovering.set(provider, activity);
+    report();
+  };
 
   const settingsOf = (check: AnyCheck) => config.checks[check.id];
   const paramsOf = (check: AnyCheck): Params => ({ ...check.defaults, ...settingsOf(check)?.params });
@@ -209,11 +219,14 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
 
   async function scanProvider(provider: ProviderId): Promise<void> {
     const checks = checksByProvider.get(provider) ?? [];
+    discoveryStep(provider, 'discovering accounts');
     try {
       const adapter =
         options.adapters?.[provider] ??
         (await defaultAdapters[provider](config, { log: log.child({ provider }), callTimeoutMs: config.timeouts.callMs }));
-      const discovery = await adapter.discover({ api: api(provider), signal, log: log.child({ provider }), ...(options.shard ? { shard: options.shard } : {}) });
+      const discovery = await adapter.discover({
+        api: api(provider), signal, log: log.child({ provider }), step: (activity) => discoveryStep(provider, activity), ...(options.shard ? { shard: options.shard } : {}),
+      });
       if (discovery.mode) collectionMode[provider] = discovery.mode;
       for (const failure of discovery.failures) {
         accounts.push({ provider, account: failure.scope.account, ...(failure.scope.accountName ? { name: failure.scope.accountName } : {}) });
@@ -224,11 +237,12 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
         saveUnseenAccount(failure.scope, affected, failure.error);
       }
       progress.scopesPlanned += discovery.targets.length;
-      report();
+      discoveryStep(provider, undefined);
       const accountPool = pLimit(config.concurrency.accounts);
       await Promise.all(discovery.targets.map((target) => accountPool(() => scanTarget(provider, adapter, target, checks))));
     } catch (e) {
       // Discovery itself failed (no credentials, Organizations denied): the whole provider is unseen.
+      discoveryStep(provider, undefined);
       const error = classify(provider, e, options.adapters?.[provider], `${provider}:discover`);
       tally.addError(error);
       const scope: Scope = { provider, account: 'unknown', region: GLOBAL_REGION };

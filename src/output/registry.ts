@@ -40,7 +40,7 @@ const factories = new Map<string, (context: FormatterContext) => Formatter>([
 export const formatters = new Map<string, Formatter>([
   ['json', json],
   ['jsonl', jsonl],
-  ['table', tableFormatter(false)],
+  ['table', tableFormatter()],
   ...[...factories].map(([id, make]) => [id, make({})] as const),
 ]);
 

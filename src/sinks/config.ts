@@ -83,8 +83,15 @@ export const syslogSinkSchema = z.strictObject({
   facility: z.number().int().min(0).max(23).default(13),
   appName: z.string().regex(/^[!-~]{1,48}$/).default('dutyscan'),
   hostname: z.string().regex(/^[!-~]{1,255}$/).optional(),
+  /**
+   * The structured-data element's id (RFC 5424 SD-ID, `name@enterprise-number`): `enterprise`
+   * puts your organisation's IANA Private Enterprise Number in `finding@<number>`; `sdId` sets
+   * the whole id. The default, finding@32473, uses RFC 5612's documentation number.
+   */
+  enterprise: z.number().int().min(1).optional(),
+  sdId: z.string().regex(/^(?=[!-~]{1,32}$)[^=\]"@]+@\d+(?:\.\d+)*$/, 'an SD-ID of 1-32 printable characters, name@enterprise-number (e.g. finding@12345)').optional(),
   tls: tlsSchema.default({ verify: true }),
-});
+}).refine((c) => c.enterprise === undefined || c.sdId === undefined, { message: 'set enterprise or sdId, not both (sdId already names its enterprise number)', path: ['sdId'] });
 
 export const webhookSinkSchema = z.strictObject({
   type: z.literal('webhook'),

@@ -18,16 +18,20 @@ function syslogSeverity(f: Finding): number {
 
 /** SD-PARAM values escape `"`, `\` and `]` (RFC 5424 §6.3.3). */
 const sdValue = (v: string) => v.replace(/[\\"\]]/g, (c) => `\\${c}`);
-const ENTERPRISE = 32473; // RFC 5612 documentation number, until dutyscan has its own PEN
+/** RFC 5612's documentation number, the default until a deployment names its own (`enterprise`, `sdId`). */
+const DOCUMENTATION_ENTERPRISE = 32473;
+
+export const sdIdOf = (config: Pick<SyslogSinkConfig, 'sdId' | 'enterprise'>): string => config.sdId ?? `finding@${config.enterprise ?? DOCUMENTATION_ENTERPRISE}`;
 
 export interface SyslogRecord { readonly severity: number; readonly time: string; readonly msgid: string; readonly sd: string; readonly msg: string }
 
 export function syslogRecord(config: SyslogSinkConfig, context: { contract?: { id: string; title: string } | undefined; scanId?: string | undefined }) {
+  const sdId = sdIdOf(config);
   return (f: Finding): SyslogRecord => ({
     severity: syslogSeverity(f),
     time: f.time,
     msgid: f.status,
-    sd: `[finding@${ENTERPRISE} id="${sdValue(f.id)}" check="${sdValue(f.check.id)}" status="${f.status}" muted="${f.muted}"]`,
+    sd: `[${sdId} id="${sdValue(f.id)}" check="${sdValue(f.check.id)}" status="${f.status}" muted="${f.muted}"]`,
     msg: config.body === 'cef' ? toCef(f) : JSON.stringify(config.format === 'ocsf' ? toOcsf(f, context) : f),
   });
 }

@@ -25,6 +25,11 @@ describe('sinks config', () => {
     expect(() => configSchema.parse({ sinks: [{ type: 'hec', url: 'https://x', token: 't', tokn: 1 }] })).toThrow(/tokn/);
     expect(() => sinksSchema.parse([{ type: 'syslog', host: 'h', transport: 'smtp' }])).toThrow();
     expect(() => sinksSchema.parse([{ type: 'kafka' }])).toThrow();
+    // RFC 5424 SD-ID: name@number, at most 32 printable characters; one way to set it.
+    expect(() => sinksSchema.parse([{ type: 'syslog', host: 'h', sdId: 'finding' }])).toThrow(/name@enterprise-number/);
+    expect(() => sinksSchema.parse([{ type: 'syslog', host: 'h', sdId: 'fin ding@1' }])).toThrow(/sdId/);
+    expect(() => sinksSchema.parse([{ type: 'syslog', host: 'h', enterprise: 1, sdId: 'finding@1' }])).toThrow(/not both/);
+    expect(() => sinksSchema.parse([{ type: 'syslog', host: 'h', enterprise: 0 }])).toThrow(/enterprise/);
     expect(configSchema.parse({}).sinks).toEqual([]);
   });
 

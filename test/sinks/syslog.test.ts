@@ -54,6 +54,19 @@ describe('syslog sink against rsyslogd', () => {
     expect(lines.map(fields).find((m) => m.sd?.includes(critical.id))!.pri).toBe(13 * 8 + 2);
   });
 
+  it('the structured-data id: finding@32473 by default, the configured enterprise number or SD-ID otherwise', async () => {
+    const rs = await startRsyslog();
+    running.push(rs);
+    const ids = async (config: Record<string, unknown>) => {
+      const before = rs.lines().length;
+      await send({ port: rs.tcpPort, transport: 'tcp', ...config }, manyFindings(2));
+      return new Set((await waitForLines(rs, before + 2)).slice(before).map((l) => /^\[(\S+) /.exec(fields(l).sd ?? '')?.[1]));
+    };
+    expect(await ids({})).toEqual(new Set(['finding@32473']));
+    expect(await ids({ enterprise: 12345 })).toEqual(new Set(['finding@12345']));
+    expect(await ids({ sdId: 'dutyscan@12345.1' })).toEqual(new Set(['dutyscan@12345.1']));
+  });
+
   it('a burst of concurrent deliveries leaves no socket open after close()', async () => {
     const rs = await startRsyslog();
     running.push(rs);

@@ -150,6 +150,7 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
   const { config, base } = env;
   const home = config.defaultRegion;
   let callerAccount: string;
+  ctx.step?.('checking credentials (sts:GetCallerIdentity)');
   try {
     const identity = await send<GetCallerIdentityCommandOutput>(ctx.api, 'sts', base.get('sts', home), new GetCallerIdentityCommand({}), { region: home });
     if (!identity.Account) throw Object.assign(new Error('GetCallerIdentity answered without an account'), { name: 'InvalidResponse' });
@@ -161,6 +162,7 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
   }
 
   const targetFor = async (caller: AwsCaller): Promise<{ target?: Target; failures: DiscoveryResult['failures'] }> => {
+    if (!config.organization.enabled) ctx.step?.('listing regions (ec2:DescribeRegions)');
     const { regions, failures } = await regionsOf(caller, config);
     if (regions.length === 0 && failures.some((f) => f.scope.region === GLOBAL_REGION)) return { failures };
     const session: AwsSession = { caller, regions, shared: new Map() };
@@ -181,6 +183,7 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
 
   const org = config.organization;
   let members: OrgAccount[];
+  ctx.step?.('listing organisation accounts (organizations:ListAccounts)');
   try {
     const organizations = viaApi(ctx.api, 'organizations', base.get('organizations', home), { account: callerAccount, region: home });
     members = [];
@@ -196,7 +199,22 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
   const targets: Target[] = [];
   const failures: DiscoveryResult['failures'][number][] = [];
   const limit = pLimit(8);
-  await Promise.all(selectAccounts(members, org, ctx.shard).map((member) => limit(async () => {
+  const selected = selectAccounts(members, org, ctx.shard);
+  let entered = 0;
+  const entering = () => ctx.step?.(`assuming roles ${entered}/${selected.length}`);
+  entering();
+  await Promise.all(selected.map((member) => limit(async () => {
+    try {
+      await enter(member);
+    } finally {
+      entered++;
+      entering();
+    }
+  })));
+  targets.sort((a, b) => a.account.localeCompare(b.account));
+  return { targets, failures, mode: 'organization' };
+
+  async function enter(member: OrgAccount): Promise<void> {
     const id = member.Id!;
     const name = member.Name;
     let clients = base;
@@ -218,7 +236,5 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
     const result = await targetFor(new AwsCaller(ctx.api, clients, id, name));
     if (result.target) targets.push(result.target);
     failures.push(...result.failures);
-  })));
-  targets.sort((a, b) => a.account.localeCompare(b.account));
-  return { targets, failures, mode: 'organization' };
+  }
 }

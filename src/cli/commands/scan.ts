@@ -20,9 +20,11 @@ import { SinkSet, createSinks, unconfirmed, undelivered } from '../../sinks/inde
 import { dirname } from 'node:path';
 import { allChecks } from '../../../checks/index.js';
 import { ProgressLine } from '../progress.js';
+import { terminalWidth, useColor } from '../terminal.js';
 import { contractFor, directoryToWrite, fileToWrite, logLevel, outputFormats } from '../inputs.js';
 import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
-import { EXIT_HELP, exitCodeFor } from '../exit.js';
+import { exitCodeFor } from '../exit.js';
+import { scanHelp } from '../help.js';
 import { openEvidence } from './evidence.js';
 
 const PROVIDERS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
@@ -44,6 +46,8 @@ interface ScanFlags {
   shard?: string;
   logLevel?: string;
   progress: boolean;
+  details?: boolean;
+  quiet?: boolean;
   profile?: string;
   regions?: string[];
   organization?: boolean;
@@ -133,12 +137,13 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   if (outputDir) directoryToWrite(flags.outputDir ? '--output-dir' : 'outputs.dir', outputDir);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const writers: OutputWriter[] = [];
+  const terminalView = { color: useColor(), width: terminalWidth(), details: flags.details === true, quiet: flags.quiet === true };
   for (const id of formats.length > 0 ? formats : ['table']) {
-    const f = id === 'table' && !outputDir ? tableFormatter(process.stdout.isTTY === true) : formatter(id, { contract: { id: contract.id, title: contract.title } });
+    const f = id === 'table' && !outputDir ? tableFormatter(terminalView) : formatter(id, { contract: { id: contract.id, title: contract.title } });
     writers.push(outputDir ? OutputWriter.toFile(f, join(outputDir, `dutyscan-${stamp}.${f.extension}`)) : new OutputWriter(f, process.stdout));
   }
   // With files as outputs, the terminal still gets the human summary.
-  const terminal = outputDir && process.stdout.isTTY ? tableFormatter(true) : undefined;
+  const terminal = outputDir && process.stdout.isTTY ? tableFormatter({ ...terminalView, quiet: true }) : undefined;
 
   const inventoryWriter = flags.saveInventory ? new InventoryWriter(flags.saveInventory, `dutyscan scan --provider ${providers.join(',')}`) : undefined;
 
@@ -220,6 +225,8 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition; of the demo or inventory too)')
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
     .option('--no-progress', 'no live progress line on a terminal')
+    .option('--details', 'table: every resource of each group, not only the first few')
+    .option('-q, --quiet', 'table: the summary only (the exit code says the rest)')
     .option('--profile <name>', 'AWS: shared config / SSO profile')
     .option('--regions <regions...>', 'AWS: regions to scan (default: every enabled region)')
     .option('--organization', 'AWS: scan every active member account of the organisation')
@@ -227,7 +234,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--external-id <id>', 'AWS organisation mode: the external id the member role requires')
     .option('--evidence <dir>', 'write per-finding evidence (the facts each check read) and a SHA-256 manifest to this new directory')
     .option('--sign-key <file>', 'sign the evidence manifest with this Ed25519 private key (PEM)')
-    .addHelpText('after', EXIT_HELP)
+    .addHelpText('after', scanHelp())
     .action(async (flags: ScanFlags) => {
       done(await scanCommand(flags));
     });

@@ -58,8 +58,14 @@ describe('AWS discovery', () => {
   it('scans an organisation: assumes the role in each member, reports the one it cannot enter, skips suspended', async () => {
     fake = await FakeAws.start(organisation());
     fake.pageCap = 2; // ListAccounts in three pages
-    const { discovery, listings } = await runAdapter(await adapterFor(fake, orgConfig), { types: new Set(['aws.s3.bucket', 'aws.iam.user']) });
+    const steps: string[] = [];
+    const { discovery, listings } = await runAdapter(await adapterFor(fake, orgConfig), { types: new Set(['aws.s3.bucket', 'aws.iam.user']), step: (s) => steps.push(s) });
     expect(discovery.mode).toBe('organization');
+    // What the progress line says while discovery waits: each member entered (or tried) counts.
+    expect(steps).toEqual([
+      'checking credentials (sts:GetCallerIdentity)', 'listing organisation accounts (organizations:ListAccounts)',
+      'assuming roles 0/3', 'assuming roles 1/3', 'assuming roles 2/3', 'assuming roles 3/3',
+    ]);
     expect(discovery.targets.map((t) => [t.account, t.accountName])).toEqual([[MANAGEMENT, 'management'], [MEMBER_OK, 'workloads']]);
     expect(discovery.failures).toHaveLength(1);
     expect(discovery.failures[0]).toMatchObject({

@@ -51,11 +51,11 @@ export async function adapterFor(
 /** Discover, then run every task, as the engine does (without its pools). */
 export async function runAdapter(
   adapter: ProviderAdapter,
-  options: { types?: ReadonlySet<ResourceType>; shard?: { index: number; count: number }; api?: RateLimitedApi } = {},
+  options: { types?: ReadonlySet<ResourceType>; shard?: { index: number; count: number }; api?: RateLimitedApi; step?: (activity: string) => void } = {},
 ): Promise<Run> {
   const api = options.api ?? new RateLimitedApi('aws', { rateLimits: FAST_LIMITS, perAccountRequests: 32 });
   const signal = new AbortController().signal;
-  const discovery = await adapter.discover({ api, signal, log: silentLog, ...(options.shard ? { shard: options.shard } : {}) });
+  const discovery = await adapter.discover({ api, signal, log: silentLog, ...(options.shard ? { shard: options.shard } : {}), ...(options.step ? { step: options.step } : {}) });
   const listings: Listing[] = [];
   for (const target of discovery.targets) {
     const tasks = adapter.tasks(target, options.types ?? ALL_AWS_TYPES);

@@ -50,7 +50,7 @@ describe('scan --demo --evidence DIR --sign-key FILE, then evidence verify', () 
   }, 60_000);
 
   it('writes one owner-only evidence file per finding, the scan document and a signed manifest', () => {
-    expect(scan.code, scan.stderr).toBe(3); // the demo fails duties: evidence changes no exit code
+    expect(scan.code, scan.stderr).toBe(5); // the demo fails duties and was denied facts: evidence changes no exit code
     expect(scan.stderr).toMatch(/wrote evidence .* \(\d+ findings, \d+ bytes, manifest signed by Ed25519 key sha256:[0-9a-f]{64}\)/);
     const summary = json<ScanSummary>(join(dir, 'scan.json'));
     const manifest = manifestOf(dir);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -49,6 +49,18 @@ describe('the port family in the config: one shape on every provider, older spel
     const warnings: string[] = [];
     validateCheckSettings(loadConfig(file), allChecks, (line) => warnings.push(line));
     expect(warnings).toEqual([]);
+  });
+
+  test('the rows the example config documents are valid as written, with no warning', () => {
+    const lines = readFileSync(join(import.meta.dirname, '../../../config/dutyscan.example.yaml'), 'utf8').split('\n');
+    const start = lines.findIndex((l) => l.startsWith('#  azure-network-nsg-internet-ingress-restricted:'));
+    const block = lines.slice(start, start + 5).map((l) => l.replace(/^#/, ''));
+    const file = write('example.yaml', `checks:\n${block.join('\n')}\n`);
+    const warnings: string[] = [];
+    const loaded = loadConfig(file);
+    validateCheckSettings(loaded, allChecks, (line) => warnings.push(line));
+    expect(warnings).toEqual([]);
+    expect(loaded.config.checks['azure-network-nsg-internet-ingress-restricted']?.params?.additionalPorts).toHaveLength(2);
   });
 
   test('a row that means nothing is a config error naming the field and its line', () => {

@@ -8,7 +8,7 @@ import type { TagRule } from '../../src/core/policy.js';
  *
  * Semantics, decided once:
  * - A rule applies to a resource when one of its `resourceTypes` globs matches the resource's type
- *   (case-insensitively, `*` crossing dots as picomatch's `dot` has it); no `resourceTypes`, or an
+ *   (case-insensitively; `aws.ec2.*` matches `aws.ec2.volume`); no `resourceTypes`, or an
  *   empty list, means every taggable type. (The Azure and GCP checks read an empty list as "no
  *   type"; a rule that applies nowhere is no rule, so the AWS reading is kept.)
  * - Each applicable key must be present; with a `pattern`, its value must match it in full.

@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import type { AssessContext } from '../../src/core/check.js';
 import type { Resource } from '../../src/core/resource.js';
 import type { GcpIamBinding } from '../../providers/gcp/model/types.js';
@@ -23,15 +22,6 @@ export function grantsOf(bindings: readonly GcpIamBinding[]): Grant[] {
 /** `europe-west1-b` -> `europe-west1`; regions, multi-regions and `global` unchanged. */
 export function regionOfLocation(location: string): string {
   return /^[a-z]+-[a-z]+\d+-[a-z]$/.test(location) ? location.slice(0, location.lastIndexOf('-')) : location;
-}
-
-/** Whether a resource name or id matches one of the policy's critical-resource globs. */
-export function isCritical(globs: readonly string[], ...names: readonly string[]): string | null {
-  for (const glob of globs) {
-    const match = picomatch(glob, { nocase: true, dot: true });
-    if (names.some((n) => match(n))) return glob;
-  }
-  return null;
 }
 
 /** The last path segment of a GCP resource URL or name. */

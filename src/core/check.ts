@@ -26,6 +26,18 @@ export type Duty = (typeof DUTIES)[number];
 
 export type Params = Record<string, unknown>;
 
+/** Something a params upgrade read in an older spelling, or could not read at all, at `key` under the check's params. */
+export interface ParamsNote {
+  readonly key: string;
+  readonly message: string;
+}
+
+/**
+ * Reads params written in an older shape (a renamed key, an old row shape) into the current one:
+ * the config loader reports `deprecated` as warnings and `problems` as errors; the scan uses `params`.
+ */
+export type ParamsUpgrade = (given: Params) => { readonly params: Params; readonly deprecated: readonly ParamsNote[]; readonly problems: readonly ParamsNote[] };
+
 export interface Remediation {
   readonly text: string;
   readonly cli?: string;
@@ -89,6 +101,8 @@ interface CheckBase<T extends ResourceType, P extends Params> extends CheckMeta 
   readonly resourceType: T;
   /** Typed parameters; the config's `checks.<id>.params` override them key by key. */
   readonly defaults: P;
+  /** Older spellings of the params still accepted (see `ParamsUpgrade`). */
+  readonly upgradeParams?: ParamsUpgrade;
 }
 
 /** One verdict per resource of `resourceType`. An empty listing yields NOT_APPLICABLE. */
@@ -131,6 +145,11 @@ export function defineScopeCheck<T extends ResourceType, P extends Params = Reco
   check: ScopeCheckInput<T, P>,
 ): ScopeCheck<T, P> {
   return Object.freeze({ ...check, kind: 'scope', defaults: check.defaults ?? {} } as ScopeCheck<T, P>);
+}
+
+/** The params a check runs with: its defaults, overridden key by key by the configured ones (upgraded). */
+export function paramsFor(check: AnyCheck, configured: Params = {}): Params {
+  return { ...check.defaults, ...(check.upgradeParams ? check.upgradeParams(configured).params : configured) };
 }
 
 export const severityRank = (s: Severity): number => SEVERITIES.length - SEVERITIES.indexOf(s);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
-import type { AnyCheck, Params } from '../core/check.js';
+import { paramsFor, type AnyCheck, type Params } from '../core/check.js';
 import { findingId, type Finding } from '../core/finding.js';
 import type { Listing, OfflineSource } from '../core/inventory.js';
 import { collectionError, unseen, type CollectionError, type ProviderId } from '../core/observed.js';
@@ -91,7 +91,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   };
 
   const settingsOf = (check: AnyCheck) => config.checks[check.id];
-  const paramsOf = (check: AnyCheck): Params => ({ ...check.defaults, ...settingsOf(check)?.params });
+  const paramsOf = (check: AnyCheck): Params => paramsFor(check, settingsOf(check)?.params);
 
   async function publish(result: Result, scope: Scope): Promise<void> {
     const { check, resource } = result;

@@ -90,6 +90,7 @@ const item = (f: Finding): Item => ({
   ...(f.dueAt ? { deadline: deadlineOf(f, f.dueAt) } : {}),
 });
 
+/** The period began its length before the due date (in service mode, with the failing streak, which may be after firstSeen). */
 const deadlineOf = (f: Finding, dueAt: string): Deadline => {
   const period = f.curePeriod ? periodMs(f.curePeriod) : undefined;
   return {
@@ -100,7 +101,7 @@ const deadlineOf = (f: Finding, dueAt: string): Deadline => {
   };
 };
 
-/** `due 2026-12-21 (cure period 14d)`, or `OVERDUE: due ...` once it has passed. */
+/** `due 2026-12-21... (cure period 14d)`, or `OVERDUE: was due ...` once it has passed. */
 const dueText = (d: Deadline) => `${d.overdue ? 'OVERDUE: was due' : 'due'} ${d.dueAt}${d.curePeriod ? ` (cure period ${d.curePeriod})` : ''}`;
 
 /** The deadlines section lists every overdue finding (up to the cap) and the next few to fall due; each clause lists all of its own. */
@@ -111,9 +112,12 @@ class DeadlineList {
   readonly items: { item: Item; clauses: string[] }[] = [];
   total = 0;
   overdue = 0;
+  /** The findings come from the service's history store (they carry lastSeen). */
+  fromStore = false;
 
-  add(item: Item, clauses: string[]): void {
+  add(item: Item, clauses: string[], fromStore: boolean): void {
     if (!item.deadline) return;
+    this.fromStore ||= fromStore;
     this.total++;
     if (item.deadline.overdue) this.overdue++;
     this.items.push({ item, clauses });
@@ -138,10 +142,12 @@ class DeadlineList {
 }
 
 /** Where the first-seen dates that due dates count from came from: a scan without history can only count from itself. */
-const deadlineBasis = (summary: ScanSummary) =>
-  summary.source === 'demo'
-    ? 'First-seen dates come from the demo\'s history (an invented past for the demo organisation, so that a deadline can be seen to pass), not from a history store.'
-    : 'Due dates count from when each failure was first seen failing: by the service\'s history store (dutyscan serve), or, in a one-off scan, by that scan itself, so that nothing is overdue yet.';
+const deadlineBasis = (summary: ScanSummary, deadlines: DeadlineList) =>
+  deadlines.fromStore
+    ? 'When each failure was first seen failing comes from the service\'s history store, as of this scan.'
+    : summary.source === 'demo'
+      ? 'First-seen dates come from the demo\'s history (an invented past for the demo organisation, so that a deadline can be seen to pass), not from a history store.'
+      : 'This scan had no history: each failure counts from this scan, so nothing is overdue yet (dutyscan serve keeps when each was first seen).';
 
 /** The profile gives a cure period somewhere (else the deadlines section says so instead of listing nothing). */
 const hasCurePeriods = (profile: ContractProfile | undefined) =>
@@ -268,7 +274,7 @@ function markdownDeadlines(summary: ScanSummary, source: ContractSource, deadlin
     out.push(hasCurePeriods(source.profile) ? 'No failing finding has a deadline.' : 'The contract profile gives no cure period: no deadline applies.', '');
     return out;
   }
-  out.push(`${deadlines.overdue} of ${deadlines.total} failing finding(s) with a cure period are **overdue**. Each is due its cure period (the obligation's, else the clause's, else the profile's) after it was first seen failing. ${md(deadlineBasis(summary))}`, '');
+  out.push(`${deadlines.overdue} of ${deadlines.total} failing finding(s) with a cure period are **overdue**. Each is due its cure period (the obligation's, else the clause's, else the profile's) after it was first seen failing. ${md(deadlineBasis(summary, deadlines))}`, '');
   const { rows, more } = deadlines.shown();
   out.push('| Due | Status | Clauses | Resource | Check | Cure period | Failing since |', '|---|---|---|---|---|---|---|');
   for (const { item: i, clauses } of rows) {
@@ -285,7 +291,7 @@ function htmlDeadlines(summary: ScanSummary, source: ContractSource, deadlines: 
   }
   const { rows: shown, more } = deadlines.shown();
   const rows = shown.map(({ item: i, clauses }) => `<tr${i.deadline!.overdue ? ' class="overdue"' : ''}><td>${esc(i.deadline!.dueAt)}</td><td>${i.deadline!.overdue ? '<strong>overdue</strong>' : 'within period'}</td><td>${esc(clauses.join(', '))}</td><td>${esc(i.name || i.resource)}</td><td><code>${esc(i.check)}</code></td><td>${esc(i.deadline!.curePeriod)}</td><td>${esc(i.deadline!.since)}</td></tr>`).join('');
-  return `<section id="deadlines"><h2>Deadlines</h2><p><strong>${deadlines.overdue}</strong> of ${deadlines.total} failing finding(s) with a cure period are overdue. Each is due its cure period (the obligation's, else the clause's, else the profile's) after it was first seen failing. ${esc(deadlineBasis(summary))}</p>
+  return `<section id="deadlines"><h2>Deadlines</h2><p><strong>${deadlines.overdue}</strong> of ${deadlines.total} failing finding(s) with a cure period are overdue. Each is due its cure period (the obligation's, else the clause's, else the profile's) after it was first seen failing. ${esc(deadlineBasis(summary, deadlines))}</p>
 <table class="grid"><thead><tr><th>Due</th><th>Status</th><th>Clauses</th><th>Resource</th><th>Check</th><th>Cure period</th><th>Failing since</th></tr></thead><tbody>${rows}</tbody></table>${more > 0 ? `<p>… and ${more} more: each clause below lists its own, the findings document every one.</p>` : ''}</section>`;
 }
 
@@ -360,7 +366,7 @@ export function contractFormatter(kind: 'md' | 'html', load: (summary: ScanSumma
     },
     finding(f) {
       const clauses = new Set(f.obligations.flatMap((o) => o.clauses));
-      if (f.dueAt) deadlines.add(item(f), [...clauses]);
+      if (f.dueAt) deadlines.add(item(f), [...clauses], f.lastSeen !== undefined);
       for (const clause of clauses) {
         const t = tally(clause);
         if (f.status === 'ERROR') {

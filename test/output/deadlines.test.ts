@@ -37,7 +37,7 @@ describe('contract report deadlines', () => {
     const text = render(contractFormatter('md', withProfile(true)), findings, summary);
     const deadlines = text.slice(text.indexOf('\n## Deadlines'), text.indexOf('\n## Clause S1'));
     expect(deadlines).toContain('1 of 2 failing finding(s) with a cure period are **overdue**.');
-    expect(deadlines).toContain('in a one-off scan, by that scan itself');
+    expect(deadlines).toContain('This scan had no history: each failure counts from this scan');
     const rows = deadlines.split('\n').filter((l) => l.startsWith('| 2026'));
     expect(rows).toEqual([
       `| ${OVERDUE_DUE} | **overdue** | S1 | bob | \`${overdue.check.id}\` | 14d | 2026-10-26T00:00:00.000Z |`,
@@ -68,9 +68,11 @@ describe('contract report deadlines', () => {
     expect(render(contractFormatter('html', withProfile(false)), none, summaryOf(none))).toContain('<section id="deadlines"><h2>Deadlines</h2><p>The contract profile gives no cure period');
   });
 
-  it('says where the first-seen dates of the demo come from', () => {
-    const text = render(contractFormatter('md', withProfile(true)), findings, summaryOf(findings, { source: 'demo' }));
-    expect(text).toContain('First-seen dates come from the demo\'s history');
+  it('says where the first-seen dates come from: the demo\'s history, or the service\'s store (serve --demo too)', () => {
+    const demo = summaryOf(findings, { source: 'demo' });
+    expect(render(contractFormatter('md', withProfile(true)), findings, demo)).toContain('First-seen dates come from the demo\'s history');
+    const stored = findings.map((f) => ({ ...f, lastSeen: f.time }));
+    expect(render(contractFormatter('md', withProfile(true)), stored, demo)).toContain('comes from the service\'s history store, as of this scan');
   });
 });
 

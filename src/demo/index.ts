@@ -3,6 +3,7 @@ import type { Policy } from '../core/policy.js';
 import { awsDemo, awsDemoPolicy } from './aws.js';
 import { azureDemo } from './azure.js';
 import { gcpDemo, gcpDemoPolicy } from './gcp.js';
+import { demoFirstSeen } from './history.js';
 
 /**
  * The embedded demo: a misconfigured organisation as a collected inventory would describe it, with
@@ -35,7 +36,7 @@ export function demoPolicy(configured: Policy): Policy {
   };
 }
 
-/** The demo as `scan --demo` and `serve --demo` both evaluate it: its inventory at `now`, and its own rules. */
+/** The demo as `scan --demo` and `serve --demo` both evaluate it: its inventory at `now`, its own rules and its history. */
 export function demoSource(now: Date): OfflineSource & { readonly listings: Listing[] } {
-  return { kind: 'demo', listings: demoInventory(now), policy: demoPolicy };
+  return { kind: 'demo', listings: demoInventory(now), policy: demoPolicy, firstSeen: demoFirstSeen(now) };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import { paramsFor, type AnyCheck, type Params } from '../core/check.js';
+import { withDeadline } from '../core/deadline.js';
 import { findingId, type Finding } from '../core/finding.js';
 import type { Listing, OfflineSource } from '../core/inventory.js';
 import { collectionError, unseen, type CollectionError, type ProviderId } from '../core/observed.js';
@@ -11,6 +12,7 @@ import { inShard, type Shard } from '../core/shard.js';
 import type { ScanSummary } from '../core/summary.js';
 import type { Config } from '../config/schema.js';
 import { mappingIndex, type Catalog } from '../mapping/catalog.js';
+import { curePeriodIndex } from '../mapping/cure.js';
 import type { ContractProfile } from '../mapping/schema.js';
 import { adapters as defaultAdapters } from '../../providers/index.js';
 import { RateLimitedApi, type ApiStats } from './api.js';
@@ -71,6 +73,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   const { config, log } = options;
   const policy = options.source?.policy?.(config.policy) ?? config.policy;
   const mapping = mappingIndex(options.catalog, options.contract);
+  const cureOf = curePeriodIndex(options.contract);
   const mutelist = new Mutelist(config.mutelist, now);
   const tally = new Tally();
   const accounts: ScanSummary['accounts'][number][] = [];
@@ -97,12 +100,17 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     const { check, resource } = result;
     const mute = mutelist.match(check.id, resource);
     const { obligations, frameworks } = mapping(check.id);
-    const finding: Finding = {
-      id: findingId(check.id, resource),
+    const id = findingId(check.id, resource);
+    const severity = settingsOf(check)?.severity ?? check.severity;
+    const curePeriod = result.status === 'FAIL' && !mute ? cureOf(obligations, severity) : undefined;
+    // An offline source may know when a failure was first seen (the demo's history); otherwise it is now.
+    const firstSeen = options.source?.firstSeen?.get(id);
+    const annotated: Finding = {
+      id,
       status: result.status,
       muted: mute !== undefined,
       ...(mute ? { mute } : {}),
-      severity: settingsOf(check)?.severity ?? check.severity,
+      severity,
       check: { id: check.id, title: check.title, duty: check.duty, service: check.service },
       resource: { ...resource, ...(scope.accountName ? { accountName: scope.accountName } : {}) },
       message: result.message,
@@ -113,7 +121,10 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
       ...(result.error ? { error: result.error } : {}),
       ...(result.notAssessed ? { notAssessed: result.notAssessed } : {}),
       time: now.toISOString(),
+      ...(firstSeen ? { firstSeen } : {}),
+      ...(curePeriod ? { curePeriod } : {}),
     };
+    const finding = withDeadline(annotated, firstSeen ?? annotated.time, now);
     tally.add(finding);
     await emit(finding, result.reads);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DUTIES } from '../core/check.js';
+import { curePeriodSchema } from './cure.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a lower-case dotted id such as access.mfa');
 
@@ -43,6 +44,9 @@ export const contractProfileSchema = z.strictObject({
   definitions: z
     .array(z.strictObject({ clause: z.string(), term: z.string(), meaning: z.string() }))
     .default([]),
+  /** Contract deadlines (README): the default cure period of a failing finding, and per obligation id; a clause may give its own. */
+  curePeriod: curePeriodSchema.optional(),
+  obligationCurePeriods: z.record(id, curePeriodSchema).optional(),
   clauses: z
     .array(
       z.strictObject({
@@ -52,6 +56,7 @@ export const contractProfileSchema = z.strictObject({
         /** Clause numbers of definitions this clause relies on. */
         relies_on: z.array(z.string()).default([]),
         obligations: z.array(id).default([]),
+        curePeriod: curePeriodSchema.optional(),
         /** Where the clause's own text can be read (the regulation profiles cite the official text). */
         citation: z.url({ error: 'a URL where the clause\'s text can be read' }).optional(),
         /** `contract draft` marks every clause it maps; a person removes the marker once the clause is checked. */

@@ -1,5 +1,6 @@
 import { notAssessedText, type Finding } from '../core/finding.js';
 import type { ClauseStatus, ScanSummary } from '../core/summary.js';
+import { periodMs } from '../core/deadline.js';
 import { loadCatalog, resolveContract } from '../mapping/catalog.js';
 import type { ContractProfile, Obligation } from '../mapping/schema.js';
 import { badge } from './html.js';
@@ -30,6 +31,16 @@ interface Item {
   readonly since?: string;
   readonly error?: string;
   readonly mute?: string;
+  readonly deadline?: Deadline;
+}
+
+/** A failing finding's contract deadline (README: Contract deadlines). */
+interface Deadline {
+  readonly dueAt: string;
+  readonly overdue: boolean;
+  readonly curePeriod: string;
+  /** When the period began: the failure's first sighting, by the history, or else this scan. */
+  readonly since: string;
 }
 
 interface ClauseTally {
@@ -76,7 +87,71 @@ const item = (f: Finding): Item => ({
   ...(f.firstSeen ? { since: f.firstSeen } : {}),
   ...(f.error ? { error: `${f.error.code} ${f.error.operation}: ${f.error.message}` } : {}),
   ...(f.mute ? { mute: `${f.mute.reason}${f.mute.owner ? ` (owner ${f.mute.owner})` : ''}${f.mute.expires ? `, expires ${f.mute.expires}` : ''}` } : {}),
+  ...(f.dueAt ? { deadline: deadlineOf(f, f.dueAt) } : {}),
 });
+
+/** The period began its length before the due date (in service mode, with the failing streak, which may be after firstSeen). */
+const deadlineOf = (f: Finding, dueAt: string): Deadline => {
+  const period = f.curePeriod ? periodMs(f.curePeriod) : undefined;
+  return {
+    dueAt,
+    overdue: f.overdue === true,
+    curePeriod: f.curePeriod ?? '',
+    since: period === undefined ? (f.firstSeen ?? f.time) : new Date(Date.parse(dueAt) - period).toISOString(),
+  };
+};
+
+/** `due 2026-12-21... (cure period 14d)`, or `OVERDUE: was due ...` once it has passed. */
+const dueText = (d: Deadline) => `${d.overdue ? 'OVERDUE: was due' : 'due'} ${d.dueAt}${d.curePeriod ? ` (cure period ${d.curePeriod})` : ''}`;
+
+/** The deadlines section lists every overdue finding (up to the cap) and the next few to fall due; each clause lists all of its own. */
+const UPCOMING_SHOWN = 10;
+
+/** Every failing item with a deadline, overdue ones first, then by due date; capped like the clause lists. */
+class DeadlineList {
+  readonly items: { item: Item; clauses: string[] }[] = [];
+  total = 0;
+  overdue = 0;
+  /** The findings come from the service's history store (they carry lastSeen). */
+  fromStore = false;
+
+  add(item: Item, clauses: string[], fromStore: boolean): void {
+    if (!item.deadline) return;
+    this.fromStore ||= fromStore;
+    this.total++;
+    if (item.deadline.overdue) this.overdue++;
+    this.items.push({ item, clauses });
+    if (this.items.length > MAX_ITEMS_PER_CLAUSE) {
+      this.sort();
+      this.items.pop();
+    }
+  }
+
+  sort(): this {
+    const key = (e: { item: Item }) => `${e.item.deadline!.overdue ? 0 : 1}${e.item.deadline!.dueAt}`;
+    this.items.sort((a, b) => key(a).localeCompare(key(b)));
+    return this;
+  }
+
+  /** What the section shows, and how many it leaves to the clauses below. */
+  shown(): { rows: { item: Item; clauses: string[] }[]; more: number } {
+    const overdue = this.sort().items.filter((e) => e.item.deadline!.overdue);
+    const upcoming = this.items.filter((e) => !e.item.deadline!.overdue).slice(0, UPCOMING_SHOWN);
+    return { rows: [...overdue, ...upcoming], more: this.total - overdue.length - upcoming.length };
+  }
+}
+
+/** Where the first-seen dates that due dates count from came from: a scan without history can only count from itself. */
+const deadlineBasis = (summary: ScanSummary, deadlines: DeadlineList) =>
+  deadlines.fromStore
+    ? 'When each failure was first seen failing comes from the service\'s history store, as of this scan.'
+    : summary.source === 'demo'
+      ? 'First-seen dates come from the demo\'s history (an invented past for the demo organisation, so that a deadline can be seen to pass), not from a history store.'
+      : 'This scan had no history: each failure counts from this scan, so nothing is overdue yet (dutyscan serve keeps when each was first seen).';
+
+/** The profile gives a cure period somewhere (else the deadlines section says so instead of listing nothing). */
+const hasCurePeriods = (profile: ContractProfile | undefined) =>
+  !!profile && (profile.curePeriod !== undefined || Object.keys(profile.obligationCurePeriods ?? {}).length > 0 || profile.clauses.some((c) => c.curePeriod !== undefined));
 
 interface ClauseView {
   id: string;
@@ -128,7 +203,7 @@ const fenced = (text: string, lang = '') => {
   return `${fence}${lang}\n${text}\n${fence}`;
 };
 
-function renderMarkdown(summary: ScanSummary, clauses: ClauseView[], source: ContractSource): string {
+function renderMarkdown(summary: ScanSummary, clauses: ClauseView[], source: ContractSource, deadlines: DeadlineList): string {
   const out: string[] = [];
   const title = source.profile?.title ?? summary.contract.title;
   out.push(`# Contract compliance report: ${md(title)}`, '');
@@ -139,17 +214,20 @@ function renderMarkdown(summary: ScanSummary, clauses: ClauseView[], source: Con
     out.push(`| ${md(c.id)} | ${md(c.title)} | **${md(statusText(c))}**${c.manual.length && c.verdict !== 'attestation' ? ' + attestation' : ''} | ${c.tally.evaluated.size} | ${c.tally.notEvaluable.size} | ${c.tally.notAssessed.size} | ${c.tally.failingTotal} |`);
   }
   out.push('');
+  out.push(...markdownDeadlines(summary, source, deadlines));
   for (const c of clauses) {
     out.push(`## Clause ${md(c.id)}: ${md(c.title)}`, '');
     out.push(`**Status: ${md(statusText(c))}.** Obligations: ${c.obligations.map((o) => `\`${o}\``).join(', ') || 'none'}.`, '');
     if (c.summary) out.push(md(c.summary), '');
     out.push(`Resources evaluated: ${c.tally.evaluated.size}; not evaluable: ${c.tally.notEvaluable.size}.`, '');
     if (notAssessedLine(c)) out.push(md(notAssessedLine(c)), '');
+    if (clauseDeadlineLine(c)) out.push(`**${md(clauseDeadlineLine(c))}**`, '');
     if (c.tally.failing.length > 0) {
       out.push(`### Failing resources (${c.tally.failingTotal})`, '');
       for (const i of c.tally.failing) {
         out.push(`- **${md(i.name || i.resource)}** (${md(i.resource)}, ${md(i.where)}): ${md(i.message)}${i.since ? ` Since ${md(i.since)}.` : ''}`);
         out.push(`  - Check: ${md(i.checkTitle)} (\`${i.check}\`)`);
+        if (i.deadline) out.push(`  - ${i.deadline.overdue ? '**' : ''}${md(dueText(i.deadline))}${i.deadline.overdue ? '**' : ''}`);
         out.push(`  - Evidence:`, '', fenced(JSON.stringify(i.evidence, null, 2), 'json').split('\n').map((l) => `    ${l}`).join('\n'), '');
         out.push(`  - Remediation: ${md(i.remediation)}`);
       }
@@ -181,6 +259,42 @@ function renderMarkdown(summary: ScanSummary, clauses: ClauseView[], source: Con
   return `${out.join('\n')}\n`;
 }
 
+/** A clause's deadlines in one line: how many of its failures are overdue and when the next is due; empty when none has one. */
+function clauseDeadlineLine(c: ClauseView): string {
+  const due = c.tally.failing.flatMap((i) => (i.deadline ? [i.deadline] : []));
+  if (due.length === 0) return '';
+  const overdue = due.filter((d) => d.overdue).length;
+  const next = due.filter((d) => !d.overdue).map((d) => d.dueAt).sort()[0];
+  return `Deadlines: ${overdue} overdue${next ? `; next due ${next}` : ''}.`;
+}
+
+function markdownDeadlines(summary: ScanSummary, source: ContractSource, deadlines: DeadlineList): string[] {
+  const out = ['## Deadlines', ''];
+  if (deadlines.total === 0) {
+    out.push(hasCurePeriods(source.profile) ? 'No failing finding has a deadline.' : 'The contract profile gives no cure period: no deadline applies.', '');
+    return out;
+  }
+  out.push(`${deadlines.overdue} of ${deadlines.total} failing finding(s) with a cure period are **overdue**. Each is due its cure period (the obligation's, else the clause's, else the profile's) after it was first seen failing. ${md(deadlineBasis(summary, deadlines))}`, '');
+  const { rows, more } = deadlines.shown();
+  out.push('| Due | Status | Clauses | Resource | Check | Cure period | Failing since |', '|---|---|---|---|---|---|---|');
+  for (const { item: i, clauses } of rows) {
+    out.push(`| ${md(i.deadline!.dueAt)} | ${i.deadline!.overdue ? '**overdue**' : 'within period'} | ${md(clauses.join(', '))} | ${md(i.name || i.resource)} | \`${i.check.replace(/`/g, '')}\` | ${md(i.deadline!.curePeriod)} | ${md(i.deadline!.since)} |`);
+  }
+  if (more > 0) out.push('', `… and ${more} more: each clause below lists its own, the findings document every one.`);
+  out.push('');
+  return out;
+}
+
+function htmlDeadlines(summary: ScanSummary, source: ContractSource, deadlines: DeadlineList): string {
+  if (deadlines.total === 0) {
+    return `<section id="deadlines"><h2>Deadlines</h2><p>${hasCurePeriods(source.profile) ? 'No failing finding has a deadline.' : 'The contract profile gives no cure period: no deadline applies.'}</p></section>`;
+  }
+  const { rows: shown, more } = deadlines.shown();
+  const rows = shown.map(({ item: i, clauses }) => `<tr${i.deadline!.overdue ? ' class="overdue"' : ''}><td>${esc(i.deadline!.dueAt)}</td><td>${i.deadline!.overdue ? '<strong>overdue</strong>' : 'within period'}</td><td>${esc(clauses.join(', '))}</td><td>${esc(i.name || i.resource)}</td><td><code>${esc(i.check)}</code></td><td>${esc(i.deadline!.curePeriod)}</td><td>${esc(i.deadline!.since)}</td></tr>`).join('');
+  return `<section id="deadlines"><h2>Deadlines</h2><p><strong>${deadlines.overdue}</strong> of ${deadlines.total} failing finding(s) with a cure period are overdue. Each is due its cure period (the obligation's, else the clause's, else the profile's) after it was first seen failing. ${esc(deadlineBasis(summary, deadlines))}</p>
+<table class="grid"><thead><tr><th>Due</th><th>Status</th><th>Clauses</th><th>Resource</th><th>Check</th><th>Cure period</th><th>Failing since</th></tr></thead><tbody>${rows}</tbody></table>${more > 0 ? `<p>… and ${more} more: each clause below lists its own, the findings document every one.</p>` : ''}</section>`;
+}
+
 function attestations(clauses: ClauseView[]): { obligation: Obligation; clauses: string[] }[] {
   const byId = new Map<string, { obligation: Obligation; clauses: string[] }>();
   for (const c of clauses) {
@@ -193,10 +307,10 @@ function attestations(clauses: ClauseView[]): { obligation: Obligation; clauses:
   return [...byId.values()];
 }
 
-function renderHtml(summary: ScanSummary, clauses: ClauseView[], source: ContractSource): string {
+function renderHtml(summary: ScanSummary, clauses: ClauseView[], source: ContractSource, deadlines: DeadlineList): string {
   const title = source.profile?.title ?? summary.contract.title;
   const itemHtml = (i: Item) => `<li><strong>${esc(i.name || i.resource)}</strong> <code>${esc(i.resource)}</code> ${esc(i.where)}: ${esc(i.message)}${i.since ? ` <em>since ${esc(i.since)}</em>` : ''}
-<div>Check: ${esc(i.checkTitle)} <code>${esc(i.check)}</code></div><details><summary>Evidence and remediation</summary><pre>${esc(JSON.stringify(i.evidence, null, 2))}</pre><p>${esc(i.remediation)}</p></details></li>`;
+<div>Check: ${esc(i.checkTitle)} <code>${esc(i.check)}</code></div>${i.deadline ? `<div class="due">${i.deadline.overdue ? `<strong class="overdue">${esc(dueText(i.deadline))}</strong>` : esc(dueText(i.deadline))}</div>` : ''}<details><summary>Evidence and remediation</summary><pre>${esc(JSON.stringify(i.evidence, null, 2))}</pre><p>${esc(i.remediation)}</p></details></li>`;
   const status = (c: ClauseView) => `${badge(c.verdict)}${c.verdict === 'not-assessed' ? ` <small>${esc(statusText(c))}</small>` : ''}`;
   const rows = clauses.map((c) => `<tr><td><a href="#clause-${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.title)}</td><td>${status(c)}${c.manual.length && c.verdict !== 'attestation' ? ' + attestation' : ''}</td><td class="num">${c.tally.evaluated.size}</td><td class="num">${c.tally.notEvaluable.size}</td><td class="num">${c.tally.notAssessed.size}</td><td class="num">${c.tally.failingTotal}</td></tr>`).join('');
   const sections = clauses.map((c) => `<section id="clause-${esc(c.id)}"><h2>Clause ${esc(c.id)}: ${esc(c.title)}</h2>
@@ -204,6 +318,7 @@ function renderHtml(summary: ScanSummary, clauses: ClauseView[], source: Contrac
 ${c.summary ? `<p>${esc(c.summary)}</p>` : ''}
 <p>Resources evaluated: ${c.tally.evaluated.size}; not evaluable: ${c.tally.notEvaluable.size}.</p>
 ${notAssessedLine(c) ? `<p class="not-assessed">${esc(notAssessedLine(c))}</p>` : ''}
+${clauseDeadlineLine(c) ? `<p class="deadlines"><strong>${esc(clauseDeadlineLine(c))}</strong></p>` : ''}
 ${c.tally.failing.length ? `<h3>Failing resources (${c.tally.failingTotal})</h3><ul>${c.tally.failing.map(itemHtml).join('')}</ul>${c.tally.failingTotal > c.tally.failing.length ? `<p>… and ${c.tally.failingTotal - c.tally.failing.length} more in the findings document.</p>` : ''}` : ''}
 ${c.tally.errors.length ? `<h3>Not evaluable (${c.tally.errorsTotal})</h3><ul>${c.tally.errors.map((i) => `<li>${esc(i.name || i.resource)} <code>${esc(i.resource)}</code>: ${esc(i.error ?? i.message)}</li>`).join('')}</ul>` : ''}
 ${c.tally.muted.length ? `<h3>Accepted exceptions (muted failures)</h3><ul>${c.tally.muted.map((i) => `<li>${esc(i.name || i.resource)} <code>${esc(i.check)}</code>: ${esc(i.mute ?? '')}</li>`).join('')}</ul>` : ''}
@@ -214,6 +329,7 @@ ${c.tally.muted.length ? `<h3>Accepted exceptions (muted failures)</h3><ul>${c.t
 <header><h1>Contract compliance report</h1><p class="meta">${esc(title)} · profile <code>${esc(summary.contract.id)}</code> · scan <code>${esc(summary.id)}</code> · ${esc(summary.startedAt)} to ${esc(summary.finishedAt)}</p></header>
 <main>${summary.complete ? '' : '<p class="warning" role="alert">The scan is incomplete: clauses that depend on resources that could not be evaluated are reported as incomplete, never as met.</p>'}
 <table class="grid" id="clauses"><thead><tr><th>Clause</th><th>Title</th><th>Status</th><th class="num">Resources evaluated</th><th class="num">Not evaluable</th><th class="num">Not assessed</th><th class="num">Failing</th></tr></thead><tbody>${rows}</tbody></table>
+${htmlDeadlines(summary, source, deadlines)}
 ${sections}
 <section id="attestations"><h2>Attestations to sign</h2><p>No cloud API can prove these obligations (fully or in part). A responsible person signs that they are met.</p>${attest || '<p>None for this contract profile.</p>'}</section>
 </main></body></html>
@@ -232,6 +348,7 @@ export const CONTRACT_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline
  */
 export function contractFormatter(kind: 'md' | 'html', load: (summary: ScanSummary) => ContractSource = loadContract): Formatter {
   let tallies = new Map<string, ClauseTally>();
+  let deadlines = new DeadlineList();
   const tally = (clause: string) => {
     let t = tallies.get(clause);
     if (!t) tallies.set(clause, (t = emptyTally()));
@@ -244,10 +361,12 @@ export function contractFormatter(kind: 'md' | 'html', load: (summary: ScanSumma
     ...(kind === 'html' ? { contentSecurityPolicy: CONTRACT_REPORT_CSP } : {}),
     begin() {
       tallies = new Map();
+      deadlines = new DeadlineList();
       return '';
     },
     finding(f) {
       const clauses = new Set(f.obligations.flatMap((o) => o.clauses));
+      if (f.dueAt) deadlines.add(item(f), [...clauses], f.lastSeen !== undefined);
       for (const clause of clauses) {
         const t = tally(clause);
         if (f.status === 'ERROR') {
@@ -268,7 +387,7 @@ export function contractFormatter(kind: 'md' | 'html', load: (summary: ScanSumma
     end(summary) {
       const source = load(summary);
       const clauses = views(summary, source, tallies);
-      return kind === 'md' ? renderMarkdown(summary, clauses, source) : renderHtml(summary, clauses, source);
+      return kind === 'md' ? renderMarkdown(summary, clauses, source, deadlines) : renderHtml(summary, clauses, source, deadlines);
     },
   };
 }

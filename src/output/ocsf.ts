@@ -69,6 +69,16 @@ export const CHANGE_ACTIVITY: Record<FindingChange, { readonly id: 1 | 2 | 3; re
   resolved: { id: 3, name: 'Close' },
 };
 
+/**
+ * The contract deadline, which OCSF 1.8.0 has no attribute for: finding_info.tags, the finding's
+ * key-value pairs, with the due date as ISO 8601 (remediation allows no date at all).
+ */
+const deadlineTags = (f: Finding) => [
+  { name: 'due_time', value: f.dueAt! },
+  ...(f.curePeriod ? [{ name: 'cure_period', value: f.curePeriod }] : []),
+  { name: 'overdue', value: String(f.overdue === true) },
+];
+
 export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
   const time = millis(f.time);
   const firstSeen = f.firstSeen ? millis(f.firstSeen) : undefined;
@@ -153,6 +163,7 @@ export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
       ...(firstSeen !== undefined ? { first_seen_time: firstSeen } : {}),
       ...(lastSeen !== undefined ? { last_seen_time: lastSeen } : {}),
       analytic: { uid: f.check.id, name: f.check.title, type_id: 1, type: 'Rule', category: f.check.service },
+      ...(f.dueAt ? { tags: deadlineTags(f) } : {}),
     },
     compliance: {
       standards: [...(options.contract ? [options.contract.id] : []), ...frameworkIds],

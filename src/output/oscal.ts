@@ -191,7 +191,24 @@ export function oscalAssessmentResultsFormatter(): Formatter {
   };
 }
 
-/** `--format oscal-poam`: a POA&M item, risk and observation for every unmuted FAIL and ERROR. */
+/** The contract's cure period as the risk's milestone: the failure is to be cured on or before its due date. */
+function cureMilestone(f: Finding, contract: string) {
+  return {
+    uuid: uuidV5(`milestone/${f.id}`),
+    type: 'milestone',
+    title: line(`Cure period (${f.curePeriod ?? '-'}) of contract profile ${contract} ends${f.overdue ? ': overdue' : ''}`),
+    description: line(`Remediate by ${f.dueAt!}: ${f.curePeriod ?? 'the cure period'} after the failure was first seen.`),
+    timing: { 'on-date': { date: dateTime(f.dueAt!) } },
+  };
+}
+
+const deadlineProps = (f: Finding): Prop[] =>
+  f.dueAt ? [...prop('cure-period', f.curePeriod), ...prop('due', dateTime(f.dueAt)), ...prop('overdue', String(f.overdue === true))] : [];
+
+/**
+ * `--format oscal-poam`: a POA&M item, risk and observation for every unmuted FAIL and ERROR. A
+ * FAIL under a cure period has the risk's deadline and a milestone; an ERROR has none (README).
+ */
 export function oscalPoamFormatter(): Formatter {
   let items: Finding[] = [];
   return {
@@ -216,11 +233,13 @@ export function oscalPoamFormatter(): Formatter {
           : line(`${f.resource.type} ${f.resource.id} fails "${f.check.title}" (severity ${f.severity}).`),
         props: [...prop('severity', f.severity), ...prop('finding-id', f.id), ...prop('check-id', f.check.id)],
         status: 'open',
+        ...(f.dueAt ? { deadline: dateTime(f.dueAt) } : {}),
         remediations: [{
           uuid: uuidV5(`remediation/${f.id}`),
           lifecycle: 'recommendation',
           title: line(f.status === 'ERROR' ? `Grant ${f.error?.operation ?? 'the missing permission'} and scan again` : `Remediate: ${f.check.title}`),
           description: f.status === 'ERROR' ? line(`${f.error?.code ?? ''} ${f.error?.operation ?? ''}: ${f.error?.message ?? ''}`) : line(`${f.remediation.text}${f.remediation.cli ? ` (${f.remediation.cli})` : ''}`),
+          ...(f.dueAt ? { tasks: [cureMilestone(f, summary.contract.id)] } : {}),
         }],
         'related-observations': [{ 'observation-uuid': observationUuid(f) }],
       }));
@@ -229,7 +248,7 @@ export function oscalPoamFormatter(): Formatter {
           uuid: uuidV5(`poam-item/${f.id}`),
           title: line(`${f.check.title}: ${f.resource.name || f.resource.id}`),
           description: line(f.message),
-          props: [...prop('finding-id', f.id), ...prop('status', f.status), ...prop('severity', f.severity), ...f.obligations.flatMap((o) => o.clauses.map((c) => ({ name: 'clause', ns: NS, value: line(c) })))],
+          props: [...prop('finding-id', f.id), ...prop('status', f.status), ...prop('severity', f.severity), ...f.obligations.flatMap((o) => o.clauses.map((c) => ({ name: 'clause', ns: NS, value: line(c) }))), ...deadlineProps(f)],
           'related-observations': [{ 'observation-uuid': observationUuid(f) }],
           'related-risks': [{ 'risk-uuid': uuidV5(`risk/${f.id}`) }],
         }))

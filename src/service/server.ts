@@ -10,7 +10,8 @@ import { STATUSES } from '../core/finding.js';
 import { formatter, formatters } from '../output/registry.js';
 import type { Formatter } from '../output/types.js';
 import { InvalidCursorError } from '../store/sql-store.js';
-import { LIFECYCLES, SCAN_STATUSES, type FindingState, type HistoryStore, type ScanRecord } from '../store/types.js';
+import { LIFECYCLES, SCAN_STATUSES, dueAtOf, type FindingState, type HistoryStore, type ScanRecord } from '../store/types.js';
+import { isOverdue } from '../core/deadline.js';
 import { scanScopeSchema, type ScanScope, type Schedule, type ServiceConfig } from './config.js';
 import { changeToOcsf, type ChangeEvent } from './drift.js';
 import { CHANGE_ACTIVITY } from '../output/ocsf.js';
@@ -115,6 +116,8 @@ const findingsQuery = z.strictObject({
   check: z.string().min(1).optional(),
   duty: z.string().min(1).optional(),
   muted: bool.optional(),
+  /** Open failures past (or within) their contract's cure period, as of the request. */
+  overdue: bool.optional(),
 });
 
 const scanBody = z
@@ -176,14 +179,20 @@ const scanView = (s: ScanRecord, detail: boolean) => ({
   links: { self: `/scans/${s.id}`, report: `/scans/${s.id}/report`, changes: `/scans/${s.id}/changes` },
 });
 
-const findingView = (f: FindingState) => ({
-  lifecycle: f.lifecycle,
-  failingSince: f.failingSince,
-  lastScanId: f.lastScanId,
-  ...f.finding,
-  firstSeen: f.firstSeen,
-  lastSeen: f.lastSeen,
-});
+/** A finding as it stands now: its due date holds while it is open, and whether it is overdue is a matter of today, not of the last scan. */
+const findingView = (f: FindingState, now = new Date()) => {
+  const { dueAt: _due, overdue: _overdue, ...finding } = f.finding;
+  const due = dueAtOf(f);
+  return {
+    lifecycle: f.lifecycle,
+    failingSince: f.failingSince,
+    lastScanId: f.lastScanId,
+    ...finding,
+    firstSeen: f.firstSeen,
+    lastSeen: f.lastSeen,
+    ...(due ? { dueAt: due, overdue: isOverdue(due, now) } : {}),
+  };
+};
 
 /** The HTTP API: health, metrics, on-demand scans, history and reports. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -348,9 +357,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/findings', async (request) => {
     const q = validate(findingsQuery, request.query, 'query');
-    const { check, ...rest } = q;
-    const page = await store.listFindings({ ...rest, cursor: issued(rest.cursor), checkId: check });
-    return { items: page.items.map(findingView), ...(page.next ? { next: cursors.sign(page.next) } : {}) };
+    const { check, overdue, ...rest } = q;
+    const now = new Date();
+    const page = await store.listFindings({
+      ...rest, cursor: issued(rest.cursor), checkId: check, ...(overdue !== undefined ? { overdue: { at: now.toISOString(), value: overdue } } : {}),
+    });
+    return { items: page.items.map((f) => findingView(f, now)), ...(page.next ? { next: cursors.sign(page.next) } : {}) };
   });
 
   return app;

@@ -95,6 +95,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'when retention removed a scan\'s findings',
     statements: [`ALTER TABLE scans ADD COLUMN compacted_at TEXT`],
   },
+  {
+    version: 4,
+    name: 'contract deadlines: when an open failure must be cured by',
+    statements: [`ALTER TABLE findings ADD COLUMN due_at TEXT`, `CREATE INDEX findings_due ON findings (due_at)`],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -92,6 +92,10 @@ export interface FindingState {
   readonly finding: Finding;
 }
 
+/** When an open, unmuted failure must be cured by (README: Contract deadlines); null for anything else. */
+export const dueAtOf = (s: Pick<FindingState, 'lifecycle' | 'status' | 'muted' | 'finding'>): string | null =>
+  s.lifecycle === 'open' && s.status === 'FAIL' && !s.muted ? (s.finding.dueAt ?? null) : null;
+
 /** One finding's outcome in one scan: its new state, what it was seen as, and the change if any. */
 export interface FindingUpdate {
   readonly state: FindingState;
@@ -135,6 +139,8 @@ export interface FindingQuery {
   readonly checkId?: string | undefined;
   readonly duty?: string | undefined;
   readonly muted?: boolean | undefined;
+  /** Only findings whose due date had (`value: true`) or had not passed at `at`. */
+  readonly overdue?: { readonly at: string; readonly value: boolean } | undefined;
 }
 
 export interface ScanFindingRow {
@@ -163,6 +169,8 @@ export interface HistoryStore {
   record(scanId: string, at: string, updates: readonly FindingUpdate[]): Promise<void>;
   scanFindings(scanId: string): AsyncIterable<ScanFindingRow>;
   listFindings(query: FindingQuery): Promise<Page<FindingState>>;
+  /** Open failures whose due date had passed at `at`. */
+  countOverdue(at: string): Promise<number>;
   /** A finding's status transitions, oldest first. */
   transitions(findingId: string): Promise<Transition[]>;
   /** Delete finished scans started before `before`, with their findings, transitions and mutes. Current finding states stay. */

@@ -67,7 +67,7 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(await store.migrate()).toBe(LATEST_SCHEMA_VERSION);
       expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
       const versions = await store.driver.all('SELECT version FROM schema_migrations ORDER BY version');
-      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3]);
+      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3, 4]);
     });
 
     it('migrates a version-1 database holding data to the latest version and keeps the data', async () => {
@@ -116,6 +116,45 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(scan?.summary?.counts).toEqual(summary.counts);
       expect(await store.scanMutes('s1')).toEqual([{ rule: 0, entry: mute, expired: false }]);
       expect(await store.getScan('nope')).toBeUndefined();
+    });
+
+    it('lists and counts open failures past their due date as of a time (none for a muted or period-less one); a cure or a regression changes it', async () => {
+      const store = await fresh();
+      const plan: Finding[][] = [
+        [bucket('late', 'FAIL', { curePeriod: '1d' }), bucket('fresh', 'FAIL', { curePeriod: '30d' }), bucket('plain', 'FAIL'), bucket('muted', 'FAIL', { muted: true, curePeriod: '1d' })],
+        [bucket('late', 'PASS'), bucket('fresh', 'FAIL', { curePeriod: '30d' })],
+        [bucket('late', 'FAIL', { curePeriod: '1d' })],
+      ];
+      const c = coordinator(store, scriptedScan((_r, call) => plan[call]!));
+      const scan = async () => {
+        const t = c.trigger(scope, { trigger: 'api' });
+        if (!t.accepted) throw new Error('refused');
+        return (await t.done)!;
+      };
+      const plusDays = (iso: string, days: number, ms = 0) => new Date(Date.parse(iso) + days * 86_400_000 + ms).toISOString();
+      const overdueAt = async (at: string, value = true) =>
+        (await store.listFindings({ limit: 50, overdue: { at, value } })).items.map((s) => s.resourceId.replace('arn:aws:s3:::', '')).sort();
+
+      const first = await scan();
+      const late = bucket('late', 'FAIL').id;
+      expect((await store.findingStates([late])).get(late)?.finding).toMatchObject({ dueAt: plusDays(first.startedAt, 1), overdue: false });
+      // Due at first + 1 day: not overdue at that instant, overdue a millisecond later.
+      expect(await store.countOverdue(plusDays(first.startedAt, 1))).toBe(0);
+      expect(await store.countOverdue(plusDays(first.startedAt, 1, 1))).toBe(1);
+      expect(await overdueAt(plusDays(first.startedAt, 2))).toEqual(['late']);
+      expect(await overdueAt(plusDays(first.startedAt, 2), false)).toEqual(['fresh', 'muted', 'plain']);
+      expect(await overdueAt(plusDays(first.startedAt, 31))).toEqual(['fresh', 'late']);
+
+      // Cured: no longer overdue, whenever we ask; "fresh" keeps the date its first failure gave it.
+      await scan();
+      expect(await overdueAt(plusDays(first.startedAt, 31))).toEqual(['fresh']);
+      const freshId = bucket('fresh', 'FAIL').id;
+      expect((await store.findingStates([freshId])).get(freshId)?.finding.dueAt).toBe(plusDays(first.startedAt, 30));
+
+      // A regression starts a new cure period.
+      const third = await scan();
+      expect((await store.findingStates([late])).get(late)?.finding.dueAt).toBe(plusDays(third.startedAt, 1));
+      expect(await store.countOverdue(plusDays(third.startedAt, 1, 1))).toBe(1);
     });
 
     it('prunes finished scans older than the cutoff with their rows, keeping running scans and current finding states', async () => {

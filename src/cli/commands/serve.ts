@@ -94,7 +94,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
   const abandoned = await store.abandonRunningScans('the service stopped before the scan finished', new Date().toISOString());
   if (abandoned > 0) log.warn({ scans: abandoned }, 'scans left running by a previous process recorded as interrupted');
 
-  const metrics = new ServiceMetrics({ storeSize: () => store.sizeBytes() });
+  const metrics = new ServiceMetrics({ storeSize: () => store.sizeBytes(), overdueFindings: () => store.countOverdue(new Date().toISOString()) });
   const coordinator = new ScanCoordinator({
     store,
     log,

@@ -172,7 +172,7 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
   }, 60_000);
 
   it('connections reset instead of an answer: retried, same findings', async () => {
-    const reset = flaky(3, 0.15, { status: 0, reset: true });
+    const reset = flaky(3, 0.15, { breaks: 'drop' });
     const run = await scan({ fake: { faults: [reset.fault] } });
     expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, reset, 'backoff');

@@ -160,7 +160,7 @@ describe('GCP scan under injected faults (an organisation of 3 projects)', () =>
   }, 60_000);
 
   it('connections reset instead of an answer: retried, same findings', async () => {
-    const reset = flaky(3, 0.15, { reset: true });
+    const reset = flaky(3, 0.15, { breaks: 'drop' });
     const run = await scan({ faults: [reset.intercept] });
     expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, reset, 'ECONNRESET');

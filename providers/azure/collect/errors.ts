@@ -1,4 +1,5 @@
 import { collectionError, type CollectionError, type ErrorCode } from '../../../src/core/observed.js';
+import { parseRetryAfter } from '../../../src/net/backoff.js';
 
 /**
  * Azure errors come from three stacks (core-rest-pipeline, the older ms-rest-js under Resource
@@ -81,14 +82,7 @@ export function isRetryable(error: unknown): boolean {
 /** `Retry-After` (seconds or HTTP date) or Resource Graph's `x-ms-user-quota-resets-after` (hh:mm:ss), in ms. */
 export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
   const { headers } = httpFailure(error);
-  const retryAfter = headers('retry-after');
-  if (retryAfter !== undefined) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - now);
-  }
-  return parseQuotaReset(headers('x-ms-user-quota-resets-after'));
+  return parseRetryAfter(headers('retry-after'), now) ?? parseQuotaReset(headers('x-ms-user-quota-resets-after'));
 }
 
 export function parseQuotaReset(value: string | undefined): number | undefined {

@@ -1,7 +1,8 @@
 import { BatchImportFindingsCommand, SecurityHubClient, type AwsSecurityFinding, type SecurityHubClientConfig } from '@aws-sdk/client-securityhub';
 import type { Finding } from '../core/finding.js';
 import { toAsff, type AsffFinding } from '../output/asff.js';
-import { BatchingSink, DeliveryError, sleep, type BatchingOptions, type DeliveryResult, type Transport } from './batching.js';
+import { sleep } from '../net/sleep.js';
+import { BatchingSink, DeliveryError, type BatchingOptions, type DeliveryResult, type Transport } from './batching.js';
 import type { SecurityHubSinkConfig } from './config.js';
 
 /** BatchImportFindings takes at most 100 findings per call. */

@@ -95,6 +95,20 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'when retention removed a scan\'s findings',
     statements: [`ALTER TABLE scans ADD COLUMN compacted_at TEXT`],
   },
+  {
+    version: 4,
+    name: 'attestations: sign-offs for obligations no API can prove',
+    statements: [
+      `CREATE TABLE attestations (
+        id TEXT PRIMARY KEY,
+        obligation TEXT NOT NULL,
+        signed_on TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        attestation TEXT NOT NULL
+      )`,
+      `CREATE INDEX attestations_obligation ON attestations (obligation, signed_on)`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -104,11 +104,11 @@ type Definition = ContractProfile['definitions'][number];
 
 const emptyTally = (): ClauseTally => ({ evaluated: new Set(), notEvaluable: new Set(), notAssessedTotal: 0, notAssessed: new Set(), unset: new Set(), failing: [], errors: [], muted: [], mutedTotal: 0, failingTotal: 0, errorsTotal: 0 });
 
-const MET_BY_TEXT = (metBy: readonly MetBy[]) => (metBy.length === 0 ? '' : ` (by ${metBy.join(' and ')})`);
+const metByText = (metBy: readonly MetBy[]) => (metBy.length === 0 ? '' : ` (by ${metBy.join(' and ')})`);
 
 /** The clause's status in words: a not-assessed clause says which settings to fill in; a met one by what. */
 const statusText = (c: ClauseView) =>
-  c.verdict === 'not-assessed' ? notAssessedText(c.unset) : `${VERDICT_TEXT[c.verdict]}${c.verdict === 'met' ? MET_BY_TEXT(c.metBy) : ''}`;
+  c.verdict === 'not-assessed' ? notAssessedText(c.unset) : `${VERDICT_TEXT[c.verdict]}${c.verdict === 'met' ? metByText(c.metBy) : ''}`;
 
 /** Beside the verdict: the exceptions it accepts, never hidden behind it. */
 const exceptionsText = (c: ClauseView) => (c.acceptedExceptions > 0 ? `${c.acceptedExceptions} accepted exception(s)` : '');
@@ -174,7 +174,7 @@ function renderMarkdown(summary: ScanSummary, clauses: ClauseView[], source: Con
   const out: string[] = [];
   const title = source.profile?.title ?? summary.contract.title;
   out.push(`# Contract compliance report: ${md(title)}`, '');
-  out.push(`Contract profile \`${summary.contract.id.replace(/`/g, '')}\` · scan ${md(summary.id)} · ${md(summary.startedAt)} to ${md(summary.finishedAt)} · providers ${md(summary.providers.join(', ') || 'none')} · accounts ${summary.accounts.length}`, '');
+  out.push(`Contract profile \`${oneLine(summary.contract.id).replace(/`/g, '')}\` · scan ${md(summary.id)} · ${md(summary.startedAt)} to ${md(summary.finishedAt)} · providers ${md(summary.providers.join(', ') || 'none')} · accounts ${summary.accounts.length}`, '');
   if (!summary.complete) out.push('> **The scan is incomplete.** Some resources could not be evaluated; clauses that depend on them are reported as incomplete, never as met.', '');
   const signOffs = attestationTotals(summary);
   if (signOffs) out.push(`**Attestations:** ${md(signOffs)}`, '');
@@ -337,10 +337,11 @@ function profileHtml(profile: ContractProfile | undefined): string {
 export const CONTRACT_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /**
- * The auditor's view of one contract profile: per clause, its status, how many resources were
- * evaluated, how many could not be (ERROR) and how many were not assessed for want of a setting
- * (which it names), the failing resources with evidence and remediation, and
- * the obligations no API can prove, as attestations to sign. Only what a clause needs is kept
+ * The auditor's view of one contract profile: what the profile says of itself (source, notes,
+ * definitions), then per clause its status (met by evidence or by attestation) with the exceptions
+ * it accepts, how many resources were evaluated, how many results failed, could not be evaluated
+ * (ERROR) or were not assessed for want of a setting (which it names), the failing resources with
+ * evidence and remediation, and the obligations no API can prove, signed (valid or expired) or to sign. Only what a clause needs is kept
  * while findings stream (resource ids, and failing or unevaluable items up to a cap).
  */
 export function contractFormatter(kind: 'md' | 'html', load: (summary: ScanSummary) => ContractSource = loadContract): Formatter {

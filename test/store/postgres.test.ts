@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { startPostgres, type PostgresServer } from './postgres-server.js';
 import { storeSuite } from './suite.js';
@@ -36,7 +36,7 @@ describe('openStore with PostgreSQL', () => {
     try {
       expect(await Promise.all([a.migrate(), b.migrate()])).toEqual([LATEST_SCHEMA_VERSION, LATEST_SCHEMA_VERSION]);
       const rows = await a.driver.all('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((r) => Number(r['version']))).toEqual([1, 2, 3, 4]);
+      expect(rows.map((r) => Number(r['version']))).toEqual(MIGRATIONS.map((m) => m.version));
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
-import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/store/migrations.js';
 import { InvalidCursorError, type SqlStore } from '../../src/store/sql-store.js';
 import type { NewScan } from '../../src/store/types.js';
 import { observe } from '../../src/service/drift.js';
@@ -70,7 +70,7 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(await store.migrate()).toBe(LATEST_SCHEMA_VERSION);
       expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
       const versions = await store.driver.all('SELECT version FROM schema_migrations ORDER BY version');
-      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3]);
+      expect(versions.map((r) => Number(r['version']))).toEqual(MIGRATIONS.map((m) => m.version));
     });
 
     it('migrates a version-1 database holding data to the latest version and keeps the data', async () => {

@@ -59,6 +59,8 @@ export const configSchema = z.strictObject({
     .default({}),
   /** Name of a bundled contract profile or path to a profile file. */
   contract: z.string().default('iaas-customer-duties'),
+  /** A file of sign-offs for obligations no API can prove (as `scan --attestations`). */
+  attestations: z.string().min(1).optional(),
   concurrency: z
     .strictObject({
       accounts: positiveInt.default(4),

@@ -22,6 +22,8 @@ import { Mutelist } from './mutelist.js';
 import { fairPool } from './pool.js';
 import { Tally } from './tally.js';
 import { VERSION } from '../util/version.js';
+import { currentAttestations } from '../attestation/expiry.js';
+import type { Attestation } from '../attestation/schema.js';
 
 export interface ScanProgress {
   readonly scopesDone: number;
@@ -54,6 +56,8 @@ export interface ScanOptions {
   readonly onProgress?: (progress: ScanProgress) => void;
   /** Hand `emit` what each assessment read (for `--evidence`); off, nothing is recorded. */
   readonly recordReads?: boolean;
+  /** Sign-offs for obligations no check can prove (`--attestations`, the service's store), judged at `now`. */
+  readonly attestations?: readonly Attestation[];
 }
 
 /** Receives each finding and, when `recordReads` is on, what its assessment read. */
@@ -392,6 +396,8 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
 
   const errors = tally.distinctErrors();
   const assessed = new Set(options.checks.filter((c) => checksByProvider.has(c.provider)).map((c) => c.id));
+  const attested = currentAttestations(options.attestations ?? [], options.contract, now);
+  const obligations = tally.obligations(options.catalog, options.contract, assessed, attested);
   return {
     id: randomUUID(),
     tool: { name: 'dutyscan', version: VERSION },
@@ -406,8 +412,8 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     checks: options.checks.filter((c) => checksByProvider.has(c.provider)).length,
     findings: tally.findings,
     counts: { byStatus: tally.byStatus, failBySeverity: tally.failBySeverity, byDuty: tally.dutyTable(), muted: tally.muted },
-    obligations: tally.obligations(options.catalog, options.contract, assessed),
-    clauses: tally.clauses(options.catalog, options.contract, assessed),
+    obligations,
+    clauses: tally.clauses(options.catalog, options.contract, assessed, attested),
     notAssessed: tally.notAssessed(),
     apiCalls,
     totalApiCalls,
@@ -415,6 +421,7 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     rateLimitWaitMs: Math.round(rateLimitWaitMs),
     errors,
     expiredMutes: mutelist.expired(),
+    ...(attested.size > 0 ? { attestations: obligations.flatMap((o) => (o.attestation ? [o.attestation] : [])) } : {}),
     undelivered: {},
     // A scan that reached no account proved nothing: never report it as complete.
     complete: tally.byStatus.ERROR === 0 && errors.length === 0 && progress.scopesPlanned > 0 && progress.scopesDone === progress.scopesPlanned,

@@ -60,6 +60,13 @@ export function checkContractProfile(file: string, text: string, knownObligation
     }
   }
 
+  for (const obligation of Object.keys(profile.attestations ?? {})) {
+    if (!knownObligations.has(obligation)) {
+      const hint = didYouMean(obligation, [...knownObligations]);
+      problems.push(new ConfigError(file, at.path(['attestations', obligation]), at.keyLine(['attestations'], obligation), `unknown obligation "${obligation}"${hint ? ` (did you mean "${hint}"?)` : ''}; see dutyscan obligations list`));
+    }
+  }
+
   const unreviewed = profile.clauses.flatMap((clause, i) => (clause.review ? [{ clause: clause.id, line: at.line(['clauses', i, 'review']) }] : []));
   return { profile, problems, unreviewed };
 }

@@ -64,6 +64,8 @@ export const contractProfileSchema = z.strictObject({
       }),
     )
     .min(1),
+  /** Per obligation, how long a sign-off counts (default 90 days from the day it was signed). */
+  attestations: z.record(id, z.strictObject({ validForDays: z.number().int().positive('a whole number of days above 0') })).optional(),
 });
 
 /** config/frameworks/<id>.yaml: requirement -> check ids. */

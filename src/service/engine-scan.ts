@@ -5,6 +5,7 @@ import type { Finding } from '../core/finding.js';
 import type { OfflineSource } from '../core/inventory.js';
 import type { Config } from '../config/schema.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
+import type { Attestation } from '../attestation/schema.js';
 import type { Catalog } from '../mapping/catalog.js';
 import type { ContractProfile } from '../mapping/schema.js';
 import type { ScanScope } from './config.js';
@@ -21,6 +22,8 @@ export interface EngineScanDeps {
   readonly source?: ((now: Date) => OfflineSource) | undefined;
   readonly shard?: ScanOptions['shard'] | undefined;
   readonly adapters?: ScanOptions['adapters'] | undefined;
+  /** The sign-offs that count at `now` (the store's, and the demo's own); read before each scan. */
+  readonly attestations?: ((now: Date) => Promise<readonly Attestation[]>) | undefined;
   /** The engine; tests may wrap it. */
   readonly run?: typeof runScan | undefined;
 }
@@ -65,6 +68,7 @@ export function engineScanFn(deps: EngineScanDeps): ScanFn {
     const checks = checksForScope(deps.checks, scope);
     const offline = deps.source?.(request.now);
     const source = offline ? { ...offline, listings: [...offline.listings].filter((l) => inScope(scope, l.scope)) } : undefined;
+    const attestations = (await deps.attestations?.(request.now)) ?? [];
     return run(
       {
         config: configForScope(deps.config, scope),
@@ -78,6 +82,7 @@ export function engineScanFn(deps: EngineScanDeps): ScanFn {
         log: deps.log.child({ scanId: request.scanId }),
         ...(deps.shard ? { shard: deps.shard } : {}),
         ...(deps.adapters ? { adapters: deps.adapters } : {}),
+        attestations,
       },
       async (finding: Finding) => {
         if (inScope(scope, finding.resource)) await emit(finding);

@@ -19,6 +19,10 @@ import { CursorSigner } from './cursor.js';
 import { whyNotLoopback } from './loopback.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { ScanCoordinator } from './scheduler.js';
+import { attestationProblems } from '../attestation/load.js';
+import { attestationsFileSchema } from '../attestation/schema.js';
+import { attestationStatuses } from '../attestation/status.js';
+import type { ContractProfile, Obligation } from '../mapping/schema.js';
 
 /** RFC 9457 problem details; `type` URIs name dutyscan's own problem kinds. */
 export class Problem extends Error {
@@ -157,6 +161,8 @@ export interface ServerOptions {
   readonly nextRuns?: () => { schedule: string; next: string | null }[];
   /** Signs page cursors; a random key per process when absent. */
   readonly cursorKey?: string | undefined;
+  /** What `POST /attestations` checks sign-offs against, and whose validity periods `GET /attestations` applies. */
+  readonly attestations: { readonly obligations: ReadonlyMap<string, Obligation>; readonly contract: ContractProfile };
 }
 
 const scanView = (s: ScanRecord, detail: boolean) => ({
@@ -274,6 +280,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       throw new Problem(409, 'Scan already running', 'a scan of this scope is running or queued', { scanId: result.scanId, links: { scan: `/scans/${result.scanId}` } });
     }
     return reply.code(202).header('location', `/scans/${result.scanId}`).send({ id: result.scanId, status: 'queued', links: { self: `/scans/${result.scanId}` } });
+  });
+
+  // Sign-offs for obligations no API can prove: the same document as `scan --attestations`, in JSON.
+  app.post('/attestations', async (request, reply) => {
+    const body = validate(attestationsFileSchema, request.body, 'body');
+    const now = new Date();
+    const problems = attestationProblems(body.attestations, options.attestations.obligations, now);
+    if (problems.length > 0) {
+      throw new Problem(400, 'Invalid request', 'the body does not match what this endpoint accepts', {
+        errors: problems.map((p) => ({ pointer: `/${['body', ...p.path.map(String)].join('/')}`, detail: p.message })),
+      });
+    }
+    const added = new Set((await store.addAttestations(body.attestations, now.toISOString())).map((a) => a.id));
+    const all = attestationStatuses(await store.listAttestations(), options.attestations.contract, now);
+    return reply.code(201).header('location', '/attestations').send({ items: all.filter((a) => added.has(a.id)) });
+  });
+
+  app.get('/attestations', async () => {
+    const now = new Date();
+    return { items: attestationStatuses(await store.listAttestations(), options.attestations.contract, now) };
   });
 
   app.get('/scans', async (request) => {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Attestation } from '../attestation/schema.js';
 import type { Severity } from '../core/check.js';
 import type { Finding, Status } from '../core/finding.js';
 import type { ScanScope } from '../service/config.js';
@@ -18,6 +20,7 @@ import {
   type ScanQuery,
   type ScanRecord,
   type ScanStatus,
+  type StoredAttestation,
   type Transition,
   type Trigger,
 } from './types.js';
@@ -72,7 +75,7 @@ function decodeCursor(cursor: string, length: number): string[] {
 const BATCH = 200;
 
 /** Every table the migrations create, for the store's size. */
-const TABLES = ['schema_migrations', 'scans', 'findings', 'scan_findings', 'finding_transitions', 'scan_mutes'];
+const TABLES = ['schema_migrations', 'scans', 'findings', 'scan_findings', 'finding_transitions', 'scan_mutes', 'attestations'];
 
 /** Rows per INSERT: 200 rows of 17 columns stay far below SQLite's and PostgreSQL's parameter limits. */
 const ROWS_PER_STATEMENT = 200;
@@ -364,6 +367,21 @@ export class SqlStore implements HistoryStore {
 
   sizeBytes(): Promise<number> {
     return this.driver.sizeBytes(TABLES);
+  }
+
+  async addAttestations(attestations: readonly Attestation[], recordedAt: string): Promise<StoredAttestation[]> {
+    const stored = attestations.map((a) => ({ ...a, id: randomUUID(), recordedAt }));
+    await this.driver.transaction(async (tx) => {
+      for (const a of stored) {
+        await tx.run('INSERT INTO attestations (id, obligation, signed_on, recorded_at, attestation) VALUES (?, ?, ?, ?, ?)', [a.id, a.obligation, a.date, recordedAt, json(a)]);
+      }
+    });
+    return stored;
+  }
+
+  async listAttestations(): Promise<StoredAttestation[]> {
+    const rows = await this.driver.all('SELECT attestation FROM attestations ORDER BY signed_on, recorded_at, id');
+    return rows.map((r) => parse<StoredAttestation>(r['attestation']));
   }
 
   /** The mutelist a scan ran with. */

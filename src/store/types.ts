@@ -1,3 +1,4 @@
+import type { Attestation } from '../attestation/schema.js';
 import type { Severity } from '../core/check.js';
 import type { Finding, Status } from '../core/finding.js';
 import type { ScanSummary } from '../core/summary.js';
@@ -148,6 +149,12 @@ export interface ScanFindingRow {
   readonly change: Change | null;
 }
 
+/** A sign-off as the store keeps it: never edited; a newer one for the same obligation supersedes it. */
+export interface StoredAttestation extends Attestation {
+  readonly id: string;
+  readonly recordedAt: string;
+}
+
 /** The scan history: SQLite by default, PostgreSQL for shared or larger deployments. */
 export interface HistoryStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -185,5 +192,9 @@ export interface HistoryStore {
   reclaim(): Promise<void>;
   /** Bytes the store occupies: SQLite's database pages, or dutyscan's PostgreSQL tables with their indexes. */
   sizeBytes(): Promise<number>;
+  /** Record sign-offs (`POST /attestations`), all or none. */
+  addAttestations(attestations: readonly Attestation[], recordedAt: string): Promise<StoredAttestation[]>;
+  /** Every sign-off recorded, oldest first (by date signed, then recorded). */
+  listAttestations(): Promise<StoredAttestation[]>;
   close(): Promise<void>;
 }

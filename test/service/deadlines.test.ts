@@ -8,6 +8,7 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { finding } from '../support/findings.js';
 import { coordinator, scriptedScan, silent } from './harness.js';
+import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 
 // The harness clock starts on 2026-11-22: a day's cure period has long passed by the time the
 // API is asked (today), ten thousand weeks have not.
@@ -23,6 +24,7 @@ const estate = (): Finding[] => [
   bucket('passing', { status: 'PASS' }),
 ];
 
+const catalog = loadCatalog();
 let store: SqlStore;
 let app: FastifyInstance;
 let c: ScanCoordinator;
@@ -35,7 +37,7 @@ beforeEach(async () => {
   await store.migrate();
   metrics = new ServiceMetrics({ defaultMetrics: false, overdueFindings: () => store.countOverdue(new Date().toISOString()) });
   c = coordinator(store, scriptedScan(() => plan), { metrics });
-  app = await buildServer({ coordinator: c, store, metrics, schedules: [], tokens: [], log: silent, host: '127.0.0.1', ...registryFormats() });
+  app = await buildServer({ coordinator: c, store, metrics, schedules: [], tokens: [], log: silent, host: '127.0.0.1', ...registryFormats(), attestations: { obligations: catalog.obligations, contract: resolveContract(catalog, 'iaas-customer-duties') } });
 });
 afterEach(async () => {
   await app.close();

@@ -15,6 +15,9 @@ import { demoSource } from '../../src/demo/index.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { engineScanFn } from '../../src/service/engine-scan.js';
 import { allChecks } from '../../checks/index.js';
+import { buildServer, registryFormats } from '../../src/service/server.js';
+import { ServiceMetrics } from '../../src/service/metrics.js';
+import { dayOf } from '../../src/attestation/expiry.js';
 
 const scope = { providers: ['aws' as const] };
 
@@ -67,7 +70,7 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(await store.migrate()).toBe(LATEST_SCHEMA_VERSION);
       expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
       const versions = await store.driver.all('SELECT version FROM schema_migrations ORDER BY version');
-      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3, 4]);
+      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('migrates a version-1 database holding data to the latest version and keeps the data', async () => {
@@ -345,6 +348,58 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       const rows = [];
       for await (const row of store.scanFindings(scans[1]!.id)) rows.push(row);
       expect(rows.find((r) => r.finding.id === id)).toMatchObject({ change: 'still-failing', finding: { firstSeen: scans[0]!.startedAt, lastSeen: scans[1]!.startedAt } });
+    });
+
+    it('POST /attestations validates and stores sign-offs, GET lists them with their status, and service scans use them', async () => {
+      const store = await fresh();
+      const catalog = loadCatalog();
+      const contract = resolveContract(catalog, 'iaas-customer-duties');
+      const c = coordinator(store, engineScanFn({
+        config: defaultConfig(), checks: allChecks.filter((k) => k.provider === 'aws'), catalog, contract, log: silent, source: demoSource,
+        attestations: async () => store.listAttestations(),
+      }), { clock: () => new Date() });
+      const app = await buildServer({
+        coordinator: c, store, metrics: new ServiceMetrics(), schedules: [], tokens: [], log: silent, host: '127.0.0.1', ...registryFormats(),
+        attestations: { obligations: catalog.obligations, contract },
+      });
+      try {
+        const daysAgo = (n: number) => dayOf(new Date(Date.now() - n * 86_400_000));
+        const signOff = (obligation: string, date: string) => ({ obligation, by: 'Dana, CISO', date, statement: 'done', evidence: 'ticket SEC-1' });
+
+        // Mistakes are named by JSON pointer and nothing is stored.
+        const bad = await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.trainin', daysAgo(1)), { ...signOff('people.training', daysAgo(1)), date: '1 May' }] } });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.json().errors).toEqual([{ pointer: '/body/attestations/1/date', detail: 'the sign-off date as YYYY-MM-DD' }]);
+        const unknown = await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.trainin', daysAgo(1))] } });
+        expect(unknown.statusCode).toBe(400);
+        expect(unknown.json().errors).toEqual([{ pointer: '/body/attestations/0/obligation', detail: expect.stringContaining('unknown obligation "people.trainin" (did you mean "people.training"?)') }]);
+        const future = await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.training', daysAgo(-2))] } });
+        expect(future.json().errors[0]).toMatchObject({ pointer: '/body/attestations/0/date', detail: expect.stringContaining('cannot be dated in the future') });
+        expect(await store.listAttestations()).toEqual([]);
+
+        const posted = await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.training', daysAgo(200)), signOff('governance.usage-monitoring', daysAgo(90))] } });
+        expect(posted.statusCode).toBe(201);
+        expect(posted.json().items.map((a: { status: string }) => a.status)).toEqual(['expired', 'expired']);
+        await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.training', daysAgo(89))] } });
+        const listed = (await app.inject({ method: 'GET', url: '/attestations' })).json().items;
+        expect(listed.map((a: { obligation: string; date: string; status: string; expires: string }) => [a.obligation, a.date, a.status, a.expires])).toEqual([
+          ['people.training', daysAgo(200), 'superseded', daysAgo(110)],
+          ['governance.usage-monitoring', daysAgo(90), 'expired', daysAgo(0)],
+          ['people.training', daysAgo(89), 'valid', daysAgo(-1)],
+        ]);
+
+        const t = c.trigger({ providers: ['aws'] }, { trigger: 'api' });
+        if (!t.accepted) throw new Error('refused');
+        const scan = (await t.done)!;
+        const obligation = (id: string) => scan.summary!.obligations.find((o) => o.id === id)!;
+        expect(obligation('people.training')).toMatchObject({ status: 'met', metBy: 'attestation', attestation: { status: 'valid', applied: true, date: daysAgo(89) } });
+        expect(obligation('governance.usage-monitoring')).toMatchObject({ status: 'attestation', attestation: { status: 'expired', applied: false, expires: daysAgo(0) } });
+        const report = await app.inject({ method: 'GET', url: `/scans/${scan.id}/report?format=md` });
+        expect(report.body).toContain(`**Met by attestation; expires on ${daysAgo(-1)}.**`);
+        expect(report.body).toContain(`**Attestation expired on ${daysAgo(0)}.**`);
+      } finally {
+        await app.close();
+      }
     });
   });
 }

@@ -8,6 +8,8 @@ import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import { awsConfigSchema } from '../../../providers/aws/config.js';
 import type { Config } from '../../config/schema.js';
 import { demoSource } from '../../demo/index.js';
+import { demoAttestations } from '../../demo/attestations.js';
+import { loadAttestations } from '../../attestation/load.js';
 import { runScan } from '../../engine/scan.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
 import { loadCatalog } from '../../mapping/catalog.js';
@@ -55,6 +57,7 @@ interface ScanFlags {
   externalId?: string;
   evidence?: string;
   signKey?: string;
+  attestations?: string;
 }
 
 /** AWS flags for ad hoc runs override the config file's `providers.aws`; offline, they would be silently ignored. */
@@ -129,6 +132,11 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const failOn = flags.failOn ? parseEnum('severity', [flags.failOn], SEVERITIES)[0]! : config.outputs.failOn;
   const shard = parseShard(flags.shard);
   const evidence = openEvidence(flags);
+  const attestationsFile = flags.attestations ?? loaded.config.attestations;
+  const attestations = [
+    ...(flags.demo ? demoAttestations(now) : []),
+    ...(attestationsFile ? loadAttestations(attestationsFile, catalog.obligations, now) : []),
+  ];
 
   const formats = outputFormats(flags.format, loaded);
   const outputDir = flags.outputDir ?? config.outputs.dir;
@@ -176,6 +184,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         ...(inventoryWriter ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
         ...(evidence ? { recordReads: true } : {}),
+        attestations,
       },
       async (finding: Finding, reads) => {
         sinks.write(finding);
@@ -234,6 +243,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--external-id <id>', 'AWS organisation mode: the external id the member role requires')
     .option('--evidence <dir>', 'write per-finding evidence (the facts each check read) and a SHA-256 manifest to this new directory')
     .option('--sign-key <file>', 'sign the evidence manifest with this Ed25519 private key (PEM)')
+    .option('--attestations <file>', 'sign-offs for obligations no API can prove (YAML; valid 90 days unless the contract profile says otherwise)')
     .addHelpText('after', scanHelp())
     .action(async (flags: ScanFlags) => {
       done(await scanCommand(flags));

@@ -9,7 +9,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { azureChecks } from '../../checks/azure/index.js';
-import { createAzureAdapter } from '../../providers/azure/adapter.js';
+import { createAdapter } from '../../providers/azure/adapter.js';
 import { sleep as realSleep, type Sleep } from '../../providers/azure/collect/calls.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import type { Finding } from '../../src/core/finding.js';
@@ -58,7 +58,7 @@ async function scan(options: { fake?: FakeOptions; state?: FakeTenant; callMs?: 
   // The adapter's waits, recorded, then really waited (Retry-After is honoured in wall-clock time).
   const waits: number[] = [];
   const sleep: Sleep = (ms, signal) => { waits.push(ms); return realSleep(ms, signal); };
-  const adapter = createAzureAdapter(config.providers.azure!, { log: silent, callTimeoutMs: callMs }, { credential: new StubCredential(), ca: fake.ca, sleep });
+  const adapter = await createAdapter(config.providers.azure!, { log: silent, callTimeoutMs: callMs }, { credential: new StubCredential(), ca: fake.ca, sleep });
   const findings: Finding[] = [];
   const started = performance.now();
   const summary = await runScan(

@@ -4,7 +4,7 @@ import { configSchema } from '../../../src/config/schema.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { runScan } from '../../../src/engine/scan.js';
 import { loadCatalog, resolveContract } from '../../../src/mapping/catalog.js';
-import { createAzureAdapter } from '../../../providers/azure/adapter.js';
+import { createAdapter } from '../../../providers/azure/adapter.js';
 import { AzureFake, StubCredential } from '../../fakes/azure/server.js';
 import * as w from '../../fakes/azure/tenant.js';
 import { silent } from './support.js';
@@ -33,7 +33,7 @@ describe('Azure through the engine', () => {
     const config = configSchema.parse({
       providers: { azure: { cloud: 'custom', tenantId: TENANT, endpoints: { resourceManager: fake.url, graph: fake.url, authorityHost: fake.url } } },
     });
-    const adapter = createAzureAdapter(config.providers.azure!, { log: silent, callTimeoutMs: 10_000 }, { credential: new StubCredential(), ca: fake.ca });
+    const adapter = await createAdapter(config.providers.azure!, { log: silent, callTimeoutMs: 10_000 }, { credential: new StubCredential(), ca: fake.ca });
     const catalog = loadCatalog();
     const findings: Finding[] = [];
     const summary = await runScan(

@@ -4,7 +4,7 @@ import type { DiscoveryResult } from '../../../src/core/provider.js';
 import type { ResourceType } from '../../../src/core/resource.js';
 import { RateLimitedApi } from '../../../src/engine/api.js';
 import { azureConfigSchema, type AzureConfig } from '../../../providers/azure/config.js';
-import { createAzureAdapter, type AzureAdapter } from '../../../providers/azure/adapter.js';
+import { createAdapter, type AzureAdapter } from '../../../providers/azure/adapter.js';
 import { AzureFake, StubCredential } from '../../fakes/azure/server.js';
 import type { Sleep } from '../../../providers/azure/collect/calls.js';
 
@@ -40,7 +40,7 @@ export async function scan(
   options: { shard?: { index: number; count: number }; sleep?: Sleep; callTimeoutMs?: number; types?: ReadonlySet<ResourceType>; rateLimits?: Record<string, { perSecond: number; burst: number }> } = {},
 ): Promise<ScanOutcome> {
   const credential = new StubCredential();
-  const adapter = createAzureAdapter(fakeConfig(fake, over), { log: silent, callTimeoutMs: options.callTimeoutMs ?? 10_000 }, { credential, ca: fake.ca, ...(options.sleep ? { sleep: options.sleep } : {}) });
+  const adapter = await createAdapter(fakeConfig(fake, over), { log: silent, callTimeoutMs: options.callTimeoutMs ?? 10_000 }, { credential, ca: fake.ca, ...(options.sleep ? { sleep: options.sleep } : {}) });
   const api = new RateLimitedApi('azure', {
     rateLimits: options.rateLimits ?? { 'azure/arm': { perSecond: 10_000, burst: 10_000 }, 'azure/resourcegraph': { perSecond: 10_000, burst: 10_000 }, 'azure/graph': { perSecond: 10_000, burst: 10_000 } },
   });

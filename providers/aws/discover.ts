@@ -7,7 +7,7 @@ import type { ApiCaller, DiscoverContext, DiscoveryResult, Target } from '../../
 import { GLOBAL_REGION, type Scope } from '../../src/core/resource.js';
 import { inShard } from '../../src/core/shard.js';
 import type { AwsConfig } from './config.js';
-import { AWS_REGIONAL_TYPES } from './model/index.js';
+import { AWS_REGIONAL_TYPES } from './resources.js';
 import { AwsCaller, partitionOf } from './collect/caller.js';
 import { AwsClients, send, viaApi, type AwsCredentialIdentity, type AwsCredentialIdentityProvider, type ClientSettings } from './collect/clients.js';
 import { classifyAwsError } from './collect/errors.js';

@@ -18,8 +18,6 @@ import { collectionError, mapObserved, seen, unseen, type CollectionError, type 
 import { GLOBAL_REGION, type ResourceType } from '../../../src/core/resource.js';
 import { failedListing, listing, resource } from '../../../src/inventory/build.js';
 import {
-  awsSettingId,
-  parsePolicyDocument,
   type AccessKeySlot,
   type AttachedPolicy,
   type InlinePolicy,
@@ -28,6 +26,8 @@ import {
   type RootUsage,
   type UserCredentials,
 } from '../model/index.js';
+import { parsePolicyDocument } from '../policy-document.js';
+import { awsSettingId } from '../resources.js';
 import { FailedCall, iso, provenance, tagsOf, type AwsCaller } from './caller.js';
 import { errorName } from './errors.js';
 

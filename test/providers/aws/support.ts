@@ -1,4 +1,3 @@
-import pino from 'pino';
 import type { Listing } from '../../../src/core/inventory.js';
 import type { DiscoveryResult, ProviderAdapter } from '../../../src/core/provider.js';
 import type { ResourceType } from '../../../src/core/resource.js';
@@ -8,11 +7,12 @@ import { awsConfigSchema } from '../../../providers/aws/config.js';
 import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES } from '../../../providers/aws/resources.js';
 import { BASE_CREDENTIALS, FakeAws } from '../../fakes/aws/server.js';
 import { credentialRow, ec2Region, emptyAccount, type FakeAccount, type FakeState } from '../../fakes/aws/state.js';
+import { silentLog } from '../support.js';
+
+/** The silent logger, for the tests that import it from here. */
+export { silentLog };
 
 export const ALL_AWS_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([...AWS_GLOBAL_TYPES, ...AWS_REGIONAL_TYPES]);
-
-export const silentLog = pino({ level: 'silent' });
-
 
 /** Static dummy credentials in the env, so the SDK's default chain finds them (and nothing real). */
 export function useFakeCredentials(): void {

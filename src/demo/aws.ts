@@ -4,10 +4,6 @@ import type { Policy } from '../core/policy.js';
 import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../core/resource.js';
 import { listing, resource } from '../inventory/build.js';
 import {
-  AWS_GLOBAL_TYPES,
-  AWS_REGIONAL_TYPES,
-  awsSettingId,
-  parsePolicyDocument,
   type AccessKeySlot,
   type AclGrant,
   type AttachedPolicy,
@@ -16,6 +12,8 @@ import {
   type PublicAccessBlock,
   type UserCredentials,
 } from '../../providers/aws/model/index.js';
+import { parsePolicyDocument } from '../../providers/aws/policy-document.js';
+import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES, awsSettingId } from '../../providers/aws/resources.js';
 
 /**
  * The demo organisation's AWS side: three accounts, two or three regions each, compliant and

@@ -20,8 +20,6 @@ import { failedListing, listing, resource } from '../../../src/inventory/build.j
 import { backoffMs, type BackoffPolicy } from '../../../src/net/backoff.js';
 import { sleep } from '../../../src/net/sleep.js';
 import {
-  awsSettingId,
-  parsePolicyDocument,
   type AccessKeySlot,
   type AttachedPolicy,
   type InlinePolicy,
@@ -30,6 +28,8 @@ import {
   type RootUsage,
   type UserCredentials,
 } from '../model/index.js';
+import { parsePolicyDocument } from '../policy-document.js';
+import { awsSettingId } from '../resources.js';
 import { FailedCall, iso, provenance, tagsOf, type AwsCaller } from './caller.js';
 import { errorName } from './errors.js';
 

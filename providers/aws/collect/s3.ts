@@ -28,7 +28,9 @@ import type { Listing } from '../../../src/core/inventory.js';
 import { seen, type Observed } from '../../../src/core/observed.js';
 import { GLOBAL_REGION, type ResourceType } from '../../../src/core/resource.js';
 import { failedListing, listing, resource } from '../../../src/inventory/build.js';
-import { awsSettingId, parsePolicyDocument, type PolicyDocument, type PublicAccessBlock } from '../model/index.js';
+import { type PolicyDocument, type PublicAccessBlock } from '../model/index.js';
+import { parsePolicyDocument } from '../policy-document.js';
+import { awsSettingId } from '../resources.js';
 import { iso, partitionOf, type AwsCaller } from './caller.js';
 
 const publicAccessBlock = (c: PublicAccessBlockConfiguration | undefined): PublicAccessBlock | null =>

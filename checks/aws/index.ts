@@ -133,20 +133,3 @@ export const awsChecks: readonly AnyCheck[] = [
   ec2NetworkAclAdminPortsRestricted,
   logsLogGroupRetention,
 ];
-
-/** Where a reader learns about each service a check reads: the rule's help link when the check names none. */
-export const awsServiceDocs: Readonly<Record<string, string>> = {
-  iam: 'https://docs.aws.amazon.com/iam/',
-  s3: 'https://docs.aws.amazon.com/s3/',
-  ec2: 'https://docs.aws.amazon.com/ec2/',
-  rds: 'https://docs.aws.amazon.com/rds/',
-  cloudtrail: 'https://docs.aws.amazon.com/cloudtrail/',
-  kms: 'https://docs.aws.amazon.com/kms/',
-  backup: 'https://docs.aws.amazon.com/aws-backup/',
-  account: 'https://docs.aws.amazon.com/accounts/',
-  guardduty: 'https://docs.aws.amazon.com/guardduty/',
-  accessanalyzer: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html',
-  config: 'https://docs.aws.amazon.com/config/',
-  efs: 'https://docs.aws.amazon.com/efs/',
-  logs: 'https://docs.aws.amazon.com/cloudwatch/',
-};

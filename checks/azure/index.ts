@@ -53,17 +53,3 @@ export const azureChecks: readonly AnyCheck[] = [
   resourcesResourceGroupRequiredTags,
   resourcesResourceAllowedLocation,
 ];
-
-/** Where a reader learns about each service a check reads: the rule's help link when the check names none. */
-export const azureServiceDocs: Readonly<Record<string, string>> = {
-  entra: 'https://learn.microsoft.com/entra/identity/',
-  authorization: 'https://learn.microsoft.com/azure/role-based-access-control/',
-  keyvault: 'https://learn.microsoft.com/azure/key-vault/',
-  storage: 'https://learn.microsoft.com/azure/storage/',
-  compute: 'https://learn.microsoft.com/azure/virtual-machines/',
-  sql: 'https://learn.microsoft.com/azure/azure-sql/',
-  network: 'https://learn.microsoft.com/azure/virtual-network/',
-  monitor: 'https://learn.microsoft.com/azure/azure-monitor/',
-  security: 'https://learn.microsoft.com/azure/defender-for-cloud/',
-  resources: 'https://learn.microsoft.com/azure/azure-resource-manager/',
-};

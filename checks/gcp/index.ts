@@ -57,15 +57,3 @@ export const gcpChecks: readonly AnyCheck[] = [
   assetRequiredLabelsPresent,
   assetLocationAllowed,
 ];
-
-/** Where a reader learns about each service a check reads: the rule's help link when the check names none. */
-export const gcpServiceDocs: Readonly<Record<string, string>> = {
-  iam: 'https://cloud.google.com/iam/docs',
-  workspace: 'https://support.google.com/a/answer/175197',
-  compute: 'https://cloud.google.com/compute/docs',
-  storage: 'https://cloud.google.com/storage/docs',
-  sql: 'https://cloud.google.com/sql/docs',
-  kms: 'https://cloud.google.com/kms/docs',
-  logging: 'https://cloud.google.com/logging/docs',
-  asset: 'https://cloud.google.com/asset-inventory/docs',
-};

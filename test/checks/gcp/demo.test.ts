@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { gcpChecks } from '../../../checks/gcp/index.js';
-import { gcpDemo, gcpDemoPolicy } from '../../../src/demo/gcp.js';
+import { gcpDemo, gcpDemoPolicy } from '../../../providers/gcp/demo.js';
 import { runCheck } from '../../support/checks.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');

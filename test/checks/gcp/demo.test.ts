@@ -25,9 +25,9 @@ describe('GCP demo inventory', () => {
 
   test('every check yields a verdict, and the one refused fact is an ERROR', () => {
     for (const check of gcpChecks) expect(results.some((r) => r.check.id === check.id), check.id).toBe(true);
-    expect(results.filter((r) => r.status === 'ERROR').map((r) => [r.check.id, r.resource.name])).toEqual([
-      ['gcp-iam-service-account-no-user-managed-keys', 'etl-loader@acme-analytics-prod.iam.gserviceaccount.com'],
+    expect(results.filter((r) => r.status === 'ERROR').map((r) => [r.check.id, r.resource.name]).sort()).toEqual([
       ['gcp-iam-service-account-keys-rotated', 'etl-loader@acme-analytics-prod.iam.gserviceaccount.com'],
+      ['gcp-iam-service-account-no-user-managed-keys', 'etl-loader@acme-analytics-prod.iam.gserviceaccount.com'],
     ]);
   });
 

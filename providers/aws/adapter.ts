@@ -1,7 +1,7 @@
 import type { CollectionError } from '../../src/core/observed.js';
 import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
-import type { AdapterOptions, CreateAdapter } from '../index.js';
+import type { AdapterOptions, CreateAdapter } from '../../src/core/descriptor.js';
 import { collectAccessAnalyzer } from './collect/accessanalyzer.js';
 import { collectSecurityContact, regionListing } from './collect/account.js';
 import { BACKUP_TYPES, collectBackup } from './collect/backup.js';

@@ -7,7 +7,7 @@ import { observedBy, type CollectionError, type Observed } from '../../src/core/
 import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType, type Scope } from '../../src/core/resource.js';
 import { failedListing, listing } from '../../src/inventory/build.js';
-import type { AdapterOptions, CreateAdapter } from '../index.js';
+import type { AdapterOptions, CreateAdapter } from '../../src/core/descriptor.js';
 import type { AzureConfig } from './config.js';
 import { ArmBudget, sleep as realSleep, type CallerOptions, type Sleep } from './collect/calls.js';
 import { AzureClients } from './collect/clients.js';

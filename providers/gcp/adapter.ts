@@ -2,7 +2,7 @@ import type { CollectionError } from '../../src/core/observed.js';
 import type { DiscoverContext, DiscoveryResult, ProviderAdapter, Target } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
 import { inShard } from '../../src/core/shard.js';
-import type { CreateAdapter } from '../index.js';
+import type { CreateAdapter } from '../../src/core/descriptor.js';
 import type { GcpConfig } from './config.js';
 import type {} from './model/types.js';
 import { GcpCaller } from './collect/call.js';

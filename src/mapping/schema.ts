@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DUTIES } from '../core/check.js';
 import { curePeriodSchema } from './cure.js';
+import { providerIdSchema } from '../../providers/index.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a lower-case dotted id such as access.mfa');
 
@@ -31,7 +32,7 @@ export const obligationCatalogSchema = z.strictObject({
 
 /** config/mappings/<provider>.yaml: obligation id -> check ids (one direction only). */
 export const obligationMappingSchema = z.strictObject({
-  provider: z.enum(['aws', 'azure', 'gcp']),
+  provider: providerIdSchema,
   obligations: z.record(id, z.array(z.string().min(1)).min(1)),
 });
 
@@ -72,7 +73,7 @@ export const contractProfileSchema = z.strictObject({
 export const frameworkSchema = z.strictObject({
   id,
   title: z.string().min(1),
-  provider: z.enum(['aws', 'azure', 'gcp']).optional(),
+  provider: providerIdSchema.optional(),
   requirements: z.record(z.string(), z.array(z.string().min(1)).min(1)),
 });
 

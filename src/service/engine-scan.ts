@@ -10,6 +10,7 @@ import type { Catalog } from '../mapping/catalog.js';
 import type { ContractProfile } from '../mapping/schema.js';
 import type { ScanScope } from './config.js';
 import type { ScanFn } from './scheduler.js';
+import { PROVIDER_IDS, descriptor } from '../../providers/index.js';
 
 export interface EngineScanDeps {
   readonly config: Config;
@@ -41,15 +42,12 @@ export function checksForScope(all: readonly AnyCheck[], scope: ScanScope): AnyC
 
 /**
  * Narrow the provider config to the scope's accounts and regions where the provider can be told
- * (AWS regions, Azure subscriptions, GCP projects), so a scoped scan does not call what it would
- * throw away. Findings outside the scope are dropped in any case.
+ * (each descriptor's `narrow`), so a scoped scan does not call what it would throw away. Findings
+ * outside the scope are dropped in any case.
  */
 export function configForScope(config: Config, scope: ScanScope): Config {
-  const providers = { ...config.providers };
-  if (scope.regions && providers.aws) providers.aws = { ...providers.aws, regions: scope.regions };
-  if (scope.accounts && providers.azure) providers.azure = { ...providers.azure, subscriptions: scope.accounts };
-  if (scope.accounts && providers.gcp) providers.gcp = { ...providers.gcp, projects: scope.accounts };
-  return { ...config, providers };
+  const narrowed = PROVIDER_IDS.flatMap((id) => (config.providers[id] ? [[id, descriptor(id).narrow(config.providers[id], scope)]] : []));
+  return { ...config, providers: { ...config.providers, ...Object.fromEntries(narrowed) } };
 }
 
 /** Whether a finding (or listing scope) lies inside the scope's accounts and regions. Account-wide (global) results count for every region filter. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ConfigError } from '../config/errors.js';
 import { SEVERITIES } from '../core/check.js';
 import { STATUSES } from '../core/finding.js';
+import { providerIdSchema } from '../../providers/index.js';
 import { formatter, formatters } from '../output/registry.js';
 import type { Formatter } from '../output/types.js';
 import { InvalidCursorError } from '../store/sql-store.js';
@@ -114,7 +115,7 @@ const findingsQuery = z.strictObject({
   status: z.enum(STATUSES).optional(),
   lifecycle: z.enum(LIFECYCLES).optional(),
   severity: z.enum(SEVERITIES).optional(),
-  provider: z.enum(['aws', 'azure', 'gcp']).optional(),
+  provider: providerIdSchema.optional(),
   account: z.string().min(1).optional(),
   region: z.string().min(1).optional(),
   check: z.string().min(1).optional(),

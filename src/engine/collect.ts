@@ -11,7 +11,7 @@ import { adapters as bundledAdapters } from '../../providers/index.js';
 import type { AccountInput } from './account.js';
 import { RateLimitedApi, type ApiStats } from './api.js';
 import { applicableIn, missingListings, neededTypes, type Plan } from './plan.js';
-import { fairPool } from './pool.js';
+import { fairPool, type FairPool } from './pool.js';
 import { collectTask } from './task.js';
 
 /** What collection tells the scan, account by account. */
@@ -78,7 +78,7 @@ export async function collectOffline(listings: Iterable<Listing>, plan: Plan, { 
  */
 export class Collector {
   private readonly apis = new Map<ProviderId, RateLimitedApi>();
-  private readonly taskPool;
+  private readonly taskPool: FairPool;
   private readonly servicePools = new Map<string, LimitFunction>();
   /** How each provider collected, as its discovery said. */
   readonly modes: Partial<Record<ProviderId, string>> = {};

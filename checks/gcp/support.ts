@@ -1,5 +1,4 @@
-import picomatch from 'picomatch';
-import type { AssessContext } from '../../src/core/check.js';
+import type { AssessContext, Params } from '../../src/core/check.js';
 import type { Resource } from '../../src/core/resource.js';
 import type { GcpIamBinding } from '../../providers/gcp/model/types.js';
 
@@ -25,15 +24,6 @@ export function regionOfLocation(location: string): string {
   return /^[a-z]+-[a-z]+\d+-[a-z]$/.test(location) ? location.slice(0, location.lastIndexOf('-')) : location;
 }
 
-/** Whether a resource name or id matches one of the policy's critical-resource globs. */
-export function isCritical(globs: readonly string[], ...names: readonly string[]): string | null {
-  for (const glob of globs) {
-    const match = picomatch(glob, { nocase: true, dot: true });
-    if (names.some((n) => match(n))) return glob;
-  }
-  return null;
-}
-
 /** The last path segment of a GCP resource URL or name. */
 export const lastSegment = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
 
@@ -41,7 +31,7 @@ export const lastSegment = (name: string): string => name.slice(name.lastIndexOf
  * A Compute metadata key as the VM sees it: its own value, else the project's common metadata
  * (read only when the VM does not set it, so an unreadable project metadata matters only then).
  */
-export function effectiveMetadata(instance: Resource<'gcp.compute.instance'>, key: string, ctx: AssessContext): { value: string | null; from: 'instance' | 'project' | 'unset' } {
+export function effectiveMetadata(instance: Resource<'gcp.compute.instance'>, key: string, ctx: AssessContext<Params, 'gcp.compute.project-metadata'>): { value: string | null; from: 'instance' | 'project' | 'unset' } {
   const own = instance.data.metadata[key];
   if (own !== undefined) return { value: own, from: 'instance' };
   const project = ctx.related('gcp.compute.project-metadata')[0]?.data.items[key];

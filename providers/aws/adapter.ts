@@ -1,7 +1,7 @@
 import type { CollectionError } from '../../src/core/observed.js';
 import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
-import type { AdapterOptions } from '../index.js';
+import type { AdapterOptions, CreateAdapter } from '../../src/core/descriptor.js';
 import { collectAccessAnalyzer } from './collect/accessanalyzer.js';
 import { collectSecurityContact, regionListing } from './collect/account.js';
 import { BACKUP_TYPES, collectBackup } from './collect/backup.js';
@@ -9,7 +9,7 @@ import { AwsCaller } from './collect/caller.js';
 import { AwsClients, type ClientSettings } from './collect/clients.js';
 import { collectCloudTrail } from './collect/cloudtrail.js';
 import { collectConfig } from './collect/config.js';
-import { discoverAws, type AwsSession } from './collect/discovery.js';
+import { discoverAws, type AwsSession } from './discover.js';
 import { collectEc2, EC2_TYPES } from './collect/ec2.js';
 import { collectEfs } from './collect/efs.js';
 import { classifyAwsError } from './collect/errors.js';
@@ -36,18 +36,17 @@ export function clientSettings(config: AwsConfig, options: Pick<AdapterOptions, 
   };
 }
 
-/** What the adapter takes besides its config section: a test hook and the policy's critical resources. */
-export interface AwsAdapterTuning {
+/** Test hooks (see CreateAdapter); a scan from the CLI uses none of them. */
+export interface AwsHooks {
+  /** How often the IAM credential report is polled while AWS generates it; tests shorten it. */
   readonly credentialReportPollMs?: number;
-  /** policy.criticalResources: the buckets whose Object Lock configuration is read (one call each). */
-  readonly criticalResources?: readonly string[];
 }
 
 /**
  * The AWS adapter: discovery (caller or organisation, enabled regions), and per account one task
  * per global service and one per (service, region). Each task lists only the types asked for.
  */
-export async function createAdapter(config: AwsConfig, options: AdapterOptions, tuning: AwsAdapterTuning = {}): Promise<ProviderAdapter> {
+export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, options, hooks = {}) => {
   const settings = clientSettings(config, options);
   const base = new AwsClients(settings);
   const home = config.defaultRegion;
@@ -98,7 +97,7 @@ export async function createAdapter(config: AwsConfig, options: AdapterOptions, 
       add('iam', GLOBAL_REGION, iamTypes, (ctx) => collectIam(callerFor(ctx), new Set(iamTypes), {
         homeRegion: home,
         credentialReportWaitMs: config.credentialReportWaitMs,
-        ...(tuning.credentialReportPollMs !== undefined ? { credentialReportPollMs: tuning.credentialReportPollMs } : {}),
+        ...(hooks.credentialReportPollMs !== undefined ? { credentialReportPollMs: hooks.credentialReportPollMs } : {}),
       }, ctx.signal));
       add('s3control', GLOBAL_REGION, pick(['aws.s3.account-public-access-block']),
         async (ctx) => [await collectS3AccountPublicAccessBlock(callerFor(ctx), home)]);
@@ -108,7 +107,7 @@ export async function createAdapter(config: AwsConfig, options: AdapterOptions, 
       // S3 first: its per-bucket reads are the long pole of most accounts, so they start while
       // the cheaper bulk listings fill the remaining slots.
       for (const region of session.regions) {
-        add('s3', region.name, pick(['aws.s3.bucket']), async (ctx) => [await collectS3Buckets(callerFor(ctx), region.name, tuning.criticalResources)]);
+        add('s3', region.name, pick(['aws.s3.bucket']), async (ctx) => [await collectS3Buckets(callerFor(ctx), region.name, options.criticalResources)]);
       }
       for (const region of session.regions) {
         const r = region.name;
@@ -135,4 +134,4 @@ export async function createAdapter(config: AwsConfig, options: AdapterOptions, 
       return classifyAwsError(error, service, op);
     },
   };
-}
+};

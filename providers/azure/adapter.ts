@@ -1,67 +1,31 @@
 import type { TokenCredential } from '@azure/core-auth';
-import { getContinuationToken as subscriptionsToken } from '@azure/arm-resources-subscriptions';
 import { DefaultAzureCredential } from '@azure/identity';
 import { setMaxListeners } from 'node:events';
-import pLimit from 'p-limit';
-import picomatch from 'picomatch';
 import type { Logger } from 'pino';
 import type { Listing } from '../../src/core/inventory.js';
-import { collectionError, observedBy, type CollectionError, type Observed } from '../../src/core/observed.js';
+import { observedBy, type CollectionError, type Observed } from '../../src/core/observed.js';
 import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType, type Scope } from '../../src/core/resource.js';
-import { inShard } from '../../src/core/shard.js';
 import { failedListing, listing } from '../../src/inventory/build.js';
-import type { AdapterOptions } from '../index.js';
+import type { AdapterOptions, CreateAdapter } from '../../src/core/descriptor.js';
 import type { AzureConfig } from './config.js';
-import { ArmBudget, callAzure, listAll, sleep as realSleep, type CallerOptions, type Sleep } from './collect/calls.js';
+import { ArmBudget, sleep as realSleep, type CallerOptions, type Sleep } from './collect/calls.js';
 import { AzureClients } from './collect/clients.js';
 import { resolveCloud, type AzureCloud } from './collect/cloud.js';
 import { accessUnknown, blindSpots, objectIdOf, readAccess, readsOf, type Access } from './collect/coverage.js';
 import { classifyAzureError } from './collect/errors.js';
 import { entraUsers, graphError, MicrosoftGraph, REGISTRATION_REPORT } from './collect/graph.js';
 import { KINDS, type Kind, type KindContext } from './collect/kinds.js';
-import { GraphBatches, QUERIES, ResourceGraph } from './collect/resourcegraph.js';
+import { ResourceGraph, type GraphBatches } from './collect/resourcegraph.js';
 import { customRoles, subscriptionResource } from './collect/subscription.js';
+import { discoverAzure, scopeOf, type AzureSession } from './discover.js';
 import './model/types.js';
 
-/** Test and embedding seams: a stub credential, the fake's certificate authority, a clock. */
-export interface AzureDeps {
+/** Test and embedding hooks (see CreateAdapter): a stub credential, the fake's certificate authority, a clock. */
+export interface AzureHooks {
   readonly credential?: TokenCredential;
   readonly ca?: string;
   readonly sleep?: Sleep;
-}
-
-interface SubscriptionSession {
-  readonly kind: 'subscription';
-  readonly displayName: string;
-  readonly state: string;
-  /** Collected through Resource Graph (visible to it), else through the per-service ARM clients. */
-  readonly resourceGraph: boolean;
-}
-interface TenantSession {
-  readonly kind: 'tenant';
-}
-
-interface SubscriptionInfo {
-  readonly id: string;
-  readonly displayName: string;
-  readonly state: string;
-  readonly tenantId: string | undefined;
-}
-
-const UNREADABLE_STATES = new Set(['disabled', 'deleted']);
-
-const scopeOf = (account: string, accountName?: string): Scope => ({
-  provider: 'azure',
-  account,
-  ...(accountName ? { accountName } : {}),
-  region: GLOBAL_REGION,
-});
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 export class AzureAdapter implements ProviderAdapter {
@@ -88,23 +52,23 @@ export class AzureAdapter implements ProviderAdapter {
   private tenant = 'tenant';
   private readonly callTimeoutMs: number;
 
-  constructor(private readonly config: AzureConfig, options: AdapterOptions, deps: AzureDeps = {}) {
+  constructor(private readonly config: AzureConfig, options: AdapterOptions, hooks: AzureHooks = {}) {
     this.log = options.log.child({ provider: 'azure' });
     this.callTimeoutMs = options.callTimeoutMs;
     this.cloud = resolveCloud(config);
     this.credential =
-      deps.credential ??
+      hooks.credential ??
       new DefaultAzureCredential({
         ...(config.tenantId ? { tenantId: config.tenantId } : {}),
         authorityHost: this.cloud.authorityHost,
         ...(this.cloud.disableInstanceDiscovery ? { disableInstanceDiscovery: true } : {}),
       });
-    this.sleep = deps.sleep ?? realSleep;
+    this.sleep = hooks.sleep ?? realSleep;
     this.budget = new ArmBudget(this.log);
-    this.clients = new AzureClients({ cloud: this.cloud, credential: this.credential, budget: this.budget, ...(deps.ca ? { ca: deps.ca } : {}) });
+    this.clients = new AzureClients({ cloud: this.cloud, credential: this.credential, budget: this.budget, ...(hooks.ca ? { ca: hooks.ca } : {}) });
     this.tenant = config.tenantId ?? 'tenant';
-    this.graph = new ResourceGraph({ cloud: this.cloud, credential: this.credential, tenant: this.tenant, log: this.log, ...(deps.ca ? { ca: deps.ca } : {}) });
-    this.msGraph = new MicrosoftGraph(this.cloud, this.credential, deps.ca);
+    this.graph = new ResourceGraph({ cloud: this.cloud, credential: this.credential, tenant: this.tenant, log: this.log, ...(hooks.ca ? { ca: hooks.ca } : {}) });
+    this.msGraph = new MicrosoftGraph(this.cloud, this.credential, hooks.ca);
   }
 
   /** Resource Graph queries run so far (pages included), for the benchmark and the summary. */
@@ -119,169 +83,18 @@ export class AzureAdapter implements ProviderAdapter {
   }
 
   async discover(ctx: DiscoverContext): Promise<DiscoveryResult> {
-    const opts = this.callerOptions(ctx);
     // What the identity may read is read afresh for every scan: grants change between scans.
     this.access.clear();
-    const failures: { scope: Scope; error: CollectionError; resourceTypes: readonly ResourceType[] }[] = [];
-    // A subscription that cannot be read says nothing about the tenant's users.
-    const subscriptionTypes = this.resourceTypes.filter((t) => t !== 'azure.entra.user');
-    const fail = (account: string, error: CollectionError, name?: string, resourceTypes: readonly ResourceType[] = subscriptionTypes) =>
-      failures.push({ scope: scopeOf(account, name), error, resourceTypes });
-
-    // 1. Every subscription the identity can list (one or a few calls for the tenant).
-    let listed: SubscriptionInfo[];
-    ctx.step?.('listing subscriptions (Microsoft.Resources/subscriptions/read)');
-    try {
-      const subs = await listAll(opts, { service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: this.tenant }, (t, signal) =>
-        this.clients.subscriptions().subscriptions.list({ abortSignal: signal }).byPage(t ? { continuationToken: t } : undefined),
-        subscriptionsToken,
-      );
-      listed = subs.map((s) => ({ id: (s.subscriptionId ?? '').toLowerCase(), displayName: s.displayName ?? s.subscriptionId ?? '', state: s.state ?? 'Unknown', tenantId: s.tenantId }));
-    } catch (error) {
-      fail(this.tenant, classifyAzureError(error, 'Microsoft.Resources/subscriptions/read'), undefined, this.resourceTypes);
-      return { targets: [], failures, mode: 'none' };
-    }
-    let candidates = new Map(listed.map((s) => [s.id, s]));
-
-    // 2. A configured list: only those, and a configured subscription we cannot read is a failure.
-    if (this.config.subscriptions) {
-      const wanted = new Map<string, SubscriptionInfo>();
-      for (const raw of this.config.subscriptions) {
-        const id = raw.toLowerCase();
-        const known = candidates.get(id);
-        if (known) { wanted.set(id, known); continue; }
-        try {
-          const s = await callAzure(opts, { service: 'arm', operation: 'Microsoft.Resources/subscriptions/read', account: id }, (signal) =>
-            this.clients.subscriptions().subscriptions.get(id, { abortSignal: signal }),
-          );
-          wanted.set(id, { id, displayName: s.displayName ?? id, state: s.state ?? 'Unknown', tenantId: s.tenantId });
-        } catch (error) {
-          fail(id, classifyAzureError(error, 'Microsoft.Resources/subscriptions/read', { account: id }));
-        }
-      }
-      candidates = wanted;
-    }
-
-    // 3. Tenant: a token is issued for one tenant; subscriptions of other tenants (guest access) cannot be read with it.
-    if (this.config.tenantId) {
-      const tenant = this.config.tenantId.toLowerCase();
-      for (const [id, s] of candidates) {
-        if (s.tenantId && s.tenantId.toLowerCase() !== tenant) {
-          this.log.info({ subscription: id, tenant: s.tenantId }, 'subscription belongs to another tenant; skipped');
-          candidates.delete(id);
-        }
-      }
-    } else {
-      const first = [...candidates.values()].find((s) => s.tenantId);
-      if (first?.tenantId) this.tenant = first.tenantId;
-    }
-
-    // 4. Management group: Resource Graph resolves its subscriptions in one query.
-    if (this.config.managementGroup) {
-      try {
-        const rows = await this.graph.query(opts, QUERIES.subscriptions, { managementGroups: [this.config.managementGroup] });
-        const inGroup = new Set(rows.map((r) => String(r['subscriptionId'] ?? '').toLowerCase()));
-        for (const id of candidates.keys()) if (!inGroup.has(id)) candidates.delete(id);
-      } catch (error) {
-        fail(`managementGroups/${this.config.managementGroup}`, classifyAzureError(error, 'Microsoft.ResourceGraph/resources/read'));
-        return { targets: [], failures, mode: 'none' };
-      }
-    }
-
-    // 5. Include/exclude globs on id or name, then the state, then this shard's share.
-    const match = (globs: readonly string[]) => {
-      const m = globs.map((g) => picomatch(g, { nocase: true }));
-      return (s: SubscriptionInfo) => m.some((f) => f(s.id) || f(s.displayName));
-    };
-    const included = this.config.include.length > 0 ? match(this.config.include) : () => true;
-    const excluded = this.config.exclude.length > 0 ? match(this.config.exclude) : () => false;
-    if (candidates.size === 0) {
-      // Seeing nothing proves nothing: an identity without any grant must not scan "clean".
-      fail(this.tenant, collectionError('NOT_FOUND', 'Microsoft.Resources/subscriptions/read', 'the identity can read no subscription: grant it Reader (or the dutyscan reader role) on the subscriptions or a management group', { provider: 'azure' }), undefined);
-    }
-    const selected: SubscriptionInfo[] = [];
-    for (const s of candidates.values()) {
-      if (!included(s) || excluded(s) || !inShard(s.id, ctx.shard)) continue;
-      if (UNREADABLE_STATES.has(s.state.toLowerCase())) {
-        fail(s.id, collectionError('NOT_ENABLED', 'Microsoft.Resources/subscriptions/read', `subscription is ${s.state}`, { provider: 'azure', account: s.id }), s.displayName);
-        continue;
-      }
-      selected.push(s);
-    }
-
-    // 6. Which subscriptions Resource Graph can see: those go the bulk way, the rest through ARM.
-    const { visible, note } = await this.probeResourceGraph(opts, selected.map((s) => s.id));
-    // Resource Graph says nothing about a subscription it leaves out; one ARM read tells an
-    // unreadable subscription (a discovery failure: ERROR for its scope) from a readable one.
-    const unreadable = new Set<string>();
-    const limit = pLimit(8);
-    await Promise.all(
-      selected.filter((s) => !visible.has(s.id)).map((s) => limit(async () => {
-        const operation = 'Microsoft.Resources/subscriptions/resourceGroups/read';
-        try {
-          await callAzure(opts, { service: 'arm', operation, account: s.id }, (signal) =>
-            this.clients.resources(s.id).resourceGroups.list({ top: 1, abortSignal: signal }).byPage().next(),
-          );
-        } catch (error) {
-          const e = classifyAzureError(error, operation, { account: s.id });
-          // Only a definite "no" removes it; anything transient is left to the collectors to report.
-          if (e.code === 'ACCESS_DENIED' || e.code === 'AUTH_FAILED' || e.code === 'NOT_FOUND') {
-            unreadable.add(s.id);
-            fail(s.id, e, s.displayName);
-          }
-        }
-      })),
-    );
-    const readable = selected.filter((s) => !unreadable.has(s.id));
-    const graphSubs = readable.filter((s) => visible.has(s.id)).map((s) => s.id);
-    const batches = chunk(graphSubs, this.config.resourceGraphBatchSize);
-    this.batches = new GraphBatches(this.graph, batches, new Map(batches.flatMap((b, i) => b.map((id) => [id, i] as const))));
-
-    const targets: Target[] = readable.map((s) => ({
-      provider: 'azure',
-      account: s.id,
-      accountName: s.displayName,
-      regions: [GLOBAL_REGION],
-      session: { kind: 'subscription', displayName: s.displayName, state: s.state, resourceGraph: visible.has(s.id) } satisfies SubscriptionSession,
-    }));
-    if (this.config.entra && this.tenant === 'tenant') {
-      // Without a tenant id the MFA report has no scope to belong to: say so rather than skip it.
-      fail('tenant', collectionError('NOT_FOUND', `graph:GET ${REGISTRATION_REPORT}`, 'no subscription names its tenant; set providers.azure.tenantId to read the Entra MFA report', { provider: 'azure' }), 'Entra ID tenant', ['azure.entra.user']);
-    }
-    if (this.config.entra && this.tenant !== 'tenant' && inShard(this.tenant, ctx.shard)) {
-      targets.push({ provider: 'azure', account: this.tenant, accountName: 'Entra ID tenant', regions: [GLOBAL_REGION], session: { kind: 'tenant' } satisfies TenantSession });
-    }
-    const unreadableNote = unreadable.size > 0 ? `; ${unreadable.size} unreadable` : '';
-    const mode =
-      graphSubs.length === readable.length && readable.length > 0
-        ? `resource-graph (${graphSubs.length} subscriptions in ${batches.length} ${batches.length === 1 ? 'batch' : 'batches'}${unreadableNote})`
-        : graphSubs.length === 0
-          ? `arm (${[note, `${readable.length} subscriptions`].filter(Boolean).join('; ')}${unreadableNote})`
-          : `resource-graph for ${graphSubs.length} of ${readable.length} subscriptions, arm for ${readable.length - graphSubs.length} not visible to Resource Graph${unreadableNote}`;
-    this.log.info({ mode, subscriptions: readable.length, failures: failures.length }, 'azure discovery done; Resource Graph omits rows the identity may not read, so coverage is limited to what the identity can read');
-    return { targets, failures, mode };
-  }
-
-  /** Subscriptions Resource Graph answers for; an empty set (with the reason) when it is not used or not reachable. */
-  private async probeResourceGraph(opts: CallerOptions, ids: readonly string[]): Promise<{ visible: Set<string>; note?: string }> {
-    if (this.config.collection === 'arm') return { visible: new Set(), note: 'collection: arm' };
-    if (ids.length === 0) return { visible: new Set() };
-    const visible = new Set<string>();
-    try {
-      for (const batch of chunk(ids, this.config.resourceGraphBatchSize)) {
-        const rows = await this.graph.query(opts, QUERIES.subscriptions, { subscriptions: batch });
-        for (const r of rows) visible.add(String(r['subscriptionId'] ?? '').toLowerCase());
-      }
-      return { visible };
-    } catch (error) {
-      const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/read');
-      this.log.warn({ error: e }, 'Resource Graph is not available; collecting through the per-service ARM clients');
-      return { visible: new Set(), note: `Resource Graph unavailable: ${e.code}` };
-    }
+    const { tenant, batches, ...result } = await discoverAzure(ctx, {
+      config: this.config, clients: this.clients, graph: this.graph, log: this.log, opts: this.callerOptions(ctx), resourceTypes: this.resourceTypes, tenant: this.tenant,
+    });
+    this.tenant = tenant;
+    if (batches) this.batches = batches;
+    return result;
   }
 
   tasks(target: Target, types: ReadonlySet<ResourceType>): readonly CollectTask[] {
-    const session = target.session as SubscriptionSession | TenantSession | undefined;
+    const session = target.session as AzureSession | undefined;
     const scope = scopeOf(target.account, target.accountName);
     // The tenant holds the users and a subscription the resources; `resourceTypes` tells the engine
     // that a type collected in one kind of account does not apply to the other.
@@ -394,12 +207,4 @@ export class AzureAdapter implements ProviderAdapter {
   }
 }
 
-/** The provider registry's entry point (providers/index.ts). */
-export async function createAdapter(config: AzureConfig, options: AdapterOptions): Promise<ProviderAdapter> {
-  return new AzureAdapter(config, options);
-}
-
-/** For tests and embedding: the same adapter with injected credential, CA and clock. */
-export function createAzureAdapter(config: AzureConfig, options: AdapterOptions, deps: AzureDeps): AzureAdapter {
-  return new AzureAdapter(config, options, deps);
-}
+export const createAdapter: CreateAdapter<AzureConfig, AzureHooks, AzureAdapter> = async (config, options, hooks = {}) => new AzureAdapter(config, options, hooks);

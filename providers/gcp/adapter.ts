@@ -2,18 +2,17 @@ import type { CollectionError } from '../../src/core/observed.js';
 import type { DiscoverContext, DiscoveryResult, ProviderAdapter, Target } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
 import { inShard } from '../../src/core/shard.js';
-import type { AdapterOptions } from '../index.js';
+import type { CreateAdapter } from '../../src/core/descriptor.js';
 import type { GcpConfig } from './config.js';
 import type {} from './model/types.js';
 import { GcpCaller } from './collect/call.js';
 import { GcpClients } from './collect/clients.js';
-import { GcpCollector, type GcpSession } from './collect/collector.js';
-import { Discovery } from './collect/discovery.js';
+import { GCP_RESOURCE_TYPES, GcpCollector, type GcpSession } from './collect/collector.js';
+import { Discovery } from './discover.js';
 import { classifyGcpError } from './collect/errors.js';
-import { GCP_RESOURCE_TYPES } from './collect/collector.js';
 
-/** Test and embedding hooks; a scan from the CLI uses none of them. */
-export interface GcpAdapterOverrides {
+/** Test and embedding hooks (see CreateAdapter); a scan from the CLI uses none of them. */
+export interface GcpHooks {
   /** Use this access token for every API (no ADC, no metadata server). */
   readonly accessToken?: string;
   /** First retry delay in ms (default 500); tests shorten it. */
@@ -23,14 +22,14 @@ export interface GcpAdapterOverrides {
 export const MODE_CAI = 'cloud-asset-inventory';
 export const MODE_PER_SERVICE = 'per-service-apis';
 
-export async function createAdapter(config: GcpConfig, options: AdapterOptions, overrides: GcpAdapterOverrides = {}): Promise<ProviderAdapter> {
+export const createAdapter: CreateAdapter<GcpConfig, GcpHooks> = async (config, options, hooks = {}) => {
   const source = {
-    ...(overrides.accessToken !== undefined ? { accessToken: overrides.accessToken } : {}),
+    ...(hooks.accessToken !== undefined ? { accessToken: hooks.accessToken } : {}),
     ...(config.impersonateServiceAccount ? { impersonate: config.impersonateServiceAccount } : {}),
     ...(config.endpoints.iamcredentials ? { iamCredentialsEndpoint: config.endpoints.iamcredentials } : {}),
   };
   const clients = await GcpClients.create(config, source, options.callTimeoutMs);
-  const retry = { maxRetries: config.maxRetries, baseMs: overrides.retryBaseMs ?? 500, attemptTimeoutMs: options.callTimeoutMs };
+  const retry = { maxRetries: config.maxRetries, baseMs: hooks.retryBaseMs ?? 500, attemptTimeoutMs: options.callTimeoutMs };
   let collector: GcpCollector | undefined;
 
   return {
@@ -77,4 +76,4 @@ export async function createAdapter(config: GcpConfig, options: AdapterOptions, 
       return classifyGcpError(error, operation);
     },
   };
-}
+};

@@ -23,7 +23,7 @@ const kindOf = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null'
  * `checks.<id>` must name a check we have, and its params must be ones the check declares, of the
  * same kind as the default: a typo would otherwise silently keep the default.
  */
-export function validateCheckSettings({ config, file, lineOf }: LoadedConfig, checks: readonly AnyCheck[]): void {
+export function validateCheckSettings({ config, file, lineOf }: LoadedConfig, checks: readonly AnyCheck[], warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): void {
   const byId = new Map(checks.map((c) => [c.id, c]));
   const problems: ConfigError[] = [];
   for (const [id, settings] of Object.entries(config.checks)) {
@@ -33,7 +33,12 @@ export function validateCheckSettings({ config, file, lineOf }: LoadedConfig, ch
       problems.push(new ConfigError(file, `checks.${quoteKey(id)}`, lineOf(['checks', id]), `unknown check "${quoteKey(id)}"${hint ? ` (did you mean "${hint}"?)` : ''}`));
       continue;
     }
-    for (const [key, value] of Object.entries(settings.params ?? {})) {
+    // Older spellings still work: each is a warning naming where it is, and what the check reads instead.
+    const upgraded = check.upgradeParams?.(settings.params ?? {});
+    const at = (key: string) => lineOf(['checks', id, 'params', ...key.split(/[.[\]]+/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))]);
+    for (const d of upgraded?.deprecated ?? []) warn(`${file}${at(d.key) ? `:${at(d.key)}` : ''}: checks.${id}.params.${d.key} ${d.message}`);
+    for (const p of upgraded?.problems ?? []) problems.push(new ConfigError(file, `checks.${id}.params.${p.key}`, at(p.key), p.message));
+    for (const [key, value] of Object.entries(upgraded?.params ?? settings.params ?? {})) {
       const defaults = check.defaults as Record<string, unknown>;
       if (!(key in defaults)) {
         const hint = didYouMean(key, Object.keys(defaults));

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../core/check.js';
-import { awsConfigSchema } from '../../providers/aws/config.js';
-import { azureConfigSchema } from '../../providers/azure/config.js';
-import { gcpConfigSchema } from '../../providers/gcp/config.js';
+import { PROVIDER_IDS, providers } from '../../providers/index.js';
 import { serviceSchema } from '../service/config.js';
 import { sinksSchema } from '../sinks/config.js';
 
 const positiveInt = z.number().int().positive();
+
+/** `providers.<id>`: each registered provider's own schema, every one optional. */
+const providerSchemas = Object.fromEntries(PROVIDER_IDS.map((id) => [id, providers[id].configSchema.optional()])) as
+  { [Id in keyof typeof providers]: z.ZodOptional<(typeof providers)[Id]['configSchema']> };
 const glob = z.string().min(1);
 
 const tagRuleSchema = z.strictObject({
@@ -50,15 +52,11 @@ export const checkSettingsSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
-  providers: z
-    .strictObject({
-      aws: awsConfigSchema.optional(),
-      azure: azureConfigSchema.optional(),
-      gcp: gcpConfigSchema.optional(),
-    })
-    .default({}),
+  providers: z.strictObject(providerSchemas).default({}),
   /** Name of a bundled contract profile or path to a profile file. */
   contract: z.string().default('iaas-customer-duties'),
+  /** A file of sign-offs for obligations no API can prove (as `scan --attestations`). */
+  attestations: z.string().min(1).optional(),
   concurrency: z
     .strictObject({
       accounts: positiveInt.default(4),
@@ -68,7 +66,7 @@ export const configSchema = z.strictObject({
     })
     .default({ accounts: 4, tasks: 16, perAccountRequests: 16, perService: {} }),
   rateLimits: z
-    .record(z.string().regex(/^(aws|azure|gcp)\/[a-z0-9.-]+$/, 'a key like aws/ec2'), z.strictObject({ perSecond: z.number().positive(), burst: positiveInt }))
+    .record(z.string().regex(new RegExp(`^(${PROVIDER_IDS.join('|')})/[a-z0-9.-]+$`), `a key like ${PROVIDER_IDS[0]}/ec2`), z.strictObject({ perSecond: z.number().positive(), burst: positiveInt }))
     .default({}),
   timeouts: z
     .strictObject({

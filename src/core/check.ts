@@ -26,6 +26,18 @@ export type Duty = (typeof DUTIES)[number];
 
 export type Params = Record<string, unknown>;
 
+/** Something a params upgrade read in an older spelling, or could not read at all, at `key` under the check's params. */
+export interface ParamsNote {
+  readonly key: string;
+  readonly message: string;
+}
+
+/**
+ * Reads params written in an older shape (a renamed key, an old row shape) into the current one:
+ * the config loader reports `deprecated` as warnings and `problems` as errors; the scan uses `params`.
+ */
+export type ParamsUpgrade = (given: Params) => { readonly params: Params; readonly deprecated: readonly ParamsNote[]; readonly problems: readonly ParamsNote[] };
+
 export interface Remediation {
   readonly text: string;
   readonly cli?: string;
@@ -42,7 +54,10 @@ export interface CheckMeta {
   readonly service: string;
   /** The resource type the check iterates over (one result per resource, or one per scope). */
   readonly resourceType: ResourceType;
-  /** Other resource types it reads through `ctx.related()`; the engine waits for them too. */
+  /**
+   * Other resource types it reads through `ctx.related()`; the engine waits for them too, and
+   * `ctx.related()` refuses any type not declared here.
+   */
   readonly uses?: readonly ResourceType[];
   readonly duty: Duty;
   readonly severity: Severity;
@@ -65,15 +80,29 @@ export interface Verdict {
   readonly notAssessed?: NotAssessedReason;
 }
 
-export interface AssessContext<P extends Params = Params> {
-  readonly params: Readonly<P>;
+/**
+ * What an assessment may use. `R` is the resource types it may read through `related()`: a check's
+ * `resourceType` and `uses`. Without `R`, a context reads no related type, so a helper that calls
+ * `related()` names what it reads (`AssessContext<Params, 'aws.iam.policy'>`), and only a check
+ * that declares those types can hand it its context.
+ *
+ * `in R` says so to TypeScript, which compares generic signatures too loosely to find it alone;
+ * and `params` is a plain `P` (checks get `Readonly<P>`) because a mapped type here would let it
+ * fall back to that loose comparison.
+ */
+export interface AssessContext<P extends Params = Params, in R extends ResourceType = never> {
+  readonly params: P;
   readonly policy: Policy;
   readonly scope: Scope;
   readonly now: Date;
   /** The answered value, or (by throwing) an ERROR result carrying the collection error. */
   known<T>(observed: Observed<T>): T;
-  /** Resources of another type in the same account (and, by default, the same region). */
-  related<T extends ResourceType>(type: T, where?: { region?: 'same' | 'any' }): readonly Resource<T>[];
+  /**
+   * Resources of a declared type in the same account (and, by default, the same region). The
+   * engine waits only for declared types, so an undeclared one could read as "none": it is refused
+   * (a type error, and at run time an ERROR naming the check).
+   */
+  readonly related: <T extends R>(type: T, where?: { region?: 'same' | 'any' }) => readonly Resource<T>[];
   pass(message: string, evidence?: Record<string, unknown>): Verdict;
   fail(message: string, evidence?: Record<string, unknown>): Verdict;
   /** Nothing to judge here (a deleted volume, an egress rule, a type no tag rule names). */
@@ -85,52 +114,61 @@ export interface AssessContext<P extends Params = Params> {
   notAssessed(setting: string, evidence?: Record<string, unknown>): Verdict;
 }
 
-interface CheckBase<T extends ResourceType, P extends Params> extends CheckMeta {
+interface CheckBase<T extends ResourceType, P extends Params, U extends ResourceType> extends CheckMeta {
   readonly resourceType: T;
+  readonly uses?: readonly U[];
   /** Typed parameters; the config's `checks.<id>.params` override them key by key. */
   readonly defaults: P;
+  /** Older spellings of the params still accepted (see `ParamsUpgrade`). */
+  readonly upgradeParams?: ParamsUpgrade;
 }
 
 /** One verdict per resource of `resourceType`. An empty listing yields NOT_APPLICABLE. */
-export interface ResourceCheck<T extends ResourceType = ResourceType, P extends Params = Params>
-  extends CheckBase<T, P> {
+export interface ResourceCheck<T extends ResourceType = ResourceType, P extends Params = Params, U extends ResourceType = ResourceType>
+  extends CheckBase<T, P, U> {
   readonly kind: 'resource';
-  assess(resource: Resource<T>, ctx: AssessContext<P>): Verdict;
+  assess(resource: Resource<T>, ctx: AssessContext<Readonly<P>, T | U>): Verdict;
 }
 
 /**
  * One verdict about a whole scope (e.g. "at least one multi-region trail"), given every resource
  * of `resourceType` in it. An empty listing is evaluated too: "no trail at all" is a FAIL.
  */
-export interface ScopeCheck<T extends ResourceType = ResourceType, P extends Params = Params>
-  extends CheckBase<T, P> {
+export interface ScopeCheck<T extends ResourceType = ResourceType, P extends Params = Params, U extends ResourceType = ResourceType>
+  extends CheckBase<T, P, U> {
   readonly kind: 'scope';
-  assessScope(resources: readonly Resource<T>[], ctx: AssessContext<P>): Verdict | readonly Verdict[];
+  assessScope(resources: readonly Resource<T>[], ctx: AssessContext<Readonly<P>, T | U>): Verdict | readonly Verdict[];
 }
 
-export type Check<T extends ResourceType = ResourceType, P extends Params = Params> =
-  | ResourceCheck<T, P>
-  | ScopeCheck<T, P>;
+export type Check<T extends ResourceType = ResourceType, P extends Params = Params, U extends ResourceType = ResourceType> =
+  | ResourceCheck<T, P, U>
+  | ScopeCheck<T, P, U>;
 
 /** The registry's erased view of a check. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds checks of every parameter shape
 export type AnyCheck = Check<ResourceType, any>;
 
-type ResourceCheckInput<T extends ResourceType, P extends Params> = Omit<ResourceCheck<T, P>, 'kind' | 'defaults'> &
+type ResourceCheckInput<T extends ResourceType, P extends Params, U extends ResourceType> = Omit<ResourceCheck<T, P, U>, 'kind' | 'defaults'> &
   ([keyof P] extends [never] ? { readonly defaults?: P } : { readonly defaults: P });
-type ScopeCheckInput<T extends ResourceType, P extends Params> = Omit<ScopeCheck<T, P>, 'kind' | 'defaults'> &
+type ScopeCheckInput<T extends ResourceType, P extends Params, U extends ResourceType> = Omit<ScopeCheck<T, P, U>, 'kind' | 'defaults'> &
   ([keyof P] extends [never] ? { readonly defaults?: P } : { readonly defaults: P });
 
-export function defineCheck<T extends ResourceType, P extends Params = Record<never, never>>(
-  check: ResourceCheckInput<T, P>,
-): ResourceCheck<T, P> {
-  return Object.freeze({ ...check, kind: 'resource', defaults: check.defaults ?? {} } as ResourceCheck<T, P>);
+/** `U`, the types of `uses`, is inferred: only those (and `resourceType`) type-check in `ctx.related()`. */
+export function defineCheck<T extends ResourceType, P extends Params = Record<never, never>, U extends ResourceType = never>(
+  check: ResourceCheckInput<T, P, U>,
+): ResourceCheck<T, P, U> {
+  return Object.freeze({ ...check, kind: 'resource', defaults: check.defaults ?? {} } as ResourceCheck<T, P, U>);
 }
 
-export function defineScopeCheck<T extends ResourceType, P extends Params = Record<never, never>>(
-  check: ScopeCheckInput<T, P>,
-): ScopeCheck<T, P> {
-  return Object.freeze({ ...check, kind: 'scope', defaults: check.defaults ?? {} } as ScopeCheck<T, P>);
+export function defineScopeCheck<T extends ResourceType, P extends Params = Record<never, never>, U extends ResourceType = never>(
+  check: ScopeCheckInput<T, P, U>,
+): ScopeCheck<T, P, U> {
+  return Object.freeze({ ...check, kind: 'scope', defaults: check.defaults ?? {} } as ScopeCheck<T, P, U>);
+}
+
+/** The params a check runs with: its defaults, overridden key by key by the configured ones (upgraded). */
+export function paramsFor(check: AnyCheck, configured: Params = {}): Params {
+  return { ...check.defaults, ...(check.upgradeParams ? check.upgradeParams(configured).params : configured) };
 }
 
 export const severityRank = (s: Severity): number => SEVERITIES.length - SEVERITIES.indexOf(s);

@@ -64,6 +64,14 @@ export interface Finding {
   /** Set in service mode from the history store. */
   readonly firstSeen?: string;
   readonly lastSeen?: string;
+  /**
+   * For an unmuted FAIL under a contract profile that gives a cure period (README: Contract
+   * deadlines): the period, the date the failure must be cured by (counted from when it was
+   * first seen failing) and whether that date had passed when the finding was reported.
+   */
+  readonly curePeriod?: string;
+  readonly dueAt?: string;
+  readonly overdue?: boolean;
   /** Set in service mode for changes-only delivery: how the finding moved since the last scan of its scope. */
   readonly change?: FindingChange;
 }

@@ -26,4 +26,6 @@ export interface OfflineSource {
   readonly listings: Iterable<Listing>;
   /** The source's own rules (the demo's tags, regions, critical data), given the configured policy. */
   readonly policy?: (configured: Policy) => Policy;
+  /** When a failure was first seen, by finding id (the demo's history), to count cure periods from. */
+  readonly firstSeen?: ReadonlyMap<string, string>;
 }

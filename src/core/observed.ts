@@ -4,7 +4,10 @@
  * `Observed<T>` as a `T`; it has to go through `ctx.known()`, which turns a failure into ERROR.
  */
 
-export type ProviderId = 'aws' | 'azure' | 'gcp';
+import type { ProviderId } from '../../providers/index.js';
+
+/** A provider's id: a key of the registry in providers/index.ts. */
+export type { ProviderId };
 
 export const ERROR_CODES = [
   'ACCESS_DENIED', // the identity lacks a permission: `operation` names it

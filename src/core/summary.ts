@@ -23,14 +23,40 @@ interface RolledUp {
   readonly notAssessed: readonly string[];
 }
 
+/** What made a met roll-up met: the checks' results, a person's sign-off, or (for a clause) both. */
+export type MetBy = 'evidence' | 'attestation';
+
 export interface ClauseStatus extends RolledUp {
   readonly clause: string;
   readonly obligations: readonly string[];
+  /** When met: what its met obligations were met by (absent in documents saved before attestations). */
+  readonly metBy?: readonly MetBy[];
+}
+
+/**
+ * A sign-off as the scan judged it. `valid` at scan time, or `expired` (it no longer counts: the
+ * obligation needs a new one). `applied`: it decided the obligation's status, which it does only
+ * where no check can (the roll-up would otherwise be "attestation"): it never overrides a FAIL,
+ * an ERROR or a NOT_ASSESSED result, and a PASS needs no sign-off to be met.
+ */
+export interface AttestationState {
+  readonly obligation: string;
+  readonly by: string;
+  readonly date: string;
+  readonly statement: string;
+  readonly evidence: string;
+  /** The first day (UTC) it no longer counts. */
+  readonly expires: string;
+  readonly status: 'valid' | 'expired';
+  readonly applied: boolean;
 }
 
 export interface ObligationStatus extends RolledUp {
   readonly id: string;
   readonly clauses: readonly string[];
+  readonly metBy?: MetBy;
+  /** The sign-off that counts for it, valid or expired. */
+  readonly attestation?: AttestationState;
 }
 
 /** The `scan` part of the JSON document: what a scan looked at, found and could not see. */
@@ -67,6 +93,8 @@ export interface ScanSummary {
   /** Distinct collection errors (by scope and operation): what to grant or fix. */
   readonly errors: readonly CollectionError[];
   readonly expiredMutes: readonly { readonly rule: number; readonly reason: string; readonly expires: string }[];
+  /** The sign-off that counts for each attested obligation (`--attestations`, the service's store); absent when none. */
+  readonly attestations?: readonly AttestationState[];
   /** Findings a sink could not deliver (spooled for replay), by sink. */
   readonly undelivered: Record<string, number>;
   /** Findings sent to a sink that cannot confirm delivery (UDP syslog), by sink; absent when none. */

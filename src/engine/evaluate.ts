@@ -50,8 +50,22 @@ const verdict =
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function contextFor(input: EvaluationInput, recorder: ReadRecorder | undefined): AssessContext {
-  const { inventory, listing } = input;
+/**
+ * Thrown by `ctx.related()` for a type the check did not declare: the engine did not wait for it,
+ * so whatever it holds (often nothing yet) would pass for the truth. A dutyscan bug, not a cloud answer.
+ */
+class UndeclaredRead extends Error {
+  constructor(check: AnyCheck, type: ResourceType) {
+    super(`${check.id} reads ${type} through ctx.related() but does not declare it in its uses`);
+  }
+}
+
+/** The types a check may read: its own and those it declares in `uses`, which the engine waits for. */
+export const inputsOf = (check: AnyCheck): ResourceType[] => [check.resourceType, ...(check.uses ?? [])];
+
+function contextFor(input: EvaluationInput, recorder: ReadRecorder | undefined): AssessContext<Params, ResourceType> {
+  const { check, inventory, listing } = input;
+  const declared = new Set(inputsOf(check));
   return {
     params: input.params,
     policy: input.policy,
@@ -62,6 +76,7 @@ function contextFor(input: EvaluationInput, recorder: ReadRecorder | undefined):
       throw new UnknownFact(observed.error);
     },
     related<T extends ResourceType>(type: T, where: { region?: 'same' | 'any' } = {}) {
+      if (!declared.has(type)) throw new UndeclaredRead(check, type);
       const out: Resource<T>[] = [];
       for (const other of inventory.listings(type, listing.scope.account)) {
         if ((where.region ?? 'same') === 'same' && other.scope.region !== listing.scope.region) continue;

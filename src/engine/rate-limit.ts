@@ -1,3 +1,5 @@
+import { sleep } from '../net/sleep.js';
+
 /**
  * A token bucket: `burst` calls at once, refilled at `perSecond`. Waiters queue in order, so a
  * busy key cannot starve one that is waiting.
@@ -39,12 +41,7 @@ export class TokenBucket {
         return;
       }
       const ms = Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
-      await new Promise<void>((resolve, reject) => {
-        // The listener goes when the wait ends: left on the scan's signal, one would pile up per wait.
-        const onAbort = () => { clearTimeout(timer); reject(signal!.reason); };
-        const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
+      await sleep(ms, signal);
     }
   }
 }

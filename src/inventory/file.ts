@@ -5,11 +5,12 @@ import type { InventoryHeader, Listing } from '../core/inventory.js';
 import { ERROR_CODES } from '../core/observed.js';
 import { ConfigError, ConfigErrors } from '../config/errors.js';
 import { privateWriteStream } from '../util/private-files.js';
+import { providerIdSchema } from '../../providers/index.js';
 
-const scopeSchema = z.object({ provider: z.enum(['aws', 'azure', 'gcp']), account: z.string().min(1), accountName: z.string().optional(), region: z.string().min(1), part: z.string().min(1).optional() });
+const scopeSchema = z.object({ provider: providerIdSchema, account: z.string().min(1), accountName: z.string().optional(), region: z.string().min(1), part: z.string().min(1).optional() });
 const errorSchema = z.object({ code: z.enum(ERROR_CODES), operation: z.string(), message: z.string() }).loose();
 const resourceSchema = z.object({
-  provider: z.enum(['aws', 'azure', 'gcp']),
+  provider: providerIdSchema,
   account: z.string(),
   region: z.string(),
   type: z.string(),

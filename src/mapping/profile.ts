@@ -10,7 +10,7 @@ export interface Unreviewed {
 
 export interface LoadedProfile {
   readonly profile: ContractProfile;
-  /** What the schema cannot see: unknown obligations, duplicate clause ids, relies_on without a definition. */
+  /** What the schema cannot see: unknown obligations, duplicate clause ids, relies_on without a definition, cure periods of obligations no clause lists. */
   readonly problems: readonly ConfigError[];
   readonly unreviewed: readonly Unreviewed[];
 }
@@ -48,6 +48,24 @@ export function checkContractProfile(file: string, text: string, knownObligation
       }
     });
   });
+
+  const used = new Set(profile.clauses.flatMap((c) => c.obligations));
+  for (const o of Object.keys(profile.obligationCurePeriods ?? {})) {
+    const where = ['obligationCurePeriods', o];
+    if (!knownObligations.has(o)) {
+      const hint = didYouMean(o, [...knownObligations]);
+      problems.push(problem(where, `unknown obligation "${o}"${hint ? ` (did you mean "${hint}"?)` : ''}; see dutyscan obligations list`));
+    } else if (!used.has(o)) {
+      problems.push(problem(where, `no clause of this profile lists obligation "${o}", so its cure period would never apply`));
+    }
+  }
+
+  for (const obligation of Object.keys(profile.attestations ?? {})) {
+    if (!knownObligations.has(obligation)) {
+      const hint = didYouMean(obligation, [...knownObligations]);
+      problems.push(new ConfigError(file, at.path(['attestations', obligation]), at.keyLine(['attestations'], obligation), `unknown obligation "${obligation}"${hint ? ` (did you mean "${hint}"?)` : ''}; see dutyscan obligations list`));
+    }
+  }
 
   const unreviewed = profile.clauses.flatMap((clause, i) => (clause.review ? [{ clause: clause.id, line: at.line(['clauses', i, 'review']) }] : []));
   return { profile, problems, unreviewed };

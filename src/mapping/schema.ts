@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DUTIES } from '../core/check.js';
+import { curePeriodSchema } from './cure.js';
+import { providerIdSchema } from '../../providers/index.js';
 
 const id = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'a lower-case dotted id such as access.mfa');
 
@@ -30,7 +32,7 @@ export const obligationCatalogSchema = z.strictObject({
 
 /** config/mappings/<provider>.yaml: obligation id -> check ids (one direction only). */
 export const obligationMappingSchema = z.strictObject({
-  provider: z.enum(['aws', 'azure', 'gcp']),
+  provider: providerIdSchema,
   obligations: z.record(id, z.array(z.string().min(1)).min(1)),
 });
 
@@ -43,6 +45,9 @@ export const contractProfileSchema = z.strictObject({
   definitions: z
     .array(z.strictObject({ clause: z.string(), term: z.string(), meaning: z.string() }))
     .default([]),
+  /** Contract deadlines (README): the default cure period of a failing finding, and per obligation id; a clause may give its own. */
+  curePeriod: curePeriodSchema.optional(),
+  obligationCurePeriods: z.record(id, curePeriodSchema).optional(),
   clauses: z
     .array(
       z.strictObject({
@@ -52,6 +57,7 @@ export const contractProfileSchema = z.strictObject({
         /** Clause numbers of definitions this clause relies on. */
         relies_on: z.array(z.string()).default([]),
         obligations: z.array(id).default([]),
+        curePeriod: curePeriodSchema.optional(),
         /** Where the clause's own text can be read (the regulation profiles cite the official text). */
         citation: z.url({ error: 'a URL where the clause\'s text can be read' }).optional(),
         /** `contract draft` marks every clause it maps; a person removes the marker once the clause is checked. */
@@ -59,13 +65,15 @@ export const contractProfileSchema = z.strictObject({
       }),
     )
     .min(1),
+  /** Per obligation, how long a sign-off counts (default 90 days from the day it was signed). */
+  attestations: z.record(id, z.strictObject({ validForDays: z.number().int().positive('a whole number of days above 0') })).optional(),
 });
 
 /** config/frameworks/<id>.yaml: requirement -> check ids. */
 export const frameworkSchema = z.strictObject({
   id,
   title: z.string().min(1),
-  provider: z.enum(['aws', 'azure', 'gcp']).optional(),
+  provider: providerIdSchema.optional(),
   requirements: z.record(z.string(), z.array(z.string().min(1)).min(1)),
 });
 

@@ -1,6 +1,6 @@
 import { SEVERITIES, type Remediation } from '../core/check.js';
 import { notAssessedText, STATUSES, type Finding, type ObligationRef, type Status } from '../core/finding.js';
-import type { ScanSummary, StatusCounts } from '../core/summary.js';
+import type { AttestationState, MetBy, ScanSummary, StatusCounts } from '../core/summary.js';
 import { donut, stackedBars, STATUS_COLOURS } from './html/charts.js';
 import { CLIENT_SCRIPT } from './html/client.js';
 import { esc, scriptJson } from './html/escape.js';
@@ -19,8 +19,8 @@ export const badge = (status: string) =>
 const countsCells = (c: StatusCounts) => STATUSES.map((s) => `<td class="num">${c[s]}</td>`).join('');
 
 /** A roll-up's badge, and what was not assessed in it and why, whatever its status. */
-const rollUpCell = (r: { readonly status: string; readonly notAssessed: readonly string[] }) =>
-  `<td>${badge(r.status)}${r.notAssessed.length > 0 || r.status === 'not-assessed' ? ` <small class="not-assessed">${esc(notAssessedText(r.notAssessed))}</small>` : ''}</td>`;
+const rollUpCell = (r: { readonly status: string; readonly notAssessed: readonly string[]; readonly metBy?: MetBy | readonly MetBy[] | undefined; readonly attestation?: AttestationState | undefined }) =>
+  `<td>${badge(r.status)}${r.metBy?.includes('attestation') ? ` <small class="met-by">by ${esc([r.metBy].flat().join(' and '))}</small>` : ''}${r.attestation?.status === 'expired' ? ` <small class="expired">attestation expired on ${esc(r.attestation.expires)}</small>` : ''}${r.notAssessed.length > 0 || r.status === 'not-assessed' ? ` <small class="not-assessed">${esc(notAssessedText(r.notAssessed))}</small>` : ''}</td>`;
 
 /** The findings list shows what needs acting on first. */
 const STATUS_RANK: Record<Status, number> = { FAIL: 0, ERROR: 1, NOT_ASSESSED: 2, PASS: 3, NOT_APPLICABLE: 4 };
@@ -60,9 +60,9 @@ function summarySection(s: ScanSummary): string {
     <figure>${stackedBars(severityRows, 'Unmuted failures by severity', 360)}<figcaption>Failures by severity</figcaption></figure>
   </div>
   <h3>Contract clauses: ${esc(s.contract.title)} <small>(${esc(s.contract.id)})</small></h3>
-  <table class="grid" id="clauses"><thead><tr><th>Clause</th><th>Title</th><th>Status</th><th>Obligations</th>${head}</tr></thead><tbody>${clauses}</tbody></table>
+  <table class="grid" id="clauses"><caption>Results (one check on one resource) by status, each counted once per clause</caption><thead><tr><th>Clause</th><th>Title</th><th>Status</th><th>Obligations</th>${head}</tr></thead><tbody>${clauses}</tbody></table>
   <h3>Obligations</h3>
-  <table class="grid" id="obligations"><thead><tr><th>Obligation</th><th>Title</th><th>Status</th><th>Clauses</th>${head}</tr></thead><tbody>${obligations}</tbody></table>
+  <table class="grid" id="obligations"><caption>Results (one check on one resource) by status, each counted once per obligation</caption><thead><tr><th>Obligation</th><th>Title</th><th>Status</th><th>Clauses</th>${head}</tr></thead><tbody>${obligations}</tbody></table>
   ${unset ? `<h3>What was not assessed</h3><p>These settings are empty, so the checks judged against them did not look: set them and scan again.</p><table class="grid" id="not-assessed"><thead><tr><th>Setting</th><th class="num">Results</th></tr></thead><tbody>${unset}</tbody></table>` : ''}
   ${errors ? `<h3>What could not be read</h3><table class="grid" id="errors"><thead><tr><th>Code</th><th>Operation</th><th>Where</th><th>Message</th></tr></thead><tbody>${errors}</tbody></table>` : ''}
   ${undelivered.length ? `<p class="warning">Findings not delivered to sinks (spooled for replay): ${undelivered.map(([n, c]) => `${esc(n)} ${c}`).join(', ')}</p>` : ''}

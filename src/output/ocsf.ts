@@ -1,8 +1,8 @@
 import type { Severity } from '../core/check.js';
 import { notAssessedText, type Finding, type FindingChange, type Status } from '../core/finding.js';
-import type { ProviderId } from '../core/observed.js';
 import type { ScanSummary } from '../core/summary.js';
 import { VERSION } from '../util/version.js';
+import { providers } from '../../providers/index.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -36,11 +36,6 @@ const COMPLIANCE_STATUS: Record<Status, { id: number; caption: string }> = {
   NOT_APPLICABLE: { id: 99, caption: 'Not Applicable' },
 };
 
-const CLOUD: Record<ProviderId, { provider: string; accountTypeId: number; accountType: string }> = {
-  aws: { provider: 'AWS', accountTypeId: 10, accountType: 'AWS Account' },
-  azure: { provider: 'Azure', accountTypeId: 13, accountType: 'Azure Subscription' },
-  gcp: { provider: 'GCP', accountTypeId: 11, accountType: 'GCP Project' },
-};
 
 export interface OcsfOptions {
   /** The active contract profile: a compliance standard of every finding. */
@@ -51,12 +46,6 @@ export interface OcsfOptions {
 
 const millis = (iso: string): number => Date.parse(iso);
 
-/** `arn:aws-cn:...` -> `aws-cn`; only AWS ids carry a partition. */
-function partition(f: Finding): string | undefined {
-  if (f.resource.provider !== 'aws') return undefined;
-  const m = /^arn:([^:]+):/.exec(f.resource.id);
-  return m?.[1] ?? 'aws';
-}
 
 export type OcsfEvent = Record<string, unknown>;
 
@@ -69,6 +58,16 @@ export const CHANGE_ACTIVITY: Record<FindingChange, { readonly id: 1 | 2 | 3; re
   resolved: { id: 3, name: 'Close' },
 };
 
+/**
+ * The contract deadline, which OCSF 1.8.0 has no attribute for: finding_info.tags, the finding's
+ * key-value pairs, with the due date as ISO 8601 (remediation allows no date at all).
+ */
+const deadlineTags = (f: Finding) => [
+  { name: 'due_time', value: f.dueAt! },
+  ...(f.curePeriod ? [{ name: 'cure_period', value: f.curePeriod }] : []),
+  { name: 'overdue', value: String(f.overdue === true) },
+];
+
 export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
   const time = millis(f.time);
   const firstSeen = f.firstSeen ? millis(f.firstSeen) : undefined;
@@ -80,7 +79,7 @@ export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
   const triage = f.change === 'resolved' ? { id: 4, caption: 'Resolved' } : f.muted ? { id: 3, caption: 'Suppressed' } : { id: 1, caption: 'New' };
   const severity = SEVERITY_ID[f.severity];
   const verdict = COMPLIANCE_STATUS[f.status];
-  const cloud = CLOUD[f.resource.provider];
+  const cloud = providers[f.resource.provider].ocsf;
   const frameworkIds = Object.keys(f.frameworks).sort();
   const clauses = [...new Set(f.obligations.flatMap((o) => o.clauses))];
   const contractPrefix = options.contract ? `${options.contract.id} ` : 'clause ';
@@ -100,7 +99,7 @@ export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
     role: 'Target',
     group: { name: f.check.service },
   };
-  const cloudPartition = partition(f);
+  const cloudPartition = cloud.partition?.(f.resource.id);
   if (cloudPartition) resource['cloud_partition'] = cloudPartition;
   if (tags.length > 0) {
     resource['labels'] = tags.map(([k, v]) => `${k}:${v}`);
@@ -153,6 +152,7 @@ export function toOcsf(f: Finding, options: OcsfOptions = {}): OcsfEvent {
       ...(firstSeen !== undefined ? { first_seen_time: firstSeen } : {}),
       ...(lastSeen !== undefined ? { last_seen_time: lastSeen } : {}),
       analytic: { uid: f.check.id, name: f.check.title, type_id: 1, type: 'Rule', category: f.check.service },
+      ...(f.dueAt ? { tags: deadlineTags(f) } : {}),
     },
     compliance: {
       standards: [...(options.contract ? [options.contract.id] : []), ...frameworkIds],

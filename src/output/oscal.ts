@@ -1,5 +1,5 @@
 import type { Finding } from '../core/finding.js';
-import type { ClauseStatus, Fulfilment, ObligationStatus, ScanSummary } from '../core/summary.js';
+import type { AttestationState, ClauseStatus, Fulfilment, MetBy, ObligationStatus, ScanSummary } from '../core/summary.js';
 import { OSCAL_VERSION, NS, controlId, dateTime, line, objectiveId, prop, statementId, uuidV5, type Prop } from '../oscal/ids.js';
 import { VERSION } from '../util/version.js';
 import type { Formatter } from './types.js';
@@ -30,13 +30,31 @@ const FULFILMENT_TEXT: Record<Fulfilment, string> = {
  * satisfied; not evaluable, not assessed and attestation needed are `not-satisfied` with the
  * reason in the remarks, as OSCAL allows: an auditor must never read them as met.
  */
-function targetStatus(status: Fulfilment): { state: 'satisfied' | 'not-satisfied'; reason: 'pass' | 'fail' | 'other'; remarks: string } {
-  const remarks = FULFILMENT_TEXT[status];
+function targetStatus(status: Fulfilment, signOff: SignOff = {}): { state: 'satisfied' | 'not-satisfied'; reason: 'pass' | 'fail' | 'other'; remarks: string } {
+  const remarks = signOffRemarks(status, signOff);
   if (status === 'met') return { state: 'satisfied', reason: 'pass', remarks };
   if (status === 'not-met') return { state: 'not-satisfied', reason: 'fail', remarks };
   if (status === 'not-applicable') return { state: 'satisfied', reason: 'other', remarks };
   return { state: 'not-satisfied', reason: 'other', remarks };
 }
+
+interface SignOff { readonly metBy?: readonly MetBy[] | MetBy | undefined; readonly attestation?: AttestationState | undefined }
+
+/** What decided a met target (results, or a person's sign-off, which is not a test), and a sign-off that lapsed. */
+function signOffRemarks(status: Fulfilment, { metBy, attestation }: SignOff): string {
+  const by = [metBy ?? []].flat();
+  const base = status === 'met' && by.includes('attestation')
+    ? `met by attestation${by.includes('evidence') ? ' and by evidence (every evaluated result passed)' : ''}: no cloud API can prove it, a person signed that it is met`
+    : FULFILMENT_TEXT[status];
+  if (!attestation) return base;
+  const signed = `signed by ${attestation.by} on ${attestation.date} (evidence: ${attestation.evidence})`;
+  return attestation.status === 'expired' ? `${base}; the attestation ${signed} expired on ${attestation.expires}` : `${base}; attestation ${signed}, expires on ${attestation.expires}`;
+}
+
+const signOffProps = ({ metBy, attestation }: SignOff): Prop[] => [
+  ...[metBy ?? []].flat().flatMap((m) => prop('met-by', m)),
+  ...(attestation ? [...prop('attestation-status', attestation.status), ...prop('attestation-expires', attestation.expires)] : []),
+];
 
 const counts = (c: ClauseStatus['counts']): string =>
   Object.entries(c).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`).join(', ') || 'no results';
@@ -93,23 +111,23 @@ function findings(summary: ScanSummary, byObligation: ReadonlyMap<string, string
   const obligations = new Map<string, ObligationStatus>(summary.obligations.map((o) => [o.id, o]));
   return summary.clauses.flatMap((clause) => {
     const clauseObservations = [...new Set(clause.obligations.flatMap((o) => byObligation.get(o) ?? []))];
-    const status = targetStatus(clause.status);
+    const status = targetStatus(clause.status, { metBy: clause.metBy });
     const clauseFinding = {
       uuid: uuidV5(`finding/${summary.contract.id}/${clause.clause}`),
       title: line(`Clause ${clause.clause}: ${clause.title}`),
       description: line(`Clause ${clause.clause} is ${FULFILMENT_TEXT[clause.status]} (${counts(clause.counts)}${clause.acceptedExceptions ? `; ${clause.acceptedExceptions} accepted exception(s)` : ''}).`),
-      props: [...prop('fulfilment', clause.status), ...prop('accepted-exceptions', String(clause.acceptedExceptions))],
+      props: [...prop('fulfilment', clause.status), ...prop('accepted-exceptions', String(clause.acceptedExceptions)), ...signOffProps({ metBy: clause.metBy })],
       target: { type: 'statement-id', 'target-id': statementId(clause.clause), status: { state: status.state, reason: status.reason, remarks: status.remarks } },
       ...related(clauseObservations),
     };
     const objectiveFindings = clause.obligations.map((id) => {
       const o = obligations.get(id);
-      const s = targetStatus(o?.status ?? 'not-assessed');
+      const s = targetStatus(o?.status ?? 'not-assessed', { metBy: o?.metBy, attestation: o?.attestation });
       return {
         uuid: uuidV5(`finding/${summary.contract.id}/${clause.clause}/${id}`),
         title: line(`Clause ${clause.clause}, obligation ${id}: ${o?.title ?? id}`),
         description: line(`Obligation ${id} is ${FULFILMENT_TEXT[o?.status ?? 'not-assessed']} (${o ? counts(o.counts) : 'no results'}).`),
-        props: [...prop('obligation', id), ...prop('fulfilment', o?.status ?? 'not-assessed')],
+        props: [...prop('obligation', id), ...prop('fulfilment', o?.status ?? 'not-assessed'), ...signOffProps({ metBy: o?.metBy, attestation: o?.attestation })],
         target: { type: 'objective-id', 'target-id': objectiveId(clause.clause, id), status: { state: s.state, reason: s.reason, remarks: s.remarks } },
         ...related(byObligation.get(id)),
       };
@@ -191,7 +209,24 @@ export function oscalAssessmentResultsFormatter(): Formatter {
   };
 }
 
-/** `--format oscal-poam`: a POA&M item, risk and observation for every unmuted FAIL and ERROR. */
+/** The contract's cure period as the risk's milestone: the failure is to be cured on or before its due date. */
+function cureMilestone(f: Finding, contract: string) {
+  return {
+    uuid: uuidV5(`milestone/${f.id}`),
+    type: 'milestone',
+    title: line(`Cure period (${f.curePeriod ?? '-'}) of contract profile ${contract} ends${f.overdue ? ': overdue' : ''}`),
+    description: line(`Remediate by ${f.dueAt!}: ${f.curePeriod ?? 'the cure period'} after the failure was first seen.`),
+    timing: { 'on-date': { date: dateTime(f.dueAt!) } },
+  };
+}
+
+const deadlineProps = (f: Finding): Prop[] =>
+  f.dueAt ? [...prop('cure-period', f.curePeriod), ...prop('due', dateTime(f.dueAt)), ...prop('overdue', String(f.overdue === true))] : [];
+
+/**
+ * `--format oscal-poam`: a POA&M item, risk and observation for every unmuted FAIL and ERROR. A
+ * FAIL under a cure period has the risk's deadline and a milestone; an ERROR has none (README).
+ */
 export function oscalPoamFormatter(): Formatter {
   let items: Finding[] = [];
   return {
@@ -216,11 +251,13 @@ export function oscalPoamFormatter(): Formatter {
           : line(`${f.resource.type} ${f.resource.id} fails "${f.check.title}" (severity ${f.severity}).`),
         props: [...prop('severity', f.severity), ...prop('finding-id', f.id), ...prop('check-id', f.check.id)],
         status: 'open',
+        ...(f.dueAt ? { deadline: dateTime(f.dueAt) } : {}),
         remediations: [{
           uuid: uuidV5(`remediation/${f.id}`),
           lifecycle: 'recommendation',
           title: line(f.status === 'ERROR' ? `Grant ${f.error?.operation ?? 'the missing permission'} and scan again` : `Remediate: ${f.check.title}`),
           description: f.status === 'ERROR' ? line(`${f.error?.code ?? ''} ${f.error?.operation ?? ''}: ${f.error?.message ?? ''}`) : line(`${f.remediation.text}${f.remediation.cli ? ` (${f.remediation.cli})` : ''}`),
+          ...(f.dueAt ? { tasks: [cureMilestone(f, summary.contract.id)] } : {}),
         }],
         'related-observations': [{ 'observation-uuid': observationUuid(f) }],
       }));
@@ -229,7 +266,7 @@ export function oscalPoamFormatter(): Formatter {
           uuid: uuidV5(`poam-item/${f.id}`),
           title: line(`${f.check.title}: ${f.resource.name || f.resource.id}`),
           description: line(f.message),
-          props: [...prop('finding-id', f.id), ...prop('status', f.status), ...prop('severity', f.severity), ...f.obligations.flatMap((o) => o.clauses.map((c) => ({ name: 'clause', ns: NS, value: line(c) })))],
+          props: [...prop('finding-id', f.id), ...prop('status', f.status), ...prop('severity', f.severity), ...f.obligations.flatMap((o) => o.clauses.map((c) => ({ name: 'clause', ns: NS, value: line(c) }))), ...deadlineProps(f)],
           'related-observations': [{ 'observation-uuid': observationUuid(f) }],
           'related-risks': [{ 'risk-uuid': uuidV5(`risk/${f.id}`) }],
         }))

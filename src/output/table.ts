@@ -179,6 +179,11 @@ export function renderSummary(s: ScanSummary, paint: Paint, width = Number.POSIT
     if (causes.length > shown.length) lines.push(`  … and ${count(causes.length - shown.length, 'more cause')} (see the json output)`);
   }
   for (const m of s.expiredMutes) lines.push(paint('yellow', fit(`Mutelist entry #${m.rule} expired on ${m.expires} and no longer mutes: ${printable(m.reason)}`)));
+  const attested = (s.attestations ?? []).filter((a) => a.applied).map((a) => a.obligation);
+  if (attested.length > 0) lines.push(fit(`Met by attestation (signed, not checked): ${attested.join(', ')}`));
+  for (const a of s.attestations ?? []) {
+    if (a.status === 'expired') lines.push(paint('yellow', fit(`Attestation of ${a.obligation} expired on ${a.expires} (signed ${a.date} by ${printable(a.by)}): it needs attestation again`)));
+  }
   for (const [sink, n] of Object.entries(s.undelivered)) if (n > 0) lines.push(paint('yellow', `Sink ${sink}: ${n} finding(s) not delivered, spooled for replay (dutyscan sinks flush)`));
   // Only UDP syslog sends without confirmation: say so, or a lossy transport looks like a complete delivery.
   for (const [sink, n] of Object.entries(s.unconfirmed ?? {})) lines.push(paint('yellow', `Sink ${sink}: ${n} finding(s) sent, delivery unconfirmed (UDP)`));

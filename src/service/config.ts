@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { DUTIES } from '../core/check.js';
+import { providerIdSchema } from '../../providers/index.js';
 
 const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case name such as daily-full or hourly-iam');
 
@@ -27,7 +28,7 @@ const timezone = z.string().min(1).refine((tz) => {
  * a scan limited here only opens and resolves findings inside what it actually evaluated.
  */
 export const scanScopeSchema = z.strictObject({
-  providers: z.array(z.enum(['aws', 'azure', 'gcp'])).min(1),
+  providers: z.array(providerIdSchema).min(1),
   /** Account, subscription or project ids; every discovered one when absent. */
   accounts: z.array(z.string().min(1)).min(1).optional(),
   regions: z.array(z.string().min(1)).min(1).optional(),

@@ -1,3 +1,4 @@
+import { withDeadline } from '../core/deadline.js';
 import type { Finding, FindingChange } from '../core/finding.js';
 import { GLOBAL_REGION } from '../core/resource.js';
 import type { ScanSummary } from '../core/summary.js';
@@ -70,7 +71,8 @@ export function observe(finding: Finding, previous: FindingState | undefined, sc
   const { change, lifecycle } = classify(finding, previous);
   const firstSeen = previous?.firstSeen ?? at;
   const failingSince = lifecycle !== 'open' ? null : change === 'new' || change === 'regressed' ? at : (previous?.failingSince ?? at);
-  const annotated: Finding = { ...finding, firstSeen, lastSeen: at };
+  // A cure period runs from when the failure began (a regression starts a new one), not from when the resource was first seen passing.
+  const annotated: Finding = withDeadline({ ...finding, firstSeen, lastSeen: at }, failingSince ?? at, new Date(at));
   return {
     previous,
     change,

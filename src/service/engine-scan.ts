@@ -5,10 +5,12 @@ import type { Finding } from '../core/finding.js';
 import type { OfflineSource } from '../core/inventory.js';
 import type { Config } from '../config/schema.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
+import type { Attestation } from '../attestation/schema.js';
 import type { Catalog } from '../mapping/catalog.js';
 import type { ContractProfile } from '../mapping/schema.js';
 import type { ScanScope } from './config.js';
 import type { ScanFn } from './scheduler.js';
+import { PROVIDER_IDS, descriptor } from '../../providers/index.js';
 
 export interface EngineScanDeps {
   readonly config: Config;
@@ -21,6 +23,8 @@ export interface EngineScanDeps {
   readonly source?: ((now: Date) => OfflineSource) | undefined;
   readonly shard?: ScanOptions['shard'] | undefined;
   readonly adapters?: ScanOptions['adapters'] | undefined;
+  /** The sign-offs that count at `now` (the store's, and the demo's own); read before each scan. */
+  readonly attestations?: ((now: Date) => Promise<readonly Attestation[]>) | undefined;
   /** The engine; tests may wrap it. */
   readonly run?: typeof runScan | undefined;
 }
@@ -38,15 +42,12 @@ export function checksForScope(all: readonly AnyCheck[], scope: ScanScope): AnyC
 
 /**
  * Narrow the provider config to the scope's accounts and regions where the provider can be told
- * (AWS regions, Azure subscriptions, GCP projects), so a scoped scan does not call what it would
- * throw away. Findings outside the scope are dropped in any case.
+ * (each descriptor's `narrow`), so a scoped scan does not call what it would throw away. Findings
+ * outside the scope are dropped in any case.
  */
 export function configForScope(config: Config, scope: ScanScope): Config {
-  const providers = { ...config.providers };
-  if (scope.regions && providers.aws) providers.aws = { ...providers.aws, regions: scope.regions };
-  if (scope.accounts && providers.azure) providers.azure = { ...providers.azure, subscriptions: scope.accounts };
-  if (scope.accounts && providers.gcp) providers.gcp = { ...providers.gcp, projects: scope.accounts };
-  return { ...config, providers };
+  const narrowed = PROVIDER_IDS.flatMap((id) => (config.providers[id] ? [[id, descriptor(id).narrow(config.providers[id], scope)]] : []));
+  return { ...config, providers: { ...config.providers, ...Object.fromEntries(narrowed) } };
 }
 
 /** Whether a finding (or listing scope) lies inside the scope's accounts and regions. Account-wide (global) results count for every region filter. */
@@ -65,6 +66,7 @@ export function engineScanFn(deps: EngineScanDeps): ScanFn {
     const checks = checksForScope(deps.checks, scope);
     const offline = deps.source?.(request.now);
     const source = offline ? { ...offline, listings: [...offline.listings].filter((l) => inScope(scope, l.scope)) } : undefined;
+    const attestations = (await deps.attestations?.(request.now)) ?? [];
     return run(
       {
         config: configForScope(deps.config, scope),
@@ -78,6 +80,7 @@ export function engineScanFn(deps: EngineScanDeps): ScanFn {
         log: deps.log.child({ scanId: request.scanId }),
         ...(deps.shard ? { shard: deps.shard } : {}),
         ...(deps.adapters ? { adapters: deps.adapters } : {}),
+        attestations,
       },
       async (finding: Finding) => {
         if (inScope(scope, finding.resource)) await emit(finding);

@@ -125,10 +125,24 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
-  /** `storeSize` is read at each scrape, for the store size gauge. */
-  constructor(options: { defaultMetrics?: boolean; storeSize?: () => Promise<number> } = {}) {
+  /** `storeSize` and `overdueFindings` are read at each scrape: a due date passes between scans too. */
+  constructor(options: { defaultMetrics?: boolean; storeSize?: () => Promise<number>; overdueFindings?: () => Promise<number> } = {}) {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'dutyscan_' });
-    const { storeSize } = options;
+    const { storeSize, overdueFindings } = options;
+    if (overdueFindings) {
+      new Gauge({
+        name: 'dutyscan_findings_overdue',
+        help: 'Open, unmuted failing findings past the due date their contract\'s cure period gives (counted from when each was first seen failing).',
+        registers: [this.registry],
+        async collect() {
+          try {
+            this.set(await overdueFindings());
+          } catch {
+            // The store does not answer: /readyz says so; the gauge keeps its last value.
+          }
+        },
+      });
+    }
     if (storeSize) {
       new Gauge({
         name: 'dutyscan_store_size_bytes',

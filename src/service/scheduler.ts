@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
+import { settlesWithin } from '../net/budget.js';
+import { sleep } from '../net/sleep.js';
 import type { Finding } from '../core/finding.js';
 import type { ScanSummary } from '../core/summary.js';
 import type { Change, FindingState, FindingUpdate, HistoryStore, NewScan, ScanRecord, ScanStatus, Trigger } from '../store/types.js';
@@ -324,12 +326,10 @@ export class ScanCoordinator {
     const running = this.current;
     if (!running) return this.idle();
     if (!options.drain) running.controller?.abort(new Error('dutyscan is shutting down'));
-    const settled = this.idle().then(() => true);
-    const timedOut = new Promise<false>((r) => setTimeout(() => r(false), options.graceMs).unref());
-    if (await Promise.race([settled, timedOut])) return;
+    if (await settlesWithin(this.idle(), options.graceMs)) return;
     if (options.drain) {
       running.controller?.abort(new Error('dutyscan is shutting down'));
-      if (await Promise.race([this.idle().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 1000).unref())])) return;
+      if (await settlesWithin(this.idle(), 1000)) return;
     }
     // The scan did not wind down in time: record it as interrupted ourselves before the process exits.
     const at = this.clock().toISOString();
@@ -344,18 +344,6 @@ export interface SchedulerOptions {
   readonly random?: (() => number) | undefined;
   readonly sleep?: ((ms: number, signal: AbortSignal) => Promise<void>) | undefined;
 }
-
-const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 
 /** The cron side: each schedule fires in its time zone, waits its jitter, then asks the coordinator. */
 export class Scheduler {
@@ -380,7 +368,11 @@ export class Scheduler {
   /** One tick: jitter, then a scan; resolves when that scan is recorded (or was refused). */
   async fire(schedule: Schedule): Promise<void> {
     const jitterMs = Math.floor((this.options.random ?? Math.random)() * schedule.jitterSeconds * 1000);
-    if (jitterMs > 0) await (this.options.sleep ?? abortableSleep)(jitterMs, this.stopped.signal);
+    try {
+      if (jitterMs > 0) await (this.options.sleep ?? sleep)(jitterMs, this.stopped.signal);
+    } catch {
+      // Stopped during the jitter: nothing to trigger.
+    }
     if (this.stopped.signal.aborted) return;
     const result = this.coordinator.trigger(schedule.scope, { trigger: 'schedule', schedule: schedule.name });
     if (result.accepted) await result.done;

@@ -7,10 +7,12 @@ import { z } from 'zod';
 import { ConfigError } from '../config/errors.js';
 import { SEVERITIES } from '../core/check.js';
 import { STATUSES } from '../core/finding.js';
+import { providerIdSchema } from '../../providers/index.js';
 import { formatter, formatters } from '../output/registry.js';
 import type { Formatter } from '../output/types.js';
 import { InvalidCursorError } from '../store/sql-store.js';
-import { LIFECYCLES, SCAN_STATUSES, type FindingState, type HistoryStore, type ScanRecord } from '../store/types.js';
+import { LIFECYCLES, SCAN_STATUSES, dueAtOf, type FindingState, type HistoryStore, type ScanRecord } from '../store/types.js';
+import { isOverdue } from '../core/deadline.js';
 import { scanScopeSchema, type ScanScope, type Schedule, type ServiceConfig } from './config.js';
 import { changeToOcsf, type ChangeEvent } from './drift.js';
 import { CHANGE_ACTIVITY } from '../output/ocsf.js';
@@ -18,6 +20,10 @@ import { CursorSigner } from './cursor.js';
 import { whyNotLoopback } from './loopback.js';
 import type { ServiceMetrics } from './metrics.js';
 import type { ScanCoordinator } from './scheduler.js';
+import { attestationProblems } from '../attestation/load.js';
+import { attestationsFileSchema } from '../attestation/schema.js';
+import { attestationStatuses } from '../attestation/status.js';
+import type { ContractProfile, Obligation } from '../mapping/schema.js';
 
 /** RFC 9457 problem details; `type` URIs name dutyscan's own problem kinds. */
 export class Problem extends Error {
@@ -109,12 +115,14 @@ const findingsQuery = z.strictObject({
   status: z.enum(STATUSES).optional(),
   lifecycle: z.enum(LIFECYCLES).optional(),
   severity: z.enum(SEVERITIES).optional(),
-  provider: z.enum(['aws', 'azure', 'gcp']).optional(),
+  provider: providerIdSchema.optional(),
   account: z.string().min(1).optional(),
   region: z.string().min(1).optional(),
   check: z.string().min(1).optional(),
   duty: z.string().min(1).optional(),
   muted: bool.optional(),
+  /** Open failures past (or within) their contract's cure period, as of the request. */
+  overdue: bool.optional(),
 });
 
 const scanBody = z
@@ -154,6 +162,8 @@ export interface ServerOptions {
   readonly nextRuns?: () => { schedule: string; next: string | null }[];
   /** Signs page cursors; a random key per process when absent. */
   readonly cursorKey?: string | undefined;
+  /** What `POST /attestations` checks sign-offs against, and whose validity periods `GET /attestations` applies. */
+  readonly attestations: { readonly obligations: ReadonlyMap<string, Obligation>; readonly contract: ContractProfile };
 }
 
 const scanView = (s: ScanRecord, detail: boolean) => ({
@@ -176,14 +186,20 @@ const scanView = (s: ScanRecord, detail: boolean) => ({
   links: { self: `/scans/${s.id}`, report: `/scans/${s.id}/report`, changes: `/scans/${s.id}/changes` },
 });
 
-const findingView = (f: FindingState) => ({
-  lifecycle: f.lifecycle,
-  failingSince: f.failingSince,
-  lastScanId: f.lastScanId,
-  ...f.finding,
-  firstSeen: f.firstSeen,
-  lastSeen: f.lastSeen,
-});
+/** A finding as it stands now: its due date holds while it is open, and whether it is overdue is a matter of today, not of the last scan. */
+const findingView = (f: FindingState, now = new Date()) => {
+  const { dueAt: _due, overdue: _overdue, ...finding } = f.finding;
+  const due = dueAtOf(f);
+  return {
+    lifecycle: f.lifecycle,
+    failingSince: f.failingSince,
+    lastScanId: f.lastScanId,
+    ...finding,
+    firstSeen: f.firstSeen,
+    lastSeen: f.lastSeen,
+    ...(due ? { dueAt: due, overdue: isOverdue(due, now) } : {}),
+  };
+};
 
 /** The HTTP API: health, metrics, on-demand scans, history and reports. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -267,6 +283,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.code(202).header('location', `/scans/${result.scanId}`).send({ id: result.scanId, status: 'queued', links: { self: `/scans/${result.scanId}` } });
   });
 
+  // Sign-offs for obligations no API can prove: the same document as `scan --attestations`, in JSON.
+  app.post('/attestations', async (request, reply) => {
+    const body = validate(attestationsFileSchema, request.body, 'body');
+    const now = new Date();
+    const problems = attestationProblems(body.attestations, options.attestations.obligations, now);
+    if (problems.length > 0) {
+      throw new Problem(400, 'Invalid request', 'the body does not match what this endpoint accepts', {
+        errors: problems.map((p) => ({ pointer: `/${['body', ...p.path.map(String)].join('/')}`, detail: p.message })),
+      });
+    }
+    const added = new Set((await store.addAttestations(body.attestations, now.toISOString())).map((a) => a.id));
+    const all = attestationStatuses(await store.listAttestations(), options.attestations.contract, now);
+    return reply.code(201).header('location', '/attestations').send({ items: all.filter((a) => added.has(a.id)) });
+  });
+
+  app.get('/attestations', async () => {
+    const now = new Date();
+    return { items: attestationStatuses(await store.listAttestations(), options.attestations.contract, now) };
+  });
+
   app.get('/scans', async (request) => {
     const q = validate(scansQuery, request.query, 'query');
     const page = await store.listScans({ ...q, cursor: issued(q.cursor) });
@@ -348,9 +384,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/findings', async (request) => {
     const q = validate(findingsQuery, request.query, 'query');
-    const { check, ...rest } = q;
-    const page = await store.listFindings({ ...rest, cursor: issued(rest.cursor), checkId: check });
-    return { items: page.items.map(findingView), ...(page.next ? { next: cursors.sign(page.next) } : {}) };
+    const { check, overdue, ...rest } = q;
+    const now = new Date();
+    const page = await store.listFindings({
+      ...rest, cursor: issued(rest.cursor), checkId: check, ...(overdue !== undefined ? { overdue: { at: now.toISOString(), value: overdue } } : {}),
+    });
+    return { items: page.items.map((f) => findingView(f, now)), ...(page.next ? { next: cursors.sign(page.next) } : {}) };
   });
 
   return app;

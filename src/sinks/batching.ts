@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Finding, Status } from '../core/finding.js';
+import { backoffMs } from '../net/backoff.js';
+import { sleep } from '../net/sleep.js';
 import { Spool } from './spool.js';
 
 /** What a sink could and could not deliver, in findings. */
@@ -72,23 +74,10 @@ export interface BatchingOptions {
 /** A batch of this run (records in memory), or one from the spool (read, with its id, when its turn comes). */
 type Batch<R> = { readonly id: string; readonly records: readonly R[]; readonly file?: undefined } | { readonly file: string; readonly records?: undefined };
 
-/** Waits `ms`, or less when `signal` aborts; leaves no timer or listener behind either way. */
-export const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-
 /**
  * The delivery machinery every sink shares: findings are turned into records, collected into
  * batches (by size, or after `flushMs`), and delivered by up to `concurrency` workers. A failed
- * batch is retried with exponential backoff and full jitter (honouring Retry-After); when the
+ * batch is retried with exponential backoff and jitter (honouring Retry-After); when the
  * retries run out, or the receiver refuses it outright, or the queue is too long, or close()
  * runs out of time, the batch is written to the spool. At-least-once: a batch whose outcome is
  * unknown (timeout, connection reset after sending) is sent again, so receivers may see
@@ -166,13 +155,6 @@ export class BatchingSink<R> implements Sink {
     }
   }
 
-  private backoff(attempt: number, retryAfterMs?: number): number {
-    const { initialDelayMs, maxDelayMs } = this.options.retry;
-    const exp = Math.min(maxDelayMs, initialDelayMs * 2 ** (attempt - 1));
-    const jittered = exp / 2 + Math.random() * (exp / 2);
-    return Math.min(maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));
-  }
-
   private async send(queued: Batch<R>): Promise<void> {
     let batch: { readonly id: string; readonly records: readonly R[]; readonly file?: string | undefined };
     if (queued.file !== undefined) {
@@ -202,9 +184,14 @@ export class BatchingSink<R> implements Sink {
         lastError = error instanceof Error ? error.message : String(error);
         const retryable = !(error instanceof DeliveryError) || error.retryable;
         if (!retryable || attempt === this.options.retry.attempts || signal.aborted) break;
-        const delay = this.backoff(attempt, error instanceof DeliveryError ? error.retryAfterMs : undefined);
+        const { initialDelayMs, maxDelayMs } = this.options.retry;
+        const delay = backoffMs({ initialMs: initialDelayMs, maxMs: maxDelayMs }, attempt - 1, error instanceof DeliveryError ? error.retryAfterMs : undefined);
         this.log('warn', 'delivery failed, retrying', { attempt, delayMs: Math.round(delay), error: lastError });
-        await sleep(delay, signal);
+        try {
+          await sleep(delay, signal);
+        } catch {
+          break; // closing: the batch goes to the spool
+        }
       }
     }
     if (batch.file) {

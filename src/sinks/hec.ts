@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
 import type { Finding } from '../core/finding.js';
 import { toOcsf } from '../output/ocsf.js';
-import { BatchingSink, DeliveryError, sleep, type BatchingOptions, type Transport } from './batching.js';
+import { sleep } from '../net/sleep.js';
+import { BatchingSink, DeliveryError, type BatchingOptions, type Transport } from './batching.js';
 import { resolveSecret, type HecSinkConfig } from './config.js';
 import { checkStatus, HttpClient } from './http.js';
 
@@ -60,7 +61,9 @@ export class HecTransport implements Transport<HecEvent> {
 
   private async awaitAck(ackId: number, signal: AbortSignal): Promise<void> {
     const deadline = Date.now() + this.config.ack.timeoutMs;
-    while (!signal.aborted) {
+    // An abort ends the polling as the abort it is (the sleep and the request reject with its
+    // reason), never as an acknowledgement that did not come in time.
+    for (;;) {
       const res = await this.http.send(`${this.base}/services/collector/ack`, 'POST', this.headers(), JSON.stringify({ acks: [ackId] }), signal);
       checkStatus(res, 'HEC ack');
       const acks = (JSON.parse(res.body) as { acks?: Record<string, boolean> }).acks ?? {};

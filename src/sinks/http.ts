@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
+import { parseRetryAfter } from '../net/backoff.js';
 import { DeliveryError } from './batching.js';
 import type { TlsConfig } from './config.js';
 
@@ -53,16 +54,6 @@ export class HttpClient {
 
 const redact = (url: string) => url.replace(/\?.*$/, '');
 
-/** Retry-After in seconds or as an HTTP date, in milliseconds. */
-export function retryAfterMs(headers: IncomingHttpHeaders): number | undefined {
-  const value = headers['retry-after'];
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
-}
-
 /**
  * The common HTTP status policy: 2xx delivered; 408, 429 and 5xx retried (honouring Retry-After);
  * any other answer (bad token, malformed data) will not change by retrying, so it is spooled at
@@ -71,5 +62,5 @@ export function retryAfterMs(headers: IncomingHttpHeaders): number | undefined {
 export function checkStatus(res: HttpResponse, what: string): void {
   if (res.status >= 200 && res.status < 300) return;
   const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
-  throw new DeliveryError(`${what}: HTTP ${res.status} ${res.body.slice(0, 200)}`, retryable, retryAfterMs(res.headers));
+  throw new DeliveryError(`${what}: HTTP ${res.status} ${res.body.slice(0, 200)}`, retryable, parseRetryAfter(res.headers['retry-after']));
 }

@@ -1,7 +1,8 @@
-import { BatchImportFindingsCommand, SecurityHubClient, type AwsSecurityFinding, type SecurityHubClientConfig } from '@aws-sdk/client-securityhub';
+import type { AwsSecurityFinding, SecurityHubClient, SecurityHubClientConfig } from '@aws-sdk/client-securityhub';
 import type { Finding } from '../core/finding.js';
 import { toAsff, type AsffFinding } from '../output/asff.js';
-import { BatchingSink, DeliveryError, sleep, type BatchingOptions, type DeliveryResult, type Transport } from './batching.js';
+import { sleep } from '../net/sleep.js';
+import { BatchingSink, DeliveryError, type BatchingOptions, type DeliveryResult, type Transport } from './batching.js';
 import type { SecurityHubSinkConfig } from './config.js';
 
 /** BatchImportFindings takes at most 100 findings per call. */
@@ -33,26 +34,34 @@ const RETRYABLE = new Set(['ThrottlingException', 'TooManyRequestsException', 'L
  * is retried and then spooled like any other batch.
  */
 export class SecurityHubTransport implements Transport<AsffFinding> {
-  private readonly client: SecurityHubClient;
   private readonly pacer: CallPacer;
+  private sdk: Promise<{ client: SecurityHubClient; BatchImportFindings: typeof import('@aws-sdk/client-securityhub').BatchImportFindingsCommand }> | undefined;
 
-  constructor(config: SecurityHubSinkConfig, clientConfig: Partial<SecurityHubClientConfig> = {}) {
-    this.client = new SecurityHubClient({
-      region: config.region,
-      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-      // Our batching layer retries with backoff and spools; SDK retries on top would multiply.
-      maxAttempts: 1,
-      ...clientConfig,
-    });
+  constructor(private readonly config: SecurityHubSinkConfig, private readonly clientConfig: Partial<SecurityHubClientConfig> = {}) {
     this.pacer = new CallPacer(config.maxCallsPerSecond);
+  }
+
+  /** The SDK loads with the first batch: a command that delivers nothing here never loads it. */
+  private connect() {
+    return (this.sdk ??= import('@aws-sdk/client-securityhub').then((sdk) => ({
+      client: new sdk.SecurityHubClient({
+        region: this.config.region,
+        ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
+        // Our batching layer retries with backoff and spools; SDK retries on top would multiply.
+        maxAttempts: 1,
+        ...this.clientConfig,
+      }),
+      BatchImportFindings: sdk.BatchImportFindingsCommand,
+    })));
   }
 
   async deliver(records: readonly AsffFinding[], signal: AbortSignal): Promise<DeliveryResult> {
     if (records.length > SECURITY_HUB_MAX_BATCH) throw new DeliveryError(`batch of ${records.length} exceeds ${SECURITY_HUB_MAX_BATCH}`, false);
     await this.pacer.wait(signal);
+    const { client, BatchImportFindings } = await this.connect();
     let out;
     try {
-      out = await this.client.send(new BatchImportFindingsCommand({ Findings: records as unknown as AwsSecurityFinding[] }), { abortSignal: signal });
+      out = await client.send(new BatchImportFindings({ Findings: records as unknown as AwsSecurityFinding[] }), { abortSignal: signal });
     } catch (error) {
       const e = error as { name?: string; message?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
       const status = e.$metadata?.httpStatusCode ?? 0;
@@ -71,7 +80,7 @@ export class SecurityHubTransport implements Transport<AsffFinding> {
   }
 
   async close(): Promise<void> {
-    this.client.destroy();
+    if (this.sdk) (await this.sdk).client.destroy();
   }
 }
 

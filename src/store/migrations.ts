@@ -95,6 +95,25 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'when retention removed a scan\'s findings',
     statements: [`ALTER TABLE scans ADD COLUMN compacted_at TEXT`],
   },
+  {
+    version: 4,
+    name: 'contract deadlines: when an open failure must be cured by',
+    statements: [`ALTER TABLE findings ADD COLUMN due_at TEXT`, `CREATE INDEX findings_due ON findings (due_at)`],
+  },
+  {
+    version: 5,
+    name: 'attestations: sign-offs for obligations no API can prove',
+    statements: [
+      `CREATE TABLE attestations (
+        id TEXT PRIMARY KEY,
+        obligation TEXT NOT NULL,
+        signed_on TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        attestation TEXT NOT NULL
+      )`,
+      `CREATE INDEX attestations_obligation ON attestations (obligation, signed_on)`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,24 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { Attestation } from '../attestation/schema.js';
 import type { Severity } from '../core/check.js';
 import type { Finding, Status } from '../core/finding.js';
 import type { ScanScope } from '../service/config.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
-import type {
-  Change,
-  FindingQuery,
-  FindingsRetention,
-  FindingState,
-  FindingUpdate,
-  HistoryStore,
-  Lifecycle,
-  NewScan,
-  Page,
-  ScanFindingRow,
-  ScanOutcome,
-  ScanQuery,
-  ScanRecord,
-  ScanStatus,
-  Transition,
-  Trigger,
+import {
+  dueAtOf,
+  type Change,
+  type FindingQuery,
+  type FindingsRetention,
+  type FindingState,
+  type FindingUpdate,
+  type HistoryStore,
+  type Lifecycle,
+  type NewScan,
+  type Page,
+  type ScanFindingRow,
+  type ScanOutcome,
+  type ScanQuery,
+  type ScanRecord,
+  type ScanStatus,
+  type StoredAttestation,
+  type Transition,
+  type Trigger,
 } from './types.js';
 
 export type Row = Record<string, unknown>;
@@ -71,9 +75,9 @@ function decodeCursor(cursor: string, length: number): string[] {
 const BATCH = 200;
 
 /** Every table the migrations create, for the store's size. */
-const TABLES = ['schema_migrations', 'scans', 'findings', 'scan_findings', 'finding_transitions', 'scan_mutes'];
+const TABLES = ['schema_migrations', 'scans', 'findings', 'scan_findings', 'finding_transitions', 'scan_mutes', 'attestations'];
 
-/** Rows per INSERT: 200 rows of 16 columns stay far below SQLite's and PostgreSQL's parameter limits. */
+/** Rows per INSERT: 200 rows of 17 columns stay far below SQLite's and PostgreSQL's parameter limits. */
 const ROWS_PER_STATEMENT = 200;
 
 /** `<head> VALUES (?, ...), (?, ...) <tail>` for rows of one width, ROWS_PER_STATEMENT at a time. */
@@ -228,7 +232,7 @@ export class SqlStore implements HistoryStore {
     const moves: Param[][] = [];
     for (const { state: s, previous, change, observed } of unique) {
       states.push([s.id, s.checkId, s.provider, s.account, s.region, s.resourceId, s.severity, s.duty, s.status, flag(s.muted), s.lifecycle,
-        s.firstSeen, s.lastSeen, s.failingSince, s.lastScanId, json(s.finding)]);
+        s.firstSeen, s.lastSeen, s.failingSince, s.lastScanId, json(s.finding), dueAtOf(s)]);
       if (observed || change !== null) perScan.push([scanId, s.id, s.status, flag(s.muted), change, json(s.finding)]);
       const moved = !previous || previous.status !== s.status || previous.muted !== s.muted || change !== null;
       if (moved && change !== 'still-failing') {
@@ -239,10 +243,11 @@ export class SqlStore implements HistoryStore {
     await this.driver.transaction(async (tx) => {
       await insertRows(tx,
         `INSERT INTO findings (id, check_id, provider, account, region, resource_id, severity, duty, status, muted, lifecycle,
-           first_seen, last_seen, failing_since, last_scan_id, finding)`,
+           first_seen, last_seen, failing_since, last_scan_id, finding, due_at)`,
         `ON CONFLICT (id) DO UPDATE SET severity = excluded.severity, duty = excluded.duty, status = excluded.status,
            muted = excluded.muted, lifecycle = excluded.lifecycle, last_seen = excluded.last_seen,
-           failing_since = excluded.failing_since, last_scan_id = excluded.last_scan_id, finding = excluded.finding`,
+           failing_since = excluded.failing_since, last_scan_id = excluded.last_scan_id, finding = excluded.finding,
+           due_at = excluded.due_at`,
         states);
       await insertRows(tx,
         'INSERT INTO scan_findings (scan_id, finding_id, status, muted, change_kind, finding)',
@@ -296,6 +301,10 @@ export class SqlStore implements HistoryStore {
     eq('check_id', query.checkId);
     eq('duty', query.duty);
     if (query.muted !== undefined) { where.push('muted = ?'); params.push(flag(query.muted)); }
+    if (query.overdue !== undefined) {
+      where.push(query.overdue.value ? 'due_at < ?' : '(due_at IS NULL OR due_at >= ?)');
+      params.push(query.overdue.at);
+    }
     if (query.cursor !== undefined) {
       const [id] = decodeCursor(query.cursor, 1) as [string];
       where.push('id > ?');
@@ -308,6 +317,11 @@ export class SqlStore implements HistoryStore {
     const items = rows.slice(0, query.limit).map(toState);
     const last = items[items.length - 1];
     return rows.length > query.limit && last ? { items, next: encodeCursor([last.id]) } : { items };
+  }
+
+  async countOverdue(at: string): Promise<number> {
+    const [row] = await this.driver.all('SELECT COUNT(*) AS n FROM findings WHERE due_at < ?', [at]);
+    return num(row?.['n'] ?? 0);
   }
 
   async prune(before: string): Promise<number> {
@@ -353,6 +367,21 @@ export class SqlStore implements HistoryStore {
 
   sizeBytes(): Promise<number> {
     return this.driver.sizeBytes(TABLES);
+  }
+
+  async addAttestations(attestations: readonly Attestation[], recordedAt: string): Promise<StoredAttestation[]> {
+    const stored = attestations.map((a) => ({ ...a, id: randomUUID(), recordedAt }));
+    await this.driver.transaction(async (tx) => {
+      for (const a of stored) {
+        await tx.run('INSERT INTO attestations (id, obligation, signed_on, recorded_at, attestation) VALUES (?, ?, ?, ?, ?)', [a.id, a.obligation, a.date, recordedAt, json(a)]);
+      }
+    });
+    return stored;
+  }
+
+  async listAttestations(): Promise<StoredAttestation[]> {
+    const rows = await this.driver.all('SELECT attestation FROM attestations ORDER BY signed_on, recorded_at, id');
+    return rows.map((r) => parse<StoredAttestation>(r['attestation']));
   }
 
   /** The mutelist a scan ran with. */

@@ -1,3 +1,4 @@
+import type { Attestation } from '../attestation/schema.js';
 import type { Severity } from '../core/check.js';
 import type { Finding, Status } from '../core/finding.js';
 import type { ScanSummary } from '../core/summary.js';
@@ -92,6 +93,10 @@ export interface FindingState {
   readonly finding: Finding;
 }
 
+/** When an open, unmuted failure must be cured by (README: Contract deadlines); null for anything else. */
+export const dueAtOf = (s: Pick<FindingState, 'lifecycle' | 'status' | 'muted' | 'finding'>): string | null =>
+  s.lifecycle === 'open' && s.status === 'FAIL' && !s.muted ? (s.finding.dueAt ?? null) : null;
+
 /** One finding's outcome in one scan: its new state, what it was seen as, and the change if any. */
 export interface FindingUpdate {
   readonly state: FindingState;
@@ -135,11 +140,19 @@ export interface FindingQuery {
   readonly checkId?: string | undefined;
   readonly duty?: string | undefined;
   readonly muted?: boolean | undefined;
+  /** Only findings whose due date had (`value: true`) or had not passed at `at`. */
+  readonly overdue?: { readonly at: string; readonly value: boolean } | undefined;
 }
 
 export interface ScanFindingRow {
   readonly finding: Finding;
   readonly change: Change | null;
+}
+
+/** A sign-off as the store keeps it: never edited; a newer one for the same obligation supersedes it. */
+export interface StoredAttestation extends Attestation {
+  readonly id: string;
+  readonly recordedAt: string;
 }
 
 /** The scan history: SQLite by default, PostgreSQL for shared or larger deployments. */
@@ -163,6 +176,8 @@ export interface HistoryStore {
   record(scanId: string, at: string, updates: readonly FindingUpdate[]): Promise<void>;
   scanFindings(scanId: string): AsyncIterable<ScanFindingRow>;
   listFindings(query: FindingQuery): Promise<Page<FindingState>>;
+  /** Open failures whose due date had passed at `at`. */
+  countOverdue(at: string): Promise<number>;
   /** A finding's status transitions, oldest first. */
   transitions(findingId: string): Promise<Transition[]>;
   /** Delete finished scans started before `before`, with their findings, transitions and mutes. Current finding states stay. */
@@ -177,5 +192,9 @@ export interface HistoryStore {
   reclaim(): Promise<void>;
   /** Bytes the store occupies: SQLite's database pages, or dutyscan's PostgreSQL tables with their indexes. */
   sizeBytes(): Promise<number>;
+  /** Record sign-offs (`POST /attestations`), all or none. */
+  addAttestations(attestations: readonly Attestation[], recordedAt: string): Promise<StoredAttestation[]>;
+  /** Every sign-off recorded, oldest first (by date signed, then recorded). */
+  listAttestations(): Promise<StoredAttestation[]>;
   close(): Promise<void>;
 }

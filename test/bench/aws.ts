@@ -17,7 +17,7 @@ import type { ResourceType } from '../../src/core/resource.js';
 import { RateLimitedApi } from '../../src/engine/api.js';
 import { createAdapter } from '../../providers/aws/adapter.js';
 import { awsConfigSchema } from '../../providers/aws/config.js';
-import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES } from '../../providers/aws/model/index.js';
+import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES } from '../../providers/aws/resources.js';
 import { BASE_CREDENTIALS, FakeAws } from '../fakes/aws/server.js';
 import { credentialRow, ec2Region, emptyAccount, type FakeAccount } from '../fakes/aws/state.js';
 

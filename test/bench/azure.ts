@@ -11,7 +11,7 @@ import { azureChecks } from '../../checks/azure/index.js';
 import { configSchema } from '../../src/config/schema.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { runScan } from '../../src/engine/scan.js';
-import { createAzureAdapter } from '../../providers/azure/adapter.js';
+import { createAdapter } from '../../providers/azure/adapter.js';
 import { AzureFake, StubCredential } from '../fakes/azure/server.js';
 import { generatedTenant } from '../fakes/azure/tenant.js';
 
@@ -43,7 +43,7 @@ export async function benchAzure(options: { subscriptions?: number; resources?: 
       providers: { azure: { cloud: 'custom', tenantId: tenant.tenantId, endpoints: { resourceManager: fake.url, graph: fake.url, authorityHost: fake.url } } },
     });
     const azureConfig = config.providers.azure!;
-    const adapter = createAzureAdapter(azureConfig, { log, callTimeoutMs: config.timeouts.callMs }, { credential: new StubCredential(), ca: fake.ca });
+    const adapter = await createAdapter(azureConfig, { log, callTimeoutMs: config.timeouts.callMs }, { credential: new StubCredential(), ca: fake.ca });
     const catalog = loadCatalog();
     let findings = 0;
     const started = performance.now();

@@ -6,7 +6,7 @@ import type { ResourceType } from '../../src/core/resource.js';
 import { listing, resource } from '../../src/inventory/build.js';
 import { defineCheck } from '../../src/core/check.js';
 import { scanToArray, silentLog, testCatalog } from '../support/engine.js';
-import { runScan } from '../../src/engine/scan.js';
+import { runScan, type ScanProgress } from '../../src/engine/scan.js';
 import { configSchema } from '../../src/config/schema.js';
 import { gadgetOwned, throwingCheck, widgetCriticalSmall, widgetEncrypted, widgetSmall } from '../support/widgets.js';
 import { rollUp, emptyCounts } from '../../src/engine/tally.js';
@@ -203,6 +203,70 @@ describe('runScan', () => {
       config: { timeouts: { callMs: 1000, taskMs: 100 } },
     });
     expect(findings.map((f) => `${f.resource.region}:${f.status}:${f.error?.code ?? ''}`).sort()).toEqual(['r1:PASS:', 'r2:ERROR:TIMEOUT']);
+  });
+
+  it('reports progress as discovery steps and accounts finish, and sums the API calls in the summary', async () => {
+    const adapter: ProviderAdapter = {
+      id: 'aws',
+      async discover({ step }) {
+        step?.('assuming roles 1/3');
+        return {
+          targets: ['1', '2'].map((account) => ({ provider: 'aws' as const, account, accountName: `n${account}`, regions: ['r1'] })),
+          failures: [{ scope: { provider: 'aws' as const, account: '3', region: 'global' }, error: collectionError('AUTH_FAILED', 'sts:AssumeRole', 'no', { provider: 'aws', account: '3' }) }],
+          mode: 'fake',
+        };
+      },
+      tasks: (target) => [{
+        service: 'widgets', region: 'r1', types: ['test.widget'],
+        async run({ api }) {
+          await api.call({ service: 'widgets', operation: 'ListWidgets', account: target.account, region: 'r1' }, async () => undefined);
+          return [listing({ provider: 'aws', account: target.account, region: 'r1' }, 'test.widget', [widget(target.account, 'r1', 'a', seen(target.account === '1'))])];
+        },
+      }],
+      classifyError: (e, operation) => collectionError('UNEXPECTED', operation, String(e)),
+    };
+    const events: ScanProgress[] = [];
+    const { summary } = await scanToArray({
+      providers: ['aws'], checks: [widgetEncrypted], adapters: { aws: adapter }, onProgress: (p) => events.push(p),
+      config: { concurrency: { accounts: 1, tasks: 1, perAccountRequests: 1, perService: {} } },
+    });
+    const at = (scopesDone: number, scopesPlanned: number, apiCalls: number, findings: number, failing: number, waitingFor?: string) =>
+      ({ scopesDone, scopesPlanned, apiCalls, findings, failing, ...(waitingFor ? { waitingFor } : {}) });
+    expect(events).toEqual([
+      at(0, 0, 0, 0, 0, 'aws: discovering accounts'),
+      at(0, 0, 0, 0, 0, 'aws: assuming roles 1/3'),
+      at(0, 2, 0, 1, 0), // account 3's ERROR is out before discovery says it is done
+      at(1, 2, 1, 2, 0),
+      at(2, 2, 2, 3, 1),
+    ]);
+    expect(summary).toMatchObject({
+      scopes: { planned: 2, done: 2 },
+      accounts: [{ provider: 'aws', account: '3' }, { provider: 'aws', account: '1', name: 'n1' }, { provider: 'aws', account: '2', name: 'n2' }],
+      apiCalls: { aws: { widgets: { ListWidgets: 2 } } },
+      totalApiCalls: 2,
+      collectionMode: { aws: 'fake' },
+      checks: 1,
+      providers: ['aws'],
+      complete: false,
+    });
+  });
+
+  it('a provider whose discovery fails is one ERROR per check for an unknown account, and the summary says so', async () => {
+    const adapter: ProviderAdapter = {
+      id: 'aws',
+      discover: () => Promise.reject(new Error('no credentials')),
+      tasks: () => [],
+      classifyError: (e, operation) => collectionError('AUTH_FAILED', operation, (e as Error).message),
+    };
+    const saved: Listing[] = [];
+    const { findings, summary } = await scanToArray({ providers: ['aws'], checks: [widgetEncrypted, gadgetOwned], adapters: { aws: adapter }, onListing: (l) => saved.push(l) });
+    expect(findings.map((f) => [f.check.id, f.resource.account, f.status, f.error?.operation])).toEqual([
+      ['aws-test-widget-encrypted', 'unknown', 'ERROR', 'aws:discover'],
+      ['aws-test-gadget-owned', 'unknown', 'ERROR', 'aws:discover'],
+    ]);
+    expect(saved.map((l) => [l.scope.account, l.type, l.items.ok])).toEqual([['unknown', 'test.widget', false], ['unknown', 'test.gadget', false]]);
+    expect(summary).toMatchObject({ accounts: [], scopes: { planned: 0, done: 0 }, complete: false });
+    expect(summary.errors).toContainEqual(expect.objectContaining({ code: 'AUTH_FAILED', operation: 'aws:discover' }));
   });
 
   it('a scan that reached no account is not complete', async () => {

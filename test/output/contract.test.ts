@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contractFormatter, md } from '../../src/output/contract.js';
+import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { formatter } from '../../src/output/registry.js';
 import { finding, render, summaryOf } from '../support/findings.js';
 
@@ -34,24 +35,26 @@ describe('contract compliance report', () => {
     expect(text).toContain('# Contract compliance report: Customer duties in IaaS agreements (generic profile)');
     expect(text).toContain('The scan is incomplete');
     expect(section('S1')).toContain('**Status: not met.**');
-    expect(section('S1')).toContain('Resources evaluated: 2; not evaluable: 0.');
+    expect(section('S1')).toContain('Resources evaluated: 2. Results: 1 failing, 0 not evaluable, 0 not assessed.');
     expect(section('S1')).toContain('### Failing resources (1)');
     expect(section('S1')).toContain('"mfaDevices": 0');
     expect(section('S1')).toContain('Since 2026-10-01T00:00:00Z');
     expect(section('S1')).toContain('Remediation: Enable default encryption');
     expect(section('S4')).toContain('**Status: met.**');
+    expect(section('S4')).toContain('**Status: met.** 1 accepted exception(s).');
     expect(section('S4')).toContain('Accepted exceptions (muted failures)');
     expect(section('S4')).toContain('legacy until Q3 (owner ops)');
     expect(section('S5')).toContain('**Status: incomplete');
-    expect(section('S5')).toContain('not evaluable: 1');
+    expect(section('S5')).toContain('1 not evaluable (on 1 resource(s))');
     expect(section('S5')).toContain('ACCESS\\_DENIED s3:GetBucketEncryption');
     // A policy left empty: not assessed, naming the settings, never "not applicable".
     expect(section('S10')).toContain('**Status: not assessed: set policy.allowedRegions.aws, policy.allowedRegions.azure.**');
     expect(section('S10')).toContain('Not assessed: 2 resource(s); set policy.allowedRegions.aws, policy.allowedRegions.azure and scan again.');
-    expect(text).toMatch(/\| S10 \| [^|]+ \| \*\*not assessed: set policy.allowedRegions.aws, policy.allowedRegions.azure\*\* \| 0 \| 0 \| 2 \| 0 \|/);
+    expect(text).toMatch(/\| S10 \| [^|]+ \| \*\*not assessed: set policy.allowedRegions.aws, policy.allowedRegions.azure\*\* \| 0 \| 0 \| 0 \| 0 \| 2 \|/);
+    expect(text).toMatch(/\| S4 \| [^|]+ \| \*\*met\*\* \+ attestation \| 1 \| 3 \| 0 \| 0 \| 0 \|/);
     // Nothing in scope and nothing an API can prove: a manual attestation, never "met".
     expect(section('S13')).toContain('**Status: manual attestation needed.**');
-    const attest = text.slice(text.indexOf('## Attestations to sign'));
+    const attest = text.slice(text.indexOf('## Attestations\n'));
     expect(attest).toContain('`people.training`');
     expect(attest).toContain('(manual)');
     expect(attest).toContain('`access.least-privilege`');
@@ -73,6 +76,44 @@ describe('contract compliance report', () => {
     expect(doc).toContain('id="attestations"');
     const s10 = doc.slice(doc.indexOf('<section id="clause-S10">'));
     expect(s10.slice(0, s10.indexOf('</section>'))).toContain('not assessed: set policy.allowedRegions.aws, policy.allowedRegions.azure');
+  });
+
+  it('neutralises control characters from cloud data (an ANSI escape, a bell, a C1 CSI) in both reports, as the table and CSV do', () => {
+    const hostile = [
+      finding({ status: 'FAIL', obligations: mfa, resource: { id: 'arn:aws:iam::1:user/x\u001b]0;pwned\u0007', name: 'eve\u001b[2J\u009b31m' }, message: 'bad\u0000\u0008\u007f key', evidence: { tag: 'v\u009b1m\u0085' } }),
+      finding({ status: 'ERROR', obligations: net, resource: { id: 'sg-\u001b[1m', name: 'sg\u000b' } }),
+      finding({ status: 'FAIL', muted: true, mute: { reason: 'ok\u001b[8m hidden', rule: 0 }, obligations: enc, resource: { id: 'b9', name: 'b9' } }),
+    ];
+    const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+    for (const kind of ['md', 'html'] as const) {
+      const doc = render(contractFormatter(kind), hostile, summaryOf(hostile));
+      expect(doc, kind).not.toMatch(controls);
+      expect(doc, kind).toMatch(/eve\uFFFD\\?\[2J\uFFFD31m/);
+      // Evidence stays valid JSON: the C1 characters JSON.stringify leaves raw are escaped instead.
+      expect(doc, kind).toContain('v\\u009b1m\\u0085');
+    }
+  });
+
+  it("shows the profile's source, notes and the definitions each clause relies on", () => {
+    const catalog = loadCatalog();
+    const profile = resolveContract(catalog, 'cn-cloud-security-2026');
+    const load = () => ({ profile, obligations: catalog.obligations });
+    const text = render(contractFormatter('md', load), findings, summary);
+    expect(text).toContain('## About this contract profile');
+    expect(text).toMatch(/Notes: The source document is cut off in the middle of clause 2\.2\.2/);
+    expect(text).toContain('the mappings of 2.2.2 rest on its heading');
+    expect(text).toMatch(/\| 1\.1 \| 云服务 \(cloud service\) \| Any service the provider delivers/);
+    expect(text).toMatch(/\| 1\.2 \| 用户数据 \(user data \/ customer data\) \|/);
+    const clause = (id: string) => text.slice(text.indexOf(`## Clause ${id}:`), text.indexOf('\n## ', text.indexOf(`## Clause ${id}:`) + 5));
+    expect(clause('2.2.1')).toContain('Relies on: 1.1 *云服务 (cloud service)*');
+    expect(clause('2.2.1')).toContain('; 1.2 *用户数据 (user data / customer data)*');
+    expect(clause('2.2.2')).toContain('Relies on: 1.1 *云服务 (cloud service)*');
+    expect(clause('2.2.2')).not.toContain('1.2 *');
+    const html = render(contractFormatter('html', load), findings, summary);
+    expect(html).toContain('<section id="profile">');
+    expect(html).toContain('cut off in the middle of clause 2.2.2');
+    expect(html).toMatch(/<table class="grid" id="definitions">.*<td>1\.2<\/td><td>用户数据/s);
+    expect(html).toContain('<p class="relies-on">Relies on: 1.1 <em>云服务 (cloud service)</em>');
   });
 
   it('md() escapes markup characters and newlines', () => {

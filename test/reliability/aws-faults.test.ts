@@ -75,7 +75,7 @@ async function scan(options: { faults?: Fault[]; state?: FakeState; callMs?: num
     maxAttempts: options.maxAttempts ?? 8,
     ...(options.retryMode ? { retryMode: options.retryMode } : {}),
     organization: { enabled: true, roleName: ROLE },
-  }, { credentialReportPollMs: 5 }, callMs);
+  }, { callTimeoutMs: callMs });
   const config = configSchema.parse({ rateLimits: FAST_LIMITS, timeouts: { callMs, taskMs: 30_000 }, concurrency: { accounts: 3, tasks: 64, perAccountRequests: 32 } });
   const findings: Finding[] = [];
   const started = performance.now();

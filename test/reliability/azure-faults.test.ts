@@ -9,7 +9,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { azureChecks } from '../../checks/azure/index.js';
-import { createAzureAdapter } from '../../providers/azure/adapter.js';
+import { createAdapter } from '../../providers/azure/adapter.js';
 import { sleep as realSleep, type Sleep } from '../../providers/azure/collect/calls.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import type { Finding } from '../../src/core/finding.js';
@@ -19,7 +19,7 @@ import { runScan } from '../../src/engine/scan.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { AzureFake, READER, StubCredential, type Fault, type FakeAccess, type FakeOptions, type FakeResponse, type FakeTenant } from '../fakes/azure/server.js';
 import * as w from '../fakes/azure/tenant.js';
-import { silent } from '../providers/azure/support.js';
+import { silentLog } from '../providers/azure/support.js';
 import { coin, expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds, whileCollectingGarbage } from './compare.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -58,11 +58,11 @@ async function scan(options: { fake?: FakeOptions; state?: FakeTenant; callMs?: 
   // The adapter's waits, recorded, then really waited (Retry-After is honoured in wall-clock time).
   const waits: number[] = [];
   const sleep: Sleep = (ms, signal) => { waits.push(ms); return realSleep(ms, signal); };
-  const adapter = createAzureAdapter(config.providers.azure!, { log: silent, callTimeoutMs: callMs }, { credential: new StubCredential(), ca: fake.ca, sleep });
+  const adapter = await createAdapter(config.providers.azure!, { log: silentLog, callTimeoutMs: callMs }, { credential: new StubCredential(), ca: fake.ca, sleep });
   const findings: Finding[] = [];
   const started = performance.now();
   const summary = await runScan(
-    { config, providers: ['azure'], checks: azureChecks, catalog, contract, log: silent, now: NOW, adapters: { azure: adapter } },
+    { config, providers: ['azure'], checks: azureChecks, catalog, contract, log: silentLog, now: NOW, adapters: { azure: adapter } },
     (f) => { findings.push(f); },
   );
   return { findings, summary, waits, ms: performance.now() - started };
@@ -172,7 +172,7 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
   }, 60_000);
 
   it('connections reset instead of an answer: retried, same findings', async () => {
-    const reset = flaky(3, 0.15, { status: 0, reset: true });
+    const reset = flaky(3, 0.15, { breaks: 'drop' });
     const run = await scan({ fake: { faults: [reset.fault] } });
     expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, reset, 'backoff');

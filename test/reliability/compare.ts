@@ -85,17 +85,29 @@ export function expectErrorsOnlyIn(
 }
 
 /**
- * Run `scan` with a garbage collection every `everyMs`: a call budget held only weakly (an
+ * Run `scan` under repeated full garbage collections: a call budget held only weakly (an
  * AbortSignal.any over AbortSignal.timeout) is collected while the call hangs, and the call then
  * waits for its answer. Timeout tests run under this so that such a budget cannot pass them.
+ *
+ * A full collection of a test worker's heap (about 170 MB with the cloud SDKs loaded) blocks the
+ * event loop for 50 to 300 ms depending on the machine's load. On a fixed interval the collections
+ * ran back to back on a loaded machine and starved the whole scan, until calls nobody had faulted
+ * overran their budget too. So the next one waits `everyMs` or three times as long as the last
+ * took, whichever is longer: the scan keeps at least three quarters of the event loop, and a
+ * budget of a few seconds still sees several collections.
  */
 export async function whileCollectingGarbage<T>(scan: () => Promise<T>, everyMs = 250): Promise<T> {
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
-  const collecting = setInterval(gc, everyMs);
+  const collect = (): void => {
+    const started = performance.now();
+    gc();
+    timer = setTimeout(collect, Math.max(everyMs, 3 * (performance.now() - started)));
+  };
+  let timer = setTimeout(collect, everyMs);
   try {
     return await scan();
   } finally {
-    clearInterval(collecting);
+    clearTimeout(timer);
   }
 }

@@ -19,7 +19,7 @@ import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { generatedOrg } from '../fakes/gcp/generated.js';
 import { installOrg, type FakeOrg } from '../fakes/gcp/org.js';
 import { GcpFake, gcpError, rateLimited, type FakeRequest, type FakeResponse, type Interceptor } from '../fakes/gcp/server.js';
-import { silentLog } from '../providers/gcp/harness.js';
+import { silentLog } from '../providers/gcp/support.js';
 import { byId, coin, expectErrorsOnlyIn, expectSameAsBaseline, expectUniqueIds, verdict, whileCollectingGarbage } from './compare.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -160,7 +160,7 @@ describe('GCP scan under injected faults (an organisation of 3 projects)', () =>
   }, 60_000);
 
   it('connections reset instead of an answer: retried, same findings', async () => {
-    const reset = flaky(3, 0.15, { reset: true });
+    const reset = flaky(3, 0.15, { breaks: 'drop' });
     const run = await scan({ faults: [reset.intercept] });
     expectSameAsBaseline(baseline, run);
     expectRetriesCounted(run, reset, 'ECONNRESET');

@@ -122,6 +122,12 @@ describe('dutyscan serve, the built program', () => {
       const scan = await scanned(server.port, 'yearly-full');
       expect(scan.status).toBe('completed');
       expect(scan.summary?.counts.byStatus).toEqual(expected);
+      // Contract deadlines count from the store's first sighting, not the demo's history: bob's MFA is due in 14 days, nothing is overdue.
+      expect(await (await api(server.port, '/metrics')).text()).toMatch(/^dutyscan_findings_overdue 0$/m);
+      expect(((await (await api(server.port, '/findings?overdue=true')).json()) as { items: unknown[] }).items).toEqual([]);
+      const open = (await (await api(server.port, '/findings?status=FAIL&overdue=false&check=aws-iam-user-console-mfa-enabled')).json()) as { items: { resource: { name: string }; dueAt: string; failingSince: string; overdue: boolean }[] };
+      const bob = open.items.find((f) => f.resource.name === 'bob')!;
+      expect([bob.overdue, Date.parse(bob.dueAt) - Date.parse(bob.failingSince)]).toEqual([false, 14 * 86_400_000]);
     } finally {
       server.child.kill('SIGTERM');
     }

@@ -13,9 +13,11 @@ import { LATEST_SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { finding, summaryOf } from '../support/findings.js';
+import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { coordinator, gatedScan, silent } from './harness.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
+const catalog = loadCatalog();
 const auth = { authorization: `Bearer ${TOKEN}` };
 const daily = scheduleSchema.parse({ name: 'daily-full', cron: '0 2 * * *', scope: { providers: ['aws'] } });
 
@@ -41,6 +43,7 @@ async function build(options: { tokens?: string[]; host?: string; cursorKey?: st
     host: options.host ?? '0.0.0.0',
     ...(options.cursorKey ? { cursorKey: options.cursorKey } : {}),
     ...registryFormats(),
+    attestations: { obligations: catalog.obligations, contract: resolveContract(catalog, 'iaas-customer-duties') },
   });
 }
 

@@ -85,6 +85,30 @@ describe('Splunk HEC sink', () => {
     expect([...polls.values()].every((n) => n === 2)).toBe(true);
   });
 
+  it('a close that cannot wait ends the ack polling as an abort, not as an acknowledgement that never came', async () => {
+    let polled!: () => void;
+    const firstPoll = new Promise<void>((resolve) => (polled = resolve));
+    const hec = await receiver((req, res) => {
+      if (req.url === '/services/collector/event') return json(res, 200, { text: 'Success', code: 0, ackId: 1 });
+      polled();
+      json(res, 200, { acks: { 1: false } });
+    });
+    const cfg = sinksSchema.parse([{ type: 'hec', url: hec.url, token: 't', batchSize: 10, gzip: false, ack: { enabled: true, pollMs: 60_000, timeoutMs: 120_000 }, retry: fastRetry, spool: { dir: tempDir('spool') } }]);
+    const logged: { message: string; fields?: Record<string, unknown> }[] = [];
+    const [sink] = createSinks(cfg, { log: (_level, message, fields) => logged.push({ message, ...(fields ? { fields } : {}) }) });
+    for (const f of manyFindings(10)) sink!.write(f);
+    const closing = sink!.close();
+    await firstPoll;
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the answer read, the sink waits for its next poll
+    const started = performance.now();
+    await sink!.close({ now: true });
+    expect(await closing).toMatchObject({ delivered: 0, spooled: 10 });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const spooled = logged.find((l) => l.message.endsWith('batch spooled for replay'));
+    expect(spooled?.fields?.['reason']).toMatch(/abort/i);
+    expect(spooled?.fields?.['reason']).not.toMatch(/not acknowledged/);
+  });
+
   it('a refused token is not retried; the batch is spooled at once for a later replay', async () => {
     const hec = await receiver((_req, res) => json(res, 403, { text: 'Invalid token', code: 4 }));
     const cfg = sinksSchema.parse([{ type: 'hec', url: hec.url, token: { env: 'DUTYSCAN_TEST_HEC_TOKEN' }, batchSize: 100, retry: fastRetry, spool: { dir: tempDir('spool') } }]);

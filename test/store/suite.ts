@@ -15,6 +15,9 @@ import { demoSource } from '../../src/demo/index.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { engineScanFn } from '../../src/service/engine-scan.js';
 import { allChecks } from '../../checks/index.js';
+import { buildServer, registryFormats } from '../../src/service/server.js';
+import { ServiceMetrics } from '../../src/service/metrics.js';
+import { dayOf } from '../../src/attestation/expiry.js';
 
 const scope = { providers: ['aws' as const] };
 
@@ -67,7 +70,7 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(await store.migrate()).toBe(LATEST_SCHEMA_VERSION);
       expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
       const versions = await store.driver.all('SELECT version FROM schema_migrations ORDER BY version');
-      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3]);
+      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('migrates a version-1 database holding data to the latest version and keeps the data', async () => {
@@ -116,6 +119,45 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(scan?.summary?.counts).toEqual(summary.counts);
       expect(await store.scanMutes('s1')).toEqual([{ rule: 0, entry: mute, expired: false }]);
       expect(await store.getScan('nope')).toBeUndefined();
+    });
+
+    it('lists and counts open failures past their due date as of a time (none for a muted or period-less one); a cure or a regression changes it', async () => {
+      const store = await fresh();
+      const plan: Finding[][] = [
+        [bucket('late', 'FAIL', { curePeriod: '1d' }), bucket('fresh', 'FAIL', { curePeriod: '30d' }), bucket('plain', 'FAIL'), bucket('muted', 'FAIL', { muted: true, curePeriod: '1d' })],
+        [bucket('late', 'PASS'), bucket('fresh', 'FAIL', { curePeriod: '30d' })],
+        [bucket('late', 'FAIL', { curePeriod: '1d' })],
+      ];
+      const c = coordinator(store, scriptedScan((_r, call) => plan[call]!));
+      const scan = async () => {
+        const t = c.trigger(scope, { trigger: 'api' });
+        if (!t.accepted) throw new Error('refused');
+        return (await t.done)!;
+      };
+      const plusDays = (iso: string, days: number, ms = 0) => new Date(Date.parse(iso) + days * 86_400_000 + ms).toISOString();
+      const overdueAt = async (at: string, value = true) =>
+        (await store.listFindings({ limit: 50, overdue: { at, value } })).items.map((s) => s.resourceId.replace('arn:aws:s3:::', '')).sort();
+
+      const first = await scan();
+      const late = bucket('late', 'FAIL').id;
+      expect((await store.findingStates([late])).get(late)?.finding).toMatchObject({ dueAt: plusDays(first.startedAt, 1), overdue: false });
+      // Due at first + 1 day: not overdue at that instant, overdue a millisecond later.
+      expect(await store.countOverdue(plusDays(first.startedAt, 1))).toBe(0);
+      expect(await store.countOverdue(plusDays(first.startedAt, 1, 1))).toBe(1);
+      expect(await overdueAt(plusDays(first.startedAt, 2))).toEqual(['late']);
+      expect(await overdueAt(plusDays(first.startedAt, 2), false)).toEqual(['fresh', 'muted', 'plain']);
+      expect(await overdueAt(plusDays(first.startedAt, 31))).toEqual(['fresh', 'late']);
+
+      // Cured: no longer overdue, whenever we ask; "fresh" keeps the date its first failure gave it.
+      await scan();
+      expect(await overdueAt(plusDays(first.startedAt, 31))).toEqual(['fresh']);
+      const freshId = bucket('fresh', 'FAIL').id;
+      expect((await store.findingStates([freshId])).get(freshId)?.finding.dueAt).toBe(plusDays(first.startedAt, 30));
+
+      // A regression starts a new cure period.
+      const third = await scan();
+      expect((await store.findingStates([late])).get(late)?.finding.dueAt).toBe(plusDays(third.startedAt, 1));
+      expect(await store.countOverdue(plusDays(third.startedAt, 1, 1))).toBe(1);
     });
 
     it('prunes finished scans older than the cutoff with their rows, keeping running scans and current finding states', async () => {
@@ -306,6 +348,58 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       const rows = [];
       for await (const row of store.scanFindings(scans[1]!.id)) rows.push(row);
       expect(rows.find((r) => r.finding.id === id)).toMatchObject({ change: 'still-failing', finding: { firstSeen: scans[0]!.startedAt, lastSeen: scans[1]!.startedAt } });
+    });
+
+    it('POST /attestations validates and stores sign-offs, GET lists them with their status, and service scans use them', async () => {
+      const store = await fresh();
+      const catalog = loadCatalog();
+      const contract = resolveContract(catalog, 'iaas-customer-duties');
+      const c = coordinator(store, engineScanFn({
+        config: defaultConfig(), checks: allChecks.filter((k) => k.provider === 'aws'), catalog, contract, log: silent, source: demoSource,
+        attestations: async () => store.listAttestations(),
+      }), { clock: () => new Date() });
+      const app = await buildServer({
+        coordinator: c, store, metrics: new ServiceMetrics(), schedules: [], tokens: [], log: silent, host: '127.0.0.1', ...registryFormats(),
+        attestations: { obligations: catalog.obligations, contract },
+      });
+      try {
+        const daysAgo = (n: number) => dayOf(new Date(Date.now() - n * 86_400_000));
+        const signOff = (obligation: string, date: string) => ({ obligation, by: 'Dana, CISO', date, statement: 'done', evidence: 'ticket SEC-1' });
+
+        // Mistakes are named by JSON pointer and nothing is stored.
+        const bad = await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.trainin', daysAgo(1)), { ...signOff('people.training', daysAgo(1)), date: '1 May' }] } });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.json().errors).toEqual([{ pointer: '/body/attestations/1/date', detail: 'the sign-off date as YYYY-MM-DD' }]);
+        const unknown = await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.trainin', daysAgo(1))] } });
+        expect(unknown.statusCode).toBe(400);
+        expect(unknown.json().errors).toEqual([{ pointer: '/body/attestations/0/obligation', detail: expect.stringContaining('unknown obligation "people.trainin" (did you mean "people.training"?)') }]);
+        const future = await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.training', daysAgo(-2))] } });
+        expect(future.json().errors[0]).toMatchObject({ pointer: '/body/attestations/0/date', detail: expect.stringContaining('cannot be dated in the future') });
+        expect(await store.listAttestations()).toEqual([]);
+
+        const posted = await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.training', daysAgo(200)), signOff('governance.usage-monitoring', daysAgo(90))] } });
+        expect(posted.statusCode).toBe(201);
+        expect(posted.json().items.map((a: { status: string }) => a.status)).toEqual(['expired', 'expired']);
+        await app.inject({ method: 'POST', url: '/attestations', payload: { version: 1, attestations: [signOff('people.training', daysAgo(89))] } });
+        const listed = (await app.inject({ method: 'GET', url: '/attestations' })).json().items;
+        expect(listed.map((a: { obligation: string; date: string; status: string; expires: string }) => [a.obligation, a.date, a.status, a.expires])).toEqual([
+          ['people.training', daysAgo(200), 'superseded', daysAgo(110)],
+          ['governance.usage-monitoring', daysAgo(90), 'expired', daysAgo(0)],
+          ['people.training', daysAgo(89), 'valid', daysAgo(-1)],
+        ]);
+
+        const t = c.trigger({ providers: ['aws'] }, { trigger: 'api' });
+        if (!t.accepted) throw new Error('refused');
+        const scan = (await t.done)!;
+        const obligation = (id: string) => scan.summary!.obligations.find((o) => o.id === id)!;
+        expect(obligation('people.training')).toMatchObject({ status: 'met', metBy: 'attestation', attestation: { status: 'valid', applied: true, date: daysAgo(89) } });
+        expect(obligation('governance.usage-monitoring')).toMatchObject({ status: 'attestation', attestation: { status: 'expired', applied: false, expires: daysAgo(0) } });
+        const report = await app.inject({ method: 'GET', url: `/scans/${scan.id}/report?format=md` });
+        expect(report.body).toContain(`**Met by attestation; expires on ${daysAgo(-1)}.**`);
+        expect(report.body).toContain(`**Attestation expired on ${daysAgo(0)}.**`);
+      } finally {
+        await app.close();
+      }
     });
   });
 }

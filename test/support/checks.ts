@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { AnyCheck, Params } from '../../src/core/check.js';
+import { paramsFor, type AnyCheck, type Params } from '../../src/core/check.js';
 import type { Listing } from '../../src/core/inventory.js';
 import { DEFAULT_POLICY, type Policy } from '../../src/core/policy.js';
 import type { ResourceType } from '../../src/core/resource.js';
@@ -36,7 +36,7 @@ export function runCheck(
         check,
         listing,
         inventory,
-        params: { ...check.defaults, ...options.params },
+        params: paramsFor(check, options.params),
         policy: { ...DEFAULT_POLICY, ...options.policy },
         now: options.now ?? NOW,
       }),

@@ -1,5 +1,5 @@
 import { defineScopeCheck } from '../../../src/core/check.js';
-import { EXTERNAL_ACCESS_ANALYZER_TYPES } from '../../../providers/aws/model/index.js';
+import { EXTERNAL_ACCESS_ANALYZER_TYPES } from '../../../providers/aws/resources.js';
 
 export default defineScopeCheck({
   id: 'aws-accessanalyzer-analyzer-active',

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/core/check.js';
-import { rotationApplies } from '../../../providers/aws/model/index.js';
+import { rotationApplies } from '../../../providers/aws/resources.js';
 
 export default defineCheck({
   id: 'aws-kms-key-rotation-enabled',

@@ -1,4 +1,4 @@
-import type { AssessContext } from '../../../src/core/check.js';
+import type { AssessContext, Params } from '../../../src/core/check.js';
 import type { AclGrant, PublicAccessBlock } from '../../../providers/aws/model/index.js';
 
 const FLAGS = ['blockPublicAcls', 'ignorePublicAcls', 'blockPublicPolicy', 'restrictPublicBuckets'] as const;
@@ -9,7 +9,7 @@ export const PUBLIC_GRANTEE_URIS = [
 ] as const;
 
 /** The account-level block of the bucket's account (null: none set). Reading it makes an unknown account block an ERROR. */
-export function accountPublicAccessBlock(ctx: AssessContext): PublicAccessBlock | null {
+export function accountPublicAccessBlock(ctx: AssessContext<Params, 'aws.s3.account-public-access-block'>): PublicAccessBlock | null {
   return ctx.related('aws.s3.account-public-access-block', { region: 'any' })[0]?.data.publicAccessBlock ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
-import { assessRequiredTags } from '../lib/tags.js';
+import { AWS_TAGS, assessRequiredTags } from '../../families/tags.js';
+import { observedTags } from '../lib/resources.js';
 
 export default defineCheck({
   id: 'aws-rds-instance-required-tags',
@@ -15,5 +16,5 @@ export default defineCheck({
     text: 'Add the missing tags with valid values, and enforce them at creation with an Organizations tag policy or an SCP on aws:RequestTag.',
     cli: 'aws rds add-tags-to-resource --resource-name DB_ARN --tags Key=owner,Value=TEAM',
   },
-  assess: (resource, ctx) => assessRequiredTags(resource, ctx),
+  assess: (resource, ctx) => assessRequiredTags({ type: resource.type, tags: observedTags(resource) }, ctx, AWS_TAGS),
 });

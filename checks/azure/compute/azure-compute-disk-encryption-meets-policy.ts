@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
-import { isCritical } from '../policy-rules.js';
+import { isCritical } from '../../families/critical.js';
 
 type Required = 'platform' | 'customer-managed' | 'double';
 
@@ -36,7 +36,7 @@ export default defineCheck({
   assess(disk, ctx) {
     const { encryptionType, diskEncryptionSetId, managedBy, diskState, adeEnabled } = disk.data;
     const evidence = { encryptionType, diskEncryptionSetId, attachedTo: managedBy, diskState, adeEnabled, required: ctx.params.required };
-    if (ctx.params.appliesTo === 'critical' && !isCritical(disk, ctx.policy)) {
+    if (ctx.params.appliesTo === 'critical' && !isCritical(disk, ctx.policy.criticalResources)) {
       if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', evidence);
       return ctx.notApplicable('Not a critical resource, and the check applies to critical resources only', evidence);
     }

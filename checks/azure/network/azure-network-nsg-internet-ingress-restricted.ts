@@ -1,33 +1,27 @@
 import { defineCheck } from '../../../src/core/check.js';
-import type { AzureNsgRule } from '../../../providers/azure/model/types.js';
+import type { AzureNetworkSecurityGroup } from '../../../providers/azure/model/types.js';
+import { STATEFUL_PORTS, exposures, parsePortRanges, portDefaults, upgradePortParams, watchedPorts, type RuleSet } from '../../families/ports.js';
 
-/** A port family the check watches, by name. `port: null` means "every port" (a rule open to all ports). */
-export interface WatchedPort {
-  readonly name: string;
-  readonly port: number | null;
-  /** `Tcp`, `Udp` or `*` (either). */
-  readonly protocol: string;
-}
-
-const INTERNET_SOURCES = new Set(['*', 'internet', 'any', '0.0.0.0', '0.0.0.0/0', '::/0', '<nw>/0', '/0']);
-
-const fromInternet = (rule: AzureNsgRule): boolean => rule.sourcePrefixes.some((p) => INTERNET_SOURCES.has(p.trim().toLowerCase()));
-
-function coversPort(range: string, port: number): boolean {
-  const r = range.trim();
-  if (r === '*') return true;
-  const [lo, hi] = r.split('-').map((x) => Number(x));
-  if (lo === undefined || Number.isNaN(lo)) return false;
-  return port >= lo && port <= (hi ?? lo);
-}
-
-const allPorts = (range: string): boolean => {
-  const r = range.trim();
-  return r === '*' || r === '0-65535' || r === '1-65535';
-};
-
-const protocolMatches = (ruleProtocol: string, wanted: string): boolean =>
-  ruleProtocol === '*' || wanted === '*' || ruleProtocol.toLowerCase() === wanted.toLowerCase();
+/**
+ * Inbound rules by priority, the first match deciding, so a higher-priority Deny wins; the default
+ * rules (not collected) admit nothing from the Internet. `*`, `Internet` and `Any` are Azure's
+ * words for every address (`0.0.0.0` is an old spelling of it).
+ */
+const ruleSet = (nsg: AzureNetworkSecurityGroup): RuleSet => ({
+  evaluation: 'first-match',
+  defaultAction: 'deny',
+  anywhere: ['*', 'Internet', 'Any', '0.0.0.0'],
+  rules: nsg.rules
+    .filter((r) => r.direction.toLowerCase() === 'inbound')
+    .map((r) => ({
+      id: r.name,
+      action: r.access.toLowerCase() === 'allow' ? 'allow' : 'deny',
+      priority: r.priority,
+      protocol: r.protocol,
+      ports: parsePortRanges(r.destinationPorts),
+      sources: r.sourcePrefixes,
+    })),
+});
 
 export default defineCheck({
   id: 'azure-network-nsg-internet-ingress-restricted',
@@ -45,26 +39,21 @@ export default defineCheck({
     cli: 'az network nsg rule update --nsg-name <nsg> --resource-group <rg> --name <rule> --source-address-prefixes <cidr>',
   },
   references: ['CIS Microsoft Azure Foundations 3.0.0 7.1', 'CIS Microsoft Azure Foundations 3.0.0 7.2'],
-  defaults: {
-    ports: [
-      { name: 'RDP', port: 3389, protocol: 'Tcp' },
-      { name: 'SSH', port: 22, protocol: 'Tcp' },
-      { name: 'all ports', port: null, protocol: '*' },
-    ] as readonly WatchedPort[],
-  },
+  defaults: portDefaults(STATEFUL_PORTS),
+  upgradeParams: upgradePortParams,
   assess(nsg, ctx) {
-    const open: { rule: string; priority: number; exposes: string; sources: readonly string[]; ports: readonly string[] }[] = [];
-    for (const rule of nsg.data.rules) {
-      if (rule.direction.toLowerCase() !== 'inbound' || rule.access.toLowerCase() !== 'allow' || !fromInternet(rule)) continue;
-      for (const watched of ctx.params.ports) {
-        if (!protocolMatches(rule.protocol, watched.protocol)) continue;
-        const hit = watched.port === null ? rule.destinationPorts.some(allPorts) : rule.destinationPorts.some((r) => coversPort(r, watched.port as number));
-        if (hit) open.push({ rule: rule.name, priority: rule.priority, exposes: watched.name, sources: rule.sourcePrefixes, ports: rule.destinationPorts });
-      }
-    }
-    const evidence = { openRules: open, watched: ctx.params.ports.map((p) => p.name) };
+    const watched = watchedPorts(ctx.params);
+    const open = exposures(ruleSet(nsg.data), watched);
+    const byName = new Map(nsg.data.rules.map((r) => [r.name, r]));
+    // One line per (watched port, rule): a rule open to 0.0.0.0/0 and ::/0 is one finding, not two.
+    const pairs = [...new Map(open.map((e) => [`${e.label} (${e.rule})`, e])).entries()];
+    const openRules = pairs.map(([, e]) => {
+      const rule = byName.get(String(e.rule));
+      return { rule: e.rule, priority: rule?.priority, exposes: e.label, sources: rule?.sourcePrefixes, ports: rule?.destinationPorts };
+    });
+    const evidence = { openRules, watched: watched.map((p) => p.label) };
     return open.length === 0
       ? ctx.pass('No inbound rule opens a watched port to the Internet', evidence)
-      : ctx.fail(`Open from the Internet: ${[...new Set(open.map((o) => `${o.exposes} (${o.rule})`))].join(', ')}`, evidence);
+      : ctx.fail(`Open from the Internet: ${pairs.map(([said]) => said).join(', ')}`, evidence);
   },
 });

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
-import { assessTags, describeTagProblems, tagRulesFor } from '../policy-rules.js';
+import { seen } from '../../../src/core/observed.js';
+import { AZURE_TAGS, assessRequiredTags } from '../../families/tags.js';
 
 export default defineCheck({
   id: 'azure-resources-resource-group-required-tags',
@@ -17,13 +18,5 @@ export default defineCheck({
     text: 'Add the missing tags to the resource group, and assign the Azure Policy "Require a tag on resource groups".',
     cli: 'az group update --name <rg> --tags owner=<team>',
   },
-  assess(group, ctx) {
-    if (ctx.policy.requiredTags.length === 0) return ctx.notAssessed('policy.requiredTags');
-    const rules = tagRulesFor(group.type, ctx.policy);
-    if (rules.length === 0) return ctx.notApplicable('No required-tag rule applies to resource groups', {});
-    const result = assessTags(group.tags, rules);
-    return result.missing.length + result.invalid.length === 0
-      ? ctx.pass('Every required tag is present and valid', { ...result })
-      : ctx.fail(`Required tags ${describeTagProblems(result)}`, { ...result });
-  },
+  assess: (group, ctx) => assessRequiredTags({ type: group.type, tags: seen(group.tags) }, ctx, AZURE_TAGS),
 });

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
-import { assessTags, describeTagProblems, tagRulesFor } from '../policy-rules.js';
+import { seen } from '../../../src/core/observed.js';
+import { AZURE_TAGS, assessRequiredTags } from '../../families/tags.js';
 
 export default defineCheck({
   id: 'azure-resources-resource-required-tags',
@@ -17,14 +18,5 @@ export default defineCheck({
     text: 'Add the missing tags, and enforce them with an Azure Policy assignment ("Require a tag on resources") so new resources cannot be created without them.',
     cli: 'az tag update --resource-id <id> --operation merge --tags owner=<team>',
   },
-  assess(resource, ctx) {
-    if (ctx.policy.requiredTags.length === 0) return ctx.notAssessed('policy.requiredTags', { resourceType: resource.data.resourceType });
-    const rules = tagRulesFor(resource.type, ctx.policy);
-    if (rules.length === 0) return ctx.notApplicable('No required-tag rule applies to this resource type', { resourceType: resource.data.resourceType });
-    const result = assessTags(resource.tags, rules);
-    const evidence = { resourceType: resource.data.resourceType, ...result };
-    return result.missing.length + result.invalid.length === 0
-      ? ctx.pass('Every required tag is present and valid', evidence)
-      : ctx.fail(`Required tags ${describeTagProblems(result)}`, evidence);
-  },
+  assess: (resource, ctx) => assessRequiredTags({ type: resource.type, tags: seen(resource.tags), evidence: { resourceType: resource.data.resourceType } }, ctx, AZURE_TAGS),
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
-import { isCritical } from '../policy-rules.js';
+import { isCritical } from '../../families/critical.js';
 
 export default defineCheck({
   id: 'azure-storage-account-infrastructure-encryption-enabled',
@@ -22,7 +22,7 @@ export default defineCheck({
   defaults: { appliesTo: 'critical' as 'all' | 'critical' },
   assess(account, ctx) {
     const evidence = { requireInfrastructureEncryption: account.data.infrastructureEncryption, appliesTo: ctx.params.appliesTo };
-    if (ctx.params.appliesTo === 'critical' && !isCritical(account, ctx.policy)) {
+    if (ctx.params.appliesTo === 'critical' && !isCritical(account, ctx.policy.criticalResources)) {
       if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', evidence);
       return ctx.notApplicable('Not a critical resource, and the check applies to critical resources only', evidence);
     }

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
-import { isCritical } from '../policy-rules.js';
+import { isCritical } from '../../families/critical.js';
 
 export default defineCheck({
   id: 'azure-storage-account-shared-key-access-disabled',
@@ -23,7 +23,7 @@ export default defineCheck({
   assess(account, ctx) {
     const evidence = { allowSharedKeyAccess: account.data.allowSharedKeyAccess, requiredFor: ctx.params.requiredFor };
     if (ctx.params.requiredFor === 'critical' && ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', evidence);
-    const required = ctx.params.requiredFor === 'all' || (ctx.params.requiredFor === 'critical' && isCritical(account, ctx.policy));
+    const required = ctx.params.requiredFor === 'all' || (ctx.params.requiredFor === 'critical' && isCritical(account, ctx.policy.criticalResources));
     if (!required) return ctx.notApplicable('Shared-key access is not required to be off for this account', evidence);
     // null is documented as "equivalent to true".
     return account.data.allowSharedKeyAccess === false

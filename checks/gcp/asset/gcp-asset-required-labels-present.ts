@@ -1,6 +1,7 @@
-import picomatch from 'picomatch';
 import { defineCheck } from '../../../src/core/check.js';
 import type {} from '../../../providers/gcp/model/types.js';
+import { seen } from '../../../src/core/observed.js';
+import { GCP_LABELS, assessRequiredTags } from '../../families/tags.js';
 
 export default defineCheck({
   id: 'gcp-asset-required-labels-present',
@@ -19,28 +20,8 @@ export default defineCheck({
   },
   references: ['https://cloud.google.com/resource-manager/docs/labels-overview'],
   assess(asset, ctx) {
-    const rules = ctx.policy.requiredTags;
     if (!asset.data.labelable) return ctx.notApplicable(`${asset.data.assetType} carries no labels`, { assetType: asset.data.assetType });
-    if (rules.length === 0) return ctx.notAssessed('policy.requiredTags', { rules: 0 });
     const type = asset.data.resourceType ?? asset.data.assetType;
-    const applicable = rules.filter((r) => !r.resourceTypes || r.resourceTypes.some((glob) => picomatch(glob)(type)));
-    if (applicable.length === 0) return ctx.notApplicable(`No required-label rule applies to ${type}`, { rules: 0, resourceType: type });
-    const labels = asset.data.labels;
-    // GCP label keys can only be lower case, so a rule written `Owner` (for AWS) means `owner` here.
-    const valueOf = (key: string): string | undefined => labels[key] ?? labels[key.toLowerCase()];
-    const missing = applicable.filter((r) => valueOf(r.key) === undefined).map((r) => r.key);
-    const invalid = applicable
-      .filter((r) => valueOf(r.key) !== undefined && r.pattern !== undefined && !new RegExp(`^(?:${r.pattern})$`).test(valueOf(r.key) ?? ''))
-      .map((r) => ({ key: r.key, value: valueOf(r.key), pattern: r.pattern }));
-    const evidence = { resourceType: type, required: applicable.map((r) => r.key), labels, missing, invalid };
-    if (missing.length > 0 || invalid.length > 0) {
-      return ctx.fail(
-        [missing.length > 0 ? `missing ${missing.join(', ')}` : '', invalid.length > 0 ? `invalid ${invalid.map((i) => i.key).join(', ')}` : '']
-          .filter(Boolean)
-          .join('; '),
-        evidence,
-      );
-    }
-    return ctx.pass(`All ${applicable.length} required label(s) are present`, evidence);
+    return assessRequiredTags({ type, tags: seen(asset.data.labels), evidence: { resourceType: type, labels: asset.data.labels } }, ctx, GCP_LABELS);
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import type {} from '../../../providers/gcp/model/types.js';
-import { isCritical } from '../support.js';
+import { criticalGlob } from '../../families/critical.js';
 
 export default defineCheck({
   id: 'gcp-compute-disk-critical-cmek-encrypted',
@@ -19,7 +19,7 @@ export default defineCheck({
   },
   references: ['https://cloud.google.com/compute/docs/disks/customer-managed-encryption'],
   assess(disk, ctx) {
-    const matched = isCritical(ctx.policy.criticalResources, disk.name, disk.id);
+    const matched = criticalGlob(disk, ctx.policy.criticalResources);
     if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', { critical: null });
     if (matched === null) return ctx.notApplicable('Not a critical resource under policy.criticalResources', { critical: false });
     const evidence = { criticalMatch: matched, kmsKeyName: disk.data.kmsKeyName, customerSuppliedKey: disk.data.customerSuppliedKey };

@@ -1,24 +1,39 @@
 import { defineCheck } from '../../../src/core/check.js';
-import type { GcpFirewallPermission } from '../../../providers/gcp/model/types.js';
+import type { GcpFirewallPermission, GcpFirewallRule } from '../../../providers/gcp/model/types.js';
+import type { Resource } from '../../../src/core/resource.js';
+import { ALL_PORTS, STATEFUL_PORTS, exposedLabels, exposures, isAnywhere, parsePortRanges, portDefaults, upgradePortParams, watchedPorts, type AccessRule, type RuleSet } from '../../families/ports.js';
 
-/** What must never be reachable from anywhere: a named port, or every port (`all`). */
-interface Exposure {
-  readonly name: string;
-  readonly port: number | 'all';
+type Firewall = Resource<'gcp.compute.firewall'>;
+
+const accessRules = (fw: Firewall, action: 'allow' | 'deny', permissions: readonly GcpFirewallPermission[]): AccessRule[] =>
+  permissions.map((p) => ({
+    id: fw.name,
+    action,
+    priority: fw.data.priority,
+    protocol: p.protocol,
+    ports: p.ports.length === 0 ? [ALL_PORTS] : parsePortRanges(p.ports),
+    sources: fw.data.sourceRanges,
+  }));
+
+/** Whether the deny rule reaches every VM the allow rule does: no targets, or all of the allow rule's tags or service accounts. */
+function denyCovers(deny: GcpFirewallRule, allow: GcpFirewallRule): boolean {
+  if (deny.targetTags.length === 0 && deny.targetServiceAccounts.length === 0) return true;
+  const within = (mine: readonly string[], theirs: readonly string[]) => mine.length > 0 && mine.every((t) => theirs.includes(t));
+  return within(allow.targetTags, deny.targetTags) || within(allow.targetServiceAccounts, deny.targetServiceAccounts);
 }
 
-const OPEN_RANGES = ['0.0.0.0/0', '::/0'];
-
-const coversTcp = (p: GcpFirewallPermission): boolean => p.protocol === 'all' || p.protocol === 'tcp' || p.protocol === '6';
-
-function portsAllowed(p: GcpFirewallPermission, port: number | 'all'): boolean {
-  if (!coversTcp(p) && !(port === 'all' && p.protocol !== 'icmp')) return false;
-  if (p.ports.length === 0) return true;
-  if (port === 'all') return p.ports.some((r) => r === '0-65535' || r === '1-65535');
-  return p.ports.some((range) => {
-    const [from, to] = range.split('-').map(Number);
-    return from !== undefined && port >= from && port <= (to ?? from);
-  });
+/**
+ * What decides for the VMs this rule targets: the rule's own allows, and the enabled ingress deny
+ * rules of its network that reach all of those VMs. By priority, first match, a deny winning a tie.
+ * A deny that reaches only some of them decides for those only, and is left aside.
+ */
+function ruleSet(rule: Firewall, firewalls: readonly Firewall[]): RuleSet {
+  const denies = firewalls.filter((f) => f.id !== rule.id && f.data.network === rule.data.network && f.data.direction === 'INGRESS' && !f.data.disabled && denyCovers(f.data, rule.data));
+  return {
+    evaluation: 'first-match',
+    defaultAction: 'deny',
+    rules: [...accessRules(rule, 'allow', rule.data.allowed), ...denies.flatMap((f) => accessRules(f, 'deny', f.data.denied))],
+  };
 }
 
 export default defineCheck({
@@ -29,13 +44,9 @@ export default defineCheck({
   resourceType: 'gcp.compute.firewall',
   duty: 'network-exposure',
   severity: 'high',
-  defaults: {
-    exposures: [
-      { name: 'SSH', port: 22 },
-      { name: 'RDP', port: 3389 },
-      { name: 'all ports', port: 'all' },
-    ] as readonly Exposure[],
-  },
+  uses: ['gcp.compute.firewall'],
+  defaults: portDefaults(STATEFUL_PORTS),
+  upgradeParams: upgradePortParams,
   rationale:
     'Administrative ports open to 0.0.0.0/0 or ::/0 are scanned and brute-forced within minutes of exposure, and a rule that allows every port exposes ' +
     'whatever happens to listen. Administrators can reach VMs through IAP TCP forwarding, a bastion or a VPN instead.',
@@ -48,20 +59,20 @@ export default defineCheck({
     const r = rule.data;
     if (r.direction !== 'INGRESS') return ctx.notApplicable('Egress rule', { direction: r.direction });
     if (r.disabled) return ctx.notApplicable('The rule is disabled', { disabled: true });
-    const openRanges = r.sourceRanges.filter((range) => OPEN_RANGES.includes(range));
+    const openRanges = r.sourceRanges.filter((range) => isAnywhere(range));
     if (openRanges.length === 0 || r.allowed.length === 0) {
       return ctx.pass('The rule does not allow traffic from the whole internet', { sourceRanges: r.sourceRanges });
     }
-    const exposed = ctx.params.exposures.filter((e) => r.allowed.some((p) => portsAllowed(p, e.port)));
-    if (exposed.length > 0) {
-      return ctx.fail(`The rule opens ${exposed.map((e) => e.name).join(', ')} to ${openRanges.join(', ')}`, {
-        exposures: exposed.map((e) => e.name),
-        sourceRanges: openRanges,
-        allowed: r.allowed,
-        network: r.network,
-        targetTags: r.targetTags,
-      });
+    const watched = watchedPorts(ctx.params);
+    const alone = exposures({ evaluation: 'first-match', defaultAction: 'deny', rules: accessRules(rule, 'allow', r.allowed) }, watched);
+    if (alone.length === 0) return ctx.pass('The rule opens no administrative port to the internet', { sourceRanges: openRanges, allowed: r.allowed });
+    const set = ruleSet(rule, ctx.related('gcp.compute.firewall'));
+    const open = exposures(set, watched);
+    const evidence = { exposures: exposedLabels(open), sourceRanges: openRanges.filter((s) => open.some((e) => e.source === s)), allowed: r.allowed, network: r.network, targetTags: r.targetTags };
+    if (open.length === 0) {
+      const deniedBy = [...new Set(set.rules.filter((a) => a.action === 'deny' && a.priority <= r.priority).map((a) => a.id))];
+      return ctx.pass(`The rule would open ${exposedLabels(alone).join(', ')}, but higher-priority deny rules block it: ${deniedBy.join(', ')}`, { ...evidence, shadowed: exposedLabels(alone), deniedBy });
     }
-    return ctx.pass('The rule opens no administrative port to the internet', { sourceRanges: openRanges, allowed: r.allowed });
+    return ctx.fail(`The rule opens ${evidence.exposures.join(', ')} to ${evidence.sourceRanges.join(', ')}`, evidence);
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import type {} from '../../../providers/gcp/model/types.js';
-import { isCritical } from '../support.js';
+import { criticalGlob } from '../../families/critical.js';
 
 export default defineCheck({
   id: 'gcp-storage-bucket-critical-data-recoverable',
@@ -20,7 +20,7 @@ export default defineCheck({
   },
   references: ['https://cloud.google.com/storage/docs/object-versioning', 'https://cloud.google.com/storage/docs/bucket-lock'],
   assess(bucket, ctx) {
-    const matched = isCritical(ctx.policy.criticalResources, bucket.name, bucket.id);
+    const matched = criticalGlob(bucket, ctx.policy.criticalResources);
     if (ctx.policy.criticalResources.length === 0) return ctx.notAssessed('policy.criticalResources', { critical: null });
     if (matched === null) return ctx.notApplicable('Not a critical resource under policy.criticalResources', { critical: false });
     const retentionDays = bucket.data.retentionPolicy ? bucket.data.retentionPolicy.retentionPeriodSeconds / 86_400 : 0;

@@ -2,9 +2,9 @@ import { GetAlternateContactCommand, type GetAlternateContactCommandOutput } fro
 import type { Listing } from '../../../src/core/inventory.js';
 import { GLOBAL_REGION } from '../../../src/core/resource.js';
 import { failedListing, listing, resource } from '../../../src/inventory/build.js';
-import { awsSettingId } from '../model/index.js';
+import { awsSettingId } from '../resources.js';
 import type { AwsCaller } from './caller.js';
-import type { RegionInfo } from './discovery.js';
+import type { RegionInfo } from '../discover.js';
 
 /** The SECURITY alternate contact; `ResourceNotFoundException` is the answer "none registered". */
 export async function collectSecurityContact(caller: AwsCaller, homeRegion: string): Promise<Listing> {

@@ -18,6 +18,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ApiCaller, ApiOperation } from '../../../src/core/provider.js';
+import { withinBudget } from '../../../src/net/budget.js';
 import { attemptFailure } from './errors.js';
 
 /** Keyed by the id we call each client by: the service's IAM action prefix (and SigV4 signing name). */
@@ -194,18 +195,8 @@ export async function send<Output>(
   let succeeded = false;
   try {
     const budget = CALL_TIMEOUT_MS.get(client);
-    const output = (await api.call(op, async (signal) => {
-      if (budget === undefined) return (client as SendingClient).send(command as never, { abortSignal: signal });
-      // Our own timer, cleared when the call ends: AbortSignal.timeout() would keep a timer and a
-      // signal alive for the whole budget after every call, tens of thousands of them in a large scan.
-      const overBudget = new AbortController();
-      const timer = setTimeout(() => overBudget.abort(new DOMException(`call exceeded ${budget} ms`, 'TimeoutError')), budget);
-      try {
-        return await (client as SendingClient).send(command as never, { abortSignal: AbortSignal.any([signal, overBudget.signal]) });
-      } finally {
-        clearTimeout(timer);
-      }
-    })) as Output;
+    const output = (await api.call(op, (signal) =>
+      withinBudget(signal, budget, (abortSignal) => (client as SendingClient).send(command as never, { abortSignal })))) as Output;
     succeeded = true;
     return output;
   } finally {

@@ -19,7 +19,8 @@ import type { Listing } from '../../../src/core/inventory.js';
 import { mapObserved, seen, unseen, type Observed } from '../../../src/core/observed.js';
 import type { ResourceType } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
-import { awsSettingId, type FlowLog, type IpPermission } from '../model/index.js';
+import { type FlowLog, type IpPermission } from '../model/index.js';
+import { awsSettingId } from '../resources.js';
 import { iso, partitionOf, provenance, tagsOf, type AwsCaller } from './caller.js';
 
 export const EC2_TYPES = [

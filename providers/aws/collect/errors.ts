@@ -1,4 +1,5 @@
 import { collectionError, type CollectionError, type ErrorCode } from '../../../src/core/observed.js';
+import { errorCodeFrom, type ErrorTable } from '../../../src/net/classify.js';
 import { iamActionFor } from '../permissions.js';
 
 /**
@@ -96,7 +97,7 @@ export function httpStatusOf(error: unknown): number | undefined {
 /** The Node socket error code (ECONNRESET, ...) an error carries, if any. */
 export function socketCodeOf(error: unknown): string | undefined {
   const code = typeof error === 'object' && error !== null ? (error as ErrorLike).code : undefined;
-  return typeof code === 'string' && BY_SOCKET_CODE[code] ? code : undefined;
+  return typeof code === 'string' && Object.hasOwn(BY_SOCKET_CODE, code) ? code : undefined;
 }
 
 /**
@@ -108,21 +109,28 @@ export function attemptFailure(error: unknown): string {
   return socketCodeOf(error) ?? errorName(error);
 }
 
+const TABLE: ErrorTable = {
+  byNetwork: BY_SOCKET_CODE,
+  byName: BY_NAME,
+  byStatus: { 401: 'AUTH_FAILED', 403: 'ACCESS_DENIED', 429: 'THROTTLED' },
+};
+
+/**
+ * The SDK names its own timeouts (`TimeoutError`, `AbortError`), so they are in the table; the
+ * socket code outranks that name, a dropped connection being UNAVAILABLE even when the handler
+ * calls it TimeoutError. The deserialisers throw plain errors (SyntaxError and friends) on bodies
+ * they cannot parse, and a success status with an error is an answer we could not read.
+ */
 export function awsErrorCode(error: unknown): ErrorCode {
   const name = errorName(error);
-  const socketCode = socketCodeOf(error);
-  // The socket code first: a dropped connection is UNAVAILABLE even though the handler calls it TimeoutError.
-  if (socketCode) return BY_SOCKET_CODE[socketCode]!;
-  const byName = BY_NAME[name];
-  if (byName) return byName;
   const status = httpStatusOf(error);
-  if (status === 403) return 'ACCESS_DENIED';
-  if (status === 401) return 'AUTH_FAILED';
-  if (status === 429) return 'THROTTLED';
-  if (status !== undefined && status >= 500) return 'UNAVAILABLE';
-  // The SDK's deserialisers throw plain errors (SyntaxError and friends) on bodies they cannot parse.
-  if (name === 'SyntaxError' || (status !== undefined && status < 300)) return 'INVALID_RESPONSE';
-  return 'UNEXPECTED';
+  return errorCodeFrom({
+    timedOut: false,
+    network: socketCodeOf(error),
+    names: [name],
+    status,
+    unreadable: name === 'SyntaxError' || (status !== undefined && status < 300),
+  }, TABLE);
 }
 
 /** `service` is the SDK client id we call (`s3`, `s3control`, `ec2`, ...), `operation` the API name. */

@@ -17,9 +17,9 @@ import type { Listing } from '../../../src/core/inventory.js';
 import { collectionError, mapObserved, seen, unseen, type CollectionError, type Observed, type Provenance } from '../../../src/core/observed.js';
 import { GLOBAL_REGION, type ResourceType } from '../../../src/core/resource.js';
 import { failedListing, listing, resource } from '../../../src/inventory/build.js';
+import { backoffMs, type BackoffPolicy } from '../../../src/net/backoff.js';
+import { sleep } from '../../../src/net/sleep.js';
 import {
-  awsSettingId,
-  parsePolicyDocument,
   type AccessKeySlot,
   type AttachedPolicy,
   type InlinePolicy,
@@ -28,6 +28,8 @@ import {
   type RootUsage,
   type UserCredentials,
 } from '../model/index.js';
+import { parsePolicyDocument } from '../policy-document.js';
+import { awsSettingId } from '../resources.js';
 import { FailedCall, iso, provenance, tagsOf, type AwsCaller } from './caller.js';
 import { errorName } from './errors.js';
 
@@ -128,12 +130,6 @@ export function userCredentials(row: ReportRow): UserCredentials {
   };
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-  });
-
 /**
  * Generate (at most every 4 hours AWS builds a new one, otherwise it hands back the latest) and
  * fetch the credential report, polling while it is being built. Bounded by `waitMs`.
@@ -141,11 +137,10 @@ const sleep = (ms: number, signal: AbortSignal) =>
 async function credentialReport(caller: AwsCaller, options: IamOptions, signal: AbortSignal): Promise<Observed<ReportRow[]>> {
   const iamRegion = options.homeRegion;
   const deadline = Date.now() + options.credentialReportWaitMs;
-  let wait = options.credentialReportPollMs ?? 100;
-  const pause = async () => {
-    await sleep(wait, signal);
-    wait = Math.min(wait * 2, 2000);
-  };
+  // Polls start at `credentialReportPollMs` and double to 2 s, without jitter: one caller per account.
+  const polling: BackoffPolicy = { initialMs: options.credentialReportPollMs ?? 100, maxMs: 2000, jitter: [1, 1] };
+  let polls = 0;
+  const pause = () => sleep(backoffMs(polling, polls++), signal);
   const timeout = (operation: string): Observed<ReportRow[]> =>
     unseen(collectionError('TIMEOUT', `iam:${operation}`, `the credential report was not ready within ${options.credentialReportWaitMs} ms`,
       { provider: 'aws', account: caller.account, region: GLOBAL_REGION }));

@@ -9,7 +9,8 @@ import {
 import type { Listing } from '../../../src/core/inventory.js';
 import { seen, unseen, type Observed } from '../../../src/core/observed.js';
 import { resource } from '../../../src/inventory/build.js';
-import { rotationApplies, type KmsKeyMetadata } from '../model/index.js';
+import { type KmsKeyMetadata } from '../model/index.js';
+import { rotationApplies } from '../resources.js';
 import { iso, provenance, type AwsCaller } from './caller.js';
 
 /**

@@ -23,12 +23,14 @@ import {
   type PublicAccessBlockConfiguration,
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
-import picomatch from 'picomatch';
+import { criticalMatcher } from '../../../checks/families/critical.js';
 import type { Listing } from '../../../src/core/inventory.js';
 import { seen, type Observed } from '../../../src/core/observed.js';
 import { GLOBAL_REGION, type ResourceType } from '../../../src/core/resource.js';
 import { failedListing, listing, resource } from '../../../src/inventory/build.js';
-import { awsSettingId, parsePolicyDocument, type PolicyDocument, type PublicAccessBlock } from '../model/index.js';
+import { type PolicyDocument, type PublicAccessBlock } from '../model/index.js';
+import { parsePolicyDocument } from '../policy-document.js';
+import { awsSettingId } from '../resources.js';
 import { iso, partitionOf, type AwsCaller } from './caller.js';
 
 const publicAccessBlock = (c: PublicAccessBlockConfiguration | undefined): PublicAccessBlock | null =>
@@ -58,8 +60,8 @@ function bucketPolicy(o: GetBucketPolicyCommandOutput): PolicyDocument | null {
  */
 export async function collectS3Buckets(caller: AwsCaller, region: string, criticalResources: readonly string[] = []): Promise<Listing> {
   const where = { provider: 'aws' as const, account: caller.account, region };
-  // Object Lock only matters (and is only asked) for critical buckets; matched as the checks match them, by name or ARN.
-  const critical = criticalResources.length > 0 ? picomatch([...criticalResources], { dot: true }) : () => false;
+  // Object Lock only matters (and is only asked) for critical buckets; matched by the checks' own matcher, by name or ARN.
+  const critical = criticalMatcher(criticalResources);
   return caller.listing('aws.s3.bucket', region, 's3', 'ListBuckets', async () => {
     const buckets = await caller.all('s3', region, paginateListBuckets, { BucketRegion: region }, (p) => p.Buckets, 1000);
     return Promise.all(buckets.filter((b) => b.Name).map(async (b) => {
@@ -100,7 +102,7 @@ export async function collectS3Buckets(caller: AwsCaller, region: string, critic
         : await ask(new GetBucketPolicyStatusCommand({ Bucket }), (o: GetBucketPolicyStatusCommandOutput) =>
           ({ isPublic: o.PolicyStatus?.IsPublic ?? false }), null);
       const arn = `arn:${partitionOf(region)}:s3:::${Bucket}`;
-      const objectLock = critical(Bucket) || critical(arn)
+      const objectLock = critical(Bucket, arn) !== null
         ? await ask(new GetObjectLockConfigurationCommand({ Bucket }), (o: GetObjectLockConfigurationCommandOutput) => {
           const c = o.ObjectLockConfiguration;
           const r = c?.Rule?.DefaultRetention;

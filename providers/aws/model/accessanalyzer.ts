@@ -15,6 +15,3 @@ export interface AccessAnalyzer {
   readonly statusReason: string | null;
   readonly createdAt: string | null;
 }
-
-/** Analyzer types that look for external access to the account's resources (what CIS asks for). */
-export const EXTERNAL_ACCESS_ANALYZER_TYPES: readonly string[] = ['ACCOUNT', 'ORGANIZATION'];

@@ -37,9 +37,3 @@ export interface KmsKey {
    */
   readonly rotation: Observed<KeyRotation> | null;
 }
-
-/** Rotation applies to customer-managed symmetric keys with key material from KMS that are not being deleted. */
-export function rotationApplies(m: KmsKeyMetadata): boolean {
-  return m.keyManager === 'CUSTOMER' && m.keySpec === 'SYMMETRIC_DEFAULT' && m.origin === 'AWS_KMS' &&
-    m.keyState !== 'PendingDeletion' && m.keyState !== 'PendingReplicaDeletion';
-}

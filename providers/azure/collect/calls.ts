@@ -1,17 +1,13 @@
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { Logger } from 'pino';
 import type { ApiCaller, ApiOperation } from '../../../src/core/provider.js';
+import { backoffMs, type BackoffPolicy } from '../../../src/net/backoff.js';
+import { withinBudget } from '../../../src/net/budget.js';
+import type { Sleep } from '../../../src/net/sleep.js';
 import { isRetryable, retryAfterMs } from './errors.js';
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
-export const sleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => { clearTimeout(timer); reject(signal?.reason); };
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+// The adapter's and the tests' injection point for waits.
+export { sleep, type Sleep } from '../../../src/net/sleep.js';
 
 /**
  * ARM answers every read with `x-ms-ratelimit-remaining-subscription-reads` (and the tenant and
@@ -67,6 +63,9 @@ export interface CallerOptions {
   readonly callTimeoutMs?: number;
 }
 
+/** 500 ms doubling to 30 s, +-25%; a server's Retry-After is honoured up to 2 minutes. */
+const RETRY: BackoffPolicy = { initialMs: 500, maxMs: 30_000, jitter: [0.75, 1.25], retryAfterMaxMs: 120_000 };
+
 /**
  * One API call through the engine's ApiCaller (rate limit, per-account cap, counting), retried on
  * 429/5xx with the server's Retry-After when it gives one. The SDKs' own retries are switched off
@@ -81,29 +80,11 @@ export async function callAzure<T>(opts: CallerOptions, op: ApiOperation, fn: (s
     } catch (error) {
       if (attempt >= opts.maxRetries || !isRetryable(error) || opts.signal.aborted) throw error;
       const server = retryAfterMs(error);
-      const backoff = Math.min(30_000, 500 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
-      const wait = Math.min(server ?? backoff, 120_000);
+      const wait = backoffMs(RETRY, attempt, server);
       opts.api.retried(op, server !== undefined ? 'retry-after' : 'backoff');
       opts.log.debug({ op, attempt, waitMs: Math.round(wait) }, 'azure call retried');
       await opts.sleep(wait, opts.signal);
     }
-  }
-}
-
-/**
- * Runs one attempt under the scan's signal and, when given, a per-attempt budget. The budget is our
- * own timer, held by its closure until it fires or the attempt ends: `AbortSignal.any` keeps its
- * sources only weakly, so an `AbortSignal.timeout()` nothing else references can be garbage
- * collected before it fires (Node 20), and a hanging call then never times out.
- */
-async function withinBudget<T>(signal: AbortSignal, budgetMs: number | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  if (!budgetMs) return fn(signal);
-  const overBudget = new AbortController();
-  const timer = setTimeout(() => overBudget.abort(new DOMException(`call exceeded ${budgetMs} ms`, 'TimeoutError')), budgetMs);
-  try {
-    return await fn(AbortSignal.any([signal, overBudget.signal]));
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,4 +1,6 @@
 import { collectionError, type CollectionError, type ErrorCode } from '../../../src/core/observed.js';
+import { parseRetryAfter } from '../../../src/net/backoff.js';
+import { each, errorCodeFrom, isTransient, type ErrorTable } from '../../../src/net/classify.js';
 
 /**
  * Azure errors come from three stacks (core-rest-pipeline, the older ms-rest-js under Resource
@@ -42,27 +44,28 @@ export function httpFailure(error: unknown): HttpFailure {
   return { ...(statusCode !== undefined ? { statusCode } : {}), ...(code !== undefined ? { code } : {}), headers };
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'REQUEST_SEND_ERROR']);
+const TABLE: ErrorTable = {
+  byNetwork: each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'REQUEST_SEND_ERROR'], 'UNAVAILABLE'),
+  byName: {
+    ...each(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError'], 'AUTH_FAILED'),
+    ...each(['MissingSubscriptionRegistration', 'SubscriptionNotRegistered', 'FeatureNotSupported'], 'NOT_ENABLED'),
+    ...each(['SubscriptionNotFound', 'InvalidSubscriptionId'], 'NOT_FOUND'),
+  },
+  byStatus: { 401: 'AUTH_FAILED', 403: 'ACCESS_DENIED', 404: 'NOT_FOUND', 429: 'THROTTLED' },
+};
 
+/** By the error's class name (identity errors), then its ARM code, then its status. */
 export function errorCode(error: unknown): ErrorCode {
   const { statusCode, code } = httpFailure(error);
   const name = (error as { name?: unknown })?.name;
-  if (name === 'AbortError' || code === 'REQUEST_ABORTED_ERROR') return 'TIMEOUT';
-  if (name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AggregateAuthenticationError') return 'AUTH_FAILED';
-  if (code === 'MissingSubscriptionRegistration' || code === 'SubscriptionNotRegistered' || code === 'FeatureNotSupported') return 'NOT_ENABLED';
-  if (code === 'SubscriptionNotFound' || code === 'InvalidSubscriptionId') return 'NOT_FOUND';
-  switch (statusCode) {
-    case 401: return 'AUTH_FAILED';
-    case 403: return 'ACCESS_DENIED';
-    case 404: return 'NOT_FOUND';
-    case 429: return 'THROTTLED';
-    default:
-  }
-  if (statusCode !== undefined && statusCode >= 500) return 'UNAVAILABLE';
-  if (code && NETWORK_CODES.has(code)) return 'UNAVAILABLE';
-  // core-client wraps a body it cannot parse in a RestError with code PARSE_ERROR (and the 200 status).
-  if (error instanceof SyntaxError || code === 'PARSE_ERROR') return 'INVALID_RESPONSE';
-  return 'UNEXPECTED';
+  return errorCodeFrom({
+    timedOut: name === 'AbortError' || code === 'REQUEST_ABORTED_ERROR',
+    network: code,
+    names: [typeof name === 'string' ? name : undefined, code],
+    status: statusCode,
+    // core-client wraps a body it cannot parse in a RestError with code PARSE_ERROR (and the 200 status).
+    unreadable: error instanceof SyntaxError || code === 'PARSE_ERROR',
+  }, TABLE);
 }
 
 export function classifyAzureError(error: unknown, operation: string, where: { account?: string; region?: string } = {}): CollectionError {
@@ -74,21 +77,13 @@ export function classifyAzureError(error: unknown, operation: string, where: { a
 
 /** Whether another attempt may succeed: throttling, 5xx, dropped connections. */
 export function isRetryable(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === 'THROTTLED' || code === 'UNAVAILABLE';
+  return isTransient(errorCode(error));
 }
 
 /** `Retry-After` (seconds or HTTP date) or Resource Graph's `x-ms-user-quota-resets-after` (hh:mm:ss), in ms. */
 export function retryAfterMs(error: unknown, now = Date.now()): number | undefined {
   const { headers } = httpFailure(error);
-  const retryAfter = headers('retry-after');
-  if (retryAfter !== undefined) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - now);
-  }
-  return parseQuotaReset(headers('x-ms-user-quota-resets-after'));
+  return parseRetryAfter(headers('retry-after'), now) ?? parseQuotaReset(headers('x-ms-user-quota-resets-after'));
 }
 
 export function parseQuotaReset(value: string | undefined): number | undefined {

@@ -1,11 +1,13 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import type { ApiCaller, ApiOperation } from '../../../src/core/provider.js';
+import { backoffMs } from '../../../src/net/backoff.js';
+import { withinBudget } from '../../../src/net/budget.js';
+import { sleep } from '../../../src/net/sleep.js';
 import { isRetryable, parseGcpError } from './errors.js';
 
 export interface RetryPolicy {
   /** Attempts after the first, for 429 and 503 answers. */
   readonly maxRetries: number;
-  /** First backoff; doubles per attempt, with full jitter, capped at 30 s. */
+  /** First backoff; doubles per attempt, with equal jitter, capped at 30 s. */
   readonly baseMs: number;
   /**
    * Budget of one attempt, enforced here on the signal handed to the call. The clients have their
@@ -14,21 +16,6 @@ export interface RetryPolicy {
    * call hangs drops it (Node 20), and the call then waits for the answer however long it takes.
    */
   readonly attemptTimeoutMs?: number;
-}
-
-/** A backoff wait that the scan's abort ends, and that leaves no listener on the signal behind it. */
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> => delay(ms, undefined, signal ? { signal } : {});
-
-/** One attempt under `signal` and our own timer, held by its closure until it fires or the attempt ends. */
-async function withinBudget<T>(signal: AbortSignal, budgetMs: number | undefined, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  if (!budgetMs) return fn(signal);
-  const overBudget = new AbortController();
-  const timer = setTimeout(() => overBudget.abort(new DOMException(`call exceeded ${budgetMs} ms`, 'TimeoutError')), budgetMs);
-  try {
-    return await fn(AbortSignal.any([signal, overBudget.signal]));
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -51,8 +38,7 @@ export class GcpCaller {
         const info = parseGcpError(e);
         if (attempt >= this.retry.maxRetries || !isRetryable(info)) throw e;
         this.api.retried(op, info.reason ?? info.rpcStatus ?? String(info.status ?? info.networkCode));
-        const cap = Math.min(30_000, this.retry.baseMs * 2 ** attempt);
-        await sleep(cap / 2 + Math.random() * (cap / 2), this.signal);
+        await sleep(backoffMs({ initialMs: this.retry.baseMs, maxMs: 30_000 }, attempt), this.signal);
       }
     }
   }

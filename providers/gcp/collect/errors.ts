@@ -1,4 +1,5 @@
 import { collectionError, type CollectionError, type ErrorCode } from '../../../src/core/observed.js';
+import { each, errorCodeFrom, type ErrorTable } from '../../../src/net/classify.js';
 
 /** What a Google API error says, whichever client threw it. */
 export interface GcpErrorInfo {
@@ -70,26 +71,43 @@ export function parseGcpError(thrown: unknown): GcpErrorInfo {
   };
 }
 
-const DISABLED_REASONS = ['SERVICE_DISABLED', 'accessNotConfigured', 'API_DISABLED'];
-const THROTTLE_REASONS = ['RATE_LIMIT_EXCEEDED', 'rateLimitExceeded', 'userRateLimitExceeded', 'RESOURCE_EXHAUSTED', 'resource_exhausted'];
-const NETWORK_UNAVAILABLE = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET'];
+const TABLE: ErrorTable = {
+  byNetwork: { ETIMEDOUT: 'TIMEOUT', ...each(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET'], 'UNAVAILABLE') },
+  // Reasons first, then the RPC status: Google answers a rate limit with 403 rateLimitExceeded and a disabled API with 403 PERMISSION_DENIED.
+  byName: {
+    ...each(['SERVICE_DISABLED', 'accessNotConfigured', 'API_DISABLED'], 'NOT_ENABLED'),
+    ...each(['RATE_LIMIT_EXCEEDED', 'rateLimitExceeded', 'userRateLimitExceeded', 'RESOURCE_EXHAUSTED', 'resource_exhausted'], 'THROTTLED'),
+    UNAUTHENTICATED: 'AUTH_FAILED',
+    PERMISSION_DENIED: 'ACCESS_DENIED',
+    NOT_FOUND: 'NOT_FOUND',
+    UNAVAILABLE: 'UNAVAILABLE',
+  },
+  byStatus: { 401: 'AUTH_FAILED', 403: 'ACCESS_DENIED', 404: 'NOT_FOUND', 429: 'THROTTLED' },
+};
+
+const errorName = (value: unknown): string =>
+  value instanceof Error || (typeof DOMException !== 'undefined' && value instanceof DOMException) ? (value as Error).name : '';
+
+/**
+ * A timeout wears many names: gaxios (googleapis) wraps an aborted call in a GaxiosError named
+ * 'Error' around the AbortError; node-fetch (under @google-cloud/storage) reports its timeout as a
+ * FetchError of type 'request-timeout'; gax as DEADLINE_EXCEEDED or in its message.
+ */
+function timedOut(info: GcpErrorInfo, thrown: unknown): boolean {
+  if ((thrown as { type?: unknown } | null)?.type === 'request-timeout') return true;
+  const wrapped = (thrown as { error?: unknown; cause?: unknown } | null)?.error ?? (thrown as { cause?: unknown } | null)?.cause;
+  return [errorName(thrown), errorName(wrapped)].some((name) => name === 'AbortError' || name === 'TimeoutError') ||
+    info.rpcStatus === 'DEADLINE_EXCEEDED' || /timeout of \d+ms exceeded/i.test(info.message);
+}
 
 export function errorCodeOf(info: GcpErrorInfo, thrown: unknown): ErrorCode {
-  const name = thrown instanceof Error ? thrown.name : '';
-  // gaxios (googleapis) wraps an aborted call in a GaxiosError named 'Error'; node-fetch (under
-  // @google-cloud/storage) reports its timeout as a FetchError of type 'request-timeout'.
-  if ((thrown as { type?: unknown } | null)?.type === 'request-timeout') return 'TIMEOUT';
-  const wrapped = (thrown as { error?: unknown; cause?: unknown } | null)?.error ?? (thrown as { cause?: unknown } | null)?.cause;
-  const wrappedName = wrapped instanceof Error || (typeof DOMException !== 'undefined' && wrapped instanceof DOMException) ? (wrapped as Error).name : '';
-  if (name === 'AbortError' || name === 'TimeoutError' || wrappedName === 'AbortError' || wrappedName === 'TimeoutError' || info.networkCode === 'ETIMEDOUT' || info.rpcStatus === 'DEADLINE_EXCEEDED' || /timeout of \d+ms exceeded/i.test(info.message)) return 'TIMEOUT';
-  if (info.reason && DISABLED_REASONS.includes(info.reason)) return 'NOT_ENABLED';
-  if (info.status === 429 || info.rpcStatus === 'RESOURCE_EXHAUSTED' || (info.reason && THROTTLE_REASONS.includes(info.reason))) return 'THROTTLED';
-  if (info.status === 401 || info.rpcStatus === 'UNAUTHENTICATED') return 'AUTH_FAILED';
-  if (info.status === 403 || info.rpcStatus === 'PERMISSION_DENIED') return 'ACCESS_DENIED';
-  if (info.status === 404 || info.rpcStatus === 'NOT_FOUND') return 'NOT_FOUND';
-  if ((info.status !== undefined && info.status >= 500) || info.rpcStatus === 'UNAVAILABLE' || (info.networkCode && NETWORK_UNAVAILABLE.includes(info.networkCode))) return 'UNAVAILABLE';
-  if (thrown instanceof SyntaxError) return 'INVALID_RESPONSE';
-  return 'UNEXPECTED';
+  return errorCodeFrom({
+    timedOut: timedOut(info, thrown),
+    network: info.networkCode,
+    names: [info.reason, info.rpcStatus],
+    status: info.status,
+    unreadable: thrown instanceof SyntaxError,
+  }, TABLE);
 }
 
 /** Whether another attempt may succeed: throttling and transient unavailability. */

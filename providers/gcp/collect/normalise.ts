@@ -13,10 +13,20 @@ import type {
   GcpSubnetwork,
 } from '../model/types.js';
 import type { Observed } from '../../../src/core/observed.js';
+import type { protos as compute } from '@google-cloud/compute';
+import type { protos as kms } from '@google-cloud/kms';
+import type { protos as resourcemanager } from '@google-cloud/resource-manager';
+import type { BucketMetadata, Policy as StoragePolicy } from '@google-cloud/storage';
+import type { logging_v2 } from '@googleapis/logging';
+import type { sqladmin_v1beta4 } from '@googleapis/sqladmin';
 
-/** Loose views of the API objects: the client libraries' own types differ per generator. */
+/**
+ * The normalisers take the client libraries' types but read them as loose JSON: the same field
+ * arrives in more than one form (a REST-fallback proto may carry `IPProtocol` or `I_p_protocol`, a
+ * timestamp an RFC 3339 string or `{seconds, nanos}`), so every read is checked, none trusted.
+ */
 type Json = Record<string, unknown>;
-type Maybe<T> = T | null | undefined;
+type IamPolicy = resourcemanager.google.iam.v1.IPolicy | StoragePolicy | null | undefined;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 const arr = <T = Json>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
@@ -38,8 +48,8 @@ export function durationSeconds(v: unknown): number | null {
   return d['seconds'] === undefined || d['seconds'] === null ? null : Number(d['seconds']);
 }
 
-export function toBindings(policy: Maybe<Json>, source: string): GcpIamBinding[] {
-  return arr(policy?.['bindings']).map((b) => ({
+export function toBindings(policy: IamPolicy, source: string): GcpIamBinding[] {
+  return arr(obj(policy)['bindings']).map((b) => ({
     role: str(b['role']),
     members: arr<string>(b['members']).map(str),
     condition: b['condition'] ? str(obj(b['condition'])['expression']) || null : null,
@@ -47,8 +57,8 @@ export function toBindings(policy: Maybe<Json>, source: string): GcpIamBinding[]
   }));
 }
 
-export function toAuditConfigs(policy: Maybe<Json>, source: string): GcpAuditConfig[] {
-  return arr(policy?.['auditConfigs']).map((c) => ({
+export function toAuditConfigs(policy: IamPolicy, source: string): GcpAuditConfig[] {
+  return arr(obj(policy)['auditConfigs']).map((c) => ({
     service: str(c['service']),
     source,
     auditLogConfigs: arr(c['auditLogConfigs']).map((l) => ({ logType: str(l['logType']), exemptedMembers: arr<string>(l['exemptedMembers']).map(str) })),
@@ -58,7 +68,8 @@ export function toAuditConfigs(policy: Maybe<Json>, source: string): GcpAuditCon
 const permissions = (list: unknown) =>
   arr(list).map((p) => ({ protocol: str(p['IPProtocol'] ?? p['I_p_protocol'] ?? p['ipProtocol']).toLowerCase() || 'all', ports: arr<string>(p['ports']).map(str) }));
 
-export function toFirewall(f: Json): GcpFirewallRule {
+export function toFirewall(firewall: compute.google.cloud.compute.v1.IFirewall): GcpFirewallRule {
+  const f = obj(firewall);
   return {
     network: lastSegment(str(f['network'])),
     direction: str(f['direction']) || 'INGRESS',
@@ -72,7 +83,8 @@ export function toFirewall(f: Json): GcpFirewallRule {
   };
 }
 
-export function toInstance(i: Json): GcpInstance {
+export function toInstance(instance: compute.google.cloud.compute.v1.IInstance): GcpInstance {
+  const i = obj(instance);
   const metadata: Record<string, string> = {};
   for (const item of arr(obj(i['metadata'])['items'])) metadata[str(item['key'])] = str(item['value']);
   const shielded = i['shieldedInstanceConfig'] ? obj(i['shieldedInstanceConfig']) : null;
@@ -96,7 +108,8 @@ export function toInstance(i: Json): GcpInstance {
   };
 }
 
-export function toDisk(d: Json, schedules: ReadonlySet<string>, latestSnapshot: ReadonlyMap<string, string>): GcpDisk {
+export function toDisk(disk: compute.google.cloud.compute.v1.IDisk, schedules: ReadonlySet<string>, latestSnapshot: ReadonlyMap<string, string>): GcpDisk {
+  const d = obj(disk);
   const encryption = obj(d['diskEncryptionKey']);
   const selfLink = str(d['selfLink']);
   return {
@@ -122,7 +135,8 @@ export const diskKey = (url: string): string => {
   return m?.[1] ?? url;
 };
 
-export function toNetwork(n: Json): GcpNetwork {
+export function toNetwork(network: compute.google.cloud.compute.v1.INetwork): GcpNetwork {
+  const n = obj(network);
   return {
     autoCreateSubnetworks: n['autoCreateSubnetworks'] === true,
     legacy: str(n['IPv4Range'] ?? n['I_pv4_range'] ?? n['iPv4Range']) !== '',
@@ -130,7 +144,8 @@ export function toNetwork(n: Json): GcpNetwork {
   };
 }
 
-export function toSubnetwork(s: Json): GcpSubnetwork {
+export function toSubnetwork(subnetwork: compute.google.cloud.compute.v1.ISubnetwork): GcpSubnetwork {
+  const s = obj(subnetwork);
   const logConfig = obj(s['logConfig']);
   return {
     network: lastSegment(str(s['network'])),
@@ -140,7 +155,8 @@ export function toSubnetwork(s: Json): GcpSubnetwork {
   };
 }
 
-export function toBucket(b: Json, iamBindings: Observed<readonly GcpIamBinding[]>): GcpBucket {
+export function toBucket(bucket: BucketMetadata, iamBindings: Observed<readonly GcpIamBinding[]>): GcpBucket {
+  const b = obj(bucket);
   const iamConfig = obj(b['iamConfiguration']);
   const retention = b['retentionPolicy'] ? obj(b['retentionPolicy']) : null;
   const softDelete = obj(b['softDeletePolicy']);
@@ -158,7 +174,8 @@ export function toBucket(b: Json, iamBindings: Observed<readonly GcpIamBinding[]
   };
 }
 
-export function toSqlInstance(i: Json): GcpSqlInstance {
+export function toSqlInstance(instance: sqladmin_v1beta4.Schema$DatabaseInstance): GcpSqlInstance {
+  const i = obj(instance);
   const settings = obj(i['settings']);
   const backup = obj(settings['backupConfiguration']);
   const ip = obj(settings['ipConfiguration']);
@@ -177,7 +194,8 @@ export function toSqlInstance(i: Json): GcpSqlInstance {
   };
 }
 
-export function toCryptoKey(k: Json): GcpCryptoKey {
+export function toCryptoKey(key: kms.google.cloud.kms.v1.ICryptoKey): GcpCryptoKey {
+  const k = obj(key);
   const name = str(k['name']);
   const primary = k['primary'] ? obj(k['primary']) : null;
   return {
@@ -189,7 +207,8 @@ export function toCryptoKey(k: Json): GcpCryptoKey {
   };
 }
 
-export function toSink(s: Json, parent: string): GcpLogSink {
+export function toSink(sink: logging_v2.Schema$LogSink, parent: string): GcpLogSink {
+  const s = obj(sink);
   return {
     name: `${parent}/sinks/${str(s['name'])}`,
     destination: str(s['destination']),

@@ -3,6 +3,7 @@ import type { AnyCheck, Remediation } from '../../core/check.js';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
 import { loadCatalog, mappingIndex, resolveContract } from '../../mapping/catalog.js';
 import { allChecks } from '../../../checks/index.js';
+import { PROVIDER_IDS } from '../../../providers/index.js';
 import { contractFor, outputFormats } from '../inputs.js';
 import { DUTIES, UsageError, list, parseEnum, selectChecks } from '../select.js';
 import { defaultConfig } from '../../config/schema.js';
@@ -76,14 +77,14 @@ export function registerCatalogCommands(program: Command): void {
   checks
     .command('list')
     .description('one line per check: id, provider, service, duty, severity, CIS requirements, title')
-    .option('-p, --provider <provider...>', 'aws, azure, gcp')
+    .option('-p, --provider <provider...>', PROVIDER_IDS.join(', '))
     .option('--duty <duties...>', 'only these duties')
     .option('--format <format>', 'text (default) or json')
     .option('--json', 'as JSON (same as --format json)')
     .action((flags: { provider?: string[]; duty?: string[]; format?: string; json?: boolean }) => {
       const json = wantsJson(flags);
       const selected = selectChecks(allChecks, {
-        providers: parseEnum('provider', list(flags.provider), ['aws', 'azure', 'gcp'] as const),
+        providers: parseEnum('provider', list(flags.provider), PROVIDER_IDS),
         duties: parseEnum('duty', list(flags.duty), DUTIES),
       }, defaultConfig());
       const catalog = loadCatalog();

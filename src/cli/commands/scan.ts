@@ -5,9 +5,11 @@ import type { Listing, OfflineSource } from '../../core/inventory.js';
 import type { ProviderId } from '../../core/observed.js';
 import type { ScanSummary } from '../../core/summary.js';
 import { loadConfig, validateCheckSettings } from '../../config/load.js';
-import { awsConfigSchema } from '../../../providers/aws/config.js';
+import { PROVIDER_IDS, descriptor, providerConfig } from '../../../providers/index.js';
 import type { Config } from '../../config/schema.js';
 import { demoSource } from '../../demo/index.js';
+import { demoAttestations } from '../../demo/attestations.js';
+import { loadAttestations } from '../../attestation/load.js';
 import { runScan } from '../../engine/scan.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
 import { loadCatalog } from '../../mapping/catalog.js';
@@ -26,8 +28,6 @@ import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '.
 import { exitCodeFor } from '../exit.js';
 import { scanHelp } from '../help.js';
 import { openEvidence } from './evidence.js';
-
-const PROVIDERS: readonly ProviderId[] = ['aws', 'azure', 'gcp'];
 
 interface ScanFlags {
   provider?: string[];
@@ -48,37 +48,34 @@ interface ScanFlags {
   progress: boolean;
   details?: boolean;
   quiet?: boolean;
-  profile?: string;
-  regions?: string[];
-  organization?: boolean;
-  roleName?: string;
-  externalId?: string;
   evidence?: string;
   signKey?: string;
+  attestations?: string;
+  /** Each provider's own options (descriptor `flags`), read by its `applyFlags`. */
+  [providerFlag: string]: unknown;
 }
 
-/** AWS flags for ad hoc runs override the config file's `providers.aws`; offline, they would be silently ignored. */
-function withAwsFlags(config: Config, flags: ScanFlags): Config {
-  const regions = list(flags.regions);
-  const wanted = flags.profile !== undefined || regions.length > 0 || flags.organization || flags.roleName !== undefined || flags.externalId !== undefined;
-  if (!wanted) return config;
-  if (flags.demo || flags.inventory) {
-    throw new UsageError('--profile, --regions, --organization, --role-name and --external-id choose what to collect from AWS; --demo and --inventory collect nothing');
+/** `a, b and c` */
+const sentence = (items: readonly string[]): string => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items.join(''));
+
+/**
+ * Each provider's flags for ad hoc runs override the config file's `providers.<id>`; offline, they
+ * would be silently ignored. List options take commas too (`--regions a,b`).
+ */
+function withProviderFlags(config: Config, flags: ScanFlags): Config {
+  const values = Object.fromEntries(Object.entries(flags).map(([k, v]) => [k, Array.isArray(v) ? list(v as string[]) : v]));
+  let providers = config.providers;
+  for (const id of PROVIDER_IDS) {
+    const provider = descriptor(id);
+    const applied = provider.applyFlags(providerConfig(config, id), values);
+    if (applied === undefined) continue;
+    if (flags.demo || flags.inventory) {
+      const names = provider.flags.map((f) => f.flags.split(' ')[0] ?? f.flags);
+      throw new UsageError(`${sentence(names)} choose what to collect from ${provider.title}; --demo and --inventory collect nothing`);
+    }
+    providers = { ...providers, [id]: applied };
   }
-  const aws = config.providers.aws ?? awsConfigSchema.parse({});
-  const organization = {
-    ...aws.organization,
-    ...(flags.organization || flags.roleName !== undefined || flags.externalId !== undefined ? { enabled: true } : {}),
-    ...(flags.roleName !== undefined ? { roleName: flags.roleName } : {}),
-    ...(flags.externalId !== undefined ? { externalId: flags.externalId } : {}),
-  };
-  return {
-    ...config,
-    providers: {
-      ...config.providers,
-      aws: { ...aws, ...(flags.profile !== undefined ? { profile: flags.profile } : {}), ...(regions.length > 0 ? { regions } : {}), organization },
-    },
-  };
+  return providers === config.providers ? config : { ...config, providers };
 }
 
 function parseShard(value: string | undefined): { index: number; count: number } | undefined {
@@ -91,11 +88,11 @@ function parseShard(value: string | undefined): { index: number; count: number }
 }
 
 function providersFor(flags: ScanFlags, config: Config, source: readonly Listing[] | undefined): ProviderId[] {
-  const explicit = parseEnum('provider', list(flags.provider), PROVIDERS);
+  const explicit = parseEnum('provider', list(flags.provider), PROVIDER_IDS);
   if (explicit.length > 0) return explicit;
-  if (source) return PROVIDERS.filter((p) => source.some((l) => l.scope.provider === p));
-  const configured = PROVIDERS.filter((p) => config.providers[p] && config.providers[p].enabled !== false);
-  if (configured.length === 0) throw new UsageError('no provider to scan: pass --provider aws|azure|gcp, configure providers in --config, or try --demo');
+  if (source) return PROVIDER_IDS.filter((p) => source.some((l) => l.scope.provider === p));
+  const configured = PROVIDER_IDS.filter((p) => config.providers[p] && config.providers[p].enabled !== false);
+  if (configured.length === 0) throw new UsageError(`no provider to scan: pass --provider ${PROVIDER_IDS.join('|')}, configure providers in --config, or try --demo`);
   return configured;
 }
 
@@ -103,7 +100,7 @@ function providersFor(flags: ScanFlags, config: Config, source: readonly Listing
 export async function scanCommand(flags: ScanFlags): Promise<number> {
   const log = createLogger(logLevel(flags.logLevel, 'warn'));
   const loaded = loadConfig(flags.config);
-  const config = withAwsFlags(loaded.config, flags);
+  const config = withProviderFlags(loaded.config, flags);
   validateCheckSettings(loaded, allChecks);
   const catalog = loadCatalog();
   const contract = contractFor(catalog, flags.contract, loaded);
@@ -129,6 +126,11 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const failOn = flags.failOn ? parseEnum('severity', [flags.failOn], SEVERITIES)[0]! : config.outputs.failOn;
   const shard = parseShard(flags.shard);
   const evidence = openEvidence(flags);
+  const attestationsFile = flags.attestations ?? loaded.config.attestations;
+  const attestations = [
+    ...(flags.demo ? demoAttestations(now) : []),
+    ...(attestationsFile ? loadAttestations(attestationsFile, catalog.obligations, now) : []),
+  ];
 
   const formats = outputFormats(flags.format, loaded);
   const outputDir = flags.outputDir ?? config.outputs.dir;
@@ -176,6 +178,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         ...(inventoryWriter ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
         ...(evidence ? { recordReads: true } : {}),
+        attestations,
       },
       async (finding: Finding, reads) => {
         sinks.write(finding);
@@ -206,10 +209,10 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
 }
 
 export function registerScanCommand(program: Command, done: (exitCode: number) => void): void {
-  program
+  const scan = program
     .command('scan')
     .description('scan live accounts (or a saved inventory, or the embedded demo) and report which duties are met')
-    .option('-p, --provider <provider...>', 'aws, azure, gcp (repeatable or comma-separated)')
+    .option('-p, --provider <provider...>', `${PROVIDER_IDS.join(', ')} (repeatable or comma-separated)`)
     .option('-c, --config <file>', 'YAML config file (default: $DUTYSCAN_CONFIG)')
     .option('--contract <name|file>', 'contract profile: a bundled id or a profile file')
     .option('--checks <ids...>', 'only these checks (ids or globs such as aws-iam-*)')
@@ -226,14 +229,12 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
     .option('--no-progress', 'no live progress line on a terminal')
     .option('--details', 'table: every resource of each group, not only the first few')
-    .option('-q, --quiet', 'table: the summary only (the exit code says the rest)')
-    .option('--profile <name>', 'AWS: shared config / SSO profile')
-    .option('--regions <regions...>', 'AWS: regions to scan (default: every enabled region)')
-    .option('--organization', 'AWS: scan every active member account of the organisation')
-    .option('--role-name <name>', 'AWS organisation mode: the role to assume in each member account')
-    .option('--external-id <id>', 'AWS organisation mode: the external id the member role requires')
+    .option('-q, --quiet', 'table: the summary only (the exit code says the rest)');
+  for (const id of PROVIDER_IDS) for (const f of descriptor(id).flags) scan.option(f.flags, f.description);
+  scan
     .option('--evidence <dir>', 'write per-finding evidence (the facts each check read) and a SHA-256 manifest to this new directory')
     .option('--sign-key <file>', 'sign the evidence manifest with this Ed25519 private key (PEM)')
+    .option('--attestations <file>', 'sign-offs for obligations no API can prove (YAML; valid 90 days unless the contract profile says otherwise)')
     .addHelpText('after', scanHelp())
     .action(async (flags: ScanFlags) => {
       done(await scanCommand(flags));

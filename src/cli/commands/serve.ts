@@ -6,6 +6,7 @@ import type { Listing } from '../../core/inventory.js';
 import { demoSource } from '../../demo/index.js';
 import { readInventory } from '../../inventory/file.js';
 import { loadCatalog } from '../../mapping/catalog.js';
+import { demoAttestations } from '../../demo/attestations.js';
 import { serviceSchema, type ServiceConfig } from '../../service/config.js';
 import { engineScanFn } from '../../service/engine-scan.js';
 import { ServiceMetrics } from '../../service/metrics.js';
@@ -94,7 +95,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
   const abandoned = await store.abandonRunningScans('the service stopped before the scan finished', new Date().toISOString());
   if (abandoned > 0) log.warn({ scans: abandoned }, 'scans left running by a previous process recorded as interrupted');
 
-  const metrics = new ServiceMetrics({ storeSize: () => store.sizeBytes() });
+  const metrics = new ServiceMetrics({ storeSize: () => store.sizeBytes(), overdueFindings: () => store.countOverdue(new Date().toISOString()) });
   const coordinator = new ScanCoordinator({
     store,
     log,
@@ -102,7 +103,11 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
     retentionDays: service.retentionDays,
     keepFindings: service.keepFindings,
     maxQueued: service.maxQueuedScans,
-    scan: engineScanFn({ config, checks: selectChecks(allChecks, {}, config), catalog, contract, log, source }),
+    scan: engineScanFn({
+      config, checks: selectChecks(allChecks, {}, config), catalog, contract, log, source,
+      // The demo brings its own sign-offs, as `scan --demo` does; the store holds those POSTed.
+      attestations: async (now) => [...(flags.demo ? demoAttestations(now) : []), ...(await store.listAttestations())],
+    }),
     mutes: (now) => {
       const today = now.toISOString().slice(0, 10);
       return config.mutelist.map((entry, rule) => ({ rule, entry, expired: entry.expires !== undefined && entry.expires < today }));
@@ -124,6 +129,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
       ...registryFormats(),
       nextRuns: () => scheduler.nextRuns(),
       cursorKey: process.env[service.api.cursorKeyEnv] || undefined,
+      attestations: { obligations: catalog.obligations, contract },
     });
     await app.listen({ host, port });
   } catch (e) {

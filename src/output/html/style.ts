@@ -10,6 +10,7 @@ h2{margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:4px}
 legend,.legend{font-size:12px;color:#444}.legend span{margin-right:12px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}
 figcaption{font-size:12px;color:#555;text-align:center}.chart text{font-size:12px;fill:#333}.donut-total{font-size:20px!important;font-weight:600}
 .warning{background:#fff3e0;border-left:4px solid #ef6c00;padding:8px 12px}
+.overdue{color:#c62828}tr.overdue td{background:#ffebee}
 table.grid{border-collapse:collapse;width:100%;background:#fff;font-size:13px;margin-bottom:12px}
 .grid th,.grid td{border:1px solid #e0e0e0;padding:4px 8px;text-align:left;vertical-align:top}.grid th{background:#f0f0f0}.num{text-align:right}
 .badge{color:#fff;border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}

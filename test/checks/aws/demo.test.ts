@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { awsChecks } from '../../../checks/aws/index.js';
-import { awsDemo, awsDemoPolicy } from '../../../src/demo/aws.js';
+import { awsDemo, awsDemoPolicy } from '../../../providers/aws/demo.js';
 import { NOW, runCheck } from '../../support/checks.js';
 
 /**

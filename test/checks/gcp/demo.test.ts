@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { gcpChecks } from '../../../checks/gcp/index.js';
-import { gcpDemo, gcpDemoPolicy } from '../../../src/demo/gcp.js';
+import { gcpDemo, gcpDemoPolicy } from '../../../providers/gcp/demo.js';
 import { runCheck } from '../../support/checks.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -25,9 +25,9 @@ describe('GCP demo inventory', () => {
 
   test('every check yields a verdict, and the one refused fact is an ERROR', () => {
     for (const check of gcpChecks) expect(results.some((r) => r.check.id === check.id), check.id).toBe(true);
-    expect(results.filter((r) => r.status === 'ERROR').map((r) => [r.check.id, r.resource.name])).toEqual([
-      ['gcp-iam-service-account-no-user-managed-keys', 'etl-loader@acme-analytics-prod.iam.gserviceaccount.com'],
+    expect(results.filter((r) => r.status === 'ERROR').map((r) => [r.check.id, r.resource.name]).sort()).toEqual([
       ['gcp-iam-service-account-keys-rotated', 'etl-loader@acme-analytics-prod.iam.gserviceaccount.com'],
+      ['gcp-iam-service-account-no-user-managed-keys', 'etl-loader@acme-analytics-prod.iam.gserviceaccount.com'],
     ]);
   });
 

@@ -15,9 +15,8 @@ import * as s3 from '@aws-sdk/client-s3';
 import * as s3control from '@aws-sdk/client-s3-control';
 import * as sts from '@aws-sdk/client-sts';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { HANDLERS, FakeAwsError, pageLimits, type HandlerContext } from './handlers.js';
+import { Routes, WireFake, type Fault as HarnessFault, type FaultKind, type Reply, type WireFormat, type WireRequest } from '../harness.js';
+import { HANDLERS, FakeAwsError, pageLimits } from './handlers.js';
 import { escapeXml, jsonBody, restXmlBody, xmlMembers } from './serialize.js';
 import type { FakeAccount, FakeState } from './state.js';
 
@@ -51,7 +50,7 @@ const PROTOCOLS: Record<string, { protocol: Protocol; module: Record<string, unk
 };
 
 /** REST routes: method, path pattern, and for S3 the sub-resource query key that names the operation. */
-const REST_ROUTES: { service: string; method: string; path: RegExp; subresource?: string; operation: string }[] = [
+const REST_TABLE: { service: string; method: string; path: RegExp; subresource?: string; operation: string }[] = [
   { service: 's3control', method: 'GET', path: /^\/v20180820\/configuration\/publicAccessBlock$/, operation: 'GetPublicAccessBlock' },
   { service: 's3', method: 'GET', path: /^\/$/, operation: 'ListBuckets' },
   ...[
@@ -80,7 +79,29 @@ const REST_ROUTES: { service: string; method: string; path: RegExp; subresource?
   { service: 'elasticfilesystem', method: 'GET', path: /^\/2015-02-01\/file-systems\/?$/, operation: 'DescribeFileSystems' },
 ];
 
-export interface Fault {
+/** The REST routes by service; an S3 bucket route with no sub-resource answers only a query without one. */
+const REST_ROUTES = new Map<string, Routes<{ operation: string; subresource?: string }>>();
+for (const { service, method, path, ...target } of REST_TABLE) {
+  if (!REST_ROUTES.has(service)) REST_ROUTES.set(service, new Routes());
+  REST_ROUTES.get(service)!.add(method, path, target);
+}
+const SUBRESOURCE_QUERY = /[?&](encryption|publicAccessBlock|policyStatus|policy|acl|ownershipControls|versioning|logging|tagging)(=|&|$)/;
+
+/** The AWS reading of a request: what a fault can be aimed at, and how its errors are written. */
+export interface AwsCall {
+  readonly service: string;
+  readonly operation: string;
+  readonly account: string;
+  readonly region: string;
+  readonly protocol: Protocol;
+}
+
+/**
+ * A fault aimed by service, operation, region and account (see `FaultKind` for what it does). The
+ * throttling answer is each protocol's own: Query `Throttling` 400, EC2 `RequestLimitExceeded`
+ * 503, S3 `SlowDown` 503, JSON `ThrottlingException` 400, REST-JSON `TooManyRequestsException` 429.
+ */
+export interface Fault extends Omit<HarnessFault<AwsCall>, 'match'> {
   /** Any service when absent. */
   readonly service?: string;
   /** Services the fault leaves alone (with `service` absent: every other service). */
@@ -88,31 +109,6 @@ export interface Fault {
   readonly operation?: string;
   readonly region?: string;
   readonly account?: string;
-  /**
-   * What the fake does instead of answering: `error` (default) answers `code`/`status` in the
-   * protocol's error shape; `throttle` answers the protocol's own throttling error (Query
-   * `Throttling` 400, EC2 `RequestLimitExceeded` 503, S3 `SlowDown` 503, JSON
-   * `ThrottlingException` 400, REST-JSON `TooManyRequestsException` 429); `reset` sends the
-   * headers and half the body, then destroys the socket; `drop` destroys the socket before
-   * answering anything (the client sees "socket hang up", ECONNRESET); `delay` answers after `delayMs`;
-   * `malformed` answers 200 with the body cut in half.
-   */
-  readonly kind?: 'error' | 'throttle' | 'reset' | 'drop' | 'delay' | 'malformed';
-  /** Error code as AWS sends it (`Throttling`, `AccessDenied`, `InternalError`, ...), for `error`. */
-  readonly code?: string;
-  readonly status?: number;
-  /** Sent as `Retry-After` (seconds) with the error. */
-  readonly retryAfterSeconds?: number;
-  /** For `delay`: how long the answer takes (on top of `latencyMs`). */
-  readonly delayMs?: number;
-  /**
-   * The share of matching requests that fail, decided by a hash of (seed, the request and its
-   * attempt number), so a run is reproducible whatever order concurrent requests arrive in.
-   */
-  readonly probability?: number;
-  readonly seed?: number;
-  /** How many matching requests fail; unlimited when absent. */
-  times?: number;
 }
 
 export interface RecordedRequest {
@@ -127,7 +123,7 @@ export interface RecordedRequest {
   /** The attempt number from `amz-sdk-request` (1 for the first). */
   readonly attempt: number;
   /** The fault injected into this request, if any. */
-  fault?: NonNullable<Fault['kind']>;
+  fault?: FaultKind | 'answer';
 }
 
 /** Each protocol's own throttling answer: [HTTP status, error code]. */
@@ -139,57 +135,39 @@ const THROTTLING: Record<Protocol, [number, string]> = {
   'rest-json': [429, 'TooManyRequestsException'],
 };
 
-/** A uniform number in [0, 1) from a string (FNV-1a, then an avalanche step). */
-function hashUnit(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 2 ** 32;
-}
+const text = (status: number, body: string): Reply => ({ status, headers: { 'content-type': 'text/plain' }, body });
 
 export const BASE_ACCESS_KEY = 'AKIAFAKEDUTYSCAN0001';
 export const BASE_CREDENTIALS = { accessKeyId: BASE_ACCESS_KEY, secretAccessKey: 'fake-secret-key' } as const;
 
-export class FakeAws {
-  latencyMs = 0;
+export class FakeAws extends WireFake<AwsCall, RecordedRequest> {
   /** At most this many items per page, whatever the client asked for (exercises pagination cheaply). */
   pageCap = Number.POSITIVE_INFINITY;
-  readonly faults: Fault[] = [];
-  readonly requests: RecordedRequest[] = [];
-  readonly unrouted: string[] = [];
-  private readonly truncated = new WeakSet<ServerResponse>();
-  private readonly resets = new WeakSet<ServerResponse>();
   /** Access keys handed out by AssumeRole: key -> account. */
   private readonly sessions = new Map<string, { account: string; expires: Date }>();
-  private constructor(
-    readonly state: FakeState,
-    private readonly server: Server,
-    readonly url: string,
-  ) {}
+  protected readonly format: WireFormat<AwsCall> = {
+    error: (call, status, code, message, headers) => errorReply(call.protocol, status, code, message, headers),
+    throttle: (call, headers) => {
+      const [status, code] = THROTTLING[call.protocol];
+      return errorReply(call.protocol, status, code, 'Rate exceeded', headers);
+    },
+  };
 
-  static async start(state: FakeState): Promise<FakeAws> {
-    let fake: FakeAws | undefined;
-    const server = createServer((req, res) => {
-      void fake!.handle(req, res).catch((e: unknown) => {
-        fake!.unrouted.push(`fake crashed on ${req.method} ${req.url}: ${String(e)}`);
-        if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
-        res.end('fake error');
-      });
-    });
-    server.keepAliveTimeout = 5000;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    fake = new FakeAws(state, server, `http://127.0.0.1:${port}`);
-    return fake;
+  constructor(readonly state: FakeState) {
+    super({ name: 'AWS' });
   }
 
-  fault(fault: Fault): this {
-    this.faults.push(fault);
-    return this;
+  static async start(state: FakeState): Promise<FakeAws> {
+    return new FakeAws(state).start();
+  }
+
+  override fault(fault: Fault): this {
+    const { service, exceptServices, operation, region, account } = fault;
+    return super.fault({
+      ...fault,
+      match: (c) => (service === undefined || c.service === service) && !exceptServices?.includes(c.service) &&
+        (operation === undefined || c.operation === operation) && (region === undefined || c.region === region) && (account === undefined || c.account === account),
+    });
   }
 
   /** Requests that reached a handler (faults included), optionally for one operation. */
@@ -198,13 +176,6 @@ export class FakeAws {
       (r) => r.service === service && (operation === undefined || r.operation === operation) &&
         Object.entries(filter).every(([k, v]) => r[k as keyof RecordedRequest] === v),
     ).length;
-  }
-
-  /** Fails (throws) when any request had no route, after stopping the server. */
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-    if (this.unrouted.length > 0) throw new Error(`the AWS fake had no route for:\n  ${this.unrouted.join('\n  ')}`);
   }
 
   issueSession(accountId: string, durationSeconds: number): { key: string; expires: Date } {
@@ -221,24 +192,15 @@ export class FakeAws {
     return this.state.accounts.get(session.account);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const arrived = performance.now();
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', 'http://fake');
+  protected async answer(req: WireRequest): Promise<Reply> {
+    const { url, text: body } = req;
+    const target = `${req.method} ${url.pathname}${url.search}`;
     const scope = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
-    if (!scope) {
-      this.unrouted.push(`unsigned request ${req.method} ${req.url}`);
-      return this.send(res, 400, 'text/plain', 'unsigned');
-    }
+    if (!scope) return this.noRoute(`unsigned request ${target}`, text(400, 'unsigned'));
     const [, accessKey, region, signingName] = scope as unknown as [string, string, string, string];
     const service = signingName === 's3' && url.pathname.startsWith('/v20180820/') ? 's3control' : signingName;
     const wire = PROTOCOLS[service];
-    if (!wire) {
-      this.unrouted.push(`unknown service ${service}: ${req.method} ${req.url}`);
-      return this.send(res, 400, 'text/plain', 'unknown service');
-    }
+    if (!wire) return this.noRoute(`unknown service ${service}: ${target}`, text(400, 'unknown service'));
 
     let operation: string | undefined;
     let params: Record<string, string> = {};
@@ -253,132 +215,87 @@ export class FakeAws {
     } else {
       json = body && wire.protocol === 'rest-json' ? (JSON.parse(body) as Record<string, unknown>) : {};
       params = Object.fromEntries(url.searchParams);
-      const route = REST_ROUTES.find(
-        (r) => r.service === service && r.method === req.method && r.path.test(url.pathname) &&
-          (r.subresource ? url.searchParams.has(r.subresource) : !url.search.match(/[?&](encryption|publicAccessBlock|policyStatus|policy|acl|ownershipControls|versioning|logging|tagging)(=|&|$)/)),
-      );
+      const route = REST_ROUTES.get(service)?.find(req.method, url.pathname, (r) => (r.subresource ? url.searchParams.has(r.subresource) : !SUBRESOURCE_QUERY.test(url.search)));
       if (route) {
-        operation = route.operation;
-        pathParams = Object.fromEntries(
-          Object.entries(route.path.exec(url.pathname)?.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
-        );
+        operation = route.target.operation;
+        pathParams = Object.fromEntries(Object.entries(route.params).map(([k, v]) => [k, decodeURIComponent(v)]));
       }
     }
     const handler = operation ? HANDLERS[service]?.[operation] : undefined;
     if (!operation || !handler) {
-      this.unrouted.push(`${service} ${operation ?? '?'}: ${req.method} ${req.url} ${body.slice(0, 200)}`);
-      return this.error(res, wire.protocol, 400, 'FakeNoRoute', `no route for ${service} ${operation ?? req.url}`);
+      return this.noRoute(`${service} ${operation ?? '?'}: ${target} ${body.slice(0, 200)}`,
+        errorReply(wire.protocol, 400, 'FakeNoRoute', `no route for ${service} ${operation ?? url.pathname + url.search}`));
     }
 
     const who = this.accountFor(accessKey);
-    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
-    if (!who) return this.error(res, wire.protocol, 403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    if (!who) return errorReply(wire.protocol, 403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
     const attempt = Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 1);
-    const recorded: RecordedRequest = {
-      service, operation, account: who.id, region, at: arrived, attempt,
+    const recorded = this.record({
+      service, operation, account: who.id, region, at: req.arrived, attempt,
       invocationId: String(req.headers['amz-sdk-invocation-id'] ?? randomUUID()),
-    };
-    this.requests.push(recorded);
-
-    const draw = (seed: number) => hashUnit(`${seed}|${service}|${operation}|${who.id}|${region}|${req.method} ${req.url}|${body}|${attempt}`);
-    const fault = this.faults.find(
-      (f) => (f.service === undefined || f.service === service) && !f.exceptServices?.includes(service) && (f.operation === undefined || f.operation === operation) &&
-        (f.region === undefined || f.region === region) && (f.account === undefined || f.account === who.id) &&
-        (f.times === undefined || f.times > 0) && (f.probability === undefined || draw(f.seed ?? 0) < f.probability),
-    );
-    let truncate = false;
-    if (fault) {
-      if (fault.times !== undefined) fault.times--;
-      const kind = fault.kind ?? 'error';
-      recorded.fault = kind;
-      const retryAfter: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-      if (kind === 'error') {
-        return this.error(res, wire.protocol, fault.status ?? 400, fault.code ?? 'InjectedFault', `injected ${fault.code ?? 'fault'}`, retryAfter);
-      }
-      if (kind === 'throttle') {
-        const [status, code] = THROTTLING[wire.protocol];
-        return this.error(res, wire.protocol, status, code, 'Rate exceeded', retryAfter);
-      }
-      if (kind === 'drop') {
-        req.socket.destroy();
-        return;
-      }
-      if (kind === 'reset') this.resets.add(res);
-      if (kind === 'malformed') truncate = true;
-      if (kind === 'delay') {
-        const closed = new Promise<void>((resolve) => res.once('close', resolve));
-        await Promise.race([new Promise((r) => setTimeout(r, fault.delayMs ?? 0)), closed]);
-        if (res.destroyed || res.writableEnded) return;
-      }
-    }
-    if (truncate) this.truncated.add(res);
-
-    const ctx: HandlerContext = { fake: this, account: who, region, params, json, path: pathParams, headers: req.headers };
-    let output: Record<string, unknown>;
-    try {
+    });
+    const call: AwsCall = { service, operation, account: who.id, region, protocol: wire.protocol };
+    const real = (): Reply => {
       pageLimits.cap = this.pageCap;
-      output = handler(ctx);
-    } catch (e) {
-      if (e instanceof FakeAwsError) return this.error(res, wire.protocol, e.status, e.code, e.message);
-      throw e;
-    }
-    this.respond(res, service, wire, operation, output);
-  }
-
-  private respond(res: ServerResponse, service: string, wire: (typeof PROTOCOLS)[string], operation: string, output: Record<string, unknown>): void {
-    const requestId = randomUUID();
-    const opSchema = wire.module[`${operation}$`] as unknown[] | undefined;
-    if (!opSchema) throw new Error(`no SDK schema for ${service} ${operation}`);
-    const outputSchema = opSchema[5] as Parameters<typeof xmlMembers>[0];
-    switch (wire.protocol) {
-      case 'query':
-        return this.send(res, 200, 'text/xml',
-          `<${operation}Response xmlns="${wire.xmlns}"><${operation}Result>${xmlMembers(outputSchema, output)}</${operation}Result>` +
-          `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`);
-      case 'ec2':
-        return this.send(res, 200, 'text/xml',
-          `<${operation}Response xmlns="${wire.xmlns}"><requestId>${requestId}</requestId>${xmlMembers(outputSchema, output)}</${operation}Response>`);
-      case 'rest-xml': {
-        // S3 names every request in a header, success or not.
-        if (typeof output.Policy === 'string') return this.send(res, 200, 'application/json', output.Policy, { 'x-amz-request-id': requestId });
-        return this.send(res, 200, 'application/xml', restXmlBody(outputSchema, output, wire.xmlns!) ?? '', { 'x-amz-request-id': requestId });
+      try {
+        return respond(wire, operation, handler({ fake: this, account: who, region, params, json, path: pathParams, headers: req.headers }));
+      } catch (e) {
+        if (e instanceof FakeAwsError) return errorReply(wire.protocol, e.status, e.code, e.message);
+        throw e;
       }
-      case 'json':
-        return this.send(res, 200, 'application/x-amz-json-1.1', jsonBody(output), { 'x-amzn-requestid': requestId });
-      case 'rest-json':
-        return this.send(res, 200, 'application/json', jsonBody(output), { 'x-amzn-requestid': requestId });
-    }
-  }
-
-  private error(res: ServerResponse, protocol: Protocol, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
-    const requestId = randomUUID();
-    const msg = escapeXml(message);
-    switch (protocol) {
-      case 'query':
-        return this.send(res, status, 'text/xml',
-          `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${msg}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`, extra);
-      case 'ec2':
-        return this.send(res, status, 'text/xml',
-          `<Response><Errors><Error><Code>${code}</Code><Message>${msg}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`, extra);
-      case 'rest-xml':
-        return this.send(res, status, 'application/xml',
-          `<Error><Code>${code}</Code><Message>${msg}</Message><RequestId>${requestId}</RequestId></Error>`, { 'x-amz-request-id': requestId, ...extra });
-      case 'json':
-        return this.send(res, status, 'application/x-amz-json-1.1', JSON.stringify({ __type: code, message }), { 'x-amzn-requestid': requestId, ...extra });
-      case 'rest-json':
-        return this.send(res, status, 'application/json', JSON.stringify({ message }), { 'x-amzn-errortype': code, 'x-amzn-requestid': requestId, ...extra });
-    }
-  }
-
-  private send(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
-    if (this.truncated.has(res)) body = body.slice(0, Math.floor(body.length / 2));
-    if (this.resets.has(res)) {
-      // Promise the whole body, send half, then drop the connection: a reset mid-response.
-      res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
-      res.write(body.slice(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
-      return;
-    }
-    res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
-    res.end(body);
+    };
+    const injected = await this.injected(call, `${service}|${operation}|${who.id}|${region}|${target}|${body}|${attempt}`, real);
+    if (!injected) return real();
+    recorded.fault = injected.kind;
+    return injected.reply;
   }
 }
+
+function respond(wire: (typeof PROTOCOLS)[string], operation: string, output: Record<string, unknown>): Reply {
+  const requestId = randomUUID();
+  const opSchema = wire.module[`${operation}$`] as unknown[] | undefined;
+  if (!opSchema) throw new Error(`no SDK schema for ${operation}`);
+  const outputSchema = opSchema[5] as Parameters<typeof xmlMembers>[0];
+  switch (wire.protocol) {
+    case 'query':
+      return reply(200, 'text/xml',
+        `<${operation}Response xmlns="${wire.xmlns}"><${operation}Result>${xmlMembers(outputSchema, output)}</${operation}Result>` +
+        `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`);
+    case 'ec2':
+      return reply(200, 'text/xml',
+        `<${operation}Response xmlns="${wire.xmlns}"><requestId>${requestId}</requestId>${xmlMembers(outputSchema, output)}</${operation}Response>`);
+    case 'rest-xml': {
+      // S3 names every request in a header, success or not.
+      if (typeof output.Policy === 'string') return reply(200, 'application/json', output.Policy, { 'x-amz-request-id': requestId });
+      return reply(200, 'application/xml', restXmlBody(outputSchema, output, wire.xmlns!) ?? '', { 'x-amz-request-id': requestId });
+    }
+    case 'json':
+      return reply(200, 'application/x-amz-json-1.1', jsonBody(output), { 'x-amzn-requestid': requestId });
+    case 'rest-json':
+      return reply(200, 'application/json', jsonBody(output), { 'x-amzn-requestid': requestId });
+  }
+}
+
+/** An error in `protocol`'s own shape. */
+function errorReply(protocol: Protocol, status: number, code: string, message: string, extra: Record<string, string> = {}): Reply {
+  const requestId = randomUUID();
+  const msg = escapeXml(message);
+  switch (protocol) {
+    case 'query':
+      return reply(status, 'text/xml',
+        `<ErrorResponse><Error><Type>Sender</Type><Code>${code}</Code><Message>${msg}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`, extra);
+    case 'ec2':
+      return reply(status, 'text/xml',
+        `<Response><Errors><Error><Code>${code}</Code><Message>${msg}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`, extra);
+    case 'rest-xml':
+      return reply(status, 'application/xml',
+        `<Error><Code>${code}</Code><Message>${msg}</Message><RequestId>${requestId}</RequestId></Error>`, { 'x-amz-request-id': requestId, ...extra });
+    case 'json':
+      return reply(status, 'application/x-amz-json-1.1', JSON.stringify({ __type: code, message }), { 'x-amzn-requestid': requestId, ...extra });
+    case 'rest-json':
+      return reply(status, 'application/json', JSON.stringify({ message }), { 'x-amzn-errortype': code, 'x-amzn-requestid': requestId, ...extra });
+  }
+}
+
+const reply = (status: number, contentType: string, body: string, headers: Record<string, string> = {}): Reply =>
+  ({ status, headers: { 'content-type': contentType, ...headers }, body });

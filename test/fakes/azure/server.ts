@@ -1,11 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { jsonReply, Routes, selfSignedCertificate, WireFake, type JsonAnswer, type Reply, type WireFormat, type WireRequest } from '../harness.js';
 
 /**
  * A loopback HTTPS fake of one Azure tenant: ARM (generic listings by resource type, child
@@ -100,21 +94,19 @@ export interface RecordedRequest {
   readonly status: number;
 }
 
-export interface FakeResponse {
-  readonly status: number;
-  /** Hold the answer this long (a hanging endpoint). */
-  readonly delayMs?: number;
-  readonly headers?: Record<string, string>;
-  readonly body?: unknown;
-  /** Sent as-is instead of `body` (a truncated or malformed document). */
-  readonly raw?: string;
-  /** Tear the connection down instead of answering (ECONNRESET on the client). */
-  readonly reset?: boolean;
+/** An answer in Azure's JSON (status 200 when absent); `breaks` breaks it on the wire. */
+export type FakeResponse = JsonAnswer;
+
+/** What a fault sees of a request. */
+export interface AzureRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: unknown;
 }
 
 /** A fault injected before routing: answer with `response` for the first `times` matching requests. */
 export interface Fault {
-  readonly match: (req: { method: string; path: string; body: unknown }) => boolean;
+  readonly match: (req: AzureRequest) => boolean;
   readonly times: number;
   readonly response: FakeResponse;
 }
@@ -137,25 +129,6 @@ export interface FakeOptions {
   readonly recordBodies?: boolean;
 }
 
-let cachedCert: { key: string; cert: string } | undefined;
-
-/** A self-signed certificate for 127.0.0.1, made once per worker with the openssl CLI. */
-export function selfSignedCertificate(): { key: string; cert: string } {
-  if (cachedCert) return cachedCert;
-  const dir = mkdtempSync(join(tmpdir(), 'dutyscan-azure-fake-'));
-  try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
-    cachedCert = { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-    return cachedCert;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** A TokenCredential that never leaves the process; records the scopes it was asked for. */
 export class StubCredential implements TokenCredential {
   readonly scopes: string[] = [];
@@ -166,62 +139,65 @@ export class StubCredential implements TokenCredential {
 }
 
 const lower = (s: string): string => s.toLowerCase();
-const armError = (status: number, code: string, message: string): FakeResponse => ({ status, body: { error: { code, message } } });
+const armError = (status: number, code: string, message: string, headers?: Record<string, string>): FakeResponse =>
+  ({ status, body: { error: { code, message } }, ...(headers ? { headers } : {}) });
+const json = (answer: FakeResponse): Reply => jsonReply(answer, 'application/json', '');
 
-export class AzureFake {
-  readonly requests: RecordedRequest[] = [];
-  readonly unmatched: string[] = [];
+type Route = (url: URL, body: unknown) => FakeResponse | undefined;
+
+export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
   counts = { arm: 0, resourceGraph: 0, graph: 0 };
-  url = '';
   readonly ca: string;
-  private server: Server | undefined;
   private readonly subs: Map<string, FakeSubscription>;
+  protected readonly format: WireFormat<AzureRequest> = {
+    error: (_req, status, code, message, headers) => json(armError(status, code, message, headers)),
+    throttle: (_req, headers) => json(armError(429, 'TooManyRequests', 'Rate limit exceeded.', headers)),
+  };
+  private readonly routes = new Routes<Route>()
+    .add('POST', /^\/providers\/microsoft\.resourcegraph\/resources$/i, (_url, body) => {
+      this.counts.resourceGraph++;
+      return this.resourceGraph(body as ResourceGraphRequest);
+    })
+    .add('GET', '/v1.0/reports/authenticationMethods/userRegistrationDetails', (url) => {
+      this.counts.graph++;
+      return this.registrationReport(url);
+    })
+    .add('GET', /^\//, (url) => {
+      this.counts.arm++;
+      const answer = this.arm(url.pathname.replace(/\/+$/, ''), url);
+      return answer && { ...answer, headers: { 'x-ms-ratelimit-remaining-subscription-reads': String(this.options.armReadsRemaining ?? 11999), ...answer.headers } };
+    });
 
   constructor(readonly tenant: FakeTenant, private readonly options: FakeOptions = {}) {
+    const tls = selfSignedCertificate();
+    super({ name: 'Azure', tls });
+    this.ca = tls.cert;
     this.subs = new Map(tenant.subscriptions.map((s) => [lower(s.id), s]));
-    this.ca = selfSignedCertificate().cert;
+    this.latencyMs = options.latencyMs ?? 0;
+    this.recordRequests = options.recordBodies !== false;
+    for (const f of options.faults ?? []) this.fault({ match: f.match, times: f.times, answer: () => json(f.response) });
   }
 
-  async start(): Promise<this> {
-    const { key, cert } = selfSignedCertificate();
-    this.server = createServer({ key, cert }, (req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  /** Stops the server; throws when a request had no route (the collector called something unexpected). */
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    if (this.unmatched.length > 0) throw new Error(`Azure fake: no route for\n  ${this.unmatched.join('\n  ')}`);
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', this.url);
+  protected async answer(req: WireRequest): Promise<Reply> {
+    const { method, url } = req;
     let body: unknown;
-    try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
-    const method = req.method ?? 'GET';
-    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
-    let answer: FakeResponse | undefined = this.signIn(method, url.pathname);
-    if (!answer && !/^Bearer fake-token$/.test(req.headers.authorization ?? '')) answer = armError(401, 'InvalidAuthenticationToken', 'no bearer token');
-    answer ??= this.fault(method, url.pathname, body) ?? this.route(method, url, body);
-    if (!answer) {
-      this.unmatched.push(`${method} ${url.pathname}${url.search}`);
-      answer = armError(404, 'NoRoute', `the fake has no route for ${method} ${url.pathname}`);
-    }
-    if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
-    if (res.destroyed) return;
-    if (answer.reset) {
-      req.socket.destroy();
-      return;
-    }
-    if (this.options.recordBodies !== false) this.requests.push({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: answer.status });
-    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-    res.end(answer.raw ?? (answer.body === undefined ? '' : JSON.stringify(answer.body)));
+    try { body = req.text ? JSON.parse(req.text) : undefined; } catch { body = req.text; }
+    const answered = (reply: Reply): Reply => {
+      // A dropped connection answers nothing, so the log has nothing to show for it.
+      if (reply.breaks !== 'drop') this.record({ method, path: url.pathname, query: url.searchParams, body, at: Date.now(), status: reply.status });
+      return reply;
+    };
+    const signIn = this.signIn(method, url.pathname);
+    if (signIn) return answered(json(signIn));
+    if (!/^Bearer fake-token$/.test(req.headers.authorization ?? '')) return answered(json(armError(401, 'InvalidAuthenticationToken', 'no bearer token')));
+    const real = (): Reply => {
+      const route = this.routes.find(method, url.pathname.replace(/\/+$/, ''));
+      const answer = route?.target(url, body);
+      if (answer) return json(answer);
+      return this.noRoute(`${method} ${url.pathname}${url.search}`, json(armError(404, 'NoRoute', `the fake has no route for ${method} ${url.pathname}`)));
+    };
+    const injected = await this.injected({ method, path: url.pathname, body }, `${method} ${url.pathname}${url.search} ${req.text}`, real);
+    return answered(injected?.reply ?? real());
   }
 
   /**
@@ -238,34 +214,6 @@ export class AzureFake {
     }
     if (method === 'POST' && m[2] === 'oauth2/v2.0/token') return { status: 200, body: { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'fake-token' } };
     return undefined;
-  }
-
-  private fault(method: string, path: string, body: unknown): FakeResponse | undefined {
-    for (const f of this.options.faults ?? []) {
-      if ((f as { used?: number }).used === undefined) (f as { used?: number }).used = 0;
-      const state = f as unknown as { used: number };
-      if (state.used < f.times && f.match({ method, path, body })) {
-        state.used++;
-        return f.response;
-      }
-    }
-    return undefined;
-  }
-
-  private route(method: string, url: URL, body: unknown): FakeResponse | undefined {
-    const path = url.pathname.replace(/\/+$/, '');
-    if (method === 'POST' && lower(path) === '/providers/microsoft.resourcegraph/resources') {
-      this.counts.resourceGraph++;
-      return this.resourceGraph(body as ResourceGraphRequest);
-    }
-    if (method === 'GET' && path === '/v1.0/reports/authenticationMethods/userRegistrationDetails') {
-      this.counts.graph++;
-      return this.registrationReport(url);
-    }
-    if (method !== 'GET') return undefined;
-    this.counts.arm++;
-    const answer = this.arm(path, url);
-    return answer && { ...answer, headers: { 'x-ms-ratelimit-remaining-subscription-reads': String(this.options.armReadsRemaining ?? 11999), ...answer.headers } };
   }
 
   // ---- ARM -------------------------------------------------------------------------------

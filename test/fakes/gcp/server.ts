@@ -1,67 +1,54 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
+import { jsonReply, Routes, WireFake, type JsonAnswer, type Reply, type WireFormat, type WireRequest } from '../harness.js';
 
 export interface FakeRequest {
   readonly method: string;
   readonly path: string;
   readonly query: URLSearchParams;
   readonly body: unknown;
-  readonly headers: IncomingMessage['headers'];
+  readonly headers: IncomingHttpHeaders;
   /** Named groups of the route's pattern. */
   readonly params: Readonly<Record<string, string>>;
 }
 
-export interface FakeResponse {
-  readonly status?: number;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-  /** Sent as-is instead of `body` (a truncated or malformed document). */
-  readonly raw?: string;
-  /** Tear the connection down instead of answering (ECONNRESET on the client). */
-  readonly reset?: boolean;
-  /** Hold the answer this long (an endpoint slower than the client's timeout). */
-  readonly delayMs?: number;
-}
+/** An answer in Google's JSON (status 200 when absent); `breaks` breaks it on the wire. */
+export type FakeResponse = JsonAnswer;
 
 /** Runs before the routes; an answer replaces the route's (fault injection), undefined lets the request through. */
 export type Interceptor = (req: FakeRequest) => FakeResponse | undefined;
 
 type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
-interface Route {
+export interface RecordedRequest {
   readonly method: string;
-  readonly pattern: RegExp;
-  readonly handler: Handler;
+  readonly path: string;
+  readonly query: string;
+  readonly authorization: string | undefined;
 }
+
+const json = (answer: FakeResponse): Reply => jsonReply(answer, 'application/json; charset=UTF-8', '{}');
 
 /**
  * A Google Cloud REST (HTTP/1.1 JSON) fake on 127.0.0.1. Routes match method and path; a request
- * without a route is answered 501 and recorded in `unrouted`, which tests assert to be empty, so a
+ * without a route is answered 501 and recorded in `unrouted`, which fails `close()`, so a
  * collector that calls an API the test did not expect fails the test.
  */
-export class GcpFake {
-  private readonly routes: Route[] = [];
-  private server: Server | undefined;
-  readonly unrouted: string[] = [];
-  /** Fault injection: consulted in order before routing (see `Interceptor`). */
+export class GcpFake extends WireFake<FakeRequest, RecordedRequest> {
+  private readonly routes = new Routes<Handler>();
+  /** Fault injection by answer: consulted in order before routing (see `Interceptor`), after the `faults`. */
   readonly interceptors: Interceptor[] = [];
-  readonly requests: { method: string; path: string; query: string; authorization: string | undefined }[] = [];
-  /** Added before every answer, to emulate the network (benchmarks). */
-  latencyMs = 0;
+  protected readonly format: WireFormat<FakeRequest> = {
+    error: (_req, status, code, message, headers) => json({ ...gcpError(status, code, message), headers }),
+    throttle: (_req, headers) => json({ ...rateLimited('googleapis.com'), headers }),
+  };
+
+  constructor() {
+    super({ name: 'Google Cloud', keepAliveMs: 1000 });
+  }
 
   route(method: string, pattern: string | RegExp, handler: Handler | FakeResponse): this {
-    const regex = typeof pattern === 'string' ? new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : pattern;
-    this.routes.push({ method, pattern: regex, handler: typeof handler === 'function' ? handler : () => handler });
+    this.routes.add(method, pattern, typeof handler === 'function' ? handler : () => handler);
     return this;
-  }
-
-  get port(): number {
-    if (!this.server) throw new Error('the fake is not started');
-    return (this.server.address() as AddressInfo).port;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
   }
 
   /** How many requests matched `method` and a path pattern. */
@@ -69,66 +56,28 @@ export class GcpFake {
     return this.requests.filter((r) => r.method === method && pattern.test(r.path)).length;
   }
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.keepAliveTimeout = 1000;
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', 'http://fake');
+  protected async answer(wire: WireRequest): Promise<Reply> {
+    const { method, url } = wire;
     const path = decodeURIComponent(url.pathname);
-    const method = req.method ?? 'GET';
-    this.requests.push({ method, path, query: url.search, authorization: req.headers.authorization });
-    let body: unknown = raw;
+    this.record({ method, path, query: url.search, authorization: wire.headers.authorization });
+    let body: unknown = wire.text;
     try {
-      body = raw ? JSON.parse(raw) : undefined;
+      body = wire.text ? JSON.parse(wire.text) : undefined;
     } catch {
       /* keep the raw text */
     }
-    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
-    for (const intercept of this.interceptors) {
-      const answer = intercept({ method, path, query: url.searchParams, body, headers: req.headers, params: {} });
-      if (!answer) continue;
-      if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
-      if (res.destroyed) return;
-      if (answer.reset) {
-        req.socket.destroy();
-        return;
+    const req: FakeRequest = { method, path, query: url.searchParams, body, headers: wire.headers, params: {} };
+    const real = async (): Promise<Reply> => {
+      for (const intercept of this.interceptors) {
+        const answer = intercept(req);
+        if (answer) return json(answer);
       }
-      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=UTF-8', ...answer.headers });
-      res.end(answer.raw ?? (answer.body === undefined ? '{}' : JSON.stringify(answer.body)));
-      return;
-    }
-    for (const route of this.routes) {
-      if (route.method !== method) continue;
-      const match = route.pattern.exec(path);
-      if (!match) continue;
-      try {
-        const answer = await route.handler({ method, path, query: url.searchParams, body, headers: req.headers, params: { ...match.groups } });
-        res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=UTF-8', ...answer.headers });
-        res.end(answer.body === undefined ? '{}' : JSON.stringify(answer.body));
-      } catch (e) {
-        this.unrouted.push(`${method} ${path}: handler threw ${(e as Error).message}`);
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: 500, message: 'fake handler failed', status: 'INTERNAL' } }));
-      }
-      return;
-    }
-    this.unrouted.push(`${method} ${path}${url.search}`);
-    res.writeHead(501, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 501, message: `no route for ${method} ${path}`, status: 'UNIMPLEMENTED' } }));
+      const route = this.routes.find(method, path);
+      if (route) return json(await route.target({ ...req, params: route.params }));
+      return this.noRoute(`${method} ${path}${url.search}`, json(gcpError(501, 'UNIMPLEMENTED', `no route for ${method} ${path}`)));
+    };
+    const injected = await this.injected(req, `${method} ${path}${url.search} ${wire.text}`, real);
+    return injected?.reply ?? real();
   }
 }
 

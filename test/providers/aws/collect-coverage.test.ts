@@ -94,7 +94,7 @@ describe('AWS coverage collectors through the real SDK clients', () => {
     fake.fault({ service: 's3', operation: 'GetObjectLockConfiguration', region: 'eu-west-1', code: 'AccessDenied', status: 403 });
     const types = new Set<ResourceType>(['aws.s3.bucket']);
     const critical = ['logs-*', 'bare-bucket', 'arn:aws:s3:::eu-*'];
-    const { listings } = await runAdapter(await adapterFor(fake, { regions: ['us-east-1', 'eu-west-1'] }, { credentialReportPollMs: 5, criticalResources: critical }), { types });
+    const { listings } = await runAdapter(await adapterFor(fake, { regions: ['us-east-1', 'eu-west-1'] }, { criticalResources: critical }), { types });
     const locks = Object.fromEntries(['us-east-1', 'eu-west-1'].flatMap((r) => items(find(listings, 'aws.s3.bucket', r))).map((b) => [b.name, b.data.objectLock]));
     expect(locks['logs-bucket']).toEqual(answered({ enabled: true, defaultRetention: { mode: 'GOVERNANCE', days: 30, years: null } }));
     expect(locks['bare-bucket']).toEqual(answered(null));

@@ -234,7 +234,7 @@ describe('AWS collectors through the real SDK clients', () => {
 
   it('gives up on a stalled call after the per-call timeout, as TIMEOUT', async () => {
     fake = await FakeAws.start(singleAccountState());
-    const adapter = await adapterFor(fake, { regions: ['us-east-1'] }, undefined, 300);
+    const adapter = await adapterFor(fake, { regions: ['us-east-1'] }, { callTimeoutMs: 300 });
     fake.latencyMs = 1_000;
     const started = Date.now();
     const { listings, discovery } = await runAdapter(adapter, { types: new Set(['aws.ec2.volume']) });
@@ -254,7 +254,7 @@ describe('AWS collectors through the real SDK clients', () => {
 
   it('bounds a call with its retries by the call budget (an endpoint answering 500 forever)', async () => {
     fake = await FakeAws.start(singleAccountState());
-    const adapter = await adapterFor(fake, { regions: ['us-east-1'], maxAttempts: 20, retryMode: 'standard' }, undefined, 1_000);
+    const adapter = await adapterFor(fake, { regions: ['us-east-1'], maxAttempts: 20, retryMode: 'standard' }, { callTimeoutMs: 1_000 });
     const { discovery, api } = await runAdapter(adapter, { types: new Set() });
     fake.fault({ service: 'ec2', operation: 'DescribeVolumes', code: 'InternalError', status: 500 });
     const started = Date.now();

@@ -7,7 +7,7 @@ import { inShard, shardOf } from '../../../src/core/shard.js';
 import { RateLimitedApi } from '../../../src/engine/api.js';
 import { clientSettings } from '../../../providers/aws/adapter.js';
 import { AwsClients } from '../../../providers/aws/collect/clients.js';
-import { assumedRoleCredentials, selectAccounts } from '../../../providers/aws/collect/discovery.js';
+import { assumedRoleCredentials, selectAccounts } from '../../../providers/aws/discover.js';
 import { awsConfigSchema } from '../../../providers/aws/config.js';
 import type { FakeState } from '../../fakes/aws/state.js';
 import { BASE_CREDENTIALS } from '../../fakes/aws/server.js';

@@ -41,7 +41,7 @@ describe('AWS permissions', () => {
       organization: { accounts: [{ Id: management.id, Status: 'ACTIVE' }, { Id: member.id, Status: 'ACTIVE' }] },
     });
     // Object Lock is read for critical buckets only: name one, so that call is made too.
-    const { api, discovery } = await runAdapter(await adapterFor(fake, { organization: { enabled: true } }, { credentialReportPollMs: 5, criticalResources: ['logs-*'] }));
+    const { api, discovery } = await runAdapter(await adapterFor(fake, { organization: { enabled: true } }, { criticalResources: ['logs-*'] }));
     expect(discovery.failures).toEqual([]);
     const called = Object.entries(api.snapshot().calls.aws ?? {})
       .flatMap(([service, ops]) => Object.keys(ops).map((op) => `${service}:${op}`)).sort();

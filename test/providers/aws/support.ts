@@ -1,18 +1,18 @@
-import pino from 'pino';
 import type { Listing } from '../../../src/core/inventory.js';
 import type { DiscoveryResult, ProviderAdapter } from '../../../src/core/provider.js';
 import type { ResourceType } from '../../../src/core/resource.js';
 import { RateLimitedApi } from '../../../src/engine/api.js';
-import { createAdapter, type AwsAdapterTuning } from '../../../providers/aws/adapter.js';
+import { createAdapter, type AwsHooks } from '../../../providers/aws/adapter.js';
 import { awsConfigSchema } from '../../../providers/aws/config.js';
-import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES } from '../../../providers/aws/model/index.js';
+import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES } from '../../../providers/aws/resources.js';
 import { BASE_CREDENTIALS, FakeAws } from '../../fakes/aws/server.js';
 import { credentialRow, ec2Region, emptyAccount, type FakeAccount, type FakeState } from '../../fakes/aws/state.js';
+import { silentLog } from '../support.js';
+
+/** The silent logger, for the tests that import it from here. */
+export { silentLog };
 
 export const ALL_AWS_TYPES: ReadonlySet<ResourceType> = new Set<ResourceType>([...AWS_GLOBAL_TYPES, ...AWS_REGIONAL_TYPES]);
-
-export const silentLog = pino({ level: 'silent' });
-
 
 /** Static dummy credentials in the env, so the SDK's default chain finds them (and nothing real). */
 export function useFakeCredentials(): void {
@@ -37,15 +37,16 @@ export interface Run {
   readonly api: RateLimitedApi;
 }
 
+/** The adapter against the fake: `config` over the section's defaults, the credential report polled every 5 ms. */
 export async function adapterFor(
   fake: FakeAws,
   config: Record<string, unknown> = {},
-  tuning: AwsAdapterTuning = { credentialReportPollMs: 5 },
-  callTimeoutMs = 5_000,
+  options: { hooks?: AwsHooks; callTimeoutMs?: number; criticalResources?: readonly string[] } = {},
 ): Promise<ProviderAdapter> {
   useFakeCredentials();
   const parsed = awsConfigSchema.parse({ endpoint: fake.url, s3ForcePathStyle: true, maxAttempts: 1, ...config });
-  return createAdapter(parsed, { log: silentLog, callTimeoutMs }, tuning);
+  const { hooks = { credentialReportPollMs: 5 }, callTimeoutMs = 5_000, criticalResources } = options;
+  return createAdapter(parsed, { log: silentLog, callTimeoutMs, ...(criticalResources ? { criticalResources } : {}) }, hooks);
 }
 
 /** Discover, then run every task, as the engine does (without its pools). */

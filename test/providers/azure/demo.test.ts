@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { azureChecks } from '../../../checks/azure/index.js';
-import { azureDemo } from '../../../src/demo/azure.js';
+import { azureDemo } from '../../../providers/azure/demo.js';
 import { runCheck } from '../../support/checks.js';
 
 const policy = {

@@ -4,10 +4,10 @@ import { configSchema } from '../../../src/config/schema.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { runScan } from '../../../src/engine/scan.js';
 import { loadCatalog, resolveContract } from '../../../src/mapping/catalog.js';
-import { createAzureAdapter } from '../../../providers/azure/adapter.js';
+import { createAdapter } from '../../../providers/azure/adapter.js';
 import { AzureFake, StubCredential } from '../../fakes/azure/server.js';
 import * as w from '../../fakes/azure/tenant.js';
-import { silent } from './support.js';
+import { silentLog } from './support.js';
 
 const OPEN = w.subId(1);
 const LOCKED = w.subId(2);
@@ -33,11 +33,11 @@ describe('Azure through the engine', () => {
     const config = configSchema.parse({
       providers: { azure: { cloud: 'custom', tenantId: TENANT, endpoints: { resourceManager: fake.url, graph: fake.url, authorityHost: fake.url } } },
     });
-    const adapter = createAzureAdapter(config.providers.azure!, { log: silent, callTimeoutMs: 10_000 }, { credential: new StubCredential(), ca: fake.ca });
+    const adapter = await createAdapter(config.providers.azure!, { log: silentLog, callTimeoutMs: 10_000 }, { credential: new StubCredential(), ca: fake.ca });
     const catalog = loadCatalog();
     const findings: Finding[] = [];
     const summary = await runScan(
-      { config, providers: ['azure'], checks: azureChecks, catalog, contract: resolveContract(catalog, config.contract), log: silent, adapters: { azure: adapter } },
+      { config, providers: ['azure'], checks: azureChecks, catalog, contract: resolveContract(catalog, config.contract), log: silentLog, adapters: { azure: adapter } },
       (f) => { findings.push(f); },
     );
     const errors = findings.filter((f) => f.status === 'ERROR');

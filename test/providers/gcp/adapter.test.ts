@@ -8,7 +8,7 @@ import { installOrg } from '../../fakes/gcp/org.js';
 import { GcpFake } from '../../fakes/gcp/server.js';
 import { ASSET_TYPES } from '../../../providers/gcp/collect/normalise.js';
 import { fixtureOrg, NOW, PROD } from './fixture-org.js';
-import { collect, fakeConfig, listingOf, namesOf } from './harness.js';
+import { collect, fakeConfig, listingOf, namesOf } from './support.js';
 
 let fake: GcpFake;
 beforeEach(async () => {

@@ -17,8 +17,10 @@ const PERMISSION_OF: Readonly<Record<string, string | null>> = {
 
 describe('deploy/gcp/dutyscan-reader-role.yaml', () => {
   const role = parse(readFileSync(join(packageRoot, 'deploy/gcp/dutyscan-reader-role.yaml'), 'utf8')) as { includedPermissions: string[]; stage: string };
-  const dir = join(packageRoot, 'providers/gcp/collect');
-  const source = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  // Discovery and every collector: the files that make calls.
+  const collect = join(packageRoot, 'providers/gcp/collect');
+  const files = [join(packageRoot, 'providers/gcp/discover.ts'), ...readdirSync(collect).map((f) => join(collect, f))];
+  const source = files.map((f) => readFileSync(f, 'utf8')).join('\n');
   // Operations are named `<service>.<resource>.<verb>` string literals, as the permissions are.
   const operations = new Set(
     [...source.matchAll(/'((?:resourcemanager|cloudasset|compute|storage|cloudsql|iam|cloudkms|logging|admin)\.[A-Za-z]+\.[A-Za-z]+)'/g)]

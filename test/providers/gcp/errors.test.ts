@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { GcpClients } from '../../../providers/gcp/collect/clients.js';
 import { classifyGcpError, parseGcpError } from '../../../providers/gcp/collect/errors.js';
 import { gcpError, GcpFake, permissionDenied, rateLimited, serviceDisabled } from '../../fakes/gcp/server.js';
-import { fakeConfig } from './harness.js';
+import { fakeConfig } from './support.js';
 
 let fake: GcpFake;
 let clients: GcpClients;

@@ -9,7 +9,7 @@ import { installOrg } from '../../fakes/gcp/org.js';
 import { GcpFake } from '../../fakes/gcp/server.js';
 import { ASSET_TYPES } from '../../../providers/gcp/collect/normalise.js';
 import { fixtureOrg, NOW } from './fixture-org.js';
-import { silentLog } from './harness.js';
+import { silentLog } from './support.js';
 
 let fake: GcpFake;
 beforeEach(async () => {

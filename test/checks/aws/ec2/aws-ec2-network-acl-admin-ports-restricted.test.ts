@@ -20,12 +20,12 @@ describe(check.id, () => {
     ]);
     expect(results[0]?.evidence).toEqual({
       exposures: [
-        { label: 'SSH', port: 22, source: '0.0.0.0/0', ruleNumber: 100 }, { label: 'RDP', port: 3389, source: '0.0.0.0/0', ruleNumber: 100 },
-        { label: 'SSH', port: 22, source: '::/0', ruleNumber: 101 }, { label: 'RDP', port: 3389, source: '::/0', ruleNumber: 101 },
+        { label: 'SSH', protocol: 'all', port: 22, source: '0.0.0.0/0', rule: 100 }, { label: 'RDP', protocol: 'all', port: 3389, source: '0.0.0.0/0', rule: 100 },
+        { label: 'SSH', protocol: 'all', port: 22, source: '::/0', rule: 101 }, { label: 'RDP', protocol: 'all', port: 3389, source: '::/0', rule: 101 },
       ],
       isDefault: true, subnetIds: ['subnet-1'],
     });
-    expect(results[3]?.evidence).toMatchObject({ exposures: [{ label: 'RDP', port: 3389, source: '::/0', ruleNumber: 50 }] });
+    expect(results[3]?.evidence).toMatchObject({ exposures: [{ label: 'RDP', port: 3389, source: '::/0', rule: 50 }] });
   });
 
   test('additional ports come from the parameters', () => {

@@ -20,7 +20,9 @@ describe(check.id, () => {
       ['web', 'PASS'], ['ssh-world', 'FAIL'], ['rdp-v6', 'FAIL'], ['wide-open', 'FAIL'], ['ssh-office', 'PASS'], ['postgres-world', 'PASS'],
     ]);
     expect(results[2]?.evidence).toMatchObject({ exposures: [{ label: 'RDP', port: 3389, source: '::/0' }] });
-    expect(results[3]?.evidence).toMatchObject({ exposures: [{ label: 'all ports', port: 'all' }] });
+    // Every watched row the rule opens is named, as on every provider: SSH, RDP and all ports.
+    expect(results[3]?.evidence).toMatchObject({ exposures: [{ label: 'SSH' }, { label: 'RDP' }, { label: 'all ports', port: 'all', protocol: 'all', rule: 'all traffic' }] });
+    expect(results[3]?.message).toBe('Open to the internet: SSH, RDP, all ports (used by 1 network interface)');
   });
 
   test('a FAIL says how many network interfaces use the group (inUse), and an unknown count does not hide it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePolicyDocument, PolicyDocumentError } from '../../../../providers/aws/model/index.js';
+import { parsePolicyDocument, PolicyDocumentError } from '../../../../providers/aws/policy-document.js';
 import { adminGrants, documentGrantsFullAdmin, principalAccount, trustIssues } from '../../../../checks/aws/lib/policy.js';
 import { ACCOUNT, ADMIN_DOC, attached, doc, iamPolicy, READ_ONLY_DOC } from '../../../fixtures/aws.js';
 

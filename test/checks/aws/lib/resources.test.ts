@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { seen } from '../../../../src/core/observed.js';
-import { isCritical, observedTags, typeMatches } from '../../../../checks/aws/lib/resources.js';
+import { observedTags } from '../../../../checks/aws/lib/resources.js';
 import { daysSince, latest } from '../../../../checks/aws/lib/time.js';
 import { NOW } from '../../../support/checks.js';
 import { daysAgo, deniedFact, ebsVolume, s3Bucket } from '../../../fixtures/aws.js';
@@ -9,20 +9,6 @@ describe('resource helpers', () => {
   test('observedTags reads the tagging fact where there is one, Resource.tags otherwise', () => {
     expect(observedTags(ebsVolume('vol-1', {}, { tags: { owner: 'a' } }))).toEqual(seen({ owner: 'a' }));
     expect(observedTags(s3Bucket('b', { tagging: deniedFact('s3:GetBucketTagging') })).ok).toBe(false);
-  });
-
-  test('isCritical matches names and ids by glob', () => {
-    const b = s3Bucket('payments-ledger');
-    expect(isCritical(b, [])).toBe(false);
-    expect(isCritical(b, ['payments-*'])).toBe(true);
-    expect(isCritical(b, ['arn:aws:s3:::payments-*'])).toBe(true);
-    expect(isCritical(b, ['logs-*'])).toBe(false);
-  });
-
-  test('typeMatches', () => {
-    expect(typeMatches('aws.ec2.volume', undefined)).toBe(true);
-    expect(typeMatches('aws.ec2.volume', ['aws.ec2.*'])).toBe(true);
-    expect(typeMatches('aws.s3.bucket', ['aws.ec2.*'])).toBe(false);
   });
 
   test('daysSince and latest', () => {

@@ -18,6 +18,19 @@ describe('azure-network-nsg-internet-ingress-restricted', () => {
     expect(result?.status).toBe(status);
     if (exposes) expect(result?.evidence.openRules).toEqual(expect.arrayContaining([expect.objectContaining({ rule: r.name, exposes })]));
   });
+  it('follows priority: a higher-priority Deny from the Internet wins over a later Allow, a lower-priority one does not', () => {
+    const allowAll = rule('allow-any', { priority: 200, protocol: '*', sourcePrefixes: ['*'], destinationPorts: ['*'] });
+    const denySsh = (priority: number) => rule('deny-ssh', { priority, access: 'Deny', sourcePrefixes: ['Internet'], destinationPorts: ['22'] });
+    const [before, after] = runCheck(check, [list('azure.network.nsg', [nsg('deny-first', [allowAll, denySsh(100)]), nsg('deny-last', [allowAll, denySsh(300)])])]);
+    expect(before?.message).toBe('Open from the Internet: RDP (allow-any), all ports (allow-any)');
+    expect(after?.message).toBe('Open from the Internet: SSH (allow-any), RDP (allow-any), all ports (allow-any)');
+    const [denied] = runCheck(check, [list('azure.network.nsg', [nsg('nsg1', [rule('deny-all', { priority: 100, access: 'Deny', protocol: '*', sourcePrefixes: ['*'], destinationPorts: ['*'] }), allowAll])])]);
+    expect(denied?.status).toBe('PASS');
+  });
+  it('additionalPorts extends the table, in the rows every provider takes', () => {
+    const https = runCheck(check, [list('azure.network.nsg', [nsg('nsg1', [rule('web', { sourcePrefixes: ['*'] })])])], { params: { additionalPorts: [{ label: 'HTTPS', port: 443 }] } });
+    expect(https[0]?.message).toBe('Open from the Internet: HTTPS (web)');
+  });
   it('takes the watched ports from parameters', () => {
     const results = runCheck(check, [list('azure.network.nsg', [nsg('nsg1', [rule('web', { sourcePrefixes: ['*'] })])])], {
       params: { ports: [{ name: 'HTTPS', port: 443, protocol: 'Tcp' }] },

@@ -1,5 +1,4 @@
 import pLimit from 'p-limit';
-import { pino } from 'pino';
 import type { Listing } from '../../../src/core/inventory.js';
 import type { DiscoveryResult, ProviderAdapter } from '../../../src/core/provider.js';
 import type { ResourceType } from '../../../src/core/resource.js';
@@ -8,10 +7,12 @@ import { gcpConfigSchema, type GcpConfig } from '../../../providers/gcp/config.j
 import { createAdapter } from '../../../providers/gcp/adapter.js';
 import { GCP_RESOURCE_TYPES } from '../../../providers/gcp/collect/collector.js';
 import type { GcpFake } from '../../fakes/gcp/server.js';
+import { silentLog } from '../support.js';
+
+/** The silent logger, for the tests that import it from here. */
+export { silentLog };
 
 export const ALL_GCP_TYPES: readonly ResourceType[] = GCP_RESOURCE_TYPES;
-
-export const silentLog = pino({ level: 'silent' });
 
 /** Config whose every endpoint is the fake. */
 export function fakeConfig(fake: GcpFake, extra: Record<string, unknown> = {}): GcpConfig {

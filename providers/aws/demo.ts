@@ -1,13 +1,9 @@
-import type { Listing } from '../core/inventory.js';
-import { collectionError, seen, unseen, type Observed } from '../core/observed.js';
-import type { Policy } from '../core/policy.js';
-import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../core/resource.js';
-import { listing, resource } from '../inventory/build.js';
+import type { Listing } from '../../src/core/inventory.js';
+import { collectionError, seen, unseen, type Observed } from '../../src/core/observed.js';
+import type { Policy } from '../../src/core/policy.js';
+import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../../src/core/resource.js';
+import { listing, resource } from '../../src/inventory/build.js';
 import {
-  AWS_GLOBAL_TYPES,
-  AWS_REGIONAL_TYPES,
-  awsSettingId,
-  parsePolicyDocument,
   type AccessKeySlot,
   type AclGrant,
   type AttachedPolicy,
@@ -15,7 +11,9 @@ import {
   type PolicyDocument,
   type PublicAccessBlock,
   type UserCredentials,
-} from '../../providers/aws/model/index.js';
+} from './model/index.js';
+import { parsePolicyDocument } from './policy-document.js';
+import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES, awsSettingId } from './resources.js';
 
 /**
  * The demo organisation's AWS side: three accounts, two or three regions each, compliant and

@@ -1,19 +1,30 @@
-import type { Listing } from '../core/inventory.js';
-import { seen, unseen, collectionError } from '../core/observed.js';
-import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../core/resource.js';
-import { listing, resource } from '../inventory/build.js';
+import type { Listing } from '../../src/core/inventory.js';
+import { seen, unseen, collectionError } from '../../src/core/observed.js';
+import type { Policy } from '../../src/core/policy.js';
+import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../../src/core/resource.js';
+import { listing, resource } from '../../src/inventory/build.js';
 import type {
   AzureKeyVault,
   AzureManagedDisk,
   AzureNsgRule,
   AzureStorageAccount,
-} from '../../providers/azure/model/types.js';
+} from './model/types.js';
 
 /**
  * The demo organisation's Azure side: one subscription, `contoso-prod`, mostly in West Europe with
  * a few things in East US, and its Entra tenant. For every duty there is at least one compliant
  * and one non-compliant resource, and one vault whose secrets could not be read (an ERROR).
  */
+/** The demo organisation's Azure rules: tags every resource must carry, and where data may live. */
+export const azureDemoPolicy: Policy = {
+  requiredTags: [
+    { key: 'owner', resourceTypes: ['azure.*'] },
+    { key: 'cost-center', pattern: 'CC-[0-9]{4}', resourceTypes: ['azure.resources.resource-group'] },
+  ],
+  allowedRegions: { azure: ['westeurope', 'northeurope'] },
+  criticalResources: [],
+};
+
 const SUB = '00000000-0000-0000-0000-0000000000a1';
 const TENANT = '00000000-0000-0000-0000-00000000c0de';
 const DAY = 86_400_000;

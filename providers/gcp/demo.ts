@@ -1,9 +1,9 @@
-import type { Listing } from '../core/inventory.js';
-import { collectionError, seen, unseen } from '../core/observed.js';
-import type { Policy } from '../core/policy.js';
-import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../core/resource.js';
-import { listing, resource } from '../inventory/build.js';
-import type { GcpAsset, GcpIamBinding, GcpInstance, GcpLogSink } from '../../providers/gcp/model/types.js';
+import type { Listing } from '../../src/core/inventory.js';
+import { collectionError, seen, unseen } from '../../src/core/observed.js';
+import type { Policy } from '../../src/core/policy.js';
+import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../../src/core/resource.js';
+import { listing, resource } from '../../src/inventory/build.js';
+import type { GcpAsset, GcpIamBinding, GcpInstance, GcpLogSink } from './model/types.js';
 
 /**
  * The demo organisation's GCP side: one project, acme-analytics-prod, in europe-west1 with a few

@@ -2,15 +2,15 @@ import { DescribeRegionsCommand, type DescribeRegionsCommandOutput } from '@aws-
 import { paginateListAccounts, type Account as OrgAccount } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand, type AssumeRoleCommandOutput, type GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
-import { collectionError, type CollectionError } from '../../../src/core/observed.js';
-import type { ApiCaller, DiscoverContext, DiscoveryResult, Target } from '../../../src/core/provider.js';
-import { GLOBAL_REGION, type Scope } from '../../../src/core/resource.js';
-import { inShard } from '../../../src/core/shard.js';
-import type { AwsConfig } from '../config.js';
-import { AWS_REGIONAL_TYPES } from '../model/index.js';
-import { AwsCaller, partitionOf } from './caller.js';
-import { AwsClients, send, viaApi, type AwsCredentialIdentity, type AwsCredentialIdentityProvider, type ClientSettings } from './clients.js';
-import { classifyAwsError } from './errors.js';
+import { collectionError, type CollectionError } from '../../src/core/observed.js';
+import type { ApiCaller, DiscoverContext, DiscoveryResult, Target } from '../../src/core/provider.js';
+import { GLOBAL_REGION, type Scope } from '../../src/core/resource.js';
+import { inShard } from '../../src/core/shard.js';
+import type { AwsConfig } from './config.js';
+import { AWS_REGIONAL_TYPES } from './resources.js';
+import { AwsCaller, partitionOf } from './collect/caller.js';
+import { AwsClients, send, viaApi, type AwsCredentialIdentity, type AwsCredentialIdentityProvider, type ClientSettings } from './collect/clients.js';
+import { classifyAwsError } from './collect/errors.js';
 
 /** A region the scan covers, with its opt-in status as `account:ListRegions` spells it. */
 export interface RegionInfo {

@@ -1,13 +1,13 @@
 import picomatch from 'picomatch';
-import { collectionError, type CollectionError } from '../../../src/core/observed.js';
-import type { Scope } from '../../../src/core/resource.js';
-import { GLOBAL_REGION } from '../../../src/core/resource.js';
-import { inShard } from '../../../src/core/shard.js';
-import type { GcpConfig } from '../config.js';
-import type { GcpCaller } from './call.js';
-import type { GcpClients } from './clients.js';
-import { classifyGcpError } from './errors.js';
-import { ASSET_TYPES, labelsOf } from './normalise.js';
+import { collectionError, type CollectionError } from '../../src/core/observed.js';
+import type { Scope } from '../../src/core/resource.js';
+import { GLOBAL_REGION } from '../../src/core/resource.js';
+import { inShard } from '../../src/core/shard.js';
+import type { GcpConfig } from './config.js';
+import type { GcpCaller } from './collect/call.js';
+import type { GcpClients } from './collect/clients.js';
+import { classifyGcpError } from './collect/errors.js';
+import { ASSET_TYPES, labelsOf } from './collect/normalise.js';
 
 export interface DiscoveredProject {
   readonly projectId: string;

@@ -1,5 +1,5 @@
 import type { CollectionError } from '../../src/core/observed.js';
-import type { CollectTask, DiscoverContext, DiscoveryResult, ProviderAdapter, Target, TaskContext } from '../../src/core/provider.js';
+import type { CollectTask, DiscoverContext, DiscoveryResult, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
 import type { AdapterOptions, CreateAdapter } from '../../src/core/descriptor.js';
 import { collectAccessAnalyzer } from './collect/accessanalyzer.js';

@@ -1,5 +1,5 @@
 import type { CollectionError } from '../../src/core/observed.js';
-import type { DiscoverContext, DiscoveryResult, ProviderAdapter, Target } from '../../src/core/provider.js';
+import type { DiscoverContext, DiscoveryResult, Target } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
 import { inShard } from '../../src/core/shard.js';
 import type { CreateAdapter } from '../../src/core/descriptor.js';

@@ -9,7 +9,7 @@ import type { ProviderId } from './observed.js';
  *
  * so `Resource<'aws.s3.bucket'>['data']` is an `S3Bucket` wherever the model is imported.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a registry each provider's model fills by declaration merging
 export interface ResourceTypes {}
 
 export type ResourceType = keyof ResourceTypes & string;

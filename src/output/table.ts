@@ -20,8 +20,6 @@ const STATUS_STYLE: Record<string, keyof typeof ANSI> = { FAIL: 'red', ERROR: 'y
 const unassessed = (r: { readonly status: string; readonly notAssessed: readonly string[] }) =>
   r.notAssessed.length > 0 || r.status === 'not-assessed' ? `; ${notAssessedText(r.notAssessed)}` : '';
 
-const pad = (s: string, n: number) => (s.length >= n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
-
 export interface TableOptions {
   /** ANSI colours (the caller decides: a TTY, NO_COLOR, FORCE_COLOR). */
   readonly color?: boolean;

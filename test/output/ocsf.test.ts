@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { complianceFindingSchemaFile } from '../../scripts/derive-ocsf-schema.js';
 import { ocsfJsonFormatter, ocsfJsonlFormatter, toOcsf } from '../../src/output/ocsf.js';
 import { main } from '../../src/cli/main.js';
 import type { Finding } from '../../src/core/finding.js';
@@ -9,7 +8,6 @@ import { expectValidOcsf as expectValid, validateOcsf as validate } from '../sup
 import { finding, manyFindings, render, summaryOf } from '../support/findings.js';
 import { tempDir } from '../sinks/support.js';
 
-const schemaText = readFileSync(complianceFindingSchemaFile, 'utf8');
 
 // The checked-in schema is derived from the OCSF definition files; that it has not drifted from
 // them is a provenance check (scripts/provenance/ocsf-schema.test.ts), as the definitions are not

@@ -10,7 +10,6 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { awsChecks } from '../../checks/aws/index.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import type { Finding } from '../../src/core/finding.js';
-import type { ErrorCode } from '../../src/core/observed.js';
 import type { ScanSummary } from '../../src/core/summary.js';
 import { runScan } from '../../src/engine/scan.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';

@@ -13,7 +13,6 @@ import { createAdapter } from '../../providers/azure/adapter.js';
 import { sleep as realSleep, type Sleep } from '../../providers/azure/collect/calls.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import type { Finding } from '../../src/core/finding.js';
-import type { ErrorCode } from '../../src/core/observed.js';
 import type { ScanSummary } from '../../src/core/summary.js';
 import { runScan } from '../../src/engine/scan.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';

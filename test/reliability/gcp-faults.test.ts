@@ -12,7 +12,6 @@ import { gcpChecks } from '../../checks/gcp/index.js';
 import { createAdapter } from '../../providers/gcp/adapter.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import type { Finding } from '../../src/core/finding.js';
-import type { ErrorCode } from '../../src/core/observed.js';
 import type { ScanSummary } from '../../src/core/summary.js';
 import { runScan } from '../../src/engine/scan.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';

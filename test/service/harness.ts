@@ -23,7 +23,10 @@ export function scriptedScan(plan: (request: ScanRequest, call: number) => reado
 export function gatedScan(findings: readonly Finding[] = []) {
   const waiters: { ready: () => boolean; resolve: () => void }[] = [];
   const wake = () => {
-    for (const w of waiters.splice(0)) (w.ready() ? w.resolve() : waiters.push(w));
+    for (const w of waiters.splice(0)) {
+      if (w.ready()) w.resolve();
+      else waiters.push(w);
+    }
   };
   const until = (ready: () => boolean) => new Promise<void>((resolve) => (ready() ? resolve() : waiters.push({ ready, resolve })));
   const state = {

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/core/check.js';
-import { isCritical } from '../../families/critical.js';
+import { isCritical } from '../../../src/core/critical.js';
 
 export default defineCheck({
   id: 'aws-s3-bucket-versioning-enabled',

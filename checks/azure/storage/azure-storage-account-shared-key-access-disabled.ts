@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
-import { isCritical } from '../../families/critical.js';
+import { isCritical } from '../../../src/core/critical.js';
 
 export default defineCheck({
   id: 'azure-storage-account-shared-key-access-disabled',

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import type {} from '../../../providers/gcp/model/types.js';
-import { criticalGlob } from '../../families/critical.js';
+import { criticalGlob } from '../../../src/core/critical.js';
 
 export default defineCheck({
   id: 'gcp-storage-bucket-critical-data-recoverable',

@@ -23,7 +23,7 @@ import {
   type PublicAccessBlockConfiguration,
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
-import { criticalMatcher } from '../../../checks/families/critical.js';
+import { criticalMatcher } from '../../../src/core/critical.js';
 import type { Listing } from '../../../src/core/inventory.js';
 import { seen, type Observed } from '../../../src/core/observed.js';
 import { GLOBAL_REGION, type ResourceType } from '../../../src/core/resource.js';

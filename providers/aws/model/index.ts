@@ -64,7 +64,7 @@ export interface AwsResourceTypes {
 }
 
 declare module '../../../src/core/resource.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the registry gains the AWS types
   interface ResourceTypes extends AwsResourceTypes {}
 }
 

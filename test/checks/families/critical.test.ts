@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { criticalGlob, criticalMatcher, isCritical } from '../../../checks/families/critical.js';
+import { criticalGlob, criticalMatcher, isCritical } from '../../../src/core/critical.js';
 
 describe('critical resources', () => {
   const bucket = { name: 'payments-ledger', id: 'arn:aws:s3:::payments-ledger' };

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runCheck, statuses } from '../../../support/checks.js';
-import { failed, gcp, list, unknown } from '../fixtures.js';
-import { seen } from '../../../../src/core/observed.js';
+import { failed, gcp, list } from '../fixtures.js';
 import check from '../../../../checks/gcp/iam/gcp-iam-policy-no-public-members.js';
 
 const T = 'gcp.iam.policy';

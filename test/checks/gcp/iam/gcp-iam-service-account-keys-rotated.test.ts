@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runCheck, statuses } from '../../../support/checks.js';
-import { failed, gcp, list, unknown } from '../fixtures.js';
+import { gcp, list, unknown } from '../fixtures.js';
 import { seen } from '../../../../src/core/observed.js';
 import check from '../../../../checks/gcp/iam/gcp-iam-service-account-keys-rotated.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runCheck, statuses } from '../../../support/checks.js';
-import { failed, gcp, list, unknown, ORG_SCOPE } from '../fixtures.js';
+import { failed, gcp, list, unknown } from '../fixtures.js';
 import { seen } from '../../../../src/core/observed.js';
 import check from '../../../../checks/gcp/logging/gcp-logging-project-data-access-audit-enabled.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { runCheck } from '../../../support/checks.js';
 import { failed, gcp, list, unknown, ORG_SCOPE } from '../fixtures.js';
 import { seen } from '../../../../src/core/observed.js';
 import check from '../../../../checks/gcp/logging/gcp-logging-sink-all-logs-exported.js';

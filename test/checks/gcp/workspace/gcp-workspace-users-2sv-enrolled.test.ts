@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runCheck, statuses } from '../../../support/checks.js';
-import { failed, gcp, list, unknown, ORG_SCOPE } from '../fixtures.js';
-import { seen } from '../../../../src/core/observed.js';
+import { failed, gcp, list, ORG_SCOPE } from '../fixtures.js';
 import check, { NO_WORKSPACE_SUBJECT } from '../../../../checks/gcp/workspace/gcp-workspace-users-2sv-enrolled.js';
 
 const T = 'gcp.workspace.directory';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../core/check.js';
-import { PROVIDER_IDS, providers } from '../../providers/index.js';
+import { PROVIDER_IDS, providers, type ProviderId } from '../../providers/index.js';
 import { serviceSchema } from '../service/config.js';
 import { sinksSchema } from '../sinks/config.js';
 
@@ -23,7 +23,7 @@ const tagRuleSchema = z.strictObject({
 export const policySchema = z.strictObject({
   requiredTags: z.array(tagRuleSchema).default([]),
   allowedRegions: z
-    .strictObject({ aws: z.array(z.string()).optional(), azure: z.array(z.string()).optional(), gcp: z.array(z.string()).optional() })
+    .strictObject(Object.fromEntries(PROVIDER_IDS.map((id) => [id, z.array(z.string()).optional()])) as Record<ProviderId, z.ZodOptional<z.ZodArray<z.ZodString>>>)
     .default({}),
   criticalResources: z.array(glob).default([]),
 });

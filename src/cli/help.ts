@@ -2,7 +2,7 @@ import { formatters } from '../output/registry.js';
 import { EXIT_HELP } from './exit.js';
 
 /** `a, b, c` in lines of at most `width` columns, each indented. */
-function wrapList(items: readonly string[], width = 78, indent = '  '): string {
+export function wrapList(items: readonly string[], width = 78, indent = '  '): string {
   const lines: string[] = [];
   let line = '';
   for (const [i, item] of items.entries()) {

@@ -9,6 +9,9 @@ import { DUTIES, UsageError, list, parseEnum, selectChecks } from '../select.js'
 import { defaultConfig } from '../../config/schema.js';
 import { didYouMean } from '../../config/yaml.js';
 import { count, renderColumns, type Column } from '../columns.js';
+import { wrapList } from '../help.js';
+import { coverageMatrix, coverageOf, type CoverageMatrix } from '../../mapping/coverage.js';
+import type { Duty } from '../../core/check.js';
 
 const out = (text: string): void => { process.stdout.write(`${text}\n`); };
 const terminalWidth = (): number => (process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY);
@@ -72,6 +75,48 @@ function describeText(d: Record<string, unknown>): string {
   return lines.join('\n');
 }
 
+/** Column headers of the coverage table, short enough for all the duties to fit a terminal. */
+const DUTY_HEADERS: Readonly<Record<Duty, string>> = {
+  'mfa': 'MFA',
+  'credentials': 'CRED',
+  'least-privilege': 'PRIV',
+  'encryption-at-rest': 'REST',
+  'encryption-in-transit': 'TRANS',
+  'network-exposure': 'NET',
+  'backups': 'BKUP',
+  'tagging': 'TAGS',
+  'logging': 'LOG',
+  'monitoring': 'MON',
+  'incident-readiness': 'IR',
+  'data-residency': 'RESID',
+  'patching': 'PATCH',
+};
+
+/**
+ * The coverage matrix for a person: a row per provider/service, a column per duty, the number of
+ * checks in each cell and a '·' where there is none, so gaps stand out; after each provider's rows,
+ * how much of it is covered. Every provider asked for is shown, even one with nothing to show.
+ */
+function matrixText(matrix: CoverageMatrix, providers: readonly string[], duties: readonly Duty[]): string[] {
+  const rows = providers.flatMap((provider) => Object.entries(matrix[provider] ?? {}).map(([service, cells]) => ({ provider, service, cells })));
+  const columns: Column<(typeof rows)[number]>[] = [
+    { header: 'SERVICE', value: (r) => `${r.provider}/${r.service}` },
+    ...duties.map((d): Column<(typeof rows)[number]> => ({ header: DUTY_HEADERS[d], value: (r) => String(r.cells[d]?.length ?? '·'), align: 'right' })),
+  ];
+  const [header, ...lines] = renderColumns(columns, rows);
+  const blocks = providers.map((provider) => {
+    const covered = coverageOf(matrix[provider]);
+    const own = lines.filter((_, i) => rows[i]!.provider === provider);
+    return [...own, `${provider}: ${count(covered.services, 'service')}, ${count(covered.duties, 'duty', 'duties')} covered of ${duties.length}`].join('\n');
+  });
+  const legend = duties.filter((d) => DUTY_HEADERS[d].toLowerCase() !== d).map((d) => `${DUTY_HEADERS[d]} ${d}`);
+  return [
+    header!, blocks.join('\n\n'), '',
+    ...(legend.length ? ['Columns:', wrapList(legend)] : []),
+    'Check ids: dutyscan checks matrix --format json, or dutyscan checks list --provider P --duty D',
+  ];
+}
+
 export function registerCatalogCommands(program: Command): void {
   const checks = program.command('checks').description('list and describe the checks and their mappings');
   checks
@@ -102,6 +147,21 @@ export function registerCatalogCommands(program: Command): void {
       ];
       for (const line of renderColumns(columns, rows, terminalWidth())) out(line);
       out(`\n${count(rows.length, 'check')}`);
+    });
+  checks
+    .command('matrix')
+    .description('coverage: per provider and service, how many checks verify each duty (ids with --format json)')
+    .option('-p, --provider <provider...>', PROVIDER_IDS.join(', '))
+    .option('--duty <duties...>', 'only these duties')
+    .option('--format <format>', 'text (default) or json')
+    .action((flags: { provider?: string[]; duty?: string[]; format?: string }) => {
+      const json = wantsJson(flags);
+      const providers = parseEnum('provider', list(flags.provider), PROVIDER_IDS);
+      const duties = parseEnum('duty', list(flags.duty), DUTIES);
+      const matrix = coverageMatrix(selectChecks(allChecks, { providers, duties }, defaultConfig()));
+      if (json) return out(JSON.stringify(matrix, null, 2));
+      const shown = <T extends string>(all: readonly T[], chosen: readonly T[]): T[] => all.filter((x) => chosen.length === 0 || chosen.includes(x));
+      for (const line of matrixText(matrix, shown(PROVIDER_IDS, providers), shown(DUTIES, duties))) out(line);
     });
   checks
     .command('describe')

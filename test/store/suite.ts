@@ -35,7 +35,7 @@ const newScan = (id: string, startedAt: string, extra: Partial<NewScan> = {}): N
 const bucket = (name: string, status: Finding['status'], extra: Parameters<typeof finding>[0] = {}): Finding =>
   finding({ status, ...extra, resource: { id: `arn:aws:s3:::${name}`, name, ...extra.resource } });
 
-/** What a scan of the embedded demo organisation emits (633 findings), scanned once and replayed by the size test. */
+/** What a scan of the embedded demo organisation emits, scanned once and replayed by the size test. */
 let demo: Promise<Finding[]> | undefined;
 function demoFindings(): Promise<Finding[]> {
   demo ??= (async () => {

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../src/core/check.js';
-import { adminGrants } from '../lib/policy.js';
+import { userAdminPaths } from '../lib/policy.js';
 
 export default defineCheck({
   id: 'aws-iam-user-admin-mfa-enabled',
@@ -17,18 +17,7 @@ export default defineCheck({
     url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html',
   },
   assess(user, ctx) {
-    const policies = ctx.related('aws.iam.policy');
-    const listed = ctx.related('aws.iam.group');
-    const groups = user.data.groupList.map((name) => {
-      const group = listed.find((g) => g.data.groupName === name);
-      // As with a missing managed policy: a group we cannot see may be the one that makes the user an administrator.
-      if (!group) throw new Error(`group ${name} of the user is not in the inventory of groups`);
-      return group;
-    });
-    const grants = [
-      ...adminGrants({ attachedManagedPolicies: user.data.attachedManagedPolicies, inline: user.data.userPolicyList }, policies),
-      ...groups.flatMap((g) => adminGrants({ attachedManagedPolicies: g.data.attachedManagedPolicies, inline: g.data.groupPolicyList }, policies)),
-    ];
+    const grants = userAdminPaths(user.data, ctx.related('aws.iam.group'), ctx.related('aws.iam.policy'));
     if (grants.length === 0) return ctx.notApplicable('The user has no administrative privileges', { adminPolicies: grants });
     const { passwordEnabled, mfaActive } = ctx.known(user.data.credentials);
     if (!passwordEnabled) return ctx.notApplicable('The administrator has no console password', { adminPolicies: grants, passwordEnabled });

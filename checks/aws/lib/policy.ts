@@ -1,4 +1,4 @@
-import type { AttachedPolicy, IamPolicy, InlinePolicy, PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../../providers/aws/model/index.js';
+import type { AttachedPolicy, IamGroup, IamPolicy, IamUser, InlinePolicy, PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../../providers/aws/model/index.js';
 
 export const ADMINISTRATOR_ACCESS_ARN = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
@@ -37,6 +37,29 @@ export function adminGrants(
   }
   for (const p of principal.inline) if (documentGrantsFullAdmin(p.policyDocument)) grants.push({ policy: p.policyName, kind: 'inline' });
   return grants;
+}
+
+/** How a user holds a full-admin policy: attached to the user itself or to one of its groups. */
+export type AdminPath = AdminGrant & ({ readonly via: 'user' } | { readonly via: 'group'; readonly group: string });
+
+/**
+ * Every path by which a user is a full administrator: its own policies, then each group's. A group
+ * of the user missing from the inventory throws, as a missing managed policy does: the group we
+ * cannot see may be the one that makes the user an administrator.
+ */
+export function userAdminPaths(
+  user: IamUser,
+  groups: readonly { readonly data: IamGroup }[],
+  managed: readonly { readonly data: IamPolicy }[],
+): AdminPath[] {
+  const own = adminGrants({ attachedManagedPolicies: user.attachedManagedPolicies, inline: user.userPolicyList }, managed);
+  const viaGroups = user.groupList.flatMap((name) => {
+    const group = groups.find((g) => g.data.groupName === name)?.data;
+    if (!group) throw new Error(`group ${name} of the user is not in the inventory of groups`);
+    return adminGrants({ attachedManagedPolicies: group.attachedManagedPolicies, inline: group.groupPolicyList }, managed)
+      .map((g): AdminPath => ({ via: 'group', group: name, ...g }));
+  });
+  return [...own.map((g): AdminPath => ({ via: 'user', ...g })), ...viaGroups];
 }
 
 /** The account id a principal string names: `123456789012`, `arn:aws:iam::123456789012:...`; null for `*`, services and malformed values. */

@@ -15,6 +15,7 @@ import { collectEfs } from './collect/efs.js';
 import { classifyAwsError } from './collect/errors.js';
 import { collectGuardDuty } from './collect/guardduty.js';
 import { collectIam, IAM_TYPES } from './collect/iam.js';
+import { AwsManagedPolicyDocuments } from './collect/managed-policies.js';
 import { collectKms } from './collect/kms.js';
 import { collectLogs } from './collect/logs.js';
 import { collectRds, RDS_TYPES } from './collect/rds.js';
@@ -50,6 +51,8 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
   const settings = clientSettings(config, options);
   const base = new AwsClients(settings);
   const home = config.defaultRegion;
+  // AWS managed policies are the same in every account: each version is read once per adapter.
+  const awsManagedDocuments = new AwsManagedPolicyDocuments();
 
   return {
     id: 'aws',
@@ -97,6 +100,7 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
       add('iam', GLOBAL_REGION, iamTypes, (ctx) => collectIam(callerFor(ctx), new Set(iamTypes), {
         homeRegion: home,
         credentialReportWaitMs: config.credentialReportWaitMs,
+        awsManagedDocuments,
         ...(hooks.credentialReportPollMs !== undefined ? { credentialReportPollMs: hooks.credentialReportPollMs } : {}),
       }, ctx.signal));
       add('s3control', GLOBAL_REGION, pick(['aws.s3.account-public-access-block']),

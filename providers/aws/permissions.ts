@@ -18,6 +18,8 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
   'iam:GetAccountPasswordPolicy': 'iam:GetAccountPasswordPolicy',
   'iam:GetAccountAuthorizationDetails': 'iam:GetAccountAuthorizationDetails',
   'iam:ListVirtualMFADevices': 'iam:ListVirtualMFADevices',
+  'iam:ListPolicies': 'iam:ListPolicies',
+  'iam:GetPolicyVersion': 'iam:GetPolicyVersion',
 
   'ec2:DescribeRegions': 'ec2:DescribeRegions',
   'ec2:DescribeSecurityGroups': 'ec2:DescribeSecurityGroups',

@@ -33,7 +33,7 @@ import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { createAdapter } from '../../providers/aws/adapter.js';
 import { awsConfigSchema } from '../../providers/aws/config.js';
 import { BASE_CREDENTIALS, FakeAws } from '../fakes/aws/server.js';
-import { credentialRow, ec2Region, emptyAccount, type FakeAccount, type FakeState } from '../fakes/aws/state.js';
+import { credentialRow, ec2Region, emptyAccount, unattachedAwsManagedPolicies, type FakeAccount, type FakeState } from '../fakes/aws/state.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-1'];
 const ROLE = 'DutyscanReadOnly';
@@ -75,6 +75,9 @@ export interface ScaleRun {
   readonly complete: boolean;
 }
 
+/** Every account sees the same AWS managed policies, nearly all of them attached to nothing. */
+const AWS_MANAGED_CATALOGUE = unattachedAwsManagedPolicies(1_400);
+
 const accountId = (i: number) => String(100_000_000_000 + i);
 
 function scaleAccount(id: string, regions: readonly string[]): FakeAccount {
@@ -107,6 +110,7 @@ function scaleAccount(id: string, regions: readonly string[]): FakeAccount {
   a.iam.policies.push({ PolicyName: 'ReadOnlyAccess', PolicyId: 'ANPAREADONLY', Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', Path: '/', DefaultVersionId: 'v1',
     AttachmentCount: s.users, IsAttachable: true, CreateDate: created, UpdateDate: created,
     PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 'ec2:Describe*'], Resource: '*' }] }) }] });
+  a.iam.policies.push(...AWS_MANAGED_CATALOGUE);
   a.iam.summary = { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 };
   a.iam.passwordPolicy = { MinimumPasswordLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, PasswordReusePrevention: 24, MaxPasswordAge: 90 };
   const per = (n: number) => Math.ceil(n / regions.length);
@@ -206,7 +210,7 @@ async function serveFake(size: Size): Promise<void> {
   console.log(fake.url);
   process.on('SIGTERM', () => {
     const cpu = process.cpuUsage();
-    console.error(`  fake CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    console.error(`  fake CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ${(fake.bytesSent / 1e6).toFixed(1)} MB sent, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     void fake.close().then(() => process.exit(0), (e: unknown) => { console.error(String(e)); process.exit(1); });
   });
 }

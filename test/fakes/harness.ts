@@ -174,6 +174,8 @@ export abstract class WireFake<Req, Rec> {
   readonly requests: Rec[] = [];
   /** Keep the request log (off in benchmarks of thousands of calls, where nobody reads it). */
   recordRequests = true;
+  /** Response body bytes sent: what a scanner downloads (benchmarks). */
+  bytesSent = 0;
   /** Requests no route answered (and handler crashes): `close()` fails when there are any. */
   readonly unrouted: string[] = [];
   private server: Server | undefined;
@@ -287,7 +289,9 @@ export abstract class WireFake<Req, Rec> {
     const body = reply.body ?? '';
     const half = body.slice(0, Math.floor(body.length / 2));
     const sent = reply.breaks === 'malformed' ? half : body;
-    res.writeHead(reply.status, { 'content-length': String(Buffer.byteLength(sent)), ...reply.headers });
+    const length = Buffer.byteLength(sent);
+    this.bytesSent += length;
+    res.writeHead(reply.status, { 'content-length': String(length), ...reply.headers });
     // A reset promises the whole body, sends half, then drops the connection.
     if (reply.breaks === 'reset') res.write(half, () => res.socket?.destroy());
     else res.end(sent);

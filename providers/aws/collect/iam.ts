@@ -3,7 +3,9 @@ import {
   GetAccountPasswordPolicyCommand,
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
+  GetPolicyVersionCommand,
   paginateGetAccountAuthorizationDetails,
+  paginateListPolicies,
   paginateListVirtualMFADevices,
   type AttachedPolicy as SdkAttachedPolicy,
   type EntityType,
@@ -11,6 +13,9 @@ import {
   type GetAccountPasswordPolicyCommandOutput,
   type GetAccountSummaryCommandOutput,
   type GetCredentialReportCommandOutput,
+  type GetPolicyVersionCommandOutput,
+  type ManagedPolicyDetail,
+  type Policy,
   type PolicyDetail,
 } from '@aws-sdk/client-iam';
 import type { Listing } from '../../../src/core/inventory.js';
@@ -32,6 +37,7 @@ import { parsePolicyDocument } from '../policy-document.js';
 import { awsSettingId } from '../resources.js';
 import { FailedCall, iso, provenance, tagsOf, type AwsCaller } from './caller.js';
 import { errorName } from './errors.js';
+import type { AwsManagedPolicyDocuments } from './managed-policies.js';
 
 export const IAM_TYPES = [
   'aws.iam.user',
@@ -49,6 +55,8 @@ export interface IamOptions {
   readonly credentialReportWaitMs: number;
   /** First wait between polls; doubles up to 2 s. */
   readonly credentialReportPollMs?: number;
+  /** The scan's AWS managed policy documents, shared by all its accounts. */
+  readonly awsManagedDocuments: AwsManagedPolicyDocuments;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,13 +212,13 @@ function observeRow<T>(read: () => T, where: { provider: 'aws'; account: string;
 // ---------------------------------------------------------------------------------------------
 // GetAccountAuthorizationDetails
 
-/** GAAD returns policy documents URL-encoded (RFC 3986); decode, parse, normalise. */
-export function decodePolicy(encoded: string | undefined, where: string): PolicyDocument {
+/** IAM returns policy documents URL-encoded (RFC 3986); decode, parse, normalise. */
+export function decodePolicy(encoded: string | undefined, where: string, operation = 'GetAccountAuthorizationDetails'): PolicyDocument {
   if (encoded === undefined) return { version: null, statement: [] };
   try {
     return parsePolicyDocument(decodeURIComponent(encoded));
   } catch (e) {
-    throw new FailedCall(collectionError('INVALID_RESPONSE', 'iam:GetAccountAuthorizationDetails',
+    throw new FailedCall(collectionError('INVALID_RESPONSE', `iam:${operation}`,
       `unreadable policy document in ${where}: ${e instanceof Error ? e.message : String(e)}`, { provider: 'aws' }));
   }
 }
@@ -239,6 +247,40 @@ async function authorizationDetails(caller: AwsCaller, iamRegion: string, filter
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// AWS managed policies
+
+interface ManagedPolicy {
+  readonly policy: Policy | ManagedPolicyDetail;
+  readonly document: PolicyDocument;
+}
+
+/**
+ * The AWS managed policies attached in the account (`ListPolicies` tells this account's attachment
+ * counts, without documents), each default version's document from the scan's shared cache. The
+ * other 1,400-odd AWS managed policies concern no check: they are neither downloaded nor listed.
+ */
+async function attachedAwsManagedPolicies(caller: AwsCaller, iamRegion: string, documents: AwsManagedPolicyDocuments): Promise<ManagedPolicy[]> {
+  const failed = (operation: string) => (e: unknown): never => {
+    throw e instanceof FailedCall ? e : new FailedCall(global(caller.error(e, 'iam', operation, iamRegion)));
+  };
+  const policies = await caller.all('iam', iamRegion, paginateListPolicies, { Scope: 'AWS', OnlyAttached: true }, (p) => p.Policies, 1000)
+    .catch(failed('ListPolicies'));
+  return Promise.all(policies.map(async (policy) => {
+    const arn = policy.Arn ?? '';
+    const versionId = policy.DefaultVersionId ?? '';
+    const read = () => caller.send<GetPolicyVersionCommandOutput>('iam', iamRegion, new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }))
+      .then((o) => decodePolicy(o.PolicyVersion?.Document, policy.PolicyName ?? arn, 'GetPolicyVersion'), failed('GetPolicyVersion'));
+    return { policy, document: await documents.document(arn, versionId, read) };
+  }));
+}
+
+/** GAAD's customer managed policies, with their default version's document. */
+const customerManaged = (list: readonly ManagedPolicyDetail[]): ManagedPolicy[] => list.map((policy) => {
+  const current = (policy.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? policy.PolicyVersionList?.[0];
+  return { policy: { ...policy, DefaultVersionId: policy.DefaultVersionId ?? current?.VersionId }, document: decodePolicy(current?.Document, policy.PolicyName ?? '') };
+});
 
 // ---------------------------------------------------------------------------------------------
 
@@ -278,7 +320,7 @@ export async function collectIam(
     ...(wants('aws.iam.user') ? (['User'] as const) : []),
     ...(wants('aws.iam.group') ? (['Group'] as const) : []),
     ...(wants('aws.iam.role') ? (['Role'] as const) : []),
-    ...(wants('aws.iam.policy') ? (['LocalManagedPolicy', 'AWSManagedPolicy'] as const) : []),
+    ...(wants('aws.iam.policy') ? (['LocalManagedPolicy'] as const) : []),
   ];
   // Blind spots: both bulk sources are all or nothing per account. IAM authorises
   // GetAccountAuthorizationDetails and GetCredentialReport once, as account-wide actions (they take
@@ -287,6 +329,10 @@ export async function collectIam(
   // refuses the whole call, which is an ERROR for every type it feeds. No row can vanish silently.
   const gaad = filter.length > 0
     ? authorizationDetails(caller, iamRegion, filter).then((v) => seen(v, provenance('iam', 'GetAccountAuthorizationDetails')), (e: unknown) => unseen<Gaad>(fail(e, 'GetAccountAuthorizationDetails')))
+    : undefined;
+  const awsManaged = wants('aws.iam.policy')
+    ? attachedAwsManagedPolicies(caller, iamRegion, options.awsManagedDocuments)
+      .then((v) => seen(v, provenance('iam', 'ListPolicies')), (e: unknown) => unseen<ManagedPolicy[]>(fail(e, 'ListPolicies')))
     : undefined;
   const report = wants('aws.iam.user') || wants('aws.iam.root') ? credentialReport(caller, options, signal) : undefined;
   const summary = wants('aws.iam.root')
@@ -365,20 +411,25 @@ export async function collectIam(
         },
       });
     }), source));
-    build('aws.iam.policy', (g, source) => listing(scope, 'aws.iam.policy', g.Policies.map((p) => {
-      const name = p.PolicyName ?? '';
-      const arn = p.Arn ?? '';
-      const current = (p.PolicyVersionList ?? []).find((v) => v.IsDefaultVersion) ?? p.PolicyVersionList?.[0];
-      return resource('aws.iam.policy', where, {
-        id: arn || name, name,
-        data: {
-          policyName: name, policyId: p.PolicyId ?? '', arn, path: p.Path ?? '/', awsManaged: /^arn:[^:]+:iam::aws:/.test(arn),
-          attachmentCount: p.AttachmentCount ?? 0, isAttachable: p.IsAttachable ?? true, defaultVersionId: p.DefaultVersionId ?? current?.VersionId ?? '',
-          createDate: iso(p.CreateDate) ?? '', updateDate: iso(p.UpdateDate) ?? '',
-          document: decodePolicy(current?.Document, name),
-        },
+    if (awsManaged) {
+      // One listing from two sources: it is whole only when both answered.
+      const attachedAwsPolicies = await awsManaged;
+      build('aws.iam.policy', (g, source) => {
+        if (!attachedAwsPolicies.ok) throw new FailedCall(attachedAwsPolicies.error);
+        return listing(scope, 'aws.iam.policy', [...customerManaged(g.Policies), ...attachedAwsPolicies.value].map(({ policy: p, document }) => {
+          const name = p.PolicyName ?? '';
+          const arn = p.Arn ?? '';
+          return resource('aws.iam.policy', where, {
+            id: arn || name, name,
+            data: {
+              policyName: name, policyId: p.PolicyId ?? '', arn, path: p.Path ?? '/', awsManaged: /^arn:[^:]+:iam::aws:/.test(arn),
+              attachmentCount: p.AttachmentCount ?? 0, isAttachable: p.IsAttachable ?? true, defaultVersionId: p.DefaultVersionId ?? '',
+              createDate: iso(p.CreateDate) ?? '', updateDate: iso(p.UpdateDate) ?? '', document,
+            },
+          });
+        }), source);
       });
-    }), source));
+    }
   }
 
   if (wants('aws.iam.root')) {

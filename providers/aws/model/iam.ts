@@ -130,8 +130,10 @@ export interface IamGroup {
 }
 
 /**
- * `aws.iam.policy`: GAAD `Policies` (filters LocalManagedPolicy and AWSManagedPolicy; GAAD returns
- * the AWS-managed policies that are attached in the account), with the default version's document.
+ * `aws.iam.policy`: every customer managed policy (GAAD `Policies`, filter LocalManagedPolicy) and
+ * the AWS managed policies attached in the account (`ListPolicies` Scope AWS, OnlyAttached; the
+ * document from `GetPolicyVersion`, read once per scan), each with its default version's document.
+ * AWS managed policies attached to nothing are not listed: no check concerns them.
  */
 export interface IamPolicy {
   readonly policyName: string;

@@ -91,6 +91,24 @@ const IAM: Record<string, Handler> = {
     const p = page(all, params.Marker, params.MaxItems, 100);
     return { VirtualMFADevices: p.items, IsTruncated: p.next !== undefined, ...(p.next ? { Marker: p.next } : {}) };
   },
+  // Managed policies without documents; `OnlyAttached` and `Scope` as IAM filters them.
+  ListPolicies: ({ account, params }) => {
+    const scope = params.Scope ?? 'All';
+    const chosen = account.iam.policies.filter((p) => {
+      const awsManaged = p.Arn?.startsWith('arn:aws:iam::aws:') ?? false;
+      return (scope === 'All' || (scope === 'AWS') === awsManaged) && (params.OnlyAttached !== 'true' || (p.AttachmentCount ?? 0) > 0);
+    });
+    const p = page(chosen, params.Marker, params.MaxItems, 100);
+    return {
+      Policies: p.items.map(({ PolicyVersionList: _versions, ...policy }) => policy),
+      IsTruncated: p.next !== undefined, ...(p.next ? { Marker: p.next } : {}),
+    };
+  },
+  GetPolicyVersion: ({ account, params }) => {
+    const version = account.iam.policies.find((p) => p.Arn === params.PolicyArn)?.PolicyVersionList?.find((v) => v.VersionId === params.VersionId);
+    if (!version) throw new FakeAwsError('NoSuchEntity', 404, `Policy ${params.PolicyArn} version ${params.VersionId} does not exist or is not attachable.`);
+    return { PolicyVersion: { ...version, Document: encodePolicy(version.Document) } };
+  },
   GetAccountAuthorizationDetails: ({ account, params }) => {
     const filter = listParam(params, 'Filter.member');
     const wants = (kind: string) => filter.length === 0 || filter.includes(kind);

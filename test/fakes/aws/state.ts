@@ -229,3 +229,17 @@ export function emptyAccount(id: string, regions = DEFAULT_REGIONS): FakeAccount
 export function ec2Region(account: FakeAccount, region: string): FakeEc2Region {
   return (account.ec2[region] ??= emptyEc2Region());
 }
+
+/**
+ * AWS managed policies attached to nothing, as every account sees them (about 1,400 in 2026, each
+ * document a few hundred bytes to tens of kilobytes): what a scan must not download or report.
+ */
+export function unattachedAwsManagedPolicies(count: number): ManagedPolicyDetail[] {
+  const created = new Date('2020-01-01T00:00:00Z');
+  const statement = (i: number) => ({ Effect: 'Allow', Action: Array.from({ length: 20 }, (_, a) => `service${i}:Action${a}`), Resource: '*' });
+  return Array.from({ length: count }, (_, i) => ({
+    PolicyName: `AwsManaged${i}`, PolicyId: `ANPAAWS${i}`, Arn: `arn:aws:iam::aws:policy/service-role/AwsManaged${i}`, Path: '/service-role/',
+    DefaultVersionId: 'v3', AttachmentCount: 0, IsAttachable: true, CreateDate: created, UpdateDate: created,
+    PolicyVersionList: [{ VersionId: 'v3', IsDefaultVersion: true, CreateDate: created, Document: JSON.stringify({ Version: '2012-10-17', Statement: [statement(i)] }) }],
+  }));
+}

@@ -6,7 +6,7 @@ import { createAdapter, type AwsHooks } from '../../../providers/aws/adapter.js'
 import { awsConfigSchema } from '../../../providers/aws/config.js';
 import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES } from '../../../providers/aws/resources.js';
 import { BASE_CREDENTIALS, FakeAws } from '../../fakes/aws/server.js';
-import { credentialRow, ec2Region, emptyAccount, type FakeAccount, type FakeState } from '../../fakes/aws/state.js';
+import { credentialRow, ec2Region, emptyAccount, unattachedAwsManagedPolicies, type FakeAccount, type FakeState } from '../../fakes/aws/state.js';
 import { silentLog } from '../support.js';
 
 /** The silent logger, for the tests that import it from here. */
@@ -112,6 +112,10 @@ export function richAccount(id = ACCOUNT): FakeAccount {
   a.iam.policies.push({ PolicyName: 'custom-read', PolicyId: 'ANPA1', Arn: arn('policy', 'custom-read'), Path: '/', DefaultVersionId: 'v2', AttachmentCount: 1,
     IsAttachable: true, CreateDate: new Date('2024-01-01T00:00:00Z'), UpdateDate: new Date('2024-06-01T00:00:00Z'),
     PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: false, Document: policyDoc('s3:Get*') }, { VersionId: 'v2', IsDefaultVersion: true, Document: policyDoc('s3:List*', 'arn:aws:s3:::x y') }] });
+  // The AWS managed policy alice has, and some of the many attached to nothing.
+  a.iam.policies.push({ PolicyName: 'AdministratorAccess', PolicyId: 'ANPAADMIN', Arn: 'arn:aws:iam::aws:policy/AdministratorAccess', Path: '/', DefaultVersionId: 'v1',
+    AttachmentCount: 1, IsAttachable: true, CreateDate: new Date('2015-02-06T18:39:46Z'), UpdateDate: new Date('2015-02-06T18:39:46Z'),
+    PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: policyDoc('*') }] }, ...unattachedAwsManagedPolicies(3));
   a.iam.virtualMfaDevices.push({ SerialNumber: `arn:aws:iam::${id}:mfa/root-account-mfa-device`, User: { Arn: `arn:aws:iam::${id}:root`, UserName: 'root', UserId: id, Path: '/', CreateDate: new Date() } });
 
   const use1 = ec2Region(a, 'us-east-1');

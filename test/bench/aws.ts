@@ -9,6 +9,10 @@
 import pLimit from 'p-limit';
 import pino from 'pino';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defaultConfig } from '../../src/config/schema.js';
@@ -29,6 +33,8 @@ export interface AwsBenchFigures {
   readonly peakRssMb: number;
   readonly cpuSeconds: number;
   readonly failedListings: number;
+  /** The built CLI scanning the same account (collect, evaluate, write JSON): what a user's process peaks at. */
+  readonly cli: { readonly wallMs: number; readonly peakRssMb: number; readonly cpuSeconds: number; readonly exitCode: number | null };
 }
 
 const ACCOUNT = '123456789012';
@@ -59,6 +65,10 @@ function benchAccount(): FakeAccount {
       AttachmentCount: 1, IsAttachable: true, CreateDate: new Date('2024-01-01T00:00:00Z'), UpdateDate: new Date('2024-01-01T00:00:00Z'),
       PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: doc }] });
   }
+  // Every user has the AWS managed ReadOnlyAccess attached: AWS lists it as attached, as it would.
+  a.iam.policies.push({ PolicyName: 'ReadOnlyAccess', PolicyId: 'ANPAREADONLY', Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', Path: '/', DefaultVersionId: 'v1',
+    AttachmentCount: BENCH_SHAPE.users, IsAttachable: true, CreateDate: new Date('2015-02-06T18:39:48Z'), UpdateDate: new Date('2015-02-06T18:39:48Z'),
+    PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 'ec2:Describe*'], Resource: '*' }] }) }] });
   a.iam.summary = { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 };
   REGIONS.forEach((region, r) => {
     const ec2 = ec2Region(a, region);
@@ -118,6 +128,33 @@ async function serveFake(): Promise<void> {
   });
 }
 
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `dutyscan scan -p aws -f json` as a user runs it, against the fake; its own peak RSS and CPU time. */
+async function scanWithCli(url: string): Promise<AwsBenchFigures['cli']> {
+  const bin = join(repo, 'bin', 'dutyscan.js');
+  if (!existsSync(join(repo, 'dist', 'src', 'cli', 'main.js'))) throw new Error('dist/ is missing: npm run build (npm run bench does it first)');
+  const dir = mkdtempSync(join(tmpdir(), 'dutyscan-bench-'));
+  try {
+    writeFileSync(join(dir, 'dutyscan.yaml'), `providers:\n  aws:\n    endpoint: ${url}\n    s3ForcePathStyle: true\n`);
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(repo, 'test', 'bench', 'rss-on-exit.mjs')).href, bin,
+      'scan', '-p', 'aws', '-c', join(dir, 'dutyscan.yaml'), '-f', 'json', '-o', join(dir, 'out'), '--no-progress'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    const [exitCode] = await once(child, 'exit') as [number | null];
+    const wallMs = Math.round(performance.now() - started);
+    const rss = /bench-max-rss-kb (\d+)/.exec(stderr);
+    if (!rss) throw new Error(`the CLI did not report its peak RSS (exit ${exitCode}):\n${stderr.slice(-2000)}`);
+    // Exit 3 says failing findings were found, as they are in this estate; anything else is a broken run.
+    if (exitCode !== 3) throw new Error(`the CLI scan exited ${exitCode}:\n${stderr.slice(-2000)}`);
+    const usage = /bench-cpu-us (\d+)/.exec(stderr);
+    return { wallMs, peakRssMb: Math.round(Number(rss[1]) / 1024), cpuSeconds: usage ? Number(usage[1]) / 1e6 : NaN, exitCode };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchAws(): Promise<AwsBenchFigures> {
   const { url, child } = await startFakeProcess();
   process.env.AWS_ACCESS_KEY_ID = BASE_CREDENTIALS.accessKeyId;
@@ -150,6 +187,7 @@ export async function benchAws(): Promise<AwsBenchFigures> {
     const figures: AwsBenchFigures = {
       wallMs, resources, calls: stats.totalCalls, callsByOperation, peakRssMb: rssMb(), cpuSeconds: (cpu.user + cpu.system) / 1e6,
       failedListings: listings.filter((l) => !l.items.ok).length,
+      cli: await scanWithCli(url),
     };
     print(figures, stats.rateLimitWaitMs, discovery.failures.length);
     return figures;
@@ -176,6 +214,7 @@ function print(f: AwsBenchFigures, rateLimitWaitMs: number, discoveryFailures: n
     ['failed listings / discovery failures', `${f.failedListings} / ${discoveryFailures}`],
     ['scanner CPU time', `${f.cpuSeconds.toFixed(1)} s`],
     ['peak RSS (scanner process)', `${f.peakRssMb} MB`],
+    ['dutyscan scan -f json (built CLI)', `${(f.cli.wallMs / 1000).toFixed(2)} s, CPU ${f.cli.cpuSeconds.toFixed(1)} s, peak RSS ${f.cli.peakRssMb} MB (target <= 200 MB)`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log('AWS collection benchmark');

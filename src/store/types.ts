@@ -20,7 +20,8 @@ export type Lifecycle = (typeof LIFECYCLES)[number];
 export const CHANGES = ['new', 'still-failing', 'resolved', 'regressed', 'muted', 'mute-expired'] as const;
 export type Change = (typeof CHANGES)[number];
 
-export type Trigger = 'schedule' | 'api';
+/** `shard`: one shard of a run (`dutyscan scan --run-id`), recorded by the pod that scanned it. */
+export type Trigger = 'schedule' | 'api' | 'shard';
 
 export interface ScanRecord {
   readonly id: string;

@@ -93,6 +93,8 @@ export async function* runFindings(store: Pick<HistoryStore, 'scanFindings'>, sc
 export async function runSummary(store: Pick<HistoryStore, 'scanFindings'>, status: RunStatus, shards: readonly RunShard[], catalog: Catalog): Promise<ScanSummary> {
   if (!status.complete) throw new Error(`run ${status.id} is incomplete: ${missingText(status)}`);
   const reported = shards.filter((s) => s.count === status.count);
+  const compacted = reported.find((s) => s.scan?.compactedAt);
+  if (compacted) throw new Error(`the findings of shard ${compacted.index} of run ${status.id} were removed on ${compacted.scan!.compactedAt} (service.keepFindings): the run has no report`);
   const contexts = reported.map((s) => s.context);
   const profiles = [...new Set(contexts.map((c) => c.contract.id))];
   if (profiles.length > 1) throw new Error(`the shards of run ${status.id} used different contract profiles (${profiles.join(', ')}): they cannot make one report`);

@@ -9,6 +9,12 @@ import type { Finding } from '../../src/core/finding.js';
 import type { ScanSummary } from '../../src/core/summary.js';
 import { startPostgres, type PostgresServer } from '../store/postgres-server.js';
 import { dutyscan, type Run } from '../support/cli.js';
+import { silent } from '../service/harness.js';
+import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
+import { ServiceMetrics } from '../../src/service/metrics.js';
+import { ScanCoordinator } from '../../src/service/scheduler.js';
+import { buildServer, registryFormats } from '../../src/service/server.js';
+import { openPostgresStore } from '../../src/store/postgres.js';
 
 type Doc = { scan: ScanSummary; findings: Finding[] };
 
@@ -113,4 +119,41 @@ describe('scan --run-id, report --run (PostgreSQL)', () => {
     const both = await dutyscan(['report', '--run', 'x', '--scan', 'y.json', '--format', 'json']);
     expect(both.code).toBe(2);
   }, 120_000);
+
+  it('the API: GET /runs/{id} and /runs/{id}/report as report --run; an incomplete run is a 409 naming the shard', async () => {
+    const store = openPostgresStore(sharded);
+    const catalog = loadCatalog();
+    const app = await buildServer({
+      coordinator: new ScanCoordinator({ store, log: silent, scan: async () => { throw new Error('no scans here'); } }),
+      store,
+      metrics: new ServiceMetrics(),
+      schedules: [],
+      tokens: [],
+      log: silent,
+      host: '127.0.0.1',
+      ...registryFormats(),
+      attestations: { obligations: catalog.obligations, contract: resolveContract(catalog, 'iaas-customer-duties') },
+    });
+    try {
+      const run = await app.inject({ url: '/runs/dutyscan-sharded-29400000' });
+      expect(run.statusCode).toBe(200);
+      const body = run.json<{ complete: boolean; count: number; missing: unknown[]; drift: Record<string, number>; summary: ScanSummary }>();
+      expect(body).toMatchObject({ complete: true, count: 2, missing: [] });
+      expect(body.drift.new).toBeGreaterThan(0);
+      expect(body.summary.id).toBe('dutyscan-sharded-29400000');
+
+      const [api, cli] = await Promise.all([app.inject({ url: '/runs/dutyscan-sharded-29400000/report?format=md' }), report(sharded, 'dutyscan-sharded-29400000', 'contract-md')]);
+      expect(api.statusCode).toBe(200);
+      expect(normalised(api.body, 'x')).toEqual(normalised(cli.stdout, 'x'));
+
+      const half = await app.inject({ url: '/runs/half-run/report?format=md' });
+      expect(half.statusCode).toBe(409);
+      expect(half.json()).toMatchObject({ title: 'Run incomplete', missing: [{ index: 1, reason: 'never started' }] });
+      expect((await app.inject({ url: '/runs/half-run' })).json()).toMatchObject({ complete: false, count: 2, missing: [{ index: 1 }] });
+      expect((await app.inject({ url: '/runs/nothing-here' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  }, 300_000);
 });

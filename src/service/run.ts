@@ -7,7 +7,7 @@ import type { ScanSummary } from '../core/summary.js';
 import { mergeScans } from '../engine/merge.js';
 import type { Catalog } from '../mapping/catalog.js';
 import type { Change, HistoryStore, NewScan, RunContext, RunShard, ScanFindingRow, ScanRecord } from '../store/types.js';
-import { ScanCoordinator } from './scheduler.js';
+import { ScanCoordinator, scopeKey } from './scheduler.js';
 
 /**
  * A run: one scan of an organisation made by several pods (the shards of a Kubernetes Indexed
@@ -156,7 +156,10 @@ export async function recordShard(
   const stop = () => void coordinator.stop({ graceMs: 60_000 });
   options.signal.addEventListener('abort', stop, { once: true });
   try {
-    const ticket = coordinator.trigger({ providers: [...options.providers] }, { trigger: 'shard', schedule: `run:${runId}` });
+    const scope = { providers: [...options.providers] };
+    // Each shard index is its own series: retention keeps the last runs of each, not of the scope's scans overall.
+    const key = `${scopeKey(scope)} shard ${shard.index}/${shard.count}`;
+    const ticket = coordinator.trigger(scope, { trigger: 'shard', schedule: `run:${runId}`, scopeKey: key });
     if (!ticket.accepted) throw new Error(`the shard could not start: ${ticket.reason}`);
     const record = await ticket.done;
     if (failure) throw failure.error;

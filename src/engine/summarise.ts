@@ -70,12 +70,12 @@ export interface ScanRecord {
   readonly source: ScanSummary['source'];
   readonly providers: readonly ProviderId[];
   /** The checks the scan ran: those of the providers it covered. */
-  readonly checks: readonly AnyCheck[];
+  readonly checks: readonly Pick<AnyCheck, 'id'>[];
   readonly catalog: Catalog;
   readonly contract: ContractProfile;
   readonly tally: Tally;
-  readonly mutelist: Mutelist;
-  readonly progress: Progress;
+  readonly mutelist: Pick<Mutelist, 'expired'>;
+  readonly progress: Pick<Progress, 'accounts' | 'scopesPlanned' | 'scopesDone'>;
   readonly apiStats: readonly ApiStats[];
   readonly collectionMode: ScanSummary['collectionMode'];
   /** When the scan judges sign-offs (its `now`), and the sign-offs it was given. */

@@ -123,13 +123,14 @@ export class ScanCoordinator {
     };
   }
 
-  trigger(scope: ScanScope, origin: { trigger: Trigger; schedule?: string | undefined }): TriggerResult {
+  /** `origin.scopeKey`: scans compared (and retained) with each other, when not all scans of the scope are (the shards of runs). */
+  trigger(scope: ScanScope, origin: { trigger: Trigger; schedule?: string | undefined; scopeKey?: string | undefined }): TriggerResult {
     const schedule = origin.schedule ?? origin.trigger;
     if (this.stopping) {
       this.options.metrics?.scanSkipped(schedule, 'stopping');
       return { accepted: false, reason: 'stopping' };
     }
-    const key = scopeKey(scope);
+    const key = origin.scopeKey ?? scopeKey(scope);
     const clash = [this.current, ...this.queue].find((j) => j?.scopeKey === key);
     if (clash) {
       this.options.metrics?.scanSkipped(schedule, 'busy');

@@ -24,6 +24,10 @@ import { attestationProblems } from '../attestation/load.js';
 import { attestationsFileSchema } from '../attestation/schema.js';
 import { attestationStatuses } from '../attestation/status.js';
 import type { ContractProfile, Obligation } from '../mapping/schema.js';
+import { loadCatalog, type Catalog } from '../mapping/catalog.js';
+import type { Finding } from '../core/finding.js';
+import type { ScanSummary } from '../core/summary.js';
+import { RUN_ID, missingText, runFindings, runStatus, runSummary } from './run.js';
 
 /** RFC 9457 problem details; `type` URIs name dutyscan's own problem kinds. */
 export class Problem extends Error {
@@ -164,6 +168,8 @@ export interface ServerOptions {
   readonly cursorKey?: string | undefined;
   /** What `POST /attestations` checks sign-offs against, and whose validity periods `GET /attestations` applies. */
   readonly attestations: { readonly obligations: ReadonlyMap<string, Obligation>; readonly contract: ContractProfile };
+  /** What a run's merged summary rolls up to (the bundled catalog when absent). */
+  readonly catalog?: Catalog | undefined;
 }
 
 const scanView = (s: ScanRecord, detail: boolean) => ({
@@ -337,19 +343,51 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const { format } = validate(z.strictObject({ format: z.enum(options.formatIds as [string, ...string[]]).default('json') }), request.query, 'query');
     const scan = withFindings(await findScan(id));
     if (!scan.summary) throw new Problem(409, 'No report', `scan ${id} is ${scan.status} and has no summary to report`);
-    const summary = scan.summary;
-    const f = options.formats(format, { contract: summary.contract, scanId: scan.id });
+    async function* findings(): AsyncGenerator<Finding> {
+      for await (const row of store.scanFindings(scan.id)) yield row.finding;
+    }
+    return sendReport(reply, format, scan.summary, findings(), scan.id);
+  });
+
+  /** A report of one scan (or run) in `format`, streamed: the summary frames the findings. */
+  function sendReport(reply: FastifyReply, format: string, summary: ScanSummary, findings: AsyncIterable<Finding>, id = summary.id): FastifyReply {
+    const f = options.formats(format, { contract: summary.contract, scanId: id });
     if (!f) throw new Problem(400, 'Unknown format', `no format "${format}"`);
     async function* render(): AsyncGenerator<string> {
       if (f!.header) yield f!.header(summary);
       if (f!.begin) yield f!.begin();
       let index = 0;
-      for await (const row of store.scanFindings(scan.id)) if (f!.finding) yield f!.finding(row.finding, index++);
+      for await (const finding of findings) if (f!.finding) yield f!.finding(finding, index++);
       yield f!.end(summary);
     }
-    reply.type(f.mediaType).header('content-disposition', `attachment; filename="dutyscan-${scan.id}.${f.extension}"`);
+    reply.type(f.mediaType).header('content-disposition', `attachment; filename="dutyscan-${id}.${f.extension}"`);
     if (f.contentSecurityPolicy) reply.header('content-security-policy', f.contentSecurityPolicy);
     return reply.send(Readable.from(render()));
+  }
+
+  const runParams = z.strictObject({ id: z.string().regex(RUN_ID, 'a run id (letters, digits and . _ : -)') });
+
+  /** A run (`dutyscan scan --run-id`): its shards as they registered, and its merged summary once all reported. */
+  async function findRun(id: string) {
+    const shards = await store.runShards(id);
+    if (shards.length === 0) throw new Problem(404, 'Run not found', `no run ${id} (dutyscan scan --run-id records one)`);
+    return { shards, status: runStatus(id, shards) };
+  }
+
+  app.get('/runs/:id', async (request) => {
+    const { shards, status } = await findRun(validate(runParams, request.params, 'path').id);
+    const summary = status.complete ? await runSummary(store, status, shards, options.catalog ?? loadCatalog()) : undefined;
+    return { ...status, ...(summary ? { summary } : {}), links: { self: `/runs/${status.id}`, report: `/runs/${status.id}/report` } };
+  });
+
+  app.get('/runs/:id/report', async (request, reply) => {
+    const { id } = validate(runParams, request.params, 'path');
+    const { format } = validate(z.strictObject({ format: z.enum(options.formatIds as [string, ...string[]]).default('json') }), request.query, 'query');
+    const { shards, status } = await findRun(id);
+    if (!status.complete) throw new Problem(409, 'Run incomplete', `run ${id}: not reported: ${missingText(status)}`, { missing: status.missing });
+    for (const shard of shards) if (shard.scan) withFindings(shard.scan);
+    const summary = await runSummary(store, status, shards, options.catalog ?? loadCatalog());
+    return sendReport(reply, format, summary, runFindings(store, shards.map((s) => s.scanId)));
   });
 
   /** What moved in this scan: for SIEMs that pull, with OCSF activity Create, Update or Close. */

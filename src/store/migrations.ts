@@ -114,6 +114,22 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX attestations_obligation ON attestations (obligation, signed_on)`,
     ],
   },
+  {
+    version: 6,
+    name: 'runs: the shards of one scan, each recorded by its own pod',
+    statements: [
+      // One row per shard of a run; a retried shard replaces its row with its new scan.
+      `CREATE TABLE run_shards (
+        run_id TEXT NOT NULL,
+        shard_index INTEGER NOT NULL,
+        shard_count INTEGER NOT NULL,
+        scan_id TEXT NOT NULL,
+        context TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, shard_index)
+      )`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

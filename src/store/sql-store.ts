@@ -13,12 +13,15 @@ import {
   type FindingUpdate,
   type HistoryStore,
   type Lifecycle,
+  type NewRunShard,
   type NewScan,
   type Page,
   type ScanFindingRow,
   type ScanOutcome,
   type ScanQuery,
   type ScanRecord,
+  type RunContext,
+  type RunShard,
   type ScanStatus,
   type StoredAttestation,
   type Transition,
@@ -75,7 +78,7 @@ function decodeCursor(cursor: string, length: number): string[] {
 const BATCH = 200;
 
 /** Every table the migrations create, for the store's size. */
-const TABLES = ['schema_migrations', 'scans', 'findings', 'scan_findings', 'finding_transitions', 'scan_mutes', 'attestations'];
+const TABLES = ['schema_migrations', 'scans', 'findings', 'scan_findings', 'finding_transitions', 'scan_mutes', 'attestations', 'run_shards'];
 
 /** Rows per INSERT: 200 rows of 17 columns stay far below SQLite's and PostgreSQL's parameter limits. */
 const ROWS_PER_STATEMENT = 200;
@@ -226,7 +229,8 @@ export class SqlStore implements HistoryStore {
   async record(scanId: string, at: string, updates: readonly FindingUpdate[]): Promise<void> {
     if (updates.length === 0) return;
     // A multi-row upsert may touch a row once (PostgreSQL): per id, the last update wins, as it would one by one.
-    const unique = [...new Map(updates.map((u) => [u.state.id, u])).values()];
+    // In id order, so that shards recording at once lock the rows they share in one order (no deadlock).
+    const unique = [...new Map(updates.map((u) => [u.state.id, u])).values()].sort((a, b) => (a.state.id < b.state.id ? -1 : a.state.id > b.state.id ? 1 : 0));
     const states: Param[][] = [];
     const perScan: Param[][] = [];
     const moves: Param[][] = [];
@@ -330,7 +334,7 @@ export class SqlStore implements HistoryStore {
       for (let i = 0; i < rows.length; i += BATCH) {
         const ids = rows.slice(i, i + BATCH).map((r) => String(r['id']));
         const list = ids.map(() => '?').join(', ');
-        for (const table of ['scan_findings', 'finding_transitions', 'scan_mutes']) await tx.run(`DELETE FROM ${table} WHERE scan_id IN (${list})`, ids);
+        for (const table of ['scan_findings', 'finding_transitions', 'scan_mutes', 'run_shards']) await tx.run(`DELETE FROM ${table} WHERE scan_id IN (${list})`, ids);
         await tx.run(`DELETE FROM scans WHERE id IN (${list})`, ids);
       }
       return rows.length;
@@ -367,6 +371,32 @@ export class SqlStore implements HistoryStore {
 
   sizeBytes(): Promise<number> {
     return this.driver.sizeBytes(TABLES);
+  }
+
+  async addRunShard(shard: NewRunShard): Promise<void> {
+    await this.driver.run(
+      `INSERT INTO run_shards (run_id, shard_index, shard_count, scan_id, context, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (run_id, shard_index) DO UPDATE SET shard_count = excluded.shard_count, scan_id = excluded.scan_id,
+         context = excluded.context, recorded_at = excluded.recorded_at`,
+      [shard.runId, shard.index, shard.count, shard.scanId, json(shard.context), shard.recordedAt],
+    );
+  }
+
+  async runShards(runId: string): Promise<RunShard[]> {
+    const rows = await this.driver.all(
+      `SELECT r.run_id, r.shard_index, r.shard_count, r.scan_id, r.context, r.recorded_at, s.*
+       FROM run_shards r LEFT JOIN scans s ON s.id = r.scan_id WHERE r.run_id = ? ORDER BY r.shard_index`,
+      [runId],
+    );
+    return rows.map((r) => ({
+      runId: String(r['run_id']),
+      index: num(r['shard_index']),
+      count: num(r['shard_count']),
+      scanId: String(r['scan_id']),
+      context: parse<RunContext>(r['context']),
+      recordedAt: String(r['recorded_at']),
+      scan: r['id'] === null || r['id'] === undefined ? undefined : toScan(r),
+    }));
   }
 
   async addAttestations(attestations: readonly Attestation[], recordedAt: string): Promise<StoredAttestation[]> {

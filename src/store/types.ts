@@ -1,4 +1,5 @@
 import type { Attestation } from '../attestation/schema.js';
+import type { ContractProfile } from '../mapping/schema.js';
 import type { Severity } from '../core/check.js';
 import type { Finding, Status } from '../core/finding.js';
 import type { ScanSummary } from '../core/summary.js';
@@ -19,7 +20,8 @@ export type Lifecycle = (typeof LIFECYCLES)[number];
 export const CHANGES = ['new', 'still-failing', 'resolved', 'regressed', 'muted', 'mute-expired'] as const;
 export type Change = (typeof CHANGES)[number];
 
-export type Trigger = 'schedule' | 'api';
+/** `shard`: one shard of a run (`dutyscan scan --run-id`), recorded by the pod that scanned it. */
+export type Trigger = 'schedule' | 'api' | 'shard';
 
 export interface ScanRecord {
   readonly id: string;
@@ -155,6 +157,33 @@ export interface StoredAttestation extends Attestation {
   readonly recordedAt: string;
 }
 
+/**
+ * What a run's report needs besides its shards' findings and summaries, as each shard ran:
+ * the checks it ran (their obligations are assessed), the contract profile, the sign-offs and
+ * when it judged them. Kept with each shard so the report needs neither the shards' flags nor files.
+ */
+export interface RunContext {
+  readonly checks: readonly string[];
+  readonly contract: ContractProfile;
+  readonly attestations: readonly Attestation[];
+  readonly now: string;
+}
+
+/** One shard of a run (`dutyscan scan --run-id ID --shard i/n`): its scan, recorded like any other. */
+export interface NewRunShard {
+  readonly runId: string;
+  readonly index: number;
+  readonly count: number;
+  readonly scanId: string;
+  readonly context: RunContext;
+  readonly recordedAt: string;
+}
+
+export interface RunShard extends NewRunShard {
+  /** The shard's scan; undefined when it never started (or retention removed it). */
+  readonly scan: ScanRecord | undefined;
+}
+
 /** The scan history: SQLite by default, PostgreSQL for shared or larger deployments. */
 export interface HistoryStore {
   readonly kind: 'sqlite' | 'postgres';
@@ -192,6 +221,10 @@ export interface HistoryStore {
   reclaim(): Promise<void>;
   /** Bytes the store occupies: SQLite's database pages, or dutyscan's PostgreSQL tables with their indexes. */
   sizeBytes(): Promise<number>;
+  /** Register a shard of a run before its scan starts; a retried shard replaces the attempt before it. */
+  addRunShard(shard: NewRunShard): Promise<void>;
+  /** The shards of a run that registered, by index. */
+  runShards(runId: string): Promise<RunShard[]>;
   /** Record sign-offs (`POST /attestations`), all or none. */
   addAttestations(attestations: readonly Attestation[], recordedAt: string): Promise<StoredAttestation[]>;
   /** Every sign-off recorded, oldest first (by date signed, then recorded). */

@@ -8,33 +8,20 @@
  * - the Dockerfile's properties are asserted on its parsed instructions, and what its runtime
  *   stage runs (bin/ -> dist/, production dependencies) is checked against the repository.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { PersistentVolumeClaim } from 'kubernetes-models/v1/PersistentVolumeClaim';
 import { Service } from 'kubernetes-models/v1/Service';
-import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { configSchema } from '../../src/config/schema.js';
+import { models, typeCheckManifests } from '../support/kubernetes.js';
 
 const root = join(import.meta.dirname, '../..');
 const k8sDir = join(root, 'deploy/kubernetes');
 
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [k: string]: unknown };
-
-const models: Record<string, { model: new (data: never) => { validate(): void }; module: string; iface: string }> = {
-  'v1/ServiceAccount': { model: ServiceAccount as never, module: 'kubernetes-models/v1/ServiceAccount', iface: 'IServiceAccount' },
-  'v1/ConfigMap': { model: ConfigMap as never, module: 'kubernetes-models/v1/ConfigMap', iface: 'IConfigMap' },
-  'v1/PersistentVolumeClaim': { model: PersistentVolumeClaim as never, module: 'kubernetes-models/v1/PersistentVolumeClaim', iface: 'IPersistentVolumeClaim' },
-  'v1/Service': { model: Service as never, module: 'kubernetes-models/v1/Service', iface: 'IService' },
-  'apps/v1/Deployment': { model: Deployment as never, module: 'kubernetes-models/apps/v1/Deployment', iface: 'IDeployment' },
-  'batch/v1/CronJob': { model: CronJob as never, module: 'kubernetes-models/batch/v1/CronJob', iface: 'ICronJob' },
-};
 
 function manifests(): { file: string; doc: Manifest }[] {
   const out: { file: string; doc: Manifest }[] = [];
@@ -74,33 +61,9 @@ describe('Kubernetes manifests', () => {
   });
 
   it('use no key the Kubernetes types do not know (the TypeScript compiler\'s excess-property check)', async () => {
-    const dir = join(root, 'node_modules/.cache/dutyscan-manifest-check');
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const lines: string[] = [];
-    manifests().forEach(({ doc }, i) => {
-      const entry = models[`${doc.apiVersion}/${doc.kind}`]!;
-      lines.push(`import type { ${entry.iface} as T${i} } from '${entry.module}';`);
-      lines.push(`export const m${i}: T${i} = ${JSON.stringify(doc)};`);
-    });
-    // A deliberate misspelling, to prove the check bites.
-    lines.push(`import type { IDeployment as Probe } from 'kubernetes-models/apps/v1/Deployment';`);
-    lines.push(`// @ts-expect-error -- "replica" is not a DeploymentSpec key`);
-    lines.push(`export const probe: Probe = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replica: 1, selector: {}, template: {} } };`);
-    writeFileSync(join(dir, 'manifests.ts'), `${lines.join('\n')}\n`);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'ES2022', types: [], skipLibCheck: true, exactOptionalPropertyTypes: false },
-      files: ['manifests.ts'],
-    }));
-    // The compiler we build with (TypeScript 7); node_modules/.bin/tsc may be the TypeScript 6 that lint needs.
-    const tsc = join(root, 'node_modules/typescript-native/bin/tsc');
-    const result = await promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')]).then(
-      () => ({ code: 0, out: '' }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: `${e.stdout}${e.stderr}` }),
-    );
+    const result = await typeCheckManifests(manifests().map((m) => m.doc), 'dutyscan-manifest-check');
     expect(result.out).toBe('');
     expect(result.code).toBe(0);
-    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   it('serve mode: one replica replaced (not rolled), probes on /healthz and /readyz, a PVC at /var/lib/dutyscan, read-only root, non-root', () => {

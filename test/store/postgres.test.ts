@@ -36,7 +36,7 @@ describe('openStore with PostgreSQL', () => {
     try {
       expect(await Promise.all([a.migrate(), b.migrate()])).toEqual([LATEST_SCHEMA_VERSION, LATEST_SCHEMA_VERSION]);
       const rows = await a.driver.all('SELECT version FROM schema_migrations ORDER BY version');
-      expect(rows.map((r) => Number(r['version']))).toEqual([1, 2, 3, 4, 5]);
+      expect(rows.map((r) => Number(r['version']))).toEqual([1, 2, 3, 4, 5, 6]);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

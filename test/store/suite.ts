@@ -70,7 +70,7 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(await store.migrate()).toBe(LATEST_SCHEMA_VERSION);
       expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
       const versions = await store.driver.all('SELECT version FROM schema_migrations ORDER BY version');
-      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3, 4, 5]);
+      expect(versions.map((r) => Number(r['version']))).toEqual([1, 2, 3, 4, 5, 6]);
     });
 
     it('migrates a version-1 database holding data to the latest version and keeps the data', async () => {
@@ -119,6 +119,27 @@ export function storeSuite(name: string, open: () => Promise<SqlStore>): void {
       expect(scan?.summary?.counts).toEqual(summary.counts);
       expect(await store.scanMutes('s1')).toEqual([{ rule: 0, entry: mute, expired: false }]);
       expect(await store.getScan('nope')).toBeUndefined();
+    });
+
+    it('keeps the shards of a run with their scans; a retried shard replaces its attempt; pruning its scan removes it', async () => {
+      const store = await fresh();
+      const contract = resolveContract(loadCatalog(), 'iaas-customer-duties');
+      const context = { checks: ['aws-s3-bucket-not-public'], contract, attestations: [], now: '2026-11-22T10:00:00.000Z' };
+      const shard = (index: number, scanId: string) => ({ runId: 'job-1', index, count: 2, scanId, context, recordedAt: '2026-11-22T10:00:00.000Z' });
+      await store.startScan(newScan('a0', '2026-11-22T10:00:00.000Z'));
+      await store.addRunShard(shard(0, 'a0'));
+      await store.addRunShard(shard(1, 'never-started'));
+      expect(await store.runShards('job-1')).toMatchObject([
+        { index: 0, count: 2, scanId: 'a0', context, scan: { id: 'a0', status: 'running' } },
+        { index: 1, scanId: 'never-started', scan: undefined },
+      ]);
+      await store.startScan(newScan('a1', '2026-11-22T10:05:00.000Z'));
+      await store.addRunShard(shard(1, 'a1'));
+      expect((await store.runShards('job-1')).map((s) => [s.index, s.scan?.id])).toEqual([[0, 'a0'], [1, 'a1']]);
+      expect(await store.runShards('other')).toEqual([]);
+      await store.finishScan('a0', { status: 'completed', finishedAt: '2026-11-22T10:01:00.000Z', summary: null, message: null, drift: {} });
+      expect(await store.prune('2026-11-22T10:03:00.000Z')).toBe(1);
+      expect((await store.runShards('job-1')).map((s) => s.index)).toEqual([1]);
     });
 
     it('lists and counts open failures past their due date as of a time (none for a muted or period-less one); a cure or a regression changes it', async () => {

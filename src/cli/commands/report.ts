@@ -8,6 +8,11 @@ import { OutputWriter } from '../../output/writer.js';
 import { fileToWrite } from '../inputs.js';
 import { UsageError, parseEnum } from '../select.js';
 import { EXIT } from '../exit.js';
+import { loadConfig } from '../../config/load.js';
+import { loadCatalog } from '../../mapping/catalog.js';
+import { missingText, runFindings, runStatus, runSummary } from '../../service/run.js';
+import { openStore } from '../../store/index.js';
+import { storeOverride } from '../store.js';
 
 export interface ScanDocument {
   readonly scan: ScanSummary;
@@ -53,26 +58,61 @@ function withNotAssessed(scan: ScanSummary): ScanSummary {
   };
 }
 
-interface ReportFlags { scan: string; format: string; output?: string }
+interface ReportFlags { scan?: string; run?: string; store?: string; config?: string; format: string; output?: string }
+
+/** A scan to render: its summary, and its findings (read once to render). */
+interface Rendered {
+  readonly summary: ScanSummary;
+  readonly findings: Iterable<Finding> | AsyncIterable<Finding>;
+}
 
 export async function reportCommand(flags: ReportFlags): Promise<number> {
   parseEnum('format', [flags.format], [...formatters.keys()]);
+  if ((flags.scan === undefined) === (flags.run === undefined)) throw new UsageError('give either --scan FILE (a saved scan document) or --run ID (a run in the history store)');
+  if (flags.store !== undefined && flags.run === undefined) throw new UsageError('--store is where --run looks: give --run ID too');
   if (flags.output) fileToWrite('--output', flags.output);
-  const { scan, findings } = readScanDocument(flags.scan);
-  const f = formatter(flags.format, { contract: scan.contract, scanId: scan.id });
+  if (flags.scan !== undefined) {
+    const { scan, findings } = readScanDocument(flags.scan);
+    await render(flags, { summary: scan, findings });
+    return EXIT.OK;
+  }
+  const store = await openStore(storeOverride(flags.store, loadConfig(flags.config).config.service));
+  try {
+    const id = flags.run!;
+    const shards = await store.runShards(id);
+    if (shards.length === 0) throw new UsageError(`no run "${id}" in the ${store.kind} history store (dutyscan scan --run-id records one)`);
+    const status = runStatus(id, shards);
+    if (!status.complete) {
+      process.stderr.write(`dutyscan: run ${id} is incomplete: ${status.count - status.missing.length} of ${status.count} shards reported; not reported: ${missingText(status)}\n`);
+      return EXIT.INCOMPLETE;
+    }
+    const summary = await runSummary(store, status, shards, loadCatalog());
+    await render(flags, { summary, findings: runFindings(store, shards.map((s) => s.scanId)) });
+    const drift = Object.entries(status.drift).map(([change, n]) => `${n} ${change}`).join(', ');
+    process.stderr.write(`run ${id}: ${status.count} shards, ${summary.findings} findings; drift since each shard's previous scan: ${drift || 'none'}\n`);
+    return EXIT.OK;
+  } finally {
+    await store.close();
+  }
+}
+
+async function render(flags: ReportFlags, { summary, findings }: Rendered): Promise<void> {
+  const f = formatter(flags.format, { contract: summary.contract, scanId: summary.id });
   const writer = flags.output ? OutputWriter.toFile(f, flags.output) : new OutputWriter(f, process.stdout);
   await writer.begin();
-  for (const finding of findings) await writer.write(finding);
-  await writer.close(scan);
+  for await (const finding of findings) await writer.write(finding);
+  await writer.close(summary);
   if (flags.output) process.stderr.write(`wrote ${flags.output}\n`);
-  return EXIT.OK;
 }
 
 export function registerReportCommand(program: Command, done: (exitCode: number) => void = () => {}): void {
   program
     .command('report')
-    .description('render a saved scan (written by: dutyscan scan --format json) in another format')
-    .requiredOption('--scan <file>', 'the saved scan document ({"scan": ..., "findings": [...]})')
+    .description('render a saved scan (written by: dutyscan scan --format json), or a run of several shards from the history store, in any format')
+    .option('--scan <file>', 'the saved scan document ({"scan": ..., "findings": [...]})')
+    .option('--run <id>', 'the run recorded by: dutyscan scan --run-id ID (every shard; exit 4 naming those that have not reported)')
+    .option('--store <store>', 'history store for --run: sqlite:PATH or postgres (URL from $DUTYSCAN_DATABASE_URL; default: service.store)')
+    .option('-c, --config <file>', 'YAML config file whose service.store --run reads (default: $DUTYSCAN_CONFIG)')
     .requiredOption('-f, --format <format>', `one of: ${[...formatters.keys()].join(', ')}`)
     .option('-o, --output <file>', 'write here instead of stdout')
     .action(async (flags: ReportFlags) => {

@@ -28,6 +28,9 @@ import { DUTIES, SEVERITIES, UsageError, list, parseEnum, selectChecks } from '.
 import { exitCodeFor } from '../exit.js';
 import { scanHelp } from '../help.js';
 import { openEvidence } from './evidence.js';
+import { RUN_ID, recordShard } from '../../service/run.js';
+import { openStore } from '../../store/index.js';
+import { mutesInForce, storeOverride } from '../store.js';
 
 interface ScanFlags {
   provider?: string[];
@@ -44,6 +47,8 @@ interface ScanFlags {
   saveInventory?: string;
   demo?: boolean;
   shard?: string;
+  runId?: string;
+  store?: string;
   logLevel?: string;
   progress: boolean;
   details?: boolean;
@@ -125,6 +130,11 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   if (checks.length === 0) throw new UsageError('the selection leaves no check to run; see: dutyscan checks list');
   const failOn = flags.failOn ? parseEnum('severity', [flags.failOn], SEVERITIES)[0]! : config.outputs.failOn;
   const shard = parseShard(flags.shard);
+  // In a Kubernetes Indexed Job the manifests set DUTYSCAN_RUN_ID to the Job's name: every pod of it, one run.
+  const runId = flags.runId ?? (process.env.DUTYSCAN_RUN_ID || undefined);
+  if (runId !== undefined && !RUN_ID.test(runId)) throw new UsageError(`--run-id takes letters, digits and . _ : - (at most 100, e.g. the Job's name), got "${runId}"`);
+  if (flags.store !== undefined && runId === undefined) throw new UsageError('--store says where to record a run: give --run-id (or set DUTYSCAN_RUN_ID) too');
+  const storeConfig = runId === undefined ? undefined : storeOverride(flags.store, config.service);
   const evidence = openEvidence(flags);
   const attestationsFile = flags.attestations ?? loaded.config.attestations;
   const attestations = [
@@ -160,10 +170,9 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const onSignal = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  for (const w of writers) await w.begin();
-  let summary: ScanSummary;
-  try {
-    summary = await runScan(
+  const store = storeConfig ? await openStore(storeConfig) : undefined;
+  const scan = (signal: AbortSignal, record?: (finding: Finding) => Promise<void>) =>
+    runScan(
       {
         config,
         providers,
@@ -172,7 +181,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         contract,
         ...(source ? { source } : {}),
         now,
-        signal: controller.signal,
+        signal,
         log,
         ...(shard ? { shard } : {}),
         ...(inventoryWriter ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
@@ -183,13 +192,27 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
       async (finding: Finding, reads) => {
         sinks.write(finding);
         // Every file takes the finding in the same step, so all of them list findings in one order.
-        await Promise.all([...writers.map((w) => w.write(finding)), evidence?.write(finding, reads)]);
+        await Promise.all([...writers.map((w) => w.write(finding)), evidence?.write(finding, reads), record?.(finding)]);
       },
     );
+  for (const w of writers) await w.begin();
+  let summary: ScanSummary;
+  try {
+    summary = store && runId
+      ? (await recordShard(
+          {
+            store, log, runId, shard: shard ?? { index: 0, count: 1 }, providers, signal: controller.signal,
+            context: { checks: checks.map((c) => c.id), contract, attestations, now: now.toISOString() },
+            mutes: mutesInForce(config.mutelist, now),
+          },
+          (emit, signal) => scan(signal, emit),
+        )).summary
+      : await scan(controller.signal);
   } catch (e) {
     await sinks.close().catch(() => undefined); // spool what was queued before the failure
     throw e;
   } finally {
+    await store?.close();
     progress.clear();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -199,6 +222,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   for (const w of writers) await w.close(summary);
   await inventoryWriter?.close();
   if (terminal) process.stdout.write(terminal.end(summary));
+  if (runId) process.stderr.write(`recorded shard ${shard?.index ?? 0}/${shard?.count ?? 1} of run ${runId} (dutyscan report --run ${runId})\n`);
   for (const w of writers) if (w.path) process.stderr.write(`wrote ${w.path}\n`);
   if (evidence) {
     const written = await evidence.close(summary);
@@ -226,6 +250,8 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--save-inventory <file>', 'save what was collected, to evaluate again with --inventory')
     .option('--demo', 'evaluate the embedded demo organisation (no cloud credentials needed)')
     .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition; of the demo or inventory too)')
+    .option('--run-id <id>', 'record the scan in the history store as shard --shard of this run (default: $DUTYSCAN_RUN_ID); see: dutyscan report --run')
+    .option('--store <store>', 'history store for --run-id: sqlite:PATH or postgres (URL from $DUTYSCAN_DATABASE_URL; default: service.store)')
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
     .option('--no-progress', 'no live progress line on a terminal')
     .option('--details', 'table: every resource of each group, not only the first few')

@@ -18,6 +18,7 @@ import { openStore } from '../../store/index.js';
 import { createLogger } from '../../util/log.js';
 import { allChecks } from '../../../checks/index.js';
 import { EXIT } from '../exit.js';
+import { mutesInForce, storeOverride } from '../store.js';
 import { contractFor, logLevel } from '../inputs.js';
 import { UsageError, selectChecks } from '../select.js';
 
@@ -30,14 +31,6 @@ interface ServeFlags {
   demo?: boolean;
   inventory?: string;
   logLevel?: string;
-}
-
-/** `--store sqlite:PATH` or `--store postgres` (URL from the configured environment variable). */
-function storeOverride(value: string | undefined, service: ServiceConfig): ServiceConfig['store'] {
-  if (value === undefined) return service.store;
-  if (value.startsWith('sqlite:')) return { kind: 'sqlite', path: value.slice('sqlite:'.length) };
-  if (value === 'postgres') return { kind: 'postgres', urlEnv: service.store.kind === 'postgres' ? service.store.urlEnv : 'DUTYSCAN_DATABASE_URL' };
-  throw new UsageError(`--store takes sqlite:PATH or postgres, got "${value}"`);
 }
 
 function parsePort(value: string | undefined): number | undefined {
@@ -108,10 +101,7 @@ export async function serveCommand(flags: ServeFlags, signals: NodeJS.EventEmitt
       // The demo brings its own sign-offs, as `scan --demo` does; the store holds those POSTed.
       attestations: async (now) => [...(flags.demo ? demoAttestations(now) : []), ...(await store.listAttestations())],
     }),
-    mutes: (now) => {
-      const today = now.toISOString().slice(0, 10);
-      return config.mutelist.map((entry, rule) => ({ rule, entry, expired: entry.expires !== undefined && entry.expires < today }));
-    },
+    mutes: (now) => mutesInForce(config.mutelist, now),
     publisher: publisherFor(config.sinks, service.sinks.changesOnly, { contract, baseDir: file === '(defaults)' ? undefined : dirname(file), log, metrics }),
   });
   const scheduler = new Scheduler(service.schedules, coordinator, { log, metrics });

@@ -89,7 +89,7 @@ export function gcpDemo(now: Date): Listing[] {
   add('gcp.compute.subnetwork', 'europe-west1', `${ce}/regions/europe-west1/subnetworks/pipelines`, 'pipelines', { network: 'analytics-vpc', ipCidrRange: '10.20.0.0/20', purpose: 'PRIVATE', flowLogs: true }, {}, { assetType: 'compute.googleapis.com/Subnetwork', location: 'europe-west1', labelable: false });
   add('gcp.compute.subnetwork', 'us-central1', `${ce}/regions/us-central1/subnetworks/sandbox`, 'sandbox', { network: 'analytics-vpc', ipCidrRange: '10.30.0.0/20', purpose: 'PRIVATE', flowLogs: false }, {}, { assetType: 'compute.googleapis.com/Subnetwork', location: 'us-central1', labelable: false });
   const fw = (name: string, network: string, sourceRanges: string[], allowed: { protocol: string; ports: string[] }[]) =>
-    add('gcp.compute.firewall', GLOBAL_REGION, `${ce}/global/firewalls/${name}`, name, { network, direction: 'INGRESS', disabled: false, priority: 1000, sourceRanges, allowed, denied: [], targetTags: [], targetServiceAccounts: [] }, {}, { assetType: 'compute.googleapis.com/Firewall', location: 'global', labelable: false });
+    add('gcp.compute.firewall', GLOBAL_REGION, `${ce}/global/firewalls/${name}`, name, { network, direction: 'INGRESS', disabled: false, priority: 1000, sourceRanges, allowed, denied: [], targetTags: [], targetServiceAccounts: [], logging: network !== 'default' }, {}, { assetType: 'compute.googleapis.com/Firewall', location: 'global', labelable: false });
   fw('default-allow-ssh', 'default', ['0.0.0.0/0'], [{ protocol: 'tcp', ports: ['22'] }]);
   fw('default-allow-rdp', 'default', ['0.0.0.0/0'], [{ protocol: 'tcp', ports: ['3389'] }]);
   fw('allow-iap-ssh', 'analytics-vpc', ['35.235.240.0/20'], [{ protocol: 'tcp', ports: ['22'] }]);
@@ -132,12 +132,12 @@ export function gcpDemo(now: Date): Listing[] {
   const sql = (name: string, region: string, data: Partial<Resource<'gcp.sql.instance'>['data']>, labels: Record<string, string>) =>
     add('gcp.sql.instance', region, `//cloudsql.googleapis.com/projects/${PROJECT}/instances/${name}`, name, {
       databaseVersion: 'POSTGRES_16', state: 'RUNNABLE', instanceType: 'CLOUD_SQL_INSTANCE', backupEnabled: true, pointInTimeRecovery: true, publicIp: false,
-      authorizedNetworks: [], requireSsl: false, sslMode: 'ENCRYPTED_ONLY', privateNetwork: `projects/${PROJECT}/global/networks/analytics-vpc`, kmsKeyName: null, ...data,
+      authorizedNetworks: [], requireSsl: false, sslMode: 'ENCRYPTED_ONLY', privateNetwork: `projects/${PROJECT}/global/networks/analytics-vpc`, kmsKeyName: null, databaseFlags: {}, ...data,
     }, labels, { assetType: 'sqladmin.googleapis.com/Instance', location: region });
-  sql('metrics-pg', 'europe-west1', {}, { owner: 'data-platform', 'data-classification': 'confidential' });
+  sql('metrics-pg', 'europe-west1', { databaseFlags: { log_connections: 'on', log_disconnections: 'on' } }, { owner: 'data-platform', 'data-classification': 'confidential' });
   sql('legacy-mysql', 'us-central1', {
     databaseVersion: 'MYSQL_5_7', backupEnabled: false, pointInTimeRecovery: false, publicIp: true,
-    authorizedNetworks: [{ name: 'anywhere', value: '0.0.0.0/0' }], sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED', privateNetwork: null,
+    authorizedNetworks: [{ name: 'anywhere', value: '0.0.0.0/0' }], sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED', privateNetwork: null, databaseFlags: { local_infile: 'on' },
   }, { owner: 'bi' });
 
   // KMS: a key rotating every 90 days, one never rotating.
@@ -154,9 +154,64 @@ export function gcpDemo(now: Date): Listing[] {
     name: `projects/${PROJECT}/sinks/errors-to-pubsub`, destination: `pubsub.googleapis.com/projects/${PROJECT}/topics/errors`, filter: 'severity>=ERROR', exclusions: [], disabled: false, includeChildren: false,
   });
 
+  // GKE: a hardened private cluster, and a sandbox cluster left with the defaults of years ago.
+  const pool = (name: string, hardened: boolean) => ({ name, autoUpgrade: true, autoRepair: hardened, secureBoot: hardened, serviceAccount: hardened ? `gke-nodes@${PROJECT}.iam.gserviceaccount.com` : 'default' });
+  add('gcp.container.cluster', 'europe-west1', `//container.googleapis.com/projects/${PROJECT}/locations/europe-west1/clusters/analytics`, 'analytics', {
+    location: 'europe-west1', autopilot: false, privateEndpoint: true, privateNodes: true, authorizedNetworks: ['10.20.0.0/20'], legacyAbac: false, workloadPool: `${PROJECT}.svc.id.goog`,
+    secretsKmsKey: `projects/${PROJECT}/locations/europe-west1/keyRings/analytics/cryptoKeys/gke`, loggingService: 'logging.googleapis.com/kubernetes', monitoringService: 'monitoring.googleapis.com/kubernetes',
+    shieldedNodes: true, clientCertificate: false, networkPolicy: true, releaseChannel: 'STABLE', nodePools: [pool('workers', true)],
+  }, { owner: 'data-platform' });
+  add('gcp.container.cluster', 'us-central1', `//container.googleapis.com/projects/${PROJECT}/locations/us-central1-a/clusters/sandbox`, 'sandbox', {
+    location: 'us-central1-a', autopilot: false, privateEndpoint: false, privateNodes: false, authorizedNetworks: null, legacyAbac: true, workloadPool: null,
+    secretsKmsKey: null, loggingService: 'none', monitoringService: 'none', shieldedNodes: false, clientCertificate: true, networkPolicy: false, releaseChannel: null,
+    nodePools: [pool('default-pool', false), { ...pool('gpu', false), autoUpgrade: false }],
+  });
+
+  // BigQuery: the warehouse under a customer key, a marketing dataset shared with every Google account.
+  const dataset = (name: string, location: string, kms: string | null, access: { role: string; member: string }[]) =>
+    add('gcp.bigquery.dataset', location.toLowerCase(), `//bigquery.googleapis.com/projects/${PROJECT}/datasets/${name}`, name, {
+      location, defaultKmsKeyName: kms, access: [{ role: 'OWNER', member: 'group:analytics-devs@acme.example' }, ...access],
+      iamBindings: seen(access.filter((a) => a.member.startsWith('all')).map((a) => bind('roles/bigquery.dataViewer', [a.member], `//bigquery.googleapis.com/projects/${PROJECT}/datasets/${name}`))),
+    }, { owner: 'data-platform' });
+  dataset('warehouse', 'EU', `projects/${PROJECT}/locations/eu/keyRings/analytics/cryptoKeys/bigquery`, []);
+  dataset('campaign_stats', 'US', null, [{ role: 'READER', member: 'allAuthenticatedUsers' }]);
+
+  // Pub/Sub, Cloud Run and Cloud Functions: the pipeline's topic, an internal API and a public webhook.
+  const topic = (name: string, kms: string | null, members: string[]) =>
+    add('gcp.pubsub.topic', GLOBAL_REGION, `//pubsub.googleapis.com/projects/${PROJECT}/topics/${name}`, name, { kmsKeyName: kms, iamBindings: seen(members.length ? [bind('roles/pubsub.publisher', members, `projects/${PROJECT}/topics/${name}`)] : []) });
+  topic('ingest', `projects/${PROJECT}/locations/europe-west1/keyRings/analytics/cryptoKeys/pubsub`, [`serviceAccount:dataflow-runner@${PROJECT}.iam.gserviceaccount.com`]);
+  topic('errors', null, ['allAuthenticatedUsers']);
+  const invoker = (role: string, member: string, name: string) => seen([bind(role, [member], name)]);
+  add('gcp.run.service', 'europe-west1', `//run.googleapis.com/projects/${PROJECT}/locations/europe-west1/services/metrics-api`, 'metrics-api', {
+    ingress: 'internal', iamBindings: invoker('roles/run.invoker', `serviceAccount:dataflow-runner@${PROJECT}.iam.gserviceaccount.com`, 'metrics-api'),
+  });
+  add('gcp.run.service', 'us-central1', `//run.googleapis.com/projects/${PROJECT}/locations/us-central1/services/export-preview`, 'export-preview', { ingress: 'all', iamBindings: invoker('roles/run.invoker', 'allUsers', 'export-preview') });
+  add('gcp.functions.function', 'europe-west1', `//cloudfunctions.googleapis.com/projects/${PROJECT}/locations/europe-west1/functions/load-batch`, 'load-batch', {
+    generation: 2, ingressSettings: 'ALLOW_INTERNAL_ONLY', httpsSecurityLevel: null, httpTrigger: false, iamBindings: seen([]),
+  });
+  add('gcp.functions.function', 'europe-west1', `//cloudfunctions.googleapis.com/projects/${PROJECT}/locations/europe-west1/functions/crm-webhook`, 'crm-webhook', {
+    generation: 1, ingressSettings: 'ALLOW_ALL', httpsSecurityLevel: 'SECURE_OPTIONAL', httpTrigger: true, iamBindings: invoker('roles/cloudfunctions.invoker', 'allUsers', 'crm-webhook'),
+  });
+  add('gcp.functions.function', 'europe-west1', `//cloudfunctions.googleapis.com/projects/${PROJECT}/locations/europe-west1/functions/report-api`, 'report-api', {
+    generation: 1, ingressSettings: 'ALLOW_INTERNAL_AND_GCLB', httpsSecurityLevel: 'SECURE_ALWAYS', httpTrigger: true, iamBindings: seen([]),
+  });
+
+  // API keys: a maps key locked to the website, and an old key that works for anything from anywhere.
+  const apiKey = (id: string, displayName: string, days: number, applicationRestriction: 'browser' | null, apiTargets: string[]) =>
+    add('gcp.apikeys.key', GLOBAL_REGION, `//apikeys.googleapis.com/projects/${PROJECT_NUMBER}/locations/global/keys/${id}`, displayName, { displayName, createTime: ago(days), applicationRestriction, apiTargets });
+  apiKey('3f2a', 'dashboard-maps', 30, 'browser', ['maps-backend.googleapis.com']);
+  apiKey('9c71', 'legacy-export', 540, null, []);
+
+  // Essential Contacts: the organisation names a technical contact, nobody a security one.
+  add('gcp.essentialcontacts.project', GLOBAL_REGION, `//essentialcontacts.googleapis.com/projects/${PROJECT}/contacts`, PROJECT, {
+    own: [{ email: 'billing@acme.example', categories: ['BILLING'], source: `projects/${PROJECT}` }],
+    inherited: seen([{ email: 'cloud-ops@acme.example', categories: ['TECHNICAL', 'SUSPENSION'], source: ORG }]),
+  });
+
   const projectTypes: ResourceType[] = [
     'gcp.project', 'gcp.project.iam-policy', 'gcp.iam.policy', 'gcp.iam.service-account', 'gcp.compute.firewall', 'gcp.compute.instance', 'gcp.compute.disk',
     'gcp.compute.network', 'gcp.compute.subnetwork', 'gcp.compute.project-metadata', 'gcp.storage.bucket', 'gcp.sql.instance', 'gcp.kms.crypto-key', 'gcp.logging.sink',
+    'gcp.container.cluster', 'gcp.bigquery.dataset', 'gcp.pubsub.topic', 'gcp.run.service', 'gcp.functions.function', 'gcp.apikeys.key', 'gcp.essentialcontacts.project',
   ];
   const orgWhere = { provider: 'gcp' as const, account: ORG, region: GLOBAL_REGION };
   return [

@@ -33,9 +33,9 @@ describe('the shipped least-privilege roles only read', () => {
     for (const action of role.Actions) expect(action, action).toMatch(/^Microsoft\.[A-Za-z]+\/[A-Za-z/]+\/read$/);
   });
 
-  it('GCP: get/list/search/getIamPolicy permissions only', () => {
+  it('GCP: get/list/search/getIamPolicy permissions only (and the Cloud Asset listings of resources and policies)', () => {
     const role = parse(readFileSync(join(deploy, 'gcp/dutyscan-reader-role.yaml'), 'utf8')) as { includedPermissions: string[] };
     expect(role.includedPermissions.length).toBeGreaterThan(10);
-    for (const permission of role.includedPermissions) expect(permission, permission).toMatch(/\.(get|list|getIamPolicy|search[A-Za-z]*|listEffectiveTags)$/);
+    for (const permission of role.includedPermissions) expect(permission, permission).toMatch(/\.(get|list|getIamPolicy|search[A-Za-z]*|listEffectiveTags|listResource|listIamPolicy)$/);
   });
 });

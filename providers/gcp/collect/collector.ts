@@ -5,16 +5,23 @@ import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../
 import { failedListing, listing } from '../../../src/inventory/build.js';
 import type { GcpConfig } from '../config.js';
 import type { AssetIndex, DiscoveredProject, Discovery } from '../discover.js';
+import { apikeys } from './apikeys.js';
 import { assetListing } from './asset.js';
+import { bigquery } from './bigquery.js';
 import { GcpCaller, type RetryPolicy } from './call.js';
 import type { GcpClients } from './clients.js';
 import { compute } from './compute.js';
+import { container } from './container.js';
 import type { GcpContext, ProjectContext, TypeCollector, TypeCollectors } from './context.js';
+import { essentialcontacts } from './essentialcontacts.js';
+import { functions } from './functions.js';
 import { iam } from './iam.js';
 import { resourcePolicies } from './iam-policies.js';
 import { kms } from './kms.js';
 import { logging } from './logging.js';
+import { pubsub } from './pubsub.js';
 import { containerPolicies, projectPolicies } from './resourcemanager.js';
+import { run } from './run.js';
 import { sql } from './sql.js';
 import { storage } from './storage.js';
 import { directory } from './workspace.js';
@@ -25,7 +32,11 @@ export type GcpSession =
   | { readonly kind: 'organization'; readonly organization: string | null };
 
 /** Every per-type listing of a project, by service: tasks and the asset view share them. */
-const TYPES: TypeCollectors = { ...compute, ...storage, ...sql, ...kms, ...iam, ...logging };
+const TYPES: TypeCollectors = {
+  ...compute, ...storage, ...sql, ...kms, ...iam, ...logging,
+  // Read from one Cloud Asset Inventory listing per project (cai-list.ts).
+  ...container, ...bigquery, ...pubsub, ...run, ...functions, ...apikeys, ...essentialcontacts,
+};
 
 /** One task per service: the types it produces and how. */
 interface ServiceTask<C> {
@@ -43,6 +54,13 @@ const PROJECT_TASKS: Readonly<Record<string, ServiceTask<ProjectContext>>> = {
   sql: byType(['gcp.sql.instance']),
   kms: byType(['gcp.kms.crypto-key']),
   logging: byType(['gcp.logging.sink']),
+  container: byType(['gcp.container.cluster']),
+  bigquery: byType(['gcp.bigquery.dataset']),
+  pubsub: byType(['gcp.pubsub.topic']),
+  run: byType(['gcp.run.service']),
+  functions: byType(['gcp.functions.function']),
+  apikeys: byType(['gcp.apikeys.key']),
+  essentialcontacts: byType(['gcp.essentialcontacts.project']),
   asset: { types: ['gcp.asset'], run: async (ctx) => [await assetListing(ctx)] },
 };
 

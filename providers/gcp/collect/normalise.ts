@@ -80,6 +80,7 @@ export function toFirewall(firewall: compute.google.cloud.compute.v1.IFirewall):
     denied: permissions(f['denied']),
     targetTags: arr<string>(f['targetTags']).map(str),
     targetServiceAccounts: arr<string>(f['targetServiceAccounts']).map(str),
+    logging: obj(f['logConfig'])['enable'] === true,
   };
 }
 
@@ -191,6 +192,7 @@ export function toSqlInstance(instance: sqladmin_v1beta4.Schema$DatabaseInstance
     sslMode: str(ip['sslMode']) === '' || str(ip['sslMode']) === 'SSL_MODE_UNSPECIFIED' ? null : str(ip['sslMode']),
     privateNetwork: str(ip['privateNetwork']) || null,
     kmsKeyName: str(obj(i['diskEncryptionConfiguration'])['kmsKeyName']) || null,
+    databaseFlags: Object.fromEntries(arr(settings['databaseFlags']).map((f) => [str(f['name']), str(f['value'])])),
   };
 }
 

@@ -30,7 +30,7 @@ export function projectPolicy(ctx: ProjectContext): Promise<Observed<IPolicy>> {
 }
 
 /** `projects/p`, then its folders, then the organisation. */
-function ancestry(ctx: ProjectContext): Promise<Observed<string[]>> {
+export function ancestry(ctx: ProjectContext): Promise<Observed<string[]>> {
   const { project, discovery } = ctx;
   return observe(
     (async () => {

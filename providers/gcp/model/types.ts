@@ -89,6 +89,8 @@ export interface GcpFirewallRule {
   readonly denied: readonly GcpFirewallPermission[];
   readonly targetTags: readonly string[];
   readonly targetServiceAccounts: readonly string[];
+  /** Firewall Rules Logging records each connection the rule allows or denies. */
+  readonly logging: boolean;
 }
 
 export interface GcpInstanceServiceAccount {
@@ -179,6 +181,8 @@ export interface GcpSqlInstance {
   readonly sslMode: string | null;
   readonly privateNetwork: string | null;
   readonly kmsKeyName: string | null;
+  /** Database flags as set (`log_connections: on`); a flag left at its default is absent. */
+  readonly databaseFlags: Readonly<Record<string, string>>;
 }
 
 /** `gcp.kms.crypto-key` */
@@ -270,3 +274,12 @@ declare module '../../../src/core/resource.js' {
     'gcp.workspace.directory': GcpWorkspaceDirectory;
   }
 }
+
+// The services read from Cloud Asset Inventory's resource listing, one model file each.
+import type {} from './apikeys.js';
+import type {} from './bigquery.js';
+import type {} from './container.js';
+import type {} from './essentialcontacts.js';
+import type {} from './functions.js';
+import type {} from './pubsub.js';
+import type {} from './run.js';

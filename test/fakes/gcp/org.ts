@@ -1,3 +1,4 @@
+import { installListedAssets, listedName, listedPolicies, type FakeAsset } from './listed-assets.js';
 import { GcpFake, paged, permissionDenied, rateLimited, serviceDisabled, type FakeRequest, type FakeResponse } from './server.js';
 
 type Json = Record<string, unknown>;
@@ -21,10 +22,12 @@ export interface FakeProject {
   readonly serviceAccounts?: { readonly email: string; readonly keys: Json[] }[];
   readonly keyRings?: { readonly location: string; readonly name: string; readonly keys: Json[] }[];
   readonly sinks?: Json[];
+  /** Assets read through Cloud Asset Inventory's ListAssets (see listed-assets.ts). */
+  readonly assets?: readonly FakeAsset[];
   /** Compute project metadata items (`enable-oslogin`, ...). */
   readonly computeMetadata?: Record<string, string>;
   /** APIs answering SERVICE_DISABLED in this project, e.g. `sqladmin`. */
-  readonly disabled?: readonly ('compute' | 'sqladmin' | 'storage' | 'iam' | 'kms' | 'logging')[];
+  readonly disabled?: readonly ('compute' | 'sqladmin' | 'storage' | 'iam' | 'kms' | 'logging' | 'cloudasset')[];
   /** Every per-project call answers 403 PERMISSION_DENIED. */
   readonly denied?: boolean;
 }
@@ -38,6 +41,8 @@ export interface FakeOrg {
   readonly orgSinks?: Json[];
   readonly folderSinks?: Readonly<Record<string, Json[]>>;
   readonly users?: Json[];
+  /** Assets set on a folder or the organisation itself (`organizations/1` -> its contacts). */
+  readonly containerAssets?: Readonly<Record<string, readonly FakeAsset[]>>;
   /** Cloud Asset Inventory: answers, answers SERVICE_DISABLED, or is never expected to be called. */
   readonly cai: 'enabled' | 'disabled';
   /** Page size of every list, to exercise nextPageToken. */
@@ -97,6 +102,7 @@ function caiResources(org: FakeOrg, scope: string): Json[] {
       add('cloudkms.googleapis.com/KeyRing', `//cloudkms.googleapis.com/projects/${p.id}/locations/${ring.location}/keyRings/${ring.name}`, ring.location);
       for (const k of ring.keys) add('cloudkms.googleapis.com/CryptoKey', `//cloudkms.googleapis.com/projects/${p.id}/locations/${ring.location}/keyRings/${ring.name}/cryptoKeys/${String(k['name'])}`, ring.location);
     }
+    for (const a of p.assets ?? []) add(a.assetType, listedName(a), a.location, (a.data['labels'] as Json) ?? {});
   }
   return out;
 }
@@ -106,6 +112,7 @@ function caiPolicies(org: FakeOrg, scope: string): Json[] {
   for (const p of org.projects.filter((x) => under(org, x, scope))) {
     out.push({ resource: `//cloudresourcemanager.googleapis.com/projects/${p.id}`, assetType: 'cloudresourcemanager.googleapis.com/Project', project: `projects/${p.number}`, policy: { bindings: (p.policy?.['bindings'] as Json[]) ?? [] } });
     for (const b of p.buckets ?? []) out.push({ resource: `//storage.googleapis.com/${String(b.meta['name'])}`, assetType: 'storage.googleapis.com/Bucket', project: `projects/${p.number}`, policy: b.policy });
+    out.push(...listedPolicies(p));
   }
   return out;
 }
@@ -157,6 +164,8 @@ export function installOrg(fake: GcpFake, org: FakeOrg): void {
   fake.route('GET', /^\/v1\/(?<scope>(organizations|folders)\/[^/:]+):searchAllIamPolicies$/, (req) =>
     org.cai === 'disabled' ? serviceDisabled('cloudasset.googleapis.com', '999') : paged(req, 'results', caiPolicies(org, req.params['scope'] ?? ''), 500),
   );
+
+  installListedAssets(fake, org.projects, org.containerAssets ?? {}, size);
 
   // Compute
   const compute = (path: string, field: string, pick: (p: FakeProject) => Json[] | undefined, aggregated: boolean) =>

@@ -35,6 +35,6 @@ describe('deploy/gcp/dutyscan-reader-role.yaml', () => {
   test('grants exactly the permissions the collectors use, all of them reads', () => {
     const needed = new Set([...operations].map((op) => (op in PERMISSION_OF ? PERMISSION_OF[op] : op)).filter((p): p is string => p !== null));
     expect([...role.includedPermissions].sort()).toEqual([...needed].sort());
-    for (const p of role.includedPermissions) expect(p, p).toMatch(/\.(get|list|getIamPolicy|searchAllResources|searchAllIamPolicies)$/);
+    for (const p of role.includedPermissions) expect(p, p).toMatch(/\.(get|list|getIamPolicy|searchAllResources|searchAllIamPolicies|listResource|listIamPolicy)$/);
   });
 });

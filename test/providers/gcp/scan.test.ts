@@ -48,7 +48,13 @@ describe('a GCP scan through the engine', () => {
     const mfa = findings.filter((f) => f.check.id === 'gcp-workspace-users-2sv-enrolled');
     expect(mfa.map((f) => [f.resource.account, f.status])).toEqual([['organizations/123', 'NOT_APPLICABLE']]);
     expect(summary.obligations.find((o) => o.id === 'access.mfa')?.status).toBe('attestation');
-    expect(summary.apiCalls['gcp']?.['asset']).toEqual({ 'cloudasset.assets.searchAllResources': Object.keys(ASSET_TYPES).length, 'cloudasset.assets.searchAllIamPolicies': 1 });
+    expect(summary.apiCalls['gcp']?.['asset']).toEqual({
+      'cloudasset.assets.searchAllResources': Object.keys(ASSET_TYPES).length,
+      'cloudasset.assets.searchAllIamPolicies': 1,
+      // The configuration of GKE, BigQuery, Run...: one listing per project (3), and the contacts
+      // set on each folder or organisation above them (3), once per scan.
+      'cloudasset.assets.listResource': 6,
+    });
   });
 
   test('with a Workspace admin subject, MFA is evaluated per user', async () => {

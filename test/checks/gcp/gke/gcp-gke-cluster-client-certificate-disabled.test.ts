@@ -1,0 +1,17 @@
+import { describe, expect, test } from 'vitest';
+import { runCheck, statuses } from '../../../support/checks.js';
+import { failed, gcp, list } from '../fixtures.js';
+import check from '../../../../checks/gcp/gke/gcp-gke-cluster-client-certificate-disabled.js';
+
+const T = 'gcp.container.cluster';
+
+describe('gcp-gke-cluster-client-certificate-disabled', () => {
+  test('PASS without a client certificate, FAIL with one', () => {
+    const r = runCheck(check, [list(T, [gcp(T, 'good'), gcp(T, 'bad', { clientCertificate: true })])]);
+    expect(statuses(r)).toEqual([['good', 'PASS'], ['bad', 'FAIL']]);
+  });
+  test('NOT_APPLICABLE for an empty listing; ERROR for a failed one', () => {
+    expect(runCheck(check, [list(T, [])]).map((r) => r.status)).toEqual(['NOT_APPLICABLE']);
+    expect(runCheck(check, [failed(T, 'cloudasset.assets.listResource')]).map((r) => r.status)).toEqual(['ERROR']);
+  });
+});

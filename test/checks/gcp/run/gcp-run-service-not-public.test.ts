@@ -1,0 +1,18 @@
+import { describe, expect, test } from 'vitest';
+import { seen } from '../../../../src/core/observed.js';
+import { runCheck, statuses } from '../../../support/checks.js';
+import { failed, gcp, list, unknown } from '../fixtures.js';
+import check from '../../../../checks/gcp/run/gcp-run-service-not-public.js';
+
+const T = 'gcp.run.service';
+
+describe('gcp-run-service-not-public', () => {
+  test('PASS for named invokers, FAIL for allUsers, ERROR for an unread policy', () => {
+    const r = runCheck(check, [list(T, [gcp(T, 'private', { iamBindings: seen([{ role: 'roles/run.invoker', members: ['serviceAccount:caller@acme-test.iam.gserviceaccount.com'], condition: null, source: 's' }]) }), gcp(T, 'open', { iamBindings: seen([{ role: 'roles/run.invoker', members: ['allUsers'], condition: null, source: 's' }]) }), gcp(T, 'unknown', { iamBindings: unknown('cloudasset.assets.listIamPolicy') })])]);
+    expect(statuses(r)).toEqual([['private', 'PASS'], ['open', 'FAIL'], ['unknown', 'ERROR']]);
+  });
+  test('NOT_APPLICABLE for an empty listing; ERROR for a failed one', () => {
+    expect(runCheck(check, [list(T, [])]).map((r) => r.status)).toEqual(['NOT_APPLICABLE']);
+    expect(runCheck(check, [failed(T, 'cloudasset.assets.listResource')]).map((r) => r.status)).toEqual(['ERROR']);
+  });
+});

@@ -79,7 +79,8 @@ describe('timing', () => {
 
 describe('chromeTrace', () => {
   it('writes complete events in microseconds, one process per account, in lanes where spans nest', () => {
-    const { traceEvents } = chromeTrace(scan().map((s) => (s.kind === 'scan' ? { ...s, provider: undefined, account: undefined } as Span : s)));
+    const unplaced = ({ provider: _p, account: _a, ...rest }: Span): Span => rest;
+    const { traceEvents } = chromeTrace(scan().map((s) => (s.kind === 'scan' ? unplaced(s) : s)));
     const complete = traceEvents.filter((e) => e.ph === 'X');
     expect(complete).toHaveLength(scan().length);
     expect(complete.find((e) => e.name === 'b1')).toMatchObject({ cat: 'call', ts: 40_000, dur: 30_000, args: { parent: 5, account: '1' } });

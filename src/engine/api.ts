@@ -38,6 +38,8 @@ export class RateLimitedApi implements ApiCaller {
   private readonly accountLimits = new Map<string, LimitFunction>();
   /** Keyed by the operation object, which a provider's retry loop passes again for the next attempt. */
   private readonly pendingRetries = new Map<ApiOperation, PendingRetry>();
+  /** Per account, the call that last gave back a request slot: what a call waiting for a slot waited for. */
+  private readonly lastReleased = new Map<string, number>();
   /** What the last attempt of an operation failed with, for the retry that follows it. */
   private readonly failures = new WeakMap<ApiOperation, string>();
   private readonly stats: { calls: ApiStats['calls']; retries: Record<string, number>; totalCalls: number; rateLimitWaitMs: number };
@@ -96,18 +98,19 @@ export class RateLimitedApi implements ApiCaller {
       byOperation[op.operation] = (byOperation[op.operation] ?? 0) + 1;
       this.stats.totalCalls++;
       const sent = trace?.now() ?? 0;
-      if (trace) trace.addLasting('pool', 'account request slot', parent, queued + waited, sent, this.where(op));
+      const account = op.account ?? '-';
+      if (trace) trace.addLasting('pool', 'account request slot', parent, queued + waited, sent, { ...this.where(op), ...released(this.lastReleased.get(account)) });
       try {
         const result = await fn(signal);
         this.options.onCall?.(this.provider, op, true);
-        if (trace) trace.add('call', `${op.service}:${op.operation}`, parent, sent, trace.now(), this.where(op));
+        if (trace) this.lastReleased.set(account, trace.add('call', `${op.service}:${op.operation}`, parent, sent, trace.now(), this.where(op)));
         return result;
       } catch (e) {
         this.options.onCall?.(this.provider, op, false);
         if (trace) {
           const error = errorName(e);
           this.failures.set(op, error);
-          trace.add('call', `${op.service}:${op.operation}`, parent, sent, trace.now(), { ...this.where(op), args: { error } });
+          this.lastReleased.set(account, trace.add('call', `${op.service}:${op.operation}`, parent, sent, trace.now(), { ...this.where(op), args: { error } }));
         }
         throw e;
       }
@@ -157,6 +160,9 @@ export class RateLimitedApi implements ApiCaller {
     return structuredClone(this.stats);
   }
 }
+
+/** A pool wait's link to the span that gave back the slot it took (see criticalPath). */
+export const released = (after: number | undefined): { args?: { after: number } } => (after === undefined ? {} : { args: { after } });
 
 /** What a failed call threw, as the trace shows it: the SDK's error name or code, never its message. */
 function errorName(e: unknown): string {

@@ -9,7 +9,7 @@ import { inShard, type Shard } from '../core/shard.js';
 import type { Config } from '../config/schema.js';
 import { adapters as bundledAdapters } from '../../providers/index.js';
 import type { AccountInput } from './account.js';
-import { RateLimitedApi, type ApiStats } from './api.js';
+import { RateLimitedApi, released, type ApiStats } from './api.js';
 import { applicableIn, missingListings, neededTypes, type Plan } from './plan.js';
 import { fairPool, type FairPool } from './pool.js';
 import { collectTask } from './task.js';
@@ -88,6 +88,9 @@ export class Collector {
   private readonly apis = new Map<ProviderId, RateLimitedApi>();
   private readonly taskPool: FairPool;
   private readonly servicePools = new Map<string, LimitFunction>();
+  /** The task and the account that last gave back a pool slot, for the trace's pool waits (see criticalPath). */
+  private lastTask: number | undefined;
+  private lastAccount: number | undefined;
   /** How each provider collected, as its discovery said. */
   readonly modes: Partial<Record<ProviderId, string>> = {};
 
@@ -120,7 +123,7 @@ export class Collector {
       await Promise.all(discovery.targets.map((target) => {
         const queued = trace?.now() ?? 0;
         return accountPool(() => {
-          trace?.addLasting('pool', 'accounts pool', traceParent, queued, trace.now(), { provider, account: target.account });
+          trace?.addLasting('pool', 'accounts pool', traceParent, queued, trace.now(), { provider, account: target.account, ...released(this.lastAccount) });
           return this.target(provider, adapter, target, checks, visit);
         });
       }));
@@ -165,9 +168,14 @@ export class Collector {
         await Promise.all(
           tasks.map(async (task) => {
             const span = account && trace?.begin('task', `${task.service} ${task.region}`, account.id, { ...where, region: task.region, service: task.service });
-            const collect = () => {
-              if (span) trace?.addLasting('pool', 'task pool', span.id, span.start, trace.now(), { ...where, region: task.region });
-              return collectTask({ ...run, task, ...(span ? { api: api.within(span.id) } : {}) });
+            const collect = async () => {
+              if (!span) return collectTask({ ...run, task });
+              trace?.addLasting('pool', 'task pool', span.id, span.start, trace.now(), { ...where, region: task.region, ...released(this.lastTask) });
+              try {
+                return await collectTask({ ...run, task, api: api.within(span.id) });
+              } finally {
+                this.lastTask = span.id;
+              }
             };
             const pool = this.servicePool(provider, task.service);
             const listings = await this.taskPool(`${provider}/${target.account}`, () => (pool ? pool(collect) : collect()));
@@ -181,6 +189,7 @@ export class Collector {
       },
     });
     account?.close();
+    if (account) this.lastAccount = account.id;
   }
 
   private api(provider: ProviderId): RateLimitedApi {

@@ -111,46 +111,74 @@ export interface PathStep {
 /**
  * The critical path under `rootId`: the chain of dependent spans that set its duration.
  *
- * Walk back from the root's end. Among the root's children that ended by then, the one that
- * ended last is what the root was waiting for at that moment: it is on the path, and its own
- * critical path (the same walk, one level down) replaces it. Then continue from the moment it
- * started, with the child that ended last before that, and so on until no child is left. Time
- * between the children on the path is the parent's own work (`self`). Children that ran in
- * parallel with the path never end in the gaps it leaves, so they are never on it.
+ * Walk back from the root's end. Among the current span's children that ended by then, the one
+ * that ended last is what the span was waiting for at that moment: step into it and walk back
+ * from its end the same way. A span without children is a step of the path (a call, a wait);
+ * the walk then goes on from its start among its siblings. When no child ended before the
+ * moment reached, the time back to the span's start is its own work (`self`), and the walk
+ * goes on from that start among the span's siblings, one level up.
+ *
+ * A pool wait ends when another span gives its slot back; the wait names that span (`after`
+ * in its args). The path goes on through that span, which is what the wait was waiting for,
+ * rather than back to when the wait began: so a pool too small for its work shows as the
+ * chain of work queued behind it, not as one long wait.
  *
  * In a scan this follows discovery -> an account -> its last task -> that task's calls one after
- * another (each call on the path began only after the previous one on the path had ended),
- * through rate-limit and pool waits where a call waited for a token or a slot. Steps come out in
- * time order and cover the root from start to end without overlap.
+ * another, through rate-limit waits and the tasks and calls whose slots it waited for. Steps
+ * come out in time order and cover the root from start to end without overlap.
  */
 export function criticalPath(spans: readonly Span[], rootId: number): PathStep[] {
+  const byId = new Map<number, Span>();
   const children = new Map<number, Span[]>();
-  let root: Span | undefined;
   for (const s of spans) {
-    if (s.id === rootId) root = s;
+    byId.set(s.id, s);
     if (s.parent === undefined) continue;
     const list = children.get(s.parent);
     if (list) list.push(s);
     else children.set(s.parent, [s]);
   }
+  const root = byId.get(rootId);
   if (!root) return [];
-  // Latest end first; among equal ends, the one that started last (the shorter) first.
-  for (const list of children.values()) list.sort((a, b) => b.end - a.end || b.start - a.start);
+  const within = (s: Span): boolean => {
+    for (let p: Span | undefined = s; p; p = p.parent === undefined ? undefined : byId.get(p.parent)) if (p.id === rootId) return true;
+    return false;
+  };
 
   const steps: PathStep[] = [];
-  const walk = (span: Span, from: number, until: number): void => {
-    const kids = children.get(span.id) ?? [];
-    let cursor = until;
-    for (const child of kids) {
-      if (cursor <= from) break;
-      if (child.end > cursor || child.start < from) continue;
-      if (child.end < cursor) steps.push({ span, start: child.end, end: cursor, self: true });
-      walk(child, child.start, child.end);
-      cursor = child.start;
+  // Walk back through `span` from `cursor`; `span` is open (its children are candidates).
+  let span = root;
+  let cursor = root.end;
+  for (;;) {
+    let next: Span | undefined;
+    for (const child of children.get(span.id) ?? []) {
+      if (child.end <= cursor && child.start >= span.start && child.start < cursor && (!next || child.end > next.end || (child.end === next.end && child.start > next.start))) next = child;
     }
-    if (cursor > from) steps.push({ span, start: from, end: cursor, self: kids.length > 0 });
-  };
-  walk(root, root.start, root.end);
+    if (next) {
+      if (next.end < cursor) steps.push({ span, start: next.end, end: cursor, self: true });
+      cursor = next.end;
+      if (children.has(next.id)) {
+        span = next;
+        continue;
+      }
+      const releaser = next.kind === 'pool' && typeof next.args?.['after'] === 'number' ? byId.get(next.args['after']) : undefined;
+      if (releaser && within(releaser) && releaser.start < next.end && releaser.end > next.start) {
+        // The wait lasted until the releaser ended: the path goes on through it.
+        const released = Math.min(releaser.end, cursor);
+        if (released < cursor) steps.push({ span: next, start: released, end: cursor, self: false });
+        span = releaser;
+        cursor = released;
+        continue;
+      }
+      steps.push({ span: next, start: next.start, end: cursor, self: false });
+      cursor = next.start;
+      continue;
+    }
+    // No child ended before the cursor: the rest back to the span's start is its own (a leaf: itself).
+    if (cursor > span.start) steps.push({ span, start: span.start, end: cursor, self: children.has(span.id) });
+    cursor = Math.min(cursor, span.start);
+    if (span.id === rootId || span.parent === undefined) break;
+    span = byId.get(span.parent) ?? root;
+  }
   return steps.reverse();
 }
 

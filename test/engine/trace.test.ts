@@ -57,6 +57,25 @@ describe('criticalPath', () => {
     expect(criticalPath(scan(), 999)).toEqual([]);
   });
 
+  it('goes on through the span whose end gave a pool wait its slot, not back to when the wait began', () => {
+    // One slot: task Q waits for it from 0 until P gives it back at 40.
+    const spans = [
+      span('account', 'acct', undefined, 0, 80, 1),
+      span('task', 'P', 1, 0, 40, 2),
+      span('call', 'p1', 2, 0, 20),
+      span('call', 'p2', 2, 20, 40),
+      span('task', 'Q', 1, 0, 80, 3),
+      { ...span('pool', 'task pool', 3, 0, 40), args: { after: 2 } },
+      span('call', 'q1', 3, 40, 80),
+    ];
+    const steps = criticalPath(spans, 1);
+    expect(steps.map((s) => [s.span.name, s.start, s.end])).toEqual([['p1', 0, 20], ['p2', 20, 40], ['q1', 40, 80]]);
+    expect(timing(spans, 1, 0).criticalPath.calls).toBe(3);
+    // Without the link, the wait itself is on the path.
+    const unlinked = spans.map((s) => (s.kind === 'pool' ? { ...s, args: {} } : s));
+    expect(criticalPath(unlinked, 1).map((s) => s.span.name)).toEqual(['task pool', 'q1']);
+  });
+
   it('skips a child that outlived the span it belongs to (an abandoned call)', () => {
     const spans = [span('task', 't', undefined, 0, 50, 1), span('call', 'late', 1, 10, 80), span('call', 'in', 1, 5, 20)];
     expect(criticalPath(spans, 1).filter((s) => !s.self).map((s) => s.span.name)).toEqual(['in']);

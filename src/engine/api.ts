@@ -1,6 +1,6 @@
-import pLimit, { type LimitFunction } from 'p-limit';
 import type { ApiCaller, ApiOperation } from '../core/provider.js';
 import type { ProviderId } from '../core/observed.js';
+import { fairPool, type FairPool } from './pool.js';
 import { DEFAULT_RATE_LIMITS, FALLBACK_RATE_LIMIT, TokenBucket } from './rate-limit.js';
 import { RUN_SPAN, type Trace } from './trace.js';
 
@@ -35,7 +35,7 @@ interface PendingRetry {
 /** The ApiCaller the engine hands to every provider: one per provider per scan. */
 export class RateLimitedApi implements ApiCaller {
   private readonly buckets = new Map<string, TokenBucket>();
-  private readonly accountLimits = new Map<string, LimitFunction>();
+  private readonly accountLimits = new Map<string, FairPool>();
   /** Keyed by the operation object, which a provider's retry loop passes again for the next attempt. */
   private readonly pendingRetries = new Map<ApiOperation, PendingRetry>();
   /** Per account, the call that last gave back a request slot: what a call waiting for a slot waited for. */
@@ -63,9 +63,15 @@ export class RateLimitedApi implements ApiCaller {
     return bucket;
   }
 
-  private accountLimit(account: string): LimitFunction {
+  /**
+   * An account's request slots, handed to the (service, region) with the fewest calls in flight,
+   * i.e. fairly between the account's collection tasks: in first-come order, a task with a few
+   * calls one after another (KMS keys, then each key's rotation) queued each of them behind the
+   * hundreds of S3 bucket reads queued before it, and finished last (the scale bench's trace).
+   */
+  private accountLimit(account: string): FairPool {
     let limit = this.accountLimits.get(account);
-    if (!limit) this.accountLimits.set(account, (limit = pLimit(this.options.perAccountRequests ?? 16)));
+    if (!limit) this.accountLimits.set(account, (limit = fairPool(this.options.perAccountRequests ?? 16)));
     return limit;
   }
 
@@ -92,7 +98,7 @@ export class RateLimitedApi implements ApiCaller {
     const waited = await this.bucket(op).take(signal);
     this.stats.rateLimitWaitMs += waited;
     if (trace) trace.addLasting('rate-limit', `rate limit ${this.provider}/${op.service}`, parent, queued, queued + waited, this.where(op));
-    return this.accountLimit(op.account ?? '-')(async () => {
+    return this.accountLimit(op.account ?? '-')(`${op.service}/${op.region ?? '-'}`, async () => {
       const byService = (this.stats.calls[this.provider] ??= {});
       const byOperation = (byService[op.service] ??= {});
       byOperation[op.operation] = (byOperation[op.operation] ?? 0) + 1;

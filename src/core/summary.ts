@@ -59,6 +59,43 @@ export interface ObligationStatus extends RolledUp {
   readonly attestation?: AttestationState;
 }
 
+/** One span along the critical path (a task, discovery, an account's own work), with where its time went. */
+export interface PathSegment {
+  /** The span's kind: discovery, account, task, evaluation, scan. */
+  readonly kind: string;
+  readonly name: string;
+  readonly ms: number;
+  /** API calls of this span on the path. */
+  readonly calls: number;
+  /** Milliseconds by kind: waits (call, rate-limit, pool, retry), child spans without children, and `self` (own work between them). */
+  readonly waits: Readonly<Record<string, number>>;
+}
+
+/** Where a traced scan's time went (`--trace`); milliseconds. */
+export interface Timing {
+  /** The scan from start to end (collection and evaluation; the output files are written after). */
+  readonly wallMs: number;
+  /** CPU time of the process meanwhile (user and system). */
+  readonly cpuMs: number;
+  /** Summed over every call, concurrent calls each counted: time waiting on the network. */
+  readonly networkMs: number;
+  /** Summed waits for a rate-limit token, for a slot in an engine pool (accounts, tasks, an account's requests), and between retries. */
+  readonly rateLimitMs: number;
+  readonly poolMs: number;
+  readonly retryMs: number;
+  readonly calls: number;
+  /** The chain of dependent spans that set the wall time (`criticalPath` in src/engine/trace.ts). */
+  readonly criticalPath: {
+    /** Time on the path spent waiting (calls, rate limits, pools, retries); the rest is work of the process. */
+    readonly waitMs: number;
+    /** API calls on the path, one after another: at a fixed latency per call, no scan of this estate can take less than calls x latency. */
+    readonly calls: number;
+    readonly byKind: Readonly<Record<string, number>>;
+    /** The path in time order, one segment per span it passed through. */
+    readonly segments: readonly PathSegment[];
+  };
+}
+
 /** The `scan` part of the JSON document: what a scan looked at, found and could not see. */
 export interface ScanSummary {
   readonly id: string;
@@ -102,4 +139,6 @@ export interface ScanSummary {
   /** False when any ERROR result or scope failure means the picture is incomplete. */
   readonly complete: boolean;
   readonly collectionMode: Partial<Record<ProviderId, string>>;
+  /** Where the time went; only in a traced scan (`--trace`). */
+  readonly timing?: Timing;
 }

@@ -9,10 +9,11 @@ import { inShard, type Shard } from '../core/shard.js';
 import type { Config } from '../config/schema.js';
 import { adapters as bundledAdapters } from '../../providers/index.js';
 import type { AccountInput } from './account.js';
-import { RateLimitedApi, type ApiStats } from './api.js';
+import { RateLimitedApi, released, type ApiStats } from './api.js';
 import { applicableIn, missingListings, neededTypes, type Plan } from './plan.js';
 import { fairPool, type FairPool } from './pool.js';
 import { collectTask } from './task.js';
+import { RUN_SPAN, type Trace } from './trace.js';
 
 /** What collection tells the scan, account by account. */
 export interface AccountVisitor {
@@ -40,10 +41,15 @@ export interface CollectorOptions extends Sources {
   readonly signal: AbortSignal;
   readonly adapters?: Partial<Record<ProviderId, ProviderAdapter>> | undefined;
   readonly onCall: () => void;
+  /** Record discovery, accounts, tasks, their calls and waits, and evaluation as spans under `traceParent`. */
+  readonly trace?: Trace | undefined;
+  readonly traceParent?: number | undefined;
 }
 
 /** Evaluate a saved inventory (or the demo) account by account, as if it had just been collected. */
-export async function collectOffline(listings: Iterable<Listing>, plan: Plan, { shard, onListing }: Sources, visit: AccountVisitor): Promise<void> {
+export async function collectOffline(
+  listings: Iterable<Listing>, plan: Plan, { shard, onListing, trace, traceParent = RUN_SPAN }: Sources & Pick<CollectorOptions, 'trace' | 'traceParent'>, visit: AccountVisitor,
+): Promise<void> {
   const byAccount = new Map<string, { scope: Scope; listings: Listing[] }>();
   for (const l of listings) {
     if (inShard(l.scope.account, shard)) onListing?.(l);
@@ -68,7 +74,9 @@ export async function collectOffline(listings: Iterable<Listing>, plan: Plan, { 
     const checks = applicableIn(plan.get(scope.provider) ?? [], present, typesByProvider.get(scope.provider) ?? new Set());
     visit.found(scope);
     const all = [...accountListings, ...missingListings(scope, neededTypes(checks), present, 'not present in the inventory file')];
+    const span = trace?.begin('evaluation', `evaluate ${scope.provider} ${scope.account}`, traceParent, { provider: scope.provider, account: scope.account });
     await visit.evaluate({ scope, checks, expected: new Map(), arrive: (deliver) => deliver(all, []) });
+    span?.close();
   }
 }
 
@@ -80,6 +88,9 @@ export class Collector {
   private readonly apis = new Map<ProviderId, RateLimitedApi>();
   private readonly taskPool: FairPool;
   private readonly servicePools = new Map<string, LimitFunction>();
+  /** The task and the account that last gave back a pool slot, for the trace's pool waits (see criticalPath). */
+  private lastTask: number | undefined;
+  private lastAccount: number | undefined;
   /** How each provider collected, as its discovery said. */
   readonly modes: Partial<Record<ProviderId, string>> = {};
 
@@ -88,13 +99,14 @@ export class Collector {
   }
 
   async provider(provider: ProviderId, checks: readonly AnyCheck[], visit: AccountVisitor): Promise<void> {
-    const { config, log, signal, shard } = this.options;
+    const { config, log, signal, shard, trace, traceParent = RUN_SPAN } = this.options;
     const given = this.options.adapters?.[provider];
     visit.discovering(provider, 'discovering accounts');
+    const discovering = trace?.begin('discovery', `discover ${provider}`, traceParent, { provider });
     try {
       const adapter = given ?? (await bundledAdapters[provider](config, { log: log.child({ provider }), callTimeoutMs: config.timeouts.callMs }));
       const discovery = await adapter.discover({
-        api: this.api(provider), signal, log: log.child({ provider }), step: (activity) => visit.discovering(provider, activity), ...(shard ? { shard } : {}),
+        api: discovering ? this.api(provider).within(discovering.id) : this.api(provider), signal, log: log.child({ provider }), step: (activity) => visit.discovering(provider, activity), ...(shard ? { shard } : {}),
       });
       if (discovery.mode) this.modes[provider] = discovery.mode;
       for (const failure of discovery.failures) {
@@ -106,11 +118,19 @@ export class Collector {
       }
       visit.planned(discovery.targets.length);
       visit.discovering(provider, undefined);
+      discovering?.close({ accounts: discovery.targets.length, failures: discovery.failures.length });
       const accountPool = pLimit(config.concurrency.accounts);
-      await Promise.all(discovery.targets.map((target) => accountPool(() => this.target(provider, adapter, target, checks, visit))));
+      await Promise.all(discovery.targets.map((target) => {
+        const queued = trace?.now() ?? 0;
+        return accountPool(() => {
+          trace?.addLasting('pool', 'accounts pool', traceParent, queued, trace.now(), { provider, account: target.account, ...released(this.lastAccount) });
+          return this.target(provider, adapter, target, checks, visit);
+        });
+      }));
     } catch (e) {
       // Discovery itself failed (no credentials, Organizations denied): the whole provider is unseen.
       visit.discovering(provider, undefined);
+      discovering?.close({ failed: true });
       const error = given ? given.classifyError(e, `${provider}:discover`) : discoveryError(provider, e);
       const scope: Scope = { provider, account: 'unknown', region: GLOBAL_REGION };
       await visit.unseen(scope, checks, error);
@@ -121,6 +141,7 @@ export class Collector {
 
   /** What every provider's API did, for the summary. */
   stats(): ApiStats[] {
+    for (const api of this.apis.values()) api.flushTrace();
     return [...this.apis.values()].map((a) => a.snapshot());
   }
 
@@ -132,8 +153,11 @@ export class Collector {
     for (const task of tasks) for (const t of task.types) expected.set(t, (expected.get(t) ?? 0) + 1);
     const checks = applicableIn(allChecks, new Set(expected.keys()), new Set(adapter.resourceTypes ?? []));
     const uncovered = missingListings(scope, neededTypes(checks), new Set(expected.keys()), 'dutyscan has no collector for this resource type');
-    const { config, log, signal, onListing } = this.options;
-    const run = { adapter, target, api: this.api(provider), log: log.child({ provider, account: target.account }), signal, taskMs: config.timeouts.taskMs };
+    const { config, log, signal, onListing, trace, traceParent = RUN_SPAN } = this.options;
+    const api = this.api(provider);
+    const run = { adapter, target, api, log: log.child({ provider, account: target.account }), signal, taskMs: config.timeouts.taskMs };
+    const where = { provider, account: target.account };
+    const account = trace?.begin('account', `${provider} ${target.accountName ?? target.account}`, traceParent, where);
 
     await visit.evaluate({
       scope,
@@ -143,22 +167,36 @@ export class Collector {
         await deliver(uncovered, []);
         await Promise.all(
           tasks.map(async (task) => {
-            const collect = () => collectTask({ ...run, task });
+            const span = account && trace?.begin('task', `${task.service} ${task.region}`, account.id, { ...where, region: task.region, service: task.service });
+            const collect = async () => {
+              if (!span) return collectTask({ ...run, task });
+              trace?.addLasting('pool', 'task pool', span.id, span.start, trace.now(), { ...where, region: task.region, ...released(this.lastTask) });
+              try {
+                return await collectTask({ ...run, task, api: api.within(span.id) });
+              } finally {
+                this.lastTask = span.id;
+              }
+            };
             const pool = this.servicePool(provider, task.service);
             const listings = await this.taskPool(`${provider}/${target.account}`, () => (pool ? pool(collect) : collect()));
+            span?.close({ listings: listings.length, failed: listings.some((l) => !l.items.ok) });
             for (const l of listings) onListing?.(l);
+            const evaluating = account && trace?.now();
             await deliver(listings, task.types);
+            if (account && evaluating) trace?.addLasting('evaluation', `evaluate after ${task.service} ${task.region}`, account.id, evaluating, trace.now(), where);
           }),
         );
       },
     });
+    account?.close();
+    if (account) this.lastAccount = account.id;
   }
 
   private api(provider: ProviderId): RateLimitedApi {
     let api = this.apis.get(provider);
     if (!api) {
       const { config, signal, onCall } = this.options;
-      api = new RateLimitedApi(provider, { rateLimits: config.rateLimits, perAccountRequests: config.concurrency.perAccountRequests, signal, onCall });
+      api = new RateLimitedApi(provider, { rateLimits: config.rateLimits, perAccountRequests: config.concurrency.perAccountRequests, signal, onCall, trace: this.options.trace });
       this.apis.set(provider, api);
     }
     return api;

@@ -16,6 +16,7 @@ import { Mutelist } from './mutelist.js';
 import { paramsOf, planScan } from './plan.js';
 import { Progress, summarise, type ScanProgress } from './summarise.js';
 import { Tally } from './tally.js';
+import { RUN_SPAN, timing, type Trace } from './trace.js';
 import type { Attestation } from '../attestation/schema.js';
 
 export type { ScanProgress };
@@ -43,6 +44,8 @@ export interface ScanOptions {
   readonly recordReads?: boolean;
   /** Sign-offs for obligations no check can prove (`--attestations`, the service's store), judged at `now`. */
   readonly attestations?: readonly Attestation[];
+  /** Record the scan as spans (`--trace`) and add its timing to the summary; none when absent. */
+  readonly trace?: Trace;
 }
 
 /**
@@ -52,6 +55,10 @@ export interface ScanOptions {
  */
 export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSummary> {
   const started = new Date();
+  const { trace } = options;
+  const cpuBefore = trace ? process.cpuUsage() : undefined;
+  const span = trace?.begin('scan', 'scan', RUN_SPAN);
+  const traced = span ? { trace, traceParent: span.id } : {};
   const now = options.now ?? started;
   const { config, log } = options;
   const deadline = config.timeouts.scanMs ? AbortSignal.timeout(config.timeouts.scanMs) : undefined;
@@ -77,12 +84,16 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     },
   };
 
-  const collector = new Collector({ ...options, signal, onCall: () => progress.apiCalls++ });
-  if (options.source) await collectOffline(options.source.listings, plan, options, visit);
+  const collector = new Collector({ ...options, ...traced, signal, onCall: () => progress.apiCalls++ });
+  if (options.source) await collectOffline(options.source.listings, plan, { ...options, ...traced }, visit);
   else await Promise.all([...plan].map(([provider, checks]) => collector.provider(provider, checks, visit)));
 
-  return summarise({
+  const apiStats = collector.stats();
+  span?.close();
+  const cpu = cpuBefore && process.cpuUsage(cpuBefore);
+  const summary = summarise({
     started, source: options.source?.kind ?? 'live', providers: [...plan.keys()], checks: [...plan.values()].flat(), catalog: options.catalog, contract: options.contract,
-    tally, mutelist, progress, apiStats: collector.stats(), collectionMode: collector.modes, now, attestations: options.attestations ?? [],
+    tally, mutelist, progress, apiStats, collectionMode: collector.modes, now, attestations: options.attestations ?? [],
   });
+  return trace && span && cpu ? { ...summary, timing: timing(trace.spans, span.id, (cpu.user + cpu.system) / 1000) } : summary;
 }

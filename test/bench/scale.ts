@@ -10,6 +10,11 @@
  * 200 users, 100 roles, 400 security groups, 400 volumes, 100 buckets, 50 keys and more.
  * Latency: 40 ms per call, or DUTYSCAN_BENCH_LATENCY_MS / --latency=MS.
  *
+ * Every scan is traced (src/engine/trace.ts): beside the wall time the bench prints the bound the
+ * trace gives, the API calls on the critical path (each began only after the one before it on
+ * the path ended) times the latency per call: no scan of the estate making those calls can be
+ * faster. `--trace` also writes each scan's trace to bench-results/scale-LABEL.trace.json (Perfetto).
+ *
  * Every run is its own process (so its peak RSS is its own), and the fake runs in yet another
  * process (its memory and CPU are not the scanner's). Findings stream to /dev/null as JSON
  * lines, as a file writer would, so memory measures the engine, not an array of findings.
@@ -29,6 +34,7 @@ import { awsChecks } from '../../checks/aws/index.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import type { Finding } from '../../src/core/finding.js';
 import { runScan } from '../../src/engine/scan.js';
+import { Trace, chromeTrace } from '../../src/engine/trace.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { createAdapter } from '../../providers/aws/adapter.js';
 import { awsConfigSchema } from '../../providers/aws/config.js';
@@ -73,6 +79,11 @@ export interface ScaleRun {
   readonly retries: number;
   readonly errors: number;
   readonly complete: boolean;
+  /** API calls on the critical path, and the bound they set at the injected latency. */
+  readonly criticalPathCalls: number;
+  readonly boundMs: number;
+  /** Where the critical path's time went, by kind (call, rate-limit, pool, self: the process's own work). */
+  readonly criticalPathByKind: Readonly<Record<string, number>>;
 }
 
 /** Every account sees the same AWS managed policies, nearly all of them attached to nothing. */
@@ -258,9 +269,10 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string):
       if (!out.write(`${JSON.stringify(finding)}\n`)) await (draining ??= new Promise<void>((resolve) => out.once('drain', () => { draining = undefined; resolve(); })));
     };
     const cpuBefore = process.cpuUsage();
+    const trace = new Trace();
     const started = performance.now();
     const summary = await runScan({
-      config, providers: ['aws'], checks: awsChecks, catalog, contract, log, adapters: { aws: adapter },
+      config, providers: ['aws'], checks: awsChecks, catalog, contract, log, adapters: { aws: adapter }, trace,
       onListing: (l) => { if (l.items.ok) resources += l.items.value.length; },
     }, emit);
     const wallMs = performance.now() - started;
@@ -279,6 +291,17 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string):
     for (const [service, ops] of Object.entries(summary.apiCalls.aws ?? {})) {
       for (const [op, n] of Object.entries(ops)) callsByOperation[`${service}:${op}`] = n;
     }
+    const path = summary.timing!.criticalPath;
+    if (process.argv.includes('--trace')) {
+      const file = join(process.cwd(), 'bench-results', `scale-${label}.trace.json`);
+      mkdirSync(join(process.cwd(), 'bench-results'), { recursive: true });
+      writeFileSync(file, JSON.stringify(chromeTrace(trace.finish(`scale ${label}`))));
+      console.log(`  trace: ${file}`);
+    }
+    console.log(`  critical path: ${path.calls} calls; ${Object.entries(path.byKind).map(([k, ms]) => `${k} ${s(ms)}`).join(', ')}`);
+    for (const seg of [...path.segments].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+      console.log(`    ${seg.kind} ${seg.name}: ${s(seg.ms)}, ${seg.calls} calls (${Object.entries(seg.waits).map(([k, ms]) => `${k} ${s(ms)}`).join(', ')})`);
+    }
     const run: ScaleRun = {
       label, size, accounts, regions: SIZES[size].regions, accountsConcurrency, latencyMs: latency,
       wallMs: Math.round(wallMs), resources, apiCalls: summary.totalApiCalls, callsByOperation,
@@ -290,6 +313,7 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string):
       rateLimitWaitMs: summary.rateLimitWaitMs,
       retries: Object.values(summary.retries).reduce((a, b) => a + b, 0),
       errors: summary.counts.byStatus.ERROR, complete: summary.complete,
+      criticalPathCalls: path.calls, boundMs: path.calls * latency, criticalPathByKind: path.byKind,
     };
     // An incomplete scan's figures would flatter it: say what failed.
     for (const [check, why] of erroredChecks) console.log(`  ERROR ${check}: ${why}`);
@@ -305,7 +329,8 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string):
 /** Run one scan in a child process and read its figures. */
 function runChild(size: Size, accountsConcurrency: number, label: string): Promise<ScaleRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', size, String(accountsConcurrency), label, `--latency=${latencyMs()}`],
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', size, String(accountsConcurrency), label, `--latency=${latencyMs()}`,
+      ...(process.argv.includes('--trace') ? ['--trace'] : [])],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     let result: ScaleRun | undefined;
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -319,9 +344,9 @@ function runChild(size: Size, accountsConcurrency: number, label: string): Promi
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function table(runs: readonly ScaleRun[]): string {
-  const head = ['run', 'accounts x regions', 'acct conc.', 'wall', 'resources', 'API calls', 'calls/resource', 'peak RSS', 'live heap', 'findings', 'findings/s', 'rate-limit wait (sum)', 'retries', 'CPU', 'complete'];
+  const head = ['run', 'accounts x regions', 'acct conc.', 'wall', 'critical-path bound', 'wall / bound', 'resources', 'API calls', 'calls/resource', 'peak RSS', 'live heap', 'findings', 'findings/s', 'rate-limit wait (sum)', 'retries', 'CPU', 'complete'];
   const rows = runs.map((r) => [
-    r.label, `${r.accounts} x ${r.regions}`, String(r.accountsConcurrency), s(r.wallMs), String(r.resources), String(r.apiCalls), r.callsPerResource.toFixed(3),
+    r.label, `${r.accounts} x ${r.regions}`, String(r.accountsConcurrency), s(r.wallMs), `${s(r.boundMs)} (${r.criticalPathCalls} calls)`, (r.wallMs / r.boundMs).toFixed(1), String(r.resources), String(r.apiCalls), r.callsPerResource.toFixed(3),
     `${r.peakRssMb} MB`, `${r.liveHeapMb} MB`, String(r.findings), String(r.findingsPerSecond), s(r.rateLimitWaitMs), String(r.retries), `${r.cpuSeconds} s`, r.complete ? 'yes' : 'NO',
   ]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
@@ -384,7 +409,8 @@ async function main(): Promise<void> {
   const biggest = [...runs].sort((a, b) => b.apiCalls - a.apiCalls)[0];
   const md = [
     '# Scale benchmark (AWS, wire-level fake)', '',
-    `Per account: ${shape}. Latency ${latencyMs()} ms per call. Default rate limits and per-account cap; every AWS check; findings streamed to /dev/null.`, '',
+    `Per account: ${shape}. Latency ${latencyMs()} ms per call. Default rate limits and per-account cap; every AWS check; findings streamed to /dev/null.`,
+    `Critical-path bound: the API calls on the traced scan's critical path x the latency per call (no scan making these calls can be faster).`, '',
     table(runs), '', ...verdicts(runs), '', ...(biggest ? [operations(biggest)] : []), '',
   ].join('\n');
   const dir = join(process.cwd(), 'bench-results');

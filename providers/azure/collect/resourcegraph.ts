@@ -33,7 +33,64 @@ export const QUERIES = {
 } as const;
 export type GraphQueryName = keyof typeof QUERIES;
 
-const PAGE_SIZE = 1000;
+/** The largest page Resource Graph serves: every page is a query against the user quota. */
+export const PAGE_SIZE = 1000;
+
+/** Assumed when an answer says how much quota is left but not when it resets: Resource Graph's window. */
+const QUOTA_WINDOW_MS = 5000;
+
+/**
+ * Resource Graph's per-user quota (15 queries per 5 s window), as its answers report it:
+ * `x-ms-user-quota-remaining` queries left until `x-ms-user-quota-resets-after`. A query waits
+ * only when what is left (less the queries sent since the last answer said so) is below the one
+ * query it needs; otherwise it starts at once, however low the quota runs.
+ */
+export class GraphQuota {
+  /** Queries left in the current window; undefined when no answer has said (or its window is over). */
+  private left: number | undefined;
+  private resetsAt = 0;
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  /**
+   * Waits, if it must, until the next query may start, and reserves its share of the quota;
+   * returns how many times it waited. A window waited out is over, whatever the clock says.
+   */
+  async acquire(sleep: (ms: number) => Promise<void>): Promise<number> {
+    let pauses = 0;
+    for (let wait = this.reserve(); wait > 0; wait = this.reserve()) {
+      const window = this.resetsAt;
+      await sleep(wait);
+      if (this.resetsAt === window) this.left = undefined;
+      pauses++;
+    }
+    return pauses;
+  }
+
+  /** Milliseconds to wait before the next query may start; 0 reserves its share of the quota. */
+  private reserve(): number {
+    const now = this.clock();
+    if (this.left !== undefined && now >= this.resetsAt) this.left = undefined;
+    if (this.left === undefined) return 0;
+    if (this.left >= 1) {
+      this.left--;
+      return 0;
+    }
+    return this.resetsAt - now;
+  }
+
+  /** What an answer said. An answer from the same window never raises what is left: queries sent since are not in it. */
+  observe(remaining: string | undefined, resetsAfter: string | undefined): void {
+    const left = remaining === undefined || remaining.trim() === '' ? NaN : Number(remaining);
+    if (!Number.isFinite(left)) return;
+    const now = this.clock();
+    const resetsAt = now + (parseQuotaReset(resetsAfter) ?? QUOTA_WINDOW_MS);
+    // A window ending more than a second after ours is a new one (answers of one window differ by their latency).
+    const newWindow = this.left === undefined || now >= this.resetsAt || resetsAt > this.resetsAt + 1000;
+    this.left = newWindow ? left : Math.min(this.left!, left);
+    this.resetsAt = newWindow ? resetsAt : Math.max(this.resetsAt, resetsAt);
+  }
+}
 
 export interface ResourceGraphSettings {
   readonly cloud: AzureCloud;
@@ -45,11 +102,13 @@ export interface ResourceGraphSettings {
 
 export class ResourceGraph {
   private readonly client: ResourceGraphClient;
-  /** Epoch ms before which no query may start (the user quota ran out). */
-  private quotaBlockedUntil = 0;
+  private readonly quota: GraphQuota;
   queries = 0;
+  /** Waits for the user quota, for the summary's story and the tests. */
+  quotaPauses = 0;
 
   constructor(private readonly settings: ResourceGraphSettings) {
+    this.quota = new GraphQuota();
     const { cloud, credential, ca } = settings;
     // The client derives its token scope from baseUri; Resource Graph always wants the ARM audience.
     const armCredential: TokenCredential = { getToken: (_scopes, options) => credential.getToken(cloud.armScope, options) };
@@ -66,8 +125,10 @@ export class ResourceGraph {
     const rows: Raw[] = [];
     let skipToken: string | undefined;
     do {
-      const wait = this.quotaBlockedUntil - Date.now();
-      if (wait > 0) await opts.sleep(wait, opts.signal);
+      this.quotaPauses += await this.quota.acquire((ms) => {
+        this.settings.log.debug({ waitMs: ms }, 'resource graph user quota used up; waiting for it to reset');
+        return opts.sleep(ms, opts.signal);
+      });
       const response = await callAzure(opts, { service: 'resourcegraph', operation: 'Microsoft.ResourceGraph/resources/read', account: this.settings.tenant }, (signal) =>
         this.client.resources(
           {
@@ -80,7 +141,7 @@ export class ResourceGraph {
         ),
       );
       this.queries++;
-      this.noteQuota(response._response.headers.get('x-ms-user-quota-remaining'), response._response.headers.get('x-ms-user-quota-resets-after'));
+      this.quota.observe(response._response.headers.get('x-ms-user-quota-remaining'), response._response.headers.get('x-ms-user-quota-resets-after'));
       const data: unknown = response.data;
       if (!Array.isArray(data)) throw new SyntaxError('Resource Graph answered without an object array');
       // Truncated with no token to go on: the rows we have are not the listing (the caller falls back to ARM).
@@ -89,13 +150,6 @@ export class ResourceGraph {
       skipToken = response.skipToken;
     } while (skipToken);
     return rows;
-  }
-
-  private noteQuota(remaining: string | undefined, resetsAfter: string | undefined): void {
-    if (remaining === undefined || Number(remaining) > 0) return;
-    const ms = parseQuotaReset(resetsAfter) ?? 5000;
-    this.quotaBlockedUntil = Math.max(this.quotaBlockedUntil, Date.now() + ms);
-    this.settings.log.debug({ resetsAfterMs: ms }, 'resource graph user quota used up; pausing queries');
   }
 }
 

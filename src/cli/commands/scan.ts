@@ -11,6 +11,9 @@ import { demoSource } from '../../demo/index.js';
 import { demoAttestations } from '../../demo/attestations.js';
 import { loadAttestations } from '../../attestation/load.js';
 import { runScan } from '../../engine/scan.js';
+import { RUN_SPAN, Trace, chromeTrace } from '../../engine/trace.js';
+import { PRIVATE_FILE_MODE } from '../../util/private-files.js';
+import { writeFileSync } from 'node:fs';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
 import { loadCatalog } from '../../mapping/catalog.js';
 import { unreviewedWarning } from '../../mapping/profile.js';
@@ -56,6 +59,7 @@ interface ScanFlags {
   evidence?: string;
   signKey?: string;
   attestations?: string;
+  trace?: string;
   /** Each provider's own options (descriptor `flags`), read by its `applyFlags`. */
   [providerFlag: string]: unknown;
 }
@@ -146,6 +150,8 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   const outputDir = flags.outputDir ?? config.outputs.dir;
   if (formats.length > 1 && !outputDir) throw new UsageError('several --format values need --output-dir (each format gets its own file)');
   if (flags.saveInventory) fileToWrite('--save-inventory', flags.saveInventory);
+  if (flags.trace) fileToWrite('--trace', flags.trace);
+  const trace = flags.trace ? new Trace() : undefined;
   if (outputDir) directoryToWrite(flags.outputDir ? '--output-dir' : 'outputs.dir', outputDir);
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   const writers: OutputWriter[] = [];
@@ -188,6 +194,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
         ...(evidence ? { recordReads: true } : {}),
         attestations,
+        ...(trace ? { trace } : {}),
       },
       async (finding: Finding, reads) => {
         sinks.write(finding);
@@ -217,10 +224,16 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  const output = trace?.begin('output', 'outputs and sinks', RUN_SPAN);
   const reports = await sinks.close();
   summary = { ...summary, undelivered: undelivered(reports), ...unconfirmed(reports) };
   for (const w of writers) await w.close(summary);
   await inventoryWriter?.close();
+  output?.close();
+  if (trace && flags.trace) {
+    writeFileSync(flags.trace, JSON.stringify(chromeTrace(trace.finish('dutyscan scan'))), { mode: PRIVATE_FILE_MODE });
+    process.stderr.write(`wrote trace ${flags.trace} (${trace.spans.length} spans; open in https://ui.perfetto.dev)\n`);
+  }
   if (terminal) process.stdout.write(terminal.end(summary));
   if (runId) process.stderr.write(`recorded shard ${shard?.index ?? 0}/${shard?.count ?? 1} of run ${runId} (dutyscan report --run ${runId})\n`);
   for (const w of writers) if (w.path) process.stderr.write(`wrote ${w.path}\n`);
@@ -261,6 +274,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--evidence <dir>', 'write per-finding evidence (the facts each check read) and a SHA-256 manifest to this new directory')
     .option('--sign-key <file>', 'sign the evidence manifest with this Ed25519 private key (PEM)')
     .option('--attestations <file>', 'sign-offs for obligations no API can prove (YAML; valid 90 days unless the contract profile says otherwise)')
+    .option('--trace <file>', 'write where the scan spent its time as Chrome trace-event JSON (Perfetto), and its timing and critical path to the summary')
     .addHelpText('after', scanHelp())
     .action(async (flags: ScanFlags) => {
       done(await scanCommand(flags));

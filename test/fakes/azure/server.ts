@@ -122,6 +122,8 @@ export interface FakeOptions {
   readonly resourceGraphDisabled?: boolean;
   /** The first Resource Graph answer says the user quota is used up for one second. */
   readonly resourceGraphQuotaExhaustedOnce?: boolean;
+  /** The user quota as this many queries in all, each answer saying how many are left (resetting after a second, which never comes during a test). */
+  readonly resourceGraphQuota?: number;
   /** `x-ms-ratelimit-remaining-subscription-reads` on ARM answers. */
   readonly armReadsRemaining?: number;
   readonly faults?: Fault[];
@@ -281,9 +283,12 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
 
   private resourceGraph(request: ResourceGraphRequest): FakeResponse {
     const exhausted = this.options.resourceGraphQuotaExhaustedOnce && this.counts.resourceGraph === 1;
+    const limit = this.options.resourceGraphQuota;
     const quota = exhausted
       ? { 'x-ms-user-quota-remaining': '0', 'x-ms-user-quota-resets-after': '00:00:01' }
-      : { 'x-ms-user-quota-remaining': '14', 'x-ms-user-quota-resets-after': '00:00:05' };
+      : limit !== undefined
+        ? { 'x-ms-user-quota-remaining': String(Math.max(0, limit - this.counts.resourceGraph)), 'x-ms-user-quota-resets-after': '00:00:01' }
+        : { 'x-ms-user-quota-remaining': '14', 'x-ms-user-quota-resets-after': '00:00:05' };
     if (this.options.resourceGraphDisabled) return armError(403, 'AuthorizationFailed', 'Resource Graph is not allowed for this principal');
     const query = request.query;
     let scope: FakeSubscription[];

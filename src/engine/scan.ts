@@ -14,7 +14,8 @@ import { collectOffline, Collector, type AccountVisitor } from './collect.js';
 import { scopeErrorResult } from './evaluate.js';
 import { Mutelist } from './mutelist.js';
 import { paramsOf, planScan } from './plan.js';
-import { Progress, summarise, type ScanProgress } from './summarise.js';
+import { summariseParts, type ScanPart } from './merge.js';
+import { Progress, type ScanProgress } from './summarise.js';
 import { Tally } from './tally.js';
 import type { Attestation } from '../attestation/schema.js';
 
@@ -81,8 +82,11 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   if (options.source) await collectOffline(options.source.listings, plan, options, visit);
   else await Promise.all([...plan].map(([provider, checks]) => collector.provider(provider, checks, visit)));
 
-  return summarise({
+  const part: ScanPart = {
+    accounts: progress.accounts, scopes: { planned: progress.scopesPlanned, done: progress.scopesDone }, errors: [], apiStats: collector.stats(), collectionMode: collector.modes,
+  };
+  return summariseParts({
     started, source: options.source?.kind ?? 'live', providers: [...plan.keys()], checks: [...plan.values()].flat(), catalog: options.catalog, contract: options.contract,
-    tally, mutelist, progress, apiStats: collector.stats(), collectionMode: collector.modes, now, attestations: options.attestations ?? [],
-  });
+    mutelist, now, attestations: options.attestations ?? [],
+  }, tally, [part]);
 }

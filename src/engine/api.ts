@@ -18,6 +18,12 @@ export interface ApiCallerOptions {
   readonly signal?: AbortSignal;
   /** Called after every call, for metrics and the progress line. */
   readonly onCall?: (provider: ProviderId, op: ApiOperation, ok: boolean) => void;
+  /**
+   * In a worker process: the token for a call that names no account, from the bucket the scan's
+   * own process keeps (see workers.ts); resolves to the milliseconds waited. A bucket of an
+   * account stays in the one process that collects the account.
+   */
+  readonly sharedBucket?: (op: ApiOperation, signal: AbortSignal) => Promise<number>;
 }
 
 /** The ApiCaller the engine hands to every provider: one per provider per scan. */
@@ -55,7 +61,8 @@ export class RateLimitedApi implements ApiCaller {
     const signal = this.options.signal ?? new AbortController().signal;
     // Wait for the token before taking an account slot: a slot held while waiting on one
     // service's bucket would starve the account's other services and regions.
-    this.stats.rateLimitWaitMs += await this.bucket(op).take(signal);
+    const shared = op.account === undefined ? this.options.sharedBucket : undefined;
+    this.stats.rateLimitWaitMs += await (shared ? shared(op, signal) : this.permit(op));
     return this.accountLimit(op.account ?? '-')(async () => {
       const byService = (this.stats.calls[this.provider] ??= {});
       const byOperation = (byService[op.service] ??= {});
@@ -70,6 +77,11 @@ export class RateLimitedApi implements ApiCaller {
         throw e;
       }
     });
+  }
+
+  /** Wait for a token of `op`'s bucket; returns the milliseconds waited. */
+  permit(op: ApiOperation): Promise<number> {
+    return this.bucket(op).take(this.options.signal);
   }
 
   retried(op: ApiOperation, reason: string): void {

@@ -11,6 +11,7 @@ import { demoSource } from '../../demo/index.js';
 import { demoAttestations } from '../../demo/attestations.js';
 import { loadAttestations } from '../../attestation/load.js';
 import { runScan } from '../../engine/scan.js';
+import { DEFAULT_MAX_WORKERS, defaultWorkers } from '../../engine/workers.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
 import { loadCatalog } from '../../mapping/catalog.js';
 import { unreviewedWarning } from '../../mapping/profile.js';
@@ -44,6 +45,7 @@ interface ScanFlags {
   saveInventory?: string;
   demo?: boolean;
   shard?: string;
+  workers?: string;
   logLevel?: string;
   progress: boolean;
   details?: boolean;
@@ -87,6 +89,12 @@ function parseShard(value: string | undefined): { index: number; count: number }
   return { index, count };
 }
 
+function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers();
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--workers takes a whole number of processes, 1 or more, got "${value}"`);
+  return Number(value);
+}
+
 function providersFor(flags: ScanFlags, config: Config, source: readonly Listing[] | undefined): ProviderId[] {
   const explicit = parseEnum('provider', list(flags.provider), PROVIDER_IDS);
   if (explicit.length > 0) return explicit;
@@ -125,6 +133,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   if (checks.length === 0) throw new UsageError('the selection leaves no check to run; see: dutyscan checks list');
   const failOn = flags.failOn ? parseEnum('severity', [flags.failOn], SEVERITIES)[0]! : config.outputs.failOn;
   const shard = parseShard(flags.shard);
+  const workers = parseWorkers(flags.workers);
   const evidence = openEvidence(flags);
   const attestationsFile = flags.attestations ?? loaded.config.attestations;
   const attestations = [
@@ -175,6 +184,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         signal: controller.signal,
         log,
         ...(shard ? { shard } : {}),
+        workers,
         ...(inventoryWriter ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
         ...(evidence ? { recordReads: true } : {}),
@@ -226,6 +236,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--save-inventory <file>', 'save what was collected, to evaluate again with --inventory')
     .option('--demo', 'evaluate the embedded demo organisation (no cloud credentials needed)')
     .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition; of the demo or inventory too)')
+    .option('--workers <n>', `collect the accounts in n processes, each account always in the same one (default: the cores, at most ${DEFAULT_MAX_WORKERS}; 1: this process)`)
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
     .option('--no-progress', 'no live progress line on a terminal')
     .option('--details', 'table: every resource of each group, not only the first few')

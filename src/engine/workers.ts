@@ -137,6 +137,7 @@ class Worker {
     // A worker gone before it read a message must not crash the scan: its exit fails its jobs.
     this.child.on('error', (e) => host.log.error({ worker: index, message: e.message }, 'worker process error'));
     this.send({ t: 'init', init: { ...host.init, index } });
+    if (host.signal.aborted) this.send({ t: 'abort', reason: String(host.signal.reason) });
   }
 
   get pid(): number | undefined {

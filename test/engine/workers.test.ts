@@ -52,8 +52,8 @@ async function scan(args: readonly string[], config = configFile()): Promise<{ c
   return { code: run.code, stderr: run.stderr, doc: readDoc(out) };
 }
 
-/** A finding as two runs must agree on it: everything but the clock. */
-const stable = (f: Finding) => JSON.stringify({ ...f, time: undefined, firstSeen: undefined, dueAt: undefined });
+/** A finding as two runs must agree on it: everything but the clock (the demo's evidence dates follow it too). */
+const stable = (f: Finding) => JSON.stringify({ ...f, time: undefined, firstSeen: undefined, dueAt: undefined }).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIME');
 const sortedFindings = (doc: Doc) => doc.findings.map(stable).sort();
 const counts = (s: ScanSummary) => ({ findings: s.findings, counts: s.counts, obligations: s.obligations, clauses: s.clauses, errors: s.errors, accounts: s.accounts, scopes: s.scopes, complete: s.complete });
 
@@ -85,13 +85,27 @@ describe('dutyscan scan --workers', () => {
     }
   }, 300_000);
 
+  it('evaluates the demo alike with --workers 1, 2 and 3 (an offline source is evaluated in the scan\'s own process)', async () => {
+    const runs = await Promise.all(['1', '2', '3'].map(async (n) => {
+      const out = mkdtempSync(join(dir, 'demo-'));
+      const run = await dutyscan(['scan', '--demo', '-f', 'json', '-o', out, '--no-progress', '--workers', n], { env, inheritEnv: false });
+      return { code: run.code, doc: readDoc(out) };
+    }));
+    expect(runs[0]!.doc.findings.length).toBeGreaterThan(0);
+    for (const run of runs.slice(1)) {
+      expect(run.code).toBe(runs[0]!.code);
+      expect(sortedFindings(run.doc)).toEqual(sortedFindings(runs[0]!.doc));
+      expect(counts(run.doc.scan)).toEqual(counts(runs[0]!.doc.scan));
+    }
+  }, 120_000);
+
   it('refuses a --workers that is not a whole number of processes, exit 2', async () => {
     for (const bad of ['0', 'two', '1.5']) {
       const run = await dutyscan(['scan', '--demo', '--workers', bad], { env, inheritEnv: false });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('--workers');
     }
-  });
+  }, 120_000);
 
   it('turns the accounts of a worker killed mid-scan into ERRORs naming it, exits non-zero and leaves no process behind', async () => {
     // Slow calls keep the accounts in flight long enough to kill a worker among them.

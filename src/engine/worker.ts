@@ -142,3 +142,6 @@ process.on('message', (message: ToWorker) => {
 });
 // The parent gone (killed, crashed): nothing to report to, so stop rather than linger.
 process.on('disconnect', () => process.exit(0));
+// Ctrl-C reaches the whole process group: the parent aborts the scan and tells the workers, who
+// then finish their accounts with the abort's errors instead of dying with them unreported.
+process.on('SIGINT', () => undefined);

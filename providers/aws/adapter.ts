@@ -1,5 +1,5 @@
 import type { CollectionError } from '../../src/core/observed.js';
-import type { CollectTask, DiscoverContext, DiscoveryResult, Target, TaskContext } from '../../src/core/provider.js';
+import type { ApiCaller, CollectTask, DiscoverContext, DiscoveryResult, PortableTarget, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
 import type { AdapterOptions, CreateAdapter } from '../../src/core/descriptor.js';
 import { collectAccessAnalyzer } from './collect/accessanalyzer.js';
@@ -9,7 +9,7 @@ import { AwsCaller } from './collect/caller.js';
 import { AwsClients, type ClientSettings } from './collect/clients.js';
 import { collectCloudTrail } from './collect/cloudtrail.js';
 import { collectConfig } from './collect/config.js';
-import { discoverAws, type AwsSession } from './discover.js';
+import { assumedRoleCredentials, discoverAws, memberRoleArn, type AwsSession, type RegionInfo } from './discover.js';
 import { collectEc2, EC2_TYPES } from './collect/ec2.js';
 import { collectEfs } from './collect/efs.js';
 import { classifyAwsError } from './collect/errors.js';
@@ -35,6 +35,12 @@ export function clientSettings(config: AwsConfig, options: Pick<AdapterOptions, 
     retryMode: config.retryMode,
     callTimeoutMs: options.callTimeoutMs,
   };
+}
+
+/** What a worker needs to enter an account discovery entered: its regions, and whether through the member role. */
+interface AwsPortable {
+  readonly regions: readonly RegionInfo[];
+  readonly assumed: boolean;
 }
 
 /** Test hooks (see CreateAdapter); a scan from the CLI uses none of them. */
@@ -131,6 +137,28 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
         add('logs', r, pick(['aws.logs.log-group']), async (ctx) => [await collectLogs(callerFor(ctx), r)]);
       }
       return tasks;
+    },
+
+    portable(target: Target): PortableTarget {
+      const { session, ...rest } = target;
+      const { regions, caller } = session as AwsSession;
+      const state: AwsPortable = { regions, assumed: caller.clients !== base };
+      return { ...rest, state };
+    },
+
+    resume(target: PortableTarget, api: ApiCaller): Target {
+      const { state, ...rest } = target;
+      const { regions, assumed } = state as AwsPortable;
+      const org = config.organization;
+      // The role is assumed again here rather than its credentials sent between processes.
+      const clients = assumed
+        ? new AwsClients(settings, assumedRoleCredentials(api, base, home, {
+          roleArn: memberRoleArn(home, target.account, org.roleName), durationSeconds: org.sessionDurationSeconds,
+          ...(org.externalId !== undefined ? { externalId: org.externalId } : {}),
+        }))
+        : base;
+      const session: AwsSession = { caller: new AwsCaller(api, clients, target.account, target.accountName), regions, shared: new Map() };
+      return { ...rest, session };
     },
 
     classifyError(error: unknown, operation: string): CollectionError {

@@ -75,6 +75,9 @@ export function assumedRoleCredentials(
   };
 }
 
+/** The role dutyscan assumes in a member account of the organisation. */
+export const memberRoleArn = (home: string, account: string, roleName: string): string => `arn:${partitionOf(home)}:iam::${account}:role/${roleName}`;
+
 function failure(account: string, region: string, error: CollectionError, accountName?: string): DiscoveryResult['failures'][number] {
   const scope: Scope = { provider: 'aws', account, region, ...(accountName ? { accountName } : {}) };
   // A region we cannot scan holds only regional types; an account we cannot enter holds them all.
@@ -220,7 +223,7 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
     let clients = base;
     if (id !== callerAccount) {
       const credentials = assumedRoleCredentials(ctx.api, base, home, {
-        roleArn: `arn:${partitionOf(home)}:iam::${id}:role/${org.roleName}`,
+        roleArn: memberRoleArn(home, id, org.roleName),
         durationSeconds: org.sessionDurationSeconds,
         ...(org.externalId !== undefined ? { externalId: org.externalId } : {}),
       });

@@ -13,6 +13,12 @@ export interface Target {
   readonly session?: unknown;
 }
 
+/** A target as another process of the scan receives it: plain data, its session left behind. */
+export interface PortableTarget extends Omit<Target, 'session'> {
+  /** What the adapter's `portable` kept, besides the config, to make the session again: never a secret. */
+  readonly state: unknown;
+}
+
 export interface DiscoveryResult {
   readonly targets: readonly Target[];
   /** Accounts found but not readable (role not assumable, subscription disabled): ERROR results. */
@@ -85,4 +91,11 @@ export interface ProviderAdapter {
   tasks(target: Target, types: ReadonlySet<ResourceType>): readonly CollectTask[];
   /** Turn anything a task threw into a coded error (SDK error shapes differ per provider). */
   classifyError(error: unknown, operation: string): CollectionError;
+  /**
+   * `--workers`: what a worker process needs, with the config, to collect a target discovery
+   * found (`resume` there). An adapter without both collects its targets in the scan's own process.
+   */
+  portable?(target: Target): PortableTarget;
+  /** The target `portable` described, its session made again in this process (credentials obtained here, never sent). */
+  resume?(target: PortableTarget, api: ApiCaller): Target;
 }

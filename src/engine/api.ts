@@ -21,6 +21,12 @@ export interface ApiCallerOptions {
   readonly onCall?: (provider: ProviderId, op: ApiOperation, ok: boolean) => void;
   /** Record every call and the waits before it as spans (`--trace`). */
   readonly trace?: Trace | undefined;
+  /**
+   * In a worker process: the token for a call that names no account, from the bucket the scan's
+   * own process keeps (see workers.ts); resolves to the milliseconds waited. A bucket of an
+   * account stays in the one process that collects the account.
+   */
+  readonly sharedBucket?: (op: ApiOperation, signal: AbortSignal) => Promise<number>;
 }
 
 /** A retry announced by a provider, until the next attempt of the same operation starts. */
@@ -95,7 +101,8 @@ export class RateLimitedApi implements ApiCaller {
     if (trace) this.retryEnded(trace, op, queued);
     // Wait for the token before taking an account slot: a slot held while waiting on one
     // service's bucket would starve the account's other services and regions.
-    const waited = await this.bucket(op).take(signal);
+    const shared = op.account === undefined ? this.options.sharedBucket : undefined;
+    const waited = await (shared ? shared(op, signal) : this.permit(op));
     this.stats.rateLimitWaitMs += waited;
     if (trace) trace.addLasting('rate-limit', `rate limit ${this.provider}/${op.service}`, parent, queued, queued + waited, this.where(op));
     return this.accountLimit(op.account ?? '-')(`${op.service}/${op.region ?? '-'}`, async () => {
@@ -121,6 +128,11 @@ export class RateLimitedApi implements ApiCaller {
         throw e;
       }
     });
+  }
+
+  /** Wait for a token of `op`'s bucket; returns the milliseconds waited. */
+  permit(op: ApiOperation): Promise<number> {
+    return this.bucket(op).take(this.options.signal);
   }
 
   private where(op: ApiOperation): { provider: string; service: string; account?: string; region?: string } {

@@ -3,13 +3,13 @@ import type { Logger } from 'pino';
 import type { AnyCheck } from '../core/check.js';
 import type { Listing } from '../core/inventory.js';
 import { collectionError, unseen, type CollectionError, type ProviderId } from '../core/observed.js';
-import type { ProviderAdapter, Target } from '../core/provider.js';
+import type { ApiOperation, PortableTarget, ProviderAdapter, Target } from '../core/provider.js';
 import { GLOBAL_REGION, type ResourceType, type Scope } from '../core/resource.js';
 import { inShard, type Shard } from '../core/shard.js';
 import type { Config } from '../config/schema.js';
 import { adapters as bundledAdapters } from '../../providers/index.js';
 import type { AccountInput } from './account.js';
-import { RateLimitedApi, released, type ApiStats } from './api.js';
+import { RateLimitedApi, released, type ApiCallerOptions, type ApiStats } from './api.js';
 import { applicableIn, missingListings, neededTypes, type Plan } from './plan.js';
 import { fairPool, type FairPool } from './pool.js';
 import { collectTask } from './task.js';
@@ -35,6 +35,12 @@ interface Sources {
   readonly onListing?: ((listing: Listing) => void) | undefined;
 }
 
+/** Accounts collected and evaluated in other processes (`--workers`, see workers.ts). */
+export interface RemoteAccounts {
+  /** Collect and evaluate `target` elsewhere; its results are published as they arrive. */
+  account(target: PortableTarget, checks: readonly AnyCheck[], visit: AccountVisitor): Promise<void>;
+}
+
 export interface CollectorOptions extends Sources {
   readonly config: Config;
   readonly log: Logger;
@@ -44,6 +50,10 @@ export interface CollectorOptions extends Sources {
   /** Record discovery, accounts, tasks, their calls and waits, and evaluation as spans under `traceParent`. */
   readonly trace?: Trace | undefined;
   readonly traceParent?: number | undefined;
+  /** Where the accounts go whose adapter can resume them in another process; absent, all stay here. */
+  readonly remote?: RemoteAccounts | undefined;
+  /** In a worker: the buckets of calls that name no account, kept by the scan's own process. */
+  readonly sharedBucket?: ApiCallerOptions['sharedBucket'];
 }
 
 /** Evaluate a saved inventory (or the demo) account by account, as if it had just been collected. */
@@ -120,11 +130,17 @@ export class Collector {
       visit.discovering(provider, undefined);
       discovering?.close({ accounts: discovery.targets.length, failures: discovery.failures.length });
       const accountPool = pLimit(config.concurrency.accounts);
+      // One account gains nothing from another process: it is collected here.
+      const remote = discovery.targets.length > 1 && adapter.portable && adapter.resume ? this.options.remote : undefined;
       await Promise.all(discovery.targets.map((target) => {
+        if (remote && adapter.portable) {
+          visit.found(scopeOf(target));
+          return remote.account(adapter.portable(target), checks, visit);
+        }
         const queued = trace?.now() ?? 0;
         return accountPool(() => {
           trace?.addLasting('pool', 'accounts pool', traceParent, queued, trace.now(), { provider, account: target.account, ...released(this.lastAccount) });
-          return this.target(provider, adapter, target, checks, visit);
+          return this.account(adapter, target, checks, visit);
         });
       }));
     } catch (e) {
@@ -145,8 +161,28 @@ export class Collector {
     return [...this.apis.values()].map((a) => a.snapshot());
   }
 
-  private async target(provider: ProviderId, adapter: ProviderAdapter, target: Target, allChecks: readonly AnyCheck[], visit: AccountVisitor): Promise<void> {
-    const scope: Scope = { provider, account: target.account, region: GLOBAL_REGION, ...(target.accountName ? { accountName: target.accountName } : {}) };
+  /** A token from this scan's bucket for `op` (a worker's call that names no account). */
+  permit(provider: ProviderId, op: ApiOperation): Promise<number> {
+    return this.api(provider).permit(op);
+  }
+
+  /** The scan's API of `provider` (a worker resumes its targets with it). */
+  api(provider: ProviderId): RateLimitedApi {
+    let api = this.apis.get(provider);
+    if (!api) {
+      const { config, signal, onCall, sharedBucket, trace } = this.options;
+      api = new RateLimitedApi(provider, {
+        rateLimits: config.rateLimits, perAccountRequests: config.concurrency.perAccountRequests, signal, onCall, trace, ...(sharedBucket ? { sharedBucket } : {}),
+      });
+      this.apis.set(provider, api);
+    }
+    return api;
+  }
+
+  /** Collect one account's tasks through the shared pools and evaluate it as its listings arrive. */
+  async account(adapter: ProviderAdapter, target: Target, allChecks: readonly AnyCheck[], visit: AccountVisitor): Promise<void> {
+    const provider = target.provider;
+    const scope = scopeOf(target);
     visit.found(scope);
     const tasks = adapter.tasks(target, neededTypes(allChecks));
     const expected = new Map<ResourceType, number>();
@@ -192,16 +228,6 @@ export class Collector {
     if (account) this.lastAccount = account.id;
   }
 
-  private api(provider: ProviderId): RateLimitedApi {
-    let api = this.apis.get(provider);
-    if (!api) {
-      const { config, signal, onCall } = this.options;
-      api = new RateLimitedApi(provider, { rateLimits: config.rateLimits, perAccountRequests: config.concurrency.perAccountRequests, signal, onCall, trace: this.options.trace });
-      this.apis.set(provider, api);
-    }
-    return api;
-  }
-
   /** A pool of its own for a service the config limits (`concurrency.perService`), else none. */
   private servicePool(provider: ProviderId, service: string): LimitFunction | undefined {
     const key = `${provider}/${service}`;
@@ -224,6 +250,15 @@ export class Collector {
     for (const type of new Set(checks.map((c) => c.resourceType))) onListing({ scope, type, items: unseen(error) });
   }
 }
+
+/** A discovery failure told apart without an adapter's error table (the bundled adapter may not even have loaded). */
+function discoveryError(provider: ProviderId, e: unknown): CollectionError {
+  const message = e instanceof Error ? e.message : String(e);
+  return collectionError(/credential|token|auth/i.test(message) ? 'AUTH_FAILED' : 'UNEXPECTED', `${provider}:discover`, message, { provider });
+}
+
+const scopeOf = (target: Pick<Target, 'provider' | 'account' | 'accountName'>): Scope =>
+  ({ provider: target.provider, account: target.account, region: GLOBAL_REGION, ...(target.accountName ? { accountName: target.accountName } : {}) });
 
 /** A discovery failure told apart without an adapter's error table (the bundled adapter may not even have loaded). */
 function discoveryError(provider: ProviderId, e: unknown): CollectionError {

@@ -14,9 +14,11 @@ import { collectOffline, Collector, type AccountVisitor } from './collect.js';
 import { scopeErrorResult } from './evaluate.js';
 import { Mutelist } from './mutelist.js';
 import { paramsOf, planScan } from './plan.js';
-import { Progress, summarise, type ScanProgress } from './summarise.js';
+import { summariseParts, type ScanPart } from './merge.js';
+import { Progress, type ScanProgress } from './summarise.js';
 import { Tally } from './tally.js';
 import { RUN_SPAN, timing, type Trace } from './trace.js';
+import { WorkerPool, type WorkerUsage } from './workers.js';
 import type { Attestation } from '../attestation/schema.js';
 
 export type { ScanProgress };
@@ -46,6 +48,10 @@ export interface ScanOptions {
   readonly attestations?: readonly Attestation[];
   /** Record the scan as spans (`--trace`) and add its timing to the summary; none when absent. */
   readonly trace?: Trace;
+  /** `--workers`: collect and evaluate the accounts of a live scan in this many processes (see workers.ts); 1 or absent, in this one. */
+  readonly workers?: number;
+  /** What each worker process used, once they all exited (the benchmark's per-process figures). */
+  readonly onWorkers?: (usage: readonly WorkerUsage[]) => void;
 }
 
 /**
@@ -84,16 +90,40 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     },
   };
 
-  const collector = new Collector({ ...options, ...traced, signal, onCall: () => progress.apiCalls++ });
-  if (options.source) await collectOffline(options.source.listings, plan, { ...options, ...traced }, visit);
-  else await Promise.all([...plan].map(([provider, checks]) => collector.provider(provider, checks, visit)));
+  const workerCount = options.source ? 1 : options.workers ?? 1;
+  if (workerCount > 1 && options.adapters) throw new Error('--workers builds each provider\'s adapter from the config in every worker: it cannot use the adapters given to runScan');
+  const workers = workerCount > 1 ? new WorkerPool(workerCount, {
+    init: {
+      config, policy, now, recordReads: evaluation.recordReads, saveListings: options.onListing !== undefined, logLevel: log.level,
+      checks: Object.fromEntries([...plan].map(([provider, checks]) => [provider, checks.map((c) => c.id)])),
+    },
+    checks: options.checks, log, signal, publish, onListing: options.onListing,
+    accountDone: () => progress.accountDone(),
+    calls: (n) => { progress.apiCalls += n; },
+    permit: (provider, op) => collector.permit(provider, op),
+  }) : undefined;
+  const collector = new Collector({ ...options, ...traced, signal, onCall: () => progress.apiCalls++, remote: workers });
+  const parts: ScanPart[] = [];
+  try {
+    if (options.source) await collectOffline(options.source.listings, plan, { ...options, ...traced }, visit);
+    else await Promise.all([...plan].map(([provider, checks]) => collector.provider(provider, checks, visit)));
+    if (workers) {
+      const closed = await workers.close();
+      parts.push(...closed.parts);
+      options.onWorkers?.(closed.usage);
+    }
+  } finally {
+    workers?.kill();
+  }
 
-  const apiStats = collector.stats();
+  const part: ScanPart = {
+    accounts: progress.accounts, scopes: { planned: progress.scopesPlanned, done: progress.scopesDone }, errors: [], apiStats: collector.stats(), collectionMode: collector.modes,
+  };
   span?.close();
   const cpu = cpuBefore && process.cpuUsage(cpuBefore);
-  const summary = summarise({
+  const summary = summariseParts({
     started, source: options.source?.kind ?? 'live', providers: [...plan.keys()], checks: [...plan.values()].flat(), catalog: options.catalog, contract: options.contract,
-    tally, mutelist, progress, apiStats, collectionMode: collector.modes, now, attestations: options.attestations ?? [],
-  });
+    mutelist, now, attestations: options.attestations ?? [],
+  }, tally, [part, ...parts]);
   return trace && span && cpu ? { ...summary, timing: timing(trace.spans, span.id, (cpu.user + cpu.system) / 1000) } : summary;
 }

@@ -92,8 +92,9 @@ export class Tally {
     this.errors.set([error.provider, error.account, error.region, error.operation, error.code].join('|'), error);
   }
 
+  /** In one order whatever order they arrived in, so parts of a scan merge into the same summary. */
   distinctErrors(): CollectionError[] {
-    return [...this.errors.values()];
+    return [...this.errors].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
   }
 
   /** The empty settings that left results NOT_ASSESSED, by name: setting -> results. */

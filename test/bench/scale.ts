@@ -27,6 +27,7 @@
 import pino from 'pino';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -35,6 +36,7 @@ import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import type { Finding } from '../../src/core/finding.js';
 import { runScan } from '../../src/engine/scan.js';
 import { Trace, chromeTrace } from '../../src/engine/trace.js';
+import type { WorkerUsage } from '../../src/engine/workers.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { createAdapter } from '../../providers/aws/adapter.js';
 import { awsConfigSchema } from '../../providers/aws/config.js';
@@ -63,6 +65,8 @@ export interface ScaleRun {
   readonly accounts: number;
   readonly regions: number;
   readonly accountsConcurrency: number;
+  /** `--workers`: processes collecting the accounts (1: the scan's own). */
+  readonly workers: number;
   readonly latencyMs: number;
   readonly wallMs: number;
   readonly resources: number;
@@ -70,6 +74,9 @@ export interface ScaleRun {
   readonly callsByOperation: Record<string, number>;
   readonly callsPerResource: number;
   readonly peakRssMb: number;
+  /** Peak RSS of each worker process, and their CPU (the scan's own process is peakRssMb and cpuSeconds). */
+  readonly workerPeakRssMb: readonly number[];
+  readonly workerCpuSeconds: number;
   /** Max heap in use right after a full GC, sampled every 2 s: what the scan holds. */
   readonly liveHeapMb: number;
   readonly cpuSeconds: number;
@@ -227,7 +234,7 @@ async function serveFake(size: Size): Promise<void> {
 }
 
 /** One scan in this process (a child of the orchestrator): prints its figures as one JSON line. */
-async function scanOnce(size: Size, accountsConcurrency: number, label: string): Promise<void> {
+async function scanOnce(size: Size, accountsConcurrency: number, label: string, workers: number): Promise<void> {
   const latency = latencyMs();
   const { url, child } = await startFake(size, latency);
   // Never leave the fake behind, even when this process dies (out of memory, an uncaught error).
@@ -250,13 +257,16 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string):
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   const log = pino({ level: 'silent' });
   const defaults = defaultConfig();
-  const config = configSchema.parse({ concurrency: { ...defaults.concurrency, accounts: accountsConcurrency } });
   const { accounts } = SIZES[size];
+  // The AWS section of the config, as a user writes it: each worker process builds its adapter from it.
+  const aws = awsConfigSchema.parse({
+    endpoint: url, s3ForcePathStyle: true, regions: REGIONS.slice(0, SIZES[size].regions),
+    ...(accounts > 1 ? { organization: { enabled: true, roleName: ROLE } } : {}),
+  });
+  const config = configSchema.parse({ concurrency: { ...defaults.concurrency, accounts: accountsConcurrency }, providers: { aws } });
   try {
-    const adapter = await createAdapter(awsConfigSchema.parse({
-      endpoint: url, s3ForcePathStyle: true, regions: REGIONS.slice(0, SIZES[size].regions),
-      ...(accounts > 1 ? { organization: { enabled: true, roleName: ROLE } } : {}),
-    }), { log, callTimeoutMs: config.timeouts.callMs });
+    const adapter = workers > 1 ? undefined : await createAdapter(aws, { log, callTimeoutMs: config.timeouts.callMs });
+    let usage: readonly WorkerUsage[] = [];
     const catalog = loadCatalog();
     const contract = resolveContract(catalog, config.contract);
     const out = createWriteStream('/dev/null');
@@ -272,8 +282,10 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string):
     const trace = new Trace();
     const started = performance.now();
     const summary = await runScan({
-      config, providers: ['aws'], checks: awsChecks, catalog, contract, log, adapters: { aws: adapter }, trace,
-      onListing: (l) => { if (l.items.ok) resources += l.items.value.length; },
+      config, providers: ['aws'], checks: awsChecks, catalog, contract, log, trace,
+      ...(adapter ? { adapters: { aws: adapter } } : { workers, onWorkers: (u) => { usage = u; } }),
+      // Counted in one process only: with workers, every listing would cross a process boundary to be counted.
+      ...(workers > 1 ? {} : { onListing: (l) => { if (l.items.ok) resources += l.items.value.length; } }),
     }, emit);
     const wallMs = performance.now() - started;
     clearInterval(sampler);
@@ -303,10 +315,12 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string):
       console.log(`    ${seg.kind} ${seg.name}: ${s(seg.ms)}, ${seg.calls} calls (${Object.entries(seg.waits).map(([k, ms]) => `${k} ${s(ms)}`).join(', ')})`);
     }
     const run: ScaleRun = {
-      label, size, accounts, regions: SIZES[size].regions, accountsConcurrency, latencyMs: latency,
+      label, size, accounts, regions: SIZES[size].regions, accountsConcurrency, workers, latencyMs: latency,
       wallMs: Math.round(wallMs), resources, apiCalls: summary.totalApiCalls, callsByOperation,
       callsPerResource: Number((summary.totalApiCalls / Math.max(1, resources)).toFixed(3)),
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      workerPeakRssMb: usage.map((u) => u.peakRssMb),
+      workerCpuSeconds: Number(usage.reduce((n, u) => n + u.cpuSeconds, 0).toFixed(1)),
       liveHeapMb: liveHeap.maxMb,
       cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
       findings: summary.findings, findingsPerSecond: Math.round(summary.findings / (wallMs / 1000)),
@@ -327,9 +341,9 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string):
 }
 
 /** Run one scan in a child process and read its figures. */
-function runChild(size: Size, accountsConcurrency: number, label: string): Promise<ScaleRun> {
+function runChild(size: Size, accountsConcurrency: number, label: string, workers: number): Promise<ScaleRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', size, String(accountsConcurrency), label, `--latency=${latencyMs()}`,
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', size, String(accountsConcurrency), label, String(workers), `--latency=${latencyMs()}`,
       ...(process.argv.includes('--trace') ? ['--trace'] : [])],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     let result: ScaleRun | undefined;
@@ -341,13 +355,18 @@ function runChild(size: Size, accountsConcurrency: number, label: string): Promi
   });
 }
 
+/** `--workers` of each size's side-by-side runs. */
+const WORKERS = [1, 2];
+
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function table(runs: readonly ScaleRun[]): string {
-  const head = ['run', 'accounts x regions', 'acct conc.', 'wall', 'critical-path bound', 'wall / bound', 'resources', 'API calls', 'calls/resource', 'peak RSS', 'live heap', 'findings', 'findings/s', 'rate-limit wait (sum)', 'retries', 'CPU', 'complete'];
+  const head = ['run', 'accounts x regions', 'acct conc.', 'workers', 'wall', 'critical-path bound', 'wall / bound', 'resources', 'API calls', 'calls/resource', 'peak RSS', 'live heap', 'findings', 'findings/s', 'rate-limit wait (sum)', 'retries', 'CPU', 'complete'];
   const rows = runs.map((r) => [
-    r.label, `${r.accounts} x ${r.regions}`, String(r.accountsConcurrency), s(r.wallMs), `${s(r.boundMs)} (${r.criticalPathCalls} calls)`, (r.wallMs / r.boundMs).toFixed(1), String(r.resources), String(r.apiCalls), r.callsPerResource.toFixed(3),
-    `${r.peakRssMb} MB`, `${r.liveHeapMb} MB`, String(r.findings), String(r.findingsPerSecond), s(r.rateLimitWaitMs), String(r.retries), `${r.cpuSeconds} s`, r.complete ? 'yes' : 'NO',
+    r.label, `${r.accounts} x ${r.regions}`, String(r.accountsConcurrency), String(r.workers), s(r.wallMs), `${s(r.boundMs)} (${r.criticalPathCalls} calls)`, (r.wallMs / r.boundMs).toFixed(1),
+    String(r.resources), String(r.apiCalls), r.callsPerResource.toFixed(3),
+    [r.peakRssMb, ...r.workerPeakRssMb].map((mb) => `${mb} MB`).join(' + '), `${r.liveHeapMb} MB`, String(r.findings), String(r.findingsPerSecond), s(r.rateLimitWaitMs), String(r.retries),
+    r.workers > 1 ? `${r.cpuSeconds} + ${r.workerCpuSeconds} s` : `${r.cpuSeconds} s`, r.complete ? 'yes' : 'NO',
   ]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
@@ -379,6 +398,12 @@ function verdicts(runs: readonly ScaleRun[]): string[] {
   if (sizes.length > 1) {
     out.push(`- wall time per 1,000 resources: ${sizes.map((r) => `${r.label} ${(r.wallMs / r.resources).toFixed(2)} s`).join(', ')}`);
   }
+  for (const many of runs.filter((r) => r.workers > 1)) {
+    const one = runs.find((r) => r.size === many.size && r.workers === 1 && r.accountsConcurrency === many.accountsConcurrency);
+    if (!one) continue;
+    const ratio = many.wallMs / one.wallMs;
+    out.push(`- ${many.size}, --workers ${many.workers} against --workers 1: wall ${s(one.wallMs)} → ${s(many.wallMs)} (${ratio.toFixed(2)}x, target ≤ 0.6x → ${ratio <= 0.6 ? 'met' : 'MISSED'}); peak RSS per process ${one.peakRssMb} MB → ${[many.peakRssMb, ...many.workerPeakRssMb].join(' + ')} MB; findings ${one.findings} → ${many.findings}`);
+  }
   const sweep = runs.filter((r) => r.label.startsWith('medium@'));
   if (sweep.length > 0) {
     out.push(`- medium org, accounts concurrency sweep: ${sweep.map((r) => `${r.accountsConcurrency} → ${s(r.wallMs)} (scanner CPU ${r.cpuSeconds} s, rate-limit wait ${s(r.rateLimitWaitMs)}, peak RSS ${r.peakRssMb} MB)`).join('; ')}`);
@@ -389,19 +414,23 @@ function verdicts(runs: readonly ScaleRun[]): string[] {
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const wanted = args.length > 0 ? args : ['small', 'medium', 'large', 'sweep'];
-  const plan: { size: Size; concurrency: number; label: string }[] = [];
+  const plan: { size: Size; concurrency: number; label: string; workers: number }[] = [];
   const defaultAccounts = defaultConfig().concurrency.accounts;
   for (const w of wanted) {
     const at = /^(\w+)@(\d+)$/.exec(w); // e.g. large@1: a size at a given accounts concurrency
-    if (w === 'sweep') for (const c of [1, 2, 4, 8]) plan.push({ size: 'medium', concurrency: c, label: `medium@${c}` });
-    else if (w in SIZES) plan.push({ size: w as Size, concurrency: defaultAccounts, label: w });
-    else if (at && at[1]! in SIZES) plan.push({ size: at[1] as Size, concurrency: Number(at[2]), label: w });
+    if (w === 'sweep') for (const c of [1, 2, 4, 8]) plan.push({ size: 'medium', concurrency: c, label: `medium@${c}`, workers: 1 });
+    // Each size with --workers 1 and --workers 2, side by side in one run.
+    else if (w in SIZES) plan.push(...WORKERS.map((workers) => ({ size: w as Size, concurrency: defaultAccounts, label: workers > 1 ? `${w}/w${workers}` : w, workers })));
+    else if (at && at[1]! in SIZES) plan.push({ size: at[1] as Size, concurrency: Number(at[2]), label: w, workers: 1 });
     else throw new Error(`unknown run "${w}" (small, medium, large, sweep, or SIZE@CONCURRENCY such as large@1)`);
   }
   const runs: ScaleRun[] = [];
   for (const p of plan) {
-    console.log(`scale: ${p.label} (${SIZES[p.size].accounts} accounts x ${SIZES[p.size].regions} regions, accounts concurrency ${p.concurrency}, ${latencyMs()} ms per call)...`);
-    const run = await runChild(p.size, p.concurrency, p.label);
+    console.log(`scale: ${p.label} (${SIZES[p.size].accounts} accounts x ${SIZES[p.size].regions} regions, accounts concurrency ${p.concurrency}, --workers ${p.workers}, ${latencyMs()} ms per call; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})...`);
+    const single = runs.find((r) => r.size === p.size && r.workers === 1 && r.accountsConcurrency === p.concurrency);
+    const measured = await runChild(p.size, p.concurrency, p.label, p.workers);
+    // A run with workers counts no resources (see scanOnce): they are those of the same organisation in one process.
+    const run = single && p.workers > 1 ? { ...measured, resources: single.resources, callsPerResource: Number((measured.apiCalls / Math.max(1, single.resources)).toFixed(3)) } : measured;
     runs.push(run);
     console.log(`  ${s(run.wallMs)}, ${run.apiCalls} calls, ${run.resources} resources, ${run.findings} findings, peak RSS ${run.peakRssMb} MB`);
   }
@@ -409,7 +438,7 @@ async function main(): Promise<void> {
   const biggest = [...runs].sort((a, b) => b.apiCalls - a.apiCalls)[0];
   const md = [
     '# Scale benchmark (AWS, wire-level fake)', '',
-    `Per account: ${shape}. Latency ${latencyMs()} ms per call. Default rate limits and per-account cap; every AWS check; findings streamed to /dev/null.`,
+    `Per account: ${shape}. Latency ${latencyMs()} ms per call. Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${availableParallelism()} cores). Default rate limits and per-account cap; every AWS check; findings streamed to /dev/null.`,
     `Critical-path bound: the API calls on the traced scan's critical path x the latency per call (no scan making these calls can be faster).`, '',
     table(runs), '', ...verdicts(runs), '', ...(biggest ? [operations(biggest)] : []), '',
   ].join('\n');
@@ -425,6 +454,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const i = process.argv.indexOf('--serve-fake');
   const c = process.argv.indexOf('--child');
   if (i >= 0) await serveFake(process.argv[i + 1] as Size);
-  else if (c >= 0) await scanOnce(process.argv[c + 1] as Size, Number(process.argv[c + 2]), process.argv[c + 3]!);
+  else if (c >= 0) await scanOnce(process.argv[c + 1] as Size, Number(process.argv[c + 2]), process.argv[c + 3]!, Number(process.argv[c + 4]));
   else await main();
 }

@@ -4,7 +4,8 @@ import type { ScanSummary } from '../../src/core/summary.js';
 import { defaultConfig } from '../../src/config/schema.js';
 import { demoSource } from '../../src/demo/index.js';
 import { demoAttestations } from '../../src/demo/attestations.js';
-import { mergeScans } from '../../src/engine/merge.js';
+import { emptyPart, mergeParts, mergeScans, partOf, summariseParts, tallyOf, type ScanPart } from '../../src/engine/merge.js';
+import { Mutelist } from '../../src/engine/mutelist.js';
 import { runScan } from '../../src/engine/scan.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { allChecks } from '../../checks/index.js';
@@ -70,5 +71,38 @@ describe('mergeScans', () => {
     const merged = await mergeScans([part(3, 1), part(4, 2)], [], context);
     expect(merged).toMatchObject({ apiCalls: { aws: { s3: { ListBuckets: 7 } } }, totalApiCalls: 7, retries: { throttled: 2 }, rateLimitWaitMs: 20, undelivered: { siem: 3 } });
     await expect(mergeScans([], [], context)).rejects.toThrow(/at least one part/);
+  });
+});
+
+/** As `comparable`, accounts in one order. */
+const comparableSorted = (s: ScanSummary) =>
+  ({ ...comparable(s), accounts: [...s.accounts].sort((a, b) => `${a.provider}/${a.account}`.localeCompare(`${b.provider}/${b.account}`)) });
+
+describe('merge: parts of a scan add up to one summary', () => {
+  it('the demo scanned as three shards merges into the summary of one scan', async () => {
+    const whole = await scan();
+    const shards = await Promise.all([0, 1, 2].map((index) => scan({ index, count: 3 })));
+    expect(shards.every((s) => s.findings.length > 0)).toBe(true); // each shard holds some accounts: the test can fail
+    const merged = summariseParts(
+      { started: now, source: 'demo', providers: whole.summary.providers, checks: allChecks, catalog, contract, mutelist: new Mutelist(defaultConfig().mutelist, now), now, attestations },
+      tallyOf(shards.flatMap((s) => s.findings)),
+      shards.map((s) => partOf(s.summary)),
+    );
+    expect(merged.findings).toBe(whole.findings.length);
+    expect(comparableSorted(merged)).toEqual(comparableSorted(whole.summary));
+  });
+
+  it('adds counts and API statistics, keeps accounts and errors in the parts order', () => {
+    const error = { code: 'ACCESS_DENIED' as const, operation: 'ec2:DescribeInstances', message: 'denied', provider: 'aws' as const, account: '2', region: 'eu-west-1' };
+    const a: ScanPart = { ...emptyPart(), accounts: [{ provider: 'aws', account: '1' }], scopes: { planned: 2, done: 1 },
+      apiStats: [{ calls: { aws: { ec2: { DescribeInstances: 3 } } }, retries: {}, totalCalls: 3, rateLimitWaitMs: 5 }], collectionMode: { aws: 'organization' } };
+    const b: ScanPart = { ...emptyPart(), accounts: [{ provider: 'aws', account: '2' }], scopes: { planned: 1, done: 1 }, errors: [error],
+      apiStats: [{ calls: { aws: { ec2: { DescribeInstances: 4 } } }, retries: {}, totalCalls: 4, rateLimitWaitMs: 1 }] };
+    const m = mergeParts([a, b]);
+    expect(m.accounts.map((x) => x.account)).toEqual(['1', '2']);
+    expect(m.scopes).toEqual({ planned: 3, done: 2 });
+    expect(m.errors).toEqual([error]);
+    expect(m.apiStats.reduce((n, s) => n + s.totalCalls, 0)).toBe(7);
+    expect(m.collectionMode).toEqual({ aws: 'organization' });
   });
 });

@@ -14,6 +14,7 @@ import { runScan } from '../../engine/scan.js';
 import { RUN_SPAN, Trace, chromeTrace } from '../../engine/trace.js';
 import { PRIVATE_FILE_MODE } from '../../util/private-files.js';
 import { writeFileSync } from 'node:fs';
+import { DEFAULT_MAX_WORKERS, defaultWorkers } from '../../engine/workers.js';
 import { InventoryWriter, readInventory } from '../../inventory/file.js';
 import { loadCatalog } from '../../mapping/catalog.js';
 import { unreviewedWarning } from '../../mapping/profile.js';
@@ -52,6 +53,7 @@ interface ScanFlags {
   shard?: string;
   runId?: string;
   store?: string;
+  workers?: string;
   logLevel?: string;
   progress: boolean;
   details?: boolean;
@@ -94,6 +96,12 @@ function parseShard(value: string | undefined): { index: number; count: number }
   const count = Number(m?.[2]);
   if (!m || count < 1 || index >= count) throw new UsageError(`--shard takes i/n with 0 <= i < n (e.g. 0/4), got "${value}"`);
   return { index, count };
+}
+
+function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers();
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--workers takes a whole number of processes, 1 or more, got "${value}"`);
+  return Number(value);
 }
 
 function providersFor(flags: ScanFlags, config: Config, source: readonly Listing[] | undefined): ProviderId[] {
@@ -139,6 +147,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
   if (runId !== undefined && !RUN_ID.test(runId)) throw new UsageError(`--run-id takes letters, digits and . _ : - (at most 100, e.g. the Job's name), got "${runId}"`);
   if (flags.store !== undefined && runId === undefined) throw new UsageError('--store says where to record a run: give --run-id (or set DUTYSCAN_RUN_ID) too');
   const storeConfig = runId === undefined ? undefined : storeOverride(flags.store, config.service);
+  const workers = parseWorkers(flags.workers);
   const evidence = openEvidence(flags);
   const attestationsFile = flags.attestations ?? loaded.config.attestations;
   const attestations = [
@@ -190,6 +199,7 @@ export async function scanCommand(flags: ScanFlags): Promise<number> {
         signal,
         log,
         ...(shard ? { shard } : {}),
+        workers,
         ...(inventoryWriter ? { onListing: (l: Listing) => inventoryWriter.write(l) } : {}),
         ...(flags.progress ? { onProgress: (p) => progress.update(p) } : {}),
         ...(evidence ? { recordReads: true } : {}),
@@ -265,6 +275,7 @@ export function registerScanCommand(program: Command, done: (exitCode: number) =
     .option('--shard <i/n>', 'scan only the accounts of shard i of n (stable partition; of the demo or inventory too)')
     .option('--run-id <id>', 'record the scan in the history store as shard --shard of this run (default: $DUTYSCAN_RUN_ID); see: dutyscan report --run')
     .option('--store <store>', 'history store for --run-id: sqlite:PATH or postgres (URL from $DUTYSCAN_DATABASE_URL; default: service.store)')
+    .option('--workers <n>', `collect the accounts in n processes, each account always in the same one (default: the cores, at most ${DEFAULT_MAX_WORKERS}; 1: this process)`)
     .option('--log-level <level>', 'pino level for the JSON logs on stderr (default: warn)')
     .option('--no-progress', 'no live progress line on a terminal')
     .option('--details', 'table: every resource of each group, not only the first few')

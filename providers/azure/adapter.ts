@@ -14,6 +14,7 @@ import { AzureClients } from './collect/clients.js';
 import { resolveCloud, type AzureCloud } from './collect/cloud.js';
 import { accessUnknown, blindSpots, objectIdOf, readAccess, readsOf, type Access } from './collect/coverage.js';
 import { classifyAzureError } from './collect/errors.js';
+import { tenantPolicy } from './collect/entra-policy.js';
 import { entraUsers, graphError, MicrosoftGraph, REGISTRATION_REPORT } from './collect/graph.js';
 import { KINDS, type Kind, type KindContext } from './collect/kinds.js';
 import { ResourceGraph, type GraphBatches } from './collect/resourcegraph.js';
@@ -35,7 +36,7 @@ export class AzureAdapter implements ProviderAdapter {
    * ("no collector") rather than vanish; disable those two checks to leave them out.
    */
   get resourceTypes(): readonly ResourceType[] {
-    return [...(this.config.entra ? (['azure.entra.user'] as const) : []), 'azure.subscription', 'azure.authorization.custom-role', ...KINDS.map((k) => k.type)];
+    return [...(this.config.entra ? (['azure.entra.user', 'azure.entra.tenant-policy'] as const) : []), 'azure.subscription', 'azure.authorization.custom-role', ...KINDS.map((k) => k.type)];
   }
   readonly cloud: AzureCloud;
   private readonly credential: TokenCredential;
@@ -99,8 +100,12 @@ export class AzureAdapter implements ProviderAdapter {
     // The tenant holds the users and a subscription the resources; `resourceTypes` tells the engine
     // that a type collected in one kind of account does not apply to the other.
     if (session?.kind === 'tenant') {
-      if (!types.has('azure.entra.user')) return [];
-      return [{ service: 'graph', region: GLOBAL_REGION, types: ['azure.entra.user'], run: (ctx) => this.collectUsers(ctx, scope) }];
+      return [
+        ...(types.has('azure.entra.user') ? [{ service: 'graph', region: GLOBAL_REGION, types: ['azure.entra.user'] as const, run: (ctx: TaskContext) => this.collectUsers(ctx, scope) }] : []),
+        ...(types.has('azure.entra.tenant-policy')
+          ? [{ service: 'graph', region: GLOBAL_REGION, types: ['azure.entra.tenant-policy'] as const, run: async (ctx: TaskContext) => [listing(scope, 'azure.entra.tenant-policy', [await tenantPolicy(this.msGraph, this.cloud, this.callerOptions(ctx), scope.account)])] }]
+          : []),
+      ];
     }
     if (session?.kind !== 'subscription') return [];
     const tasks: CollectTask[] = [];
@@ -147,7 +152,7 @@ export class AzureAdapter implements ProviderAdapter {
     try {
       if (viaGraph && this.batches) {
         try {
-          rows = await this.batches.rows(ctx.opts, kind.query, ctx.subscription);
+          rows = await this.batches.rows(ctx.opts, kind.query, ctx.subscription, kind.graphType);
           graphAnswered = true;
           operation = 'Microsoft.ResourceGraph/resources/read';
         } catch (error) {

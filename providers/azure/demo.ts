@@ -3,6 +3,7 @@ import { seen, unseen, collectionError } from '../../src/core/observed.js';
 import type { Policy } from '../../src/core/policy.js';
 import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../../src/core/resource.js';
 import { listing, resource } from '../../src/inventory/build.js';
+import { serviceListings } from './demo-services.js';
 import type {
   AzureKeyVault,
   AzureManagedDisk,
@@ -43,14 +44,16 @@ const owned = { owner: 'payments', 'cost-center': '4711' };
 function storage(name: string, over: Partial<AzureStorageAccount>, tags: Record<string, string> = owned, region = 'westeurope'): Resource<'azure.storage.account'> {
   return make('azure.storage.account', id('rg-payments', 'Microsoft.Storage/storageAccounts', name), name, {
     resourceGroup: 'rg-payments', kind: 'StorageV2', httpsTrafficOnly: true, minimumTlsVersion: 'TLS1_2', allowBlobPublicAccess: false, allowSharedKeyAccess: false,
-    infrastructureEncryption: true, keySource: 'Microsoft.Keyvault', keyVaultUri: 'https://kv-payments.vault.azure.net', networkDefaultAction: 'Deny', publicNetworkAccess: 'Enabled', ...over,
+    infrastructureEncryption: true, keySource: 'Microsoft.Keyvault', keyVaultUri: 'https://kv-payments.vault.azure.net', networkDefaultAction: 'Deny', publicNetworkAccess: 'Enabled',
+    blobService: seen({ blobSoftDeleteDays: 14, containerSoftDeleteDays: 14, versioning: true }), ...over,
   }, { region, tags });
 }
 
 function disk(name: string, over: Partial<AzureManagedDisk>): Resource<'azure.compute.disk'> {
   return make('azure.compute.disk', id('rg-payments', 'Microsoft.Compute/disks', name), name, {
     resourceGroup: 'rg-payments', encryptionType: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: id('rg-payments', 'Microsoft.Compute/diskEncryptionSets', 'des-payments'),
-    adeEnabled: false, managedBy: id('rg-payments', 'Microsoft.Compute/virtualMachines', 'vm-api'), diskState: 'Attached', ...over,
+    adeEnabled: false, managedBy: id('rg-payments', 'Microsoft.Compute/virtualMachines', 'vm-api'), diskState: 'Attached',
+    publicNetworkAccess: 'Disabled', networkAccessPolicy: 'DenyAll', ...over,
   });
 }
 
@@ -60,7 +63,7 @@ const rule = (name: string, priority: number, source: string, port: string): Azu
 
 function vault(name: string, over: Partial<AzureKeyVault>): Resource<'azure.keyvault.vault'> {
   return make('azure.keyvault.vault', id('rg-payments', 'Microsoft.KeyVault/vaults', name), name, {
-    resourceGroup: 'rg-payments', softDelete: true, softDeleteRetentionDays: 90, purgeProtection: true, rbacAuthorization: true, publicNetworkAccess: 'Disabled',
+    resourceGroup: 'rg-payments', softDelete: true, softDeleteRetentionDays: 90, purgeProtection: true, rbacAuthorization: true, publicNetworkAccess: 'Disabled', networkDefaultAction: 'Deny',
     keys: seen([]), secrets: seen([]), ...over,
   }, { tags: owned });
 }
@@ -123,12 +126,13 @@ export function azureDemo(now: Date): Listing[] {
       storage('stlegacyexport', {
         httpsTrafficOnly: false, minimumTlsVersion: 'TLS1_0', allowBlobPublicAccess: true, allowSharedKeyAccess: null,
         infrastructureEncryption: false, keySource: 'Microsoft.Storage', keyVaultUri: null, networkDefaultAction: 'Allow',
+        blobService: seen({ blobSoftDeleteDays: 3, containerSoftDeleteDays: null, versioning: false }),
       }, {}, 'eastus'),
     ]),
     listing(subScope, 'azure.compute.disk', [
       disk('vm-api-os', {}),
       disk('vm-batch-os', { encryptionType: 'EncryptionAtRestWithPlatformKey', diskEncryptionSetId: null, managedBy: vmBatch }),
-      disk('old-export-data', { encryptionType: 'EncryptionAtRestWithPlatformKey', diskEncryptionSetId: null, managedBy: null, diskState: 'Unattached' }),
+      disk('old-export-data', { encryptionType: 'EncryptionAtRestWithPlatformKey', diskEncryptionSetId: null, managedBy: null, diskState: 'Unattached', publicNetworkAccess: 'Enabled', networkAccessPolicy: 'AllowAll' }),
     ]),
     listing(subScope, 'azure.compute.vm', [
       make('azure.compute.vm', vmApi, 'vm-api', { resourceGroup: 'rg-payments', vmId: 'a1', osType: 'Linux', encryptionAtHost: true, identityType: 'SystemAssigned' }, { tags: owned }),
@@ -153,7 +157,7 @@ export function azureDemo(now: Date): Listing[] {
         secrets: seen([{ name: 'stripe-api-key', enabled: true, expires: inDays(60) }]),
       }),
       vault('kv-legacy', {
-        softDelete: true, purgeProtection: false, rbacAuthorization: false,
+        softDelete: true, purgeProtection: false, rbacAuthorization: false, publicNetworkAccess: 'Enabled', networkDefaultAction: 'Allow',
         keys: seen([{ name: 'legacy-signing', enabled: true, expires: null }]),
         secrets: seen([{ name: 'ftp-password', enabled: true, expires: null }]),
       }),
@@ -164,15 +168,21 @@ export function azureDemo(now: Date): Listing[] {
     listing(subScope, 'azure.sql.server', [
       make('azure.sql.server', sql, 'sql-payments', {
         resourceGroup: 'rg-payments', publicNetworkAccess: 'Disabled', auditing: seen({ state: 'Enabled', retentionDays: 0, storageEndpoint: null, logAnalytics: true }),
+        firewallRules: seen([{ name: 'office', startIpAddress: '203.0.113.0', endIpAddress: '203.0.113.255' }]),
       }, { tags: owned }),
       make('azure.sql.server', sqlLegacy, 'sql-legacy', {
         resourceGroup: 'rg-legacy', publicNetworkAccess: 'Enabled', auditing: seen({ state: 'Disabled', retentionDays: 0, storageEndpoint: null, logAnalytics: false }),
+        firewallRules: seen([
+          { name: 'AllowAllWindowsAzureIps', startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' },
+          { name: 'temp-vendor-access', startIpAddress: '0.0.0.0', endIpAddress: '255.255.255.255' },
+        ]),
       }, { region: 'eastus' }),
     ]),
     listing(subScope, 'azure.sql.database', [
       make('azure.sql.database', `${sql}/databases/orders`, 'orders', { resourceGroup: 'rg-payments', serverName: 'sql-payments', tde: seen('Enabled') }),
       make('azure.sql.database', `${sqlLegacy}/databases/archive`, 'archive', { resourceGroup: 'rg-legacy', serverName: 'sql-legacy', tde: seen('Disabled') }, { region: 'eastus' }),
     ]),
+    ...serviceListings(subScope, tenantScope),
     listing(tenantScope, 'azure.entra.user', [
       ['alice@contoso.example', true, true],
       ['bob@contoso.example', true, false],

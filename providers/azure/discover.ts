@@ -76,7 +76,7 @@ export async function discoverAzure(ctx: DiscoverContext, env: DiscoverEnv): Pro
   let tenant = env.tenant;
   const failures: { scope: Scope; error: CollectionError; resourceTypes: readonly ResourceType[] }[] = [];
   // A subscription that cannot be read says nothing about the tenant's users.
-  const subscriptionTypes = env.resourceTypes.filter((t) => t !== 'azure.entra.user');
+  const subscriptionTypes = env.resourceTypes.filter((t) => t !== 'azure.entra.user' && t !== 'azure.entra.tenant-policy');
   const fail = (account: string, error: CollectionError, name?: string, resourceTypes: readonly ResourceType[] = subscriptionTypes) =>
     failures.push({ scope: scopeOf(account, name), error, resourceTypes });
 
@@ -198,7 +198,7 @@ export async function discoverAzure(ctx: DiscoverContext, env: DiscoverEnv): Pro
   }));
   if (config.entra && tenant === 'tenant') {
     // Without a tenant id the MFA report has no scope to belong to: say so rather than skip it.
-    fail('tenant', collectionError('NOT_FOUND', `graph:GET ${REGISTRATION_REPORT}`, 'no subscription names its tenant; set providers.azure.tenantId to read the Entra MFA report', { provider: 'azure' }), 'Entra ID tenant', ['azure.entra.user']);
+    fail('tenant', collectionError('NOT_FOUND', `graph:GET ${REGISTRATION_REPORT}`, 'no subscription names its tenant; set providers.azure.tenantId to read the Entra MFA report', { provider: 'azure' }), 'Entra ID tenant', ['azure.entra.user', 'azure.entra.tenant-policy']);
   }
   if (config.entra && tenant !== 'tenant' && inShard(tenant, ctx.shard)) {
     targets.push({ provider: 'azure', account: tenant, accountName: 'Entra ID tenant', regions: [GLOBAL_REGION], session: { kind: 'tenant' } satisfies TenantSession });

@@ -2,15 +2,17 @@ import { getContinuationToken as networkToken } from '@azure/arm-network';
 import { getContinuationToken as backupToken } from '@azure/arm-recoveryservicesbackup';
 import { getContinuationToken as resourcesToken } from '@azure/arm-resources';
 import { getContinuationToken as sqlToken } from '@azure/arm-sql';
-import pLimit from 'p-limit';
 import type { Resource, ResourceType } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
-import { observedBy, seen, unseen, type Observed } from '../../../src/core/observed.js';
+import { unseen, type Observed } from '../../../src/core/observed.js';
 import '../model/types.js';
 import type { AzureVaultItem } from '../model/types.js';
 import { callAzure, listAll, type CallerOptions } from './calls.js';
 import type { AzureClients } from './clients.js';
-import { classifyAzureError } from './errors.js';
+import { firewallRules } from './kinds/firewall.js';
+import { SERVICE_KINDS } from './kinds/index.js';
+import { blobService } from './kinds/storage.js';
+import { make, mapLimited, observe, op, page, raws } from './kinds/support.js';
 import * as n from './normalise.js';
 import type { GraphQueryName } from './resourcegraph.js';
 
@@ -40,33 +42,10 @@ export interface Kind<T extends ResourceType = ResourceType> {
   readonly reads: readonly string[];
   /** More such reads on the ARM path: the parents it lists first (SQL servers before their databases). */
   readonly armReads?: readonly string[];
+  /** Its ARM type in lower case, when its query carries several types (see ROUTED in resourcegraph.ts). */
+  readonly graphType?: string;
   arm(ctx: KindContext): Promise<n.Raw[]>;
   build(rows: readonly n.Raw[], ctx: KindContext): Promise<Resource<T>[]>;
-}
-
-const ENRICH_CONCURRENCY = 8;
-
-const op = (ctx: KindContext, operation: string) => ({ service: 'arm', operation, account: ctx.subscription });
-const page = (token: string | undefined) => (token ? { continuationToken: token } : undefined);
-const raws = (items: readonly unknown[]): n.Raw[] => items.map((i) => (i ?? {}) as n.Raw);
-
-function make<T extends ResourceType>(type: T, ctx: KindContext, r: n.Raw, data: Resource<T>['data']): Resource<T> {
-  const where = n.located(r);
-  return resource(type, { provider: 'azure', account: ctx.subscription, region: where.location }, { id: where.id, name: where.name, tags: where.tags, data });
-}
-
-/** A read that can fail on its own becomes an observation, never an exception. */
-async function observe<T>(ctx: KindContext, operation: string, read: () => Promise<T>): Promise<Observed<T>> {
-  try {
-    return seen(await read(), observedBy(operation));
-  } catch (error) {
-    return unseen(classifyAzureError(error, operation, { account: ctx.subscription }));
-  }
-}
-
-async function mapLimited<A, B>(items: readonly A[], fn: (a: A) => Promise<B>): Promise<B[]> {
-  const limit = pLimit(ENRICH_CONCURRENCY);
-  return Promise.all(items.map((a) => limit(() => fn(a))));
 }
 
 export const resourceGroups: Kind<'azure.resources.resource-group'> = {
@@ -96,7 +75,7 @@ export const storageAccounts: Kind<'azure.storage.account'> = {
   armType: 'Microsoft.Storage/storageAccounts',
   reads: ['Microsoft.Storage/storageAccounts/read'],
   arm: async (ctx) => raws(await listAll(ctx.opts, op(ctx, 'Microsoft.Storage/storageAccounts/read'), (t, signal) => ctx.clients.storage(ctx.subscription).storageAccounts.list({ abortSignal: signal }).byPage(page(t)))),
-  build: async (rows, ctx) => rows.map((r) => make('azure.storage.account', ctx, r, n.storageAccount(r))),
+  build: (rows, ctx) => mapLimited(rows, async (r) => make('azure.storage.account', ctx, r, n.storageAccount(r, await blobService(ctx, n.flat(r))))),
 };
 
 export const disks: Kind<'azure.compute.disk'> = {
@@ -169,10 +148,13 @@ export const sqlServers: Kind<'azure.sql.server'> = {
     mapLimited(rows, async (r) => {
       const { resourceGroup, name } = n.located(r);
       const operation = 'Microsoft.Sql/servers/auditingSettings/read';
-      const auditing = await observe(ctx, operation, () =>
-        callAzure(ctx.opts, op(ctx, operation), (signal) => ctx.clients.sql(ctx.subscription).serverBlobAuditingPolicies.get(resourceGroup, name, { abortSignal: signal })),
-      );
-      return make('azure.sql.server', ctx, r, n.sqlServer(r, auditing.ok ? n.sqlAuditing(auditing.value) : auditing));
+      const [auditing, rules] = await Promise.all([
+        observe(ctx, operation, () =>
+          callAzure(ctx.opts, op(ctx, operation), (signal) => ctx.clients.sql(ctx.subscription).serverBlobAuditingPolicies.get(resourceGroup, name, { abortSignal: signal })),
+        ),
+        firewallRules(ctx, n.located(r).id, 'Microsoft.Sql/servers/firewallRules/read', '2021-11-01'),
+      ]);
+      return make('azure.sql.server', ctx, r, n.sqlServer(r, auditing.ok ? n.sqlAuditing(auditing.value) : auditing, rules));
     }),
 };
 
@@ -229,4 +211,4 @@ export const protectedItems: Kind<'azure.backup.protected-item'> = {
     }),
 };
 
-export const KINDS: readonly Kind[] = [resourceGroups, genericResources, storageAccounts, disks, virtualMachines, networkSecurityGroups, keyVaults, sqlServers, sqlDatabases, protectedItems] as readonly Kind[];
+export const KINDS: readonly Kind[] = [resourceGroups, genericResources, storageAccounts, disks, virtualMachines, networkSecurityGroups, keyVaults, sqlServers, sqlDatabases, protectedItems, ...SERVICE_KINDS] as readonly Kind[];

@@ -1,6 +1,7 @@
 import { seen, type Observed } from '../../../src/core/observed.js';
 import type {
   AzureBackupProtectedItem,
+  AzureFirewallRule,
   AzureGenericResource,
   AzureKeyVault,
   AzureManagedDisk,
@@ -25,11 +26,11 @@ export function flat(value: unknown): Raw {
   return props && typeof props === 'object' && !Array.isArray(props) ? { ...row, ...(props as Raw) } : row;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const obj = (v: unknown): Raw => (v && typeof v === 'object' ? (v as Raw) : {});
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
+export const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+export const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
+export const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+export const obj = (v: unknown): Raw => (v && typeof v === 'object' ? (v as Raw) : {});
+export const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : []);
 const iso = (v: unknown): string | null => {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'number') return new Date(v * 1000).toISOString(); // Key Vault attributes are epoch seconds on the wire
@@ -64,7 +65,7 @@ export function genericResource(r: Raw): AzureGenericResource {
   return { resourceType: str(r['type']) ?? '', resourceGroup: located(r).resourceGroup, kind: str(r['kind']) };
 }
 
-export function storageAccount(raw: unknown): AzureStorageAccount {
+export function storageAccount(raw: unknown, blobService: AzureStorageAccount['blobService']): AzureStorageAccount {
   const r = flat(raw);
   const encryption = obj(r['encryption']);
   const acl = obj(r['networkAcls'] ?? r['networkRuleSet']);
@@ -81,6 +82,7 @@ export function storageAccount(raw: unknown): AzureStorageAccount {
     keyVaultUri: str(kv['keyvaulturi'] ?? kv['keyVaultUri']),
     networkDefaultAction: str(acl['defaultAction']),
     publicNetworkAccess: str(r['publicNetworkAccess']),
+    blobService,
   };
 }
 
@@ -95,6 +97,8 @@ export function managedDisk(raw: unknown): AzureManagedDisk {
     adeEnabled: bool(ade['enabled']) ?? false,
     managedBy: str(r['managedBy']),
     diskState: str(r['diskState']),
+    publicNetworkAccess: str(r['publicNetworkAccess']),
+    networkAccessPolicy: str(r['networkAccessPolicy']),
   };
 }
 
@@ -142,6 +146,7 @@ export function keyVault(raw: unknown, keys: Observed<readonly AzureVaultItem[]>
     purgeProtection: bool(r['enablePurgeProtection']) ?? false,
     rbacAuthorization: bool(r['enableRbacAuthorization']) ?? false,
     publicNetworkAccess: str(r['publicNetworkAccess']),
+    networkDefaultAction: str(obj(r['networkAcls'])['defaultAction']),
     keys,
     secrets,
   };
@@ -157,9 +162,9 @@ export function vaultItem(raw: unknown): AzureVaultItem {
   };
 }
 
-export function sqlServer(raw: unknown, auditing: AzureSqlServer['auditing']): AzureSqlServer {
+export function sqlServer(raw: unknown, auditing: AzureSqlServer['auditing'], firewallRules: AzureSqlServer['firewallRules']): AzureSqlServer {
   const r = flat(raw);
-  return { resourceGroup: located(r).resourceGroup, publicNetworkAccess: str(r['publicNetworkAccess']), auditing };
+  return { resourceGroup: located(r).resourceGroup, publicNetworkAccess: str(r['publicNetworkAccess']), auditing, firewallRules };
 }
 
 export function sqlAuditing(raw: unknown): AzureSqlServer['auditing'] {
@@ -170,6 +175,11 @@ export function sqlAuditing(raw: unknown): AzureSqlServer['auditing'] {
     storageEndpoint: str(r['storageEndpoint']),
     logAnalytics: bool(r['isAzureMonitorTargetEnabled']) ?? false,
   });
+}
+
+export function firewallRule(raw: unknown): AzureFirewallRule {
+  const r = flat(raw);
+  return { name: str(r['name']) ?? '', startIpAddress: str(r['startIpAddress']) ?? '', endIpAddress: str(r['endIpAddress']) ?? '' };
 }
 
 /** `.../servers/<server>/databases/<db>` -> `<server>`. */

@@ -30,6 +30,9 @@ export const QUERIES = {
   sqlDatabases: "resources | where type =~ 'microsoft.sql/servers/databases' and name !~ 'master' | project id, name, location, tags, subscriptionId, resourceGroup",
   protectedItems:
     "recoveryservicesresources | where type =~ 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems' | project id, name, subscriptionId, properties",
+  // Several services in one query (the user quota is 15 queries per 5 s): each kind takes its type's rows.
+  services:
+    "resources | where type in~ ('microsoft.documentdb/databaseaccounts', 'microsoft.dbforpostgresql/flexibleservers', 'microsoft.dbformysql/flexibleservers', 'microsoft.web/sites', 'microsoft.containerservice/managedclusters', 'microsoft.recoveryservices/vaults') | project id, name, type, location, tags, subscriptionId, resourceGroup, kind, identity, properties",
 } as const;
 export type GraphQueryName = keyof typeof QUERIES;
 
@@ -91,6 +94,14 @@ export class GraphQuota {
     this.resetsAt = newWindow ? resetsAt : Math.max(this.resetsAt, resetsAt);
   }
 }
+
+/** The types a query carries when it carries several (each row's `type`, lower case): its rows are routed by type. */
+export const ROUTED: Partial<Record<GraphQueryName, readonly string[]>> = {
+  services: [...QUERIES.services.matchAll(/'([^']+)'/g)].map((m) => m[1]!),
+};
+/** The share a (subscription, type) takes of a query's rows; the whole subscription's for a query of one type. */
+const shareOf = (subscription: string, type: string | undefined): string => `${subscription}|${type ?? ''}`;
+
 
 export interface ResourceGraphSettings {
   readonly cloud: AzureCloud;
@@ -166,7 +177,8 @@ export class GraphBatches {
     private readonly batchOf: ReadonlyMap<string, number>,
   ) {}
 
-  async rows(opts: CallerOptions, name: GraphQueryName, subscription: string): Promise<Raw[]> {
+  /** `type`: the kind's type, for a query of several types (ROUTED); its rows are that type's only. */
+  async rows(opts: CallerOptions, name: GraphQueryName, subscription: string, type?: string): Promise<Raw[]> {
     const sub = subscription.toLowerCase();
     const index = this.batchOf.get(sub);
     if (index === undefined) throw new Error(`subscription ${subscription} is not in a Resource Graph batch`);
@@ -182,13 +194,15 @@ export class GraphBatches {
         }
         return bySub;
       });
-      run = { rows, waiting: new Set(members.map((m) => m.toLowerCase())) };
+      const types: readonly (string | undefined)[] = ROUTED[name] ?? [undefined];
+      run = { rows, waiting: new Set(members.flatMap((m) => types.map((t) => shareOf(m.toLowerCase(), t)))) };
       this.runs.set(key, run);
     }
     try {
-      return (await run.rows).get(sub) ?? [];
+      const mine = (await run.rows).get(sub) ?? [];
+      return type === undefined ? mine : mine.filter((row) => String(row['type'] ?? '').toLowerCase() === type);
     } finally {
-      run.waiting.delete(sub);
+      run.waiting.delete(shareOf(sub, type));
       if (run.waiting.size === 0) this.runs.delete(key);
     }
   }

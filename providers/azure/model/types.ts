@@ -1,4 +1,12 @@
 import type { Observed } from '../../../src/core/observed.js';
+import type { AzureFirewallRule } from './flexible.js';
+
+export type * from './aks.js';
+export type * from './appservice.js';
+export type * from './cosmosdb.js';
+export type * from './entra-policy.js';
+export type * from './flexible.js';
+export type * from './recoveryservices.js';
 
 /**
  * The Azure inventory model. Scopes: every subscription is one account whose listings use the
@@ -107,6 +115,16 @@ export interface AzureStorageAccount {
   readonly keyVaultUri: string | null;
   readonly networkDefaultAction: string | null;
   readonly publicNetworkAccess: string | null;
+  /** The blob service's data protection (`blobServices/default`); null: the account has no blob service (FileStorage). */
+  readonly blobService: Observed<AzureBlobServiceSettings | null>;
+}
+
+export interface AzureBlobServiceSettings {
+  /** Blob soft delete: days deleted blobs are kept; null: off. */
+  readonly blobSoftDeleteDays: number | null;
+  /** Container soft delete: days deleted containers are kept; null: off. */
+  readonly containerSoftDeleteDays: number | null;
+  readonly versioning: boolean;
 }
 
 /** `azure.compute.disk`: a managed disk, attached or not. */
@@ -121,6 +139,10 @@ export interface AzureManagedDisk {
   readonly managedBy: string | null;
   /** `Attached`, `Unattached`, `Reserved`, `ActiveSAS`, ... */
   readonly diskState: string | null;
+  /** `Enabled` or `Disabled`: whether an export (SAS) URL may be used from the Internet; null: not set (enabled). */
+  readonly publicNetworkAccess: string | null;
+  /** `AllowAll`, `AllowPrivate` (through a disk access), `DenyAll`; null: not set (AllowAll). */
+  readonly networkAccessPolicy: string | null;
 }
 
 /** `azure.compute.vm`. */
@@ -170,6 +192,8 @@ export interface AzureKeyVault {
   readonly purgeProtection: boolean;
   readonly rbacAuthorization: boolean;
   readonly publicNetworkAccess: string | null;
+  /** The vault firewall (`networkAcls.defaultAction`): `Allow` or `Deny`; null: not set (allow). */
+  readonly networkDefaultAction: string | null;
   /** Key metadata through ARM (`Microsoft.KeyVault/vaults/keys/read`). */
   readonly keys: Observed<readonly AzureVaultItem[]>;
   /** Secret metadata through ARM, never values (`Microsoft.KeyVault/vaults/secrets/read`). */
@@ -191,6 +215,8 @@ export interface AzureSqlServer {
   /** `Enabled`, `Disabled`, `SecuredByPerimeter`; null on old servers (enabled). */
   readonly publicNetworkAccess: string | null;
   readonly auditing: Observed<AzureSqlAuditing>;
+  /** Server-level firewall rules (`Microsoft.Sql/servers/firewallRules/read`). */
+  readonly firewallRules: Observed<readonly AzureFirewallRule[]>;
 }
 
 /** `azure.sql.database`: a user database (the `master` database is left out). */

@@ -83,13 +83,15 @@ export function genericResource(name: string, tags: Record<string, string> = {},
 export function storageAccount(name: string, data: Partial<AzureStorageAccount> = {}): Resource<'azure.storage.account'> {
   return make('azure.storage.account', armId('Microsoft.Storage/storageAccounts', name), name, {
     resourceGroup: 'rg-app', kind: 'StorageV2', httpsTrafficOnly: true, minimumTlsVersion: 'TLS1_2', allowBlobPublicAccess: false, allowSharedKeyAccess: false,
-    infrastructureEncryption: true, keySource: 'Microsoft.Keyvault', keyVaultUri: 'https://kv.vault.azure.net', networkDefaultAction: 'Deny', publicNetworkAccess: 'Enabled', ...data,
+    infrastructureEncryption: true, keySource: 'Microsoft.Keyvault', keyVaultUri: 'https://kv.vault.azure.net', networkDefaultAction: 'Deny', publicNetworkAccess: 'Enabled',
+    blobService: seen({ blobSoftDeleteDays: 14, containerSoftDeleteDays: 14, versioning: true }), ...data,
   });
 }
 
 export function disk(name: string, data: Partial<AzureManagedDisk> = {}): Resource<'azure.compute.disk'> {
   return make('azure.compute.disk', armId('Microsoft.Compute/disks', name), name, {
-    resourceGroup: 'rg-app', encryptionType: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: '/des/1', adeEnabled: false, managedBy: armId('Microsoft.Compute/virtualMachines', 'vm1'), diskState: 'Attached', ...data,
+    resourceGroup: 'rg-app', encryptionType: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: '/des/1', adeEnabled: false, managedBy: armId('Microsoft.Compute/virtualMachines', 'vm1'), diskState: 'Attached',
+    publicNetworkAccess: 'Disabled', networkAccessPolicy: 'DenyAll', ...data,
   });
 }
 
@@ -114,7 +116,7 @@ export const rule = (name: string, over: Partial<AzureNetworkSecurityGroup['rule
 
 export function vault(name: string, data: Partial<AzureKeyVault> = {}): Resource<'azure.keyvault.vault'> {
   return make('azure.keyvault.vault', armId('Microsoft.KeyVault/vaults', name), name, {
-    resourceGroup: 'rg-app', softDelete: true, softDeleteRetentionDays: 90, purgeProtection: true, rbacAuthorization: true, publicNetworkAccess: 'Enabled',
+    resourceGroup: 'rg-app', softDelete: true, softDeleteRetentionDays: 90, purgeProtection: true, rbacAuthorization: true, publicNetworkAccess: 'Enabled', networkDefaultAction: 'Deny',
     keys: seen([{ name: 'k1', enabled: true, expires: '2027-01-01T00:00:00Z' }]),
     secrets: seen([{ name: 's1', enabled: true, expires: '2027-01-01T00:00:00Z' }]),
     ...data,
@@ -123,7 +125,8 @@ export function vault(name: string, data: Partial<AzureKeyVault> = {}): Resource
 
 export function sqlServer(name: string, data: Partial<AzureSqlServer> = {}): Resource<'azure.sql.server'> {
   return make('azure.sql.server', armId('Microsoft.Sql/servers', name), name, {
-    resourceGroup: 'rg-app', publicNetworkAccess: 'Disabled', auditing: seen({ state: 'Enabled', retentionDays: 0, storageEndpoint: null, logAnalytics: true }), ...data,
+    resourceGroup: 'rg-app', publicNetworkAccess: 'Disabled', auditing: seen({ state: 'Enabled', retentionDays: 0, storageEndpoint: null, logAnalytics: true }),
+    firewallRules: seen([{ name: 'office', startIpAddress: '203.0.113.0', endIpAddress: '203.0.113.255' }]), ...data,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { jsonReply, Routes, selfSignedCertificate, WireFake, type JsonAnswer, type Reply, type WireFormat, type WireRequest } from '../harness.js';
+import { conditionalAccessAnswer, defaultSetting, securityDefaultsAnswer, SERVICE_LISTINGS, type FakeTenantPolicy } from './services.js';
 
 /**
  * A loopback HTTPS fake of one Azure tenant: ARM (generic listings by resource type, child
@@ -83,6 +84,7 @@ export interface FakeTenant {
   readonly subscriptions: readonly FakeSubscription[];
   readonly users: readonly FakeUser[];
   readonly managementGroups?: Record<string, readonly string[]>;
+  readonly policy?: FakeTenantPolicy;
 }
 
 export interface RecordedRequest {
@@ -119,6 +121,8 @@ export interface FakeOptions {
   /** Rows per Resource Graph page at most (the service caps `$top` at 1000). */
   readonly resourceGraphPageSize?: number;
   readonly graphDenied?: boolean;
+  /** The tenant's MFA policies answer 403 (no Policy.Read.All). */
+  readonly policyDenied?: boolean;
   readonly resourceGraphDisabled?: boolean;
   /** The first Resource Graph answer says the user quota is used up for one second. */
   readonly resourceGraphQuotaExhaustedOnce?: boolean;
@@ -163,6 +167,14 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
     .add('GET', '/v1.0/reports/authenticationMethods/userRegistrationDetails', (url) => {
       this.counts.graph++;
       return this.registrationReport(url);
+    })
+    .add('GET', '/v1.0/policies/identitySecurityDefaultsEnforcementPolicy', () => {
+      this.counts.graph++;
+      return this.options.graphDenied || this.options.policyDenied ? GRAPH_DENIED : securityDefaultsAnswer(this.tenant.policy);
+    })
+    .add('GET', '/v1.0/identity/conditionalAccess/policies', (url) => {
+      this.counts.graph++;
+      return this.options.graphDenied || this.options.policyDenied ? GRAPH_DENIED : conditionalAccessAnswer(this.tenant.policy, url, this.options.graphPageSize ?? 100, this.url);
     })
     .add('GET', /^\//, (url) => {
       this.counts.arm++;
@@ -266,6 +278,8 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
     const all = [...sub.resources, ...sub.children];
     const exact = all.find((r) => lower(r.id) === p);
     if (exact) return access.may(`${exact.type}/read`, exact.id) ? { status: 200, body: armShape(exact) } : denied(exact.id);
+    const setting = defaultSetting(p, sub.resources);
+    if (setting) return access.may(`${setting.type}/read`, setting.id) ? { status: 200, body: armShape(setting) } : denied(setting.id);
     // A listing: `/subscriptions/s/providers/NS/type` or a child listing under a resource id.
     const listingType = listingTypeOf(p);
     if (!listingType) return undefined;
@@ -301,6 +315,8 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
     // Denied rows vanish: Resource Graph answers, but without what the principal may not read.
     scope = scope.filter((s) => !s.denied);
     const type = /type =~ '([^']+)'/.exec(query)?.[1];
+    // `type in~ ('a', 'b')`: a query of several types.
+    const types = /type in~ \(([^)]+)\)/.exec(query)?.[1]?.match(/'[^']+'/g)?.map((t) => t.slice(1, -1));
     let rows: Record<string, unknown>[];
     if (query.startsWith('resourcecontainers') && type === 'microsoft.resources/subscriptions') {
       rows = scope.map((s) => ({ subscriptionId: s.id, name: s.name }));
@@ -312,7 +328,7 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
       const noMaster = /name !~ 'master'/.test(query);
       rows = scope.flatMap((s) =>
         new Access(s).visible(s.resources)
-          .filter((r) => (!type || lower(r.type) === type) && !(noMaster && lower(r.name) === 'master'))
+          .filter((r) => (types ? types.includes(lower(r.type)) : !type || lower(r.type) === type) && !(noMaster && lower(r.name) === 'master'))
           .map((r) => ({ ...armShape(r), subscriptionId: s.id, resourceGroup: resourceGroupOf(r.id) })),
       );
     } else {
@@ -352,6 +368,7 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
   }
 }
 
+const GRAPH_DENIED: FakeResponse = { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } };
 const resourceGroupOf = (id: string): string => /\/resourcegroups\/([^/]+)/i.exec(id)?.[1] ?? '';
 const denied = (scope: string): FakeResponse =>
   armError(403, 'AuthorizationFailed', `The client does not have authorization to perform action over scope '${scope}' or the scope is invalid.`);
@@ -437,6 +454,7 @@ const KNOWN_LISTINGS = new Set([
   'microsoft.authorization/roledefinitions',
   'microsoft.insights/diagnosticsettings',
   'microsoft.security/pricings',
+  ...SERVICE_LISTINGS,
 ]);
 
 /** `/subscriptions/s/providers/NS/t` -> `ns/t`; `.../providers/NS/t1/n1/t2` -> `ns/t1/t2`. */

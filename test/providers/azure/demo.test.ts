@@ -6,13 +6,13 @@ import { runCheck } from '../../support/checks.js';
 const policy = {
   requiredTags: [{ key: 'owner' }],
   allowedRegions: { azure: ['westeurope', 'northeurope'] },
-  criticalResources: ['st*', '**/disks/*'],
+  criticalResources: ['st*', '**/disks/*', 'cosmos-*'],
 };
 
 describe('Azure demo inventory', () => {
   const listings = azureDemo(new Date('2026-06-01T00:00:00Z'));
   // One subscription means one verdict for the subscription-wide checks; every other check shows both sides.
-  const perResource = azureChecks.filter((c) => c.resourceType !== 'azure.subscription');
+  const perResource = azureChecks.filter((c) => c.resourceType !== 'azure.subscription' && c.resourceType !== 'azure.entra.tenant-policy');
   it.each(perResource.map((c) => [c.id, c] as const))('%s has a compliant and a non-compliant case', (_id, check) => {
     const statuses = new Set(runCheck(check, listings, { policy }).map((r) => r.status));
     expect(statuses.has('PASS')).toBe(true);
@@ -31,6 +31,12 @@ describe('Azure demo inventory', () => {
       ['azure-authorization-subscription-owners-two-to-three', 'FAIL'],
       ['azure-monitor-subscription-activity-log-exported', 'PASS'],
       ['azure-security-subscription-defender-plans-enabled', 'FAIL'],
+    ]);
+    // One tenant: MFA is enforced for everyone, but legacy protocols are only reported on.
+    expect(results.filter((r) => r.check.resourceType === 'azure.entra.tenant-policy').map((r) => [r.check.id, r.status])).toEqual([
+      ['azure-entra-tenant-policy-legacy-auth-blocked', 'FAIL'],
+      ['azure-entra-tenant-policy-mfa-enforced-admins', 'PASS'],
+      ['azure-entra-tenant-policy-mfa-enforced-all-users', 'PASS'],
     ]);
   });
   it('carries one unreadable fact, which is an ERROR and not a pass', () => {

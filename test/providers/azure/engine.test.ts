@@ -45,8 +45,13 @@ describe('Azure through the engine', () => {
     expect(errors.every((f) => f.error?.code === 'ACCESS_DENIED')).toBe(true);
     expect(findings.find((f) => f.check.id === 'azure-storage-account-min-tls-1-2' && f.resource.name === 'st1')?.status).toBe('FAIL');
     expect(findings.find((f) => f.check.id === 'azure-entra-admin-mfa-registered' && f.resource.account === TENANT)?.status).toBe('PASS');
-    // The tenant is evaluated only by the checks on users, the subscriptions never by them.
-    expect(new Set(findings.filter((f) => f.resource.account === TENANT).map((f) => f.check.id))).toEqual(new Set(['azure-entra-admin-mfa-registered', 'azure-entra-user-mfa-registered']));
+    // The tenant is evaluated only by the checks on users and on its MFA policies, the subscriptions never by them.
+    expect(new Set(findings.filter((f) => f.resource.account === TENANT).map((f) => f.check.id))).toEqual(new Set([
+      'azure-entra-admin-mfa-registered', 'azure-entra-user-mfa-registered',
+      'azure-entra-tenant-policy-mfa-enforced-all-users', 'azure-entra-tenant-policy-mfa-enforced-admins', 'azure-entra-tenant-policy-legacy-auth-blocked',
+    ]));
+    // Neither security defaults nor a Conditional Access policy: MFA is registered but not enforced.
+    expect(findings.find((f) => f.check.id === 'azure-entra-tenant-policy-mfa-enforced-all-users')?.status).toBe('FAIL');
     expect(summary.collectionMode.azure).toBe('resource-graph (1 subscriptions in 1 batch; 1 unreadable)');
     expect(summary.complete).toBe(false);
   });

@@ -1,0 +1,3 @@
+import { firewallOpen } from '../lib/flexible.js';
+
+export default firewallOpen('mysql', 'internet');

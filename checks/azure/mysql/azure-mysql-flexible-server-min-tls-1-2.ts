@@ -1,0 +1,3 @@
+import { minTls } from '../lib/flexible.js';
+
+export default minTls('mysql');

@@ -1,0 +1,3 @@
+import { publicNetworkAccess } from '../lib/flexible.js';
+
+export default publicNetworkAccess('mysql');

@@ -1,0 +1,3 @@
+import { secureTransport } from '../lib/flexible.js';
+
+export default secureTransport('mysql');

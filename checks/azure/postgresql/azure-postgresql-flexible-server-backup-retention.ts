@@ -1,0 +1,3 @@
+import { backupRetention } from '../lib/flexible.js';
+
+export default backupRetention('postgresql');

@@ -1,0 +1,3 @@
+import { geoBackup } from '../lib/flexible.js';
+
+export default geoBackup('postgresql');

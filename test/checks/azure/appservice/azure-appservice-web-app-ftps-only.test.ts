@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import check from '../../../../checks/azure/appservice/azure-appservice-web-app-ftps-only.js';
+import { runCheck, statuses } from '../../../support/checks.js';
+import { seen } from '../../../../src/core/observed.js';
+import { deniedFact, list } from '../fixtures.js';
+import { expectErrorAndNotApplicable, webApp } from '../lib/services.js';
+
+describe('azure-appservice-web-app-ftps-only', () => {
+  it('passes the compliant and fails the non-compliant', () => {
+    const results = runCheck(check, [list('azure.appservice.web-app', [webApp('app-ftps', {}), webApp('app-noftp', { config: seen({ minTlsVersion: '1.2', ftpsState: 'Disabled', remoteDebuggingEnabled: false }) }), webApp('app-ftp', { config: seen({ minTlsVersion: '1.2', ftpsState: 'AllAllowed', remoteDebuggingEnabled: false }) })])]);
+    expect(statuses(results)).toEqual([['app-ftps', 'PASS'], ['app-noftp', 'PASS'], ['app-ftp', 'FAIL']]);
+  });
+  it('is ERROR when the listing failed (PASS is never assumed), NOT_APPLICABLE without resources', () => {
+    expectErrorAndNotApplicable(check, 'Microsoft.Web/sites/read');
+  });
+  it('is ERROR when the site configuration could not be read', () => {
+    const results = runCheck(check, [list('azure.appservice.web-app', [webApp('app-denied', { config: deniedFact('Microsoft.Web/sites/config/read') })])]);
+    expect(statuses(results)).toEqual([['app-denied', 'ERROR']]);
+    expect(results[0]?.error?.operation).toBe('Microsoft.Web/sites/config/read');
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import check from '../../../../checks/aws/fsx/aws-fsx-file-system-automatic-backups-enabled.js';
 import { fsxFileSystem } from '../../../fixtures/aws-data.js';
 import { retentionCases } from '../lib/data-cases.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { runCheck } from '../../../support/checks.js';
 import { listingOf } from '../../../fixtures/aws.js';
 
 describe(check.id, () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import check from '../../../../checks/aws/elasticache/aws-elasticache-replication-group-in-transit-encrypted.js';
 import { replicationGroup } from '../../../fixtures/aws-data.js';
 import { settingCases } from '../lib/data-cases.js';
-import { runCheck, statuses } from '../../../support/checks.js';
+import { runCheck } from '../../../support/checks.js';
 import { listingOf } from '../../../fixtures/aws.js';
 
 describe(check.id, () => {

@@ -6,7 +6,7 @@ export default defineCheck({
   provider: 'aws',
   service: 'rds',
   resourceType: 'aws.rds.cluster',
-  duty: 'tagging',
+  duty: 'backups',
   severity: 'low',
   rationale: 'Snapshots outlive their cluster; without its owner and data-classification tags nobody can tell whose data a snapshot holds, how sensitive it is, or whether it may be deleted.',
   remediation: {

@@ -21,6 +21,14 @@ import { collectLogs } from './collect/logs.js';
 import { collectRds, RDS_TYPES } from './collect/rds.js';
 import { collectS3AccountPublicAccessBlock, collectS3Buckets } from './collect/s3.js';
 import type { AwsConfig } from './config.js';
+// Data services (issue 13, aws-data)
+import { collectDynamoDb } from './collect/dynamodb.js';
+import { collectElastiCache } from './collect/elasticache.js';
+import { collectFsx } from './collect/fsx.js';
+import { collectMemoryDb } from './collect/memorydb.js';
+import { collectOpenSearch } from './collect/opensearch.js';
+import { collectRdsSnapshots, RDS_SNAPSHOT_TYPES } from './collect/rds-snapshots.js';
+import { collectRedshift } from './collect/redshift.js';
 
 const truthy = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes)$/i.test(value.trim());
 
@@ -135,6 +143,15 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
         add('config', r, pick(['aws.config.recorder']), async (ctx) => [await collectConfig(callerFor(ctx), r)]);
         add('elasticfilesystem', r, pick(['aws.efs.file-system']), async (ctx) => [await collectEfs(callerFor(ctx), r)]);
         add('logs', r, pick(['aws.logs.log-group']), async (ctx) => [await collectLogs(callerFor(ctx), r)]);
+        // Data services (issue 13, aws-data)
+        const snapshotTypes = pick(RDS_SNAPSHOT_TYPES);
+        add('rds', r, snapshotTypes, (ctx) => collectRdsSnapshots(callerFor(ctx), r, new Set(snapshotTypes)));
+        add('dynamodb', r, pick(['aws.dynamodb.table']), async (ctx) => [await collectDynamoDb(callerFor(ctx), r)]);
+        add('elasticache', r, pick(['aws.elasticache.replication-group']), async (ctx) => [await collectElastiCache(callerFor(ctx), r)]);
+        add('memorydb', r, pick(['aws.memorydb.cluster']), async (ctx) => [await collectMemoryDb(callerFor(ctx), r)]);
+        add('redshift', r, pick(['aws.redshift.cluster']), async (ctx) => [await collectRedshift(callerFor(ctx), r)]);
+        add('es', r, pick(['aws.opensearch.domain']), async (ctx) => [await collectOpenSearch(callerFor(ctx), r)]);
+        add('fsx', r, pick(['aws.fsx.file-system']), async (ctx) => [await collectFsx(callerFor(ctx), r)]);
       }
       return tasks;
     },

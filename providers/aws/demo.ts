@@ -14,6 +14,7 @@ import {
 } from './model/index.js';
 import { parsePolicyDocument } from './policy-document.js';
 import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES, awsSettingId } from './resources.js';
+import { dataServicesDemo } from './demo-data.js';
 
 /**
  * The demo organisation's AWS side: three accounts, two or three regions each, compliant and
@@ -30,7 +31,7 @@ export const awsDemoPolicy: Policy = {
   criticalResources: ['payments-*', 'dp-curated'],
 };
 
-interface Account {
+export interface Account {
   readonly id: string;
   readonly name: string;
   readonly regions: readonly string[];
@@ -54,7 +55,7 @@ const rule = (protocol: string, from: number | null, to: number | null, cidrs: s
 });
 
 /** Collects resources per (account, region, type) and emits one listing per scope and type, as a scan would. */
-class DemoOrg {
+export class DemoOrg {
   private readonly items = new Map<string, Resource[]>();
   constructor(readonly now: Date, readonly accounts: readonly Account[]) {}
 
@@ -241,12 +242,12 @@ function rdsInstance(org: DemoOrg, a: Account, region: string, id: string, o: { 
   }, o.tags ?? { owner: a.name, 'data-classification': 'restricted' });
 }
 
-function rdsCluster(org: DemoOrg, a: Account, region: string, id: string, o: { encrypted: boolean; retention: number; protection: boolean; members: string[] }) {
+function rdsCluster(org: DemoOrg, a: Account, region: string, id: string, o: { encrypted: boolean; retention: number; protection: boolean; members: string[]; iamAuth?: boolean; copyTags?: boolean }) {
   const arn = `arn:aws:rds:${region}:${a.id}:cluster:${id}`;
   org.add(a, region, 'aws.rds.cluster', arn, id, {
     dbClusterIdentifier: id, dbClusterArn: arn, engine: 'aurora-postgresql', engineVersion: '16.4', status: 'available', clusterCreateTime: org.ago(400),
     storageEncrypted: o.encrypted, kmsKeyId: o.encrypted ? 'alias/aws/rds' : null, publiclyAccessible: null, backupRetentionPeriod: o.retention, deletionProtection: o.protection,
-    multiAZ: true, members: o.members,
+    multiAZ: true, members: o.members, iamDatabaseAuthenticationEnabled: o.iamAuth ?? false, copyTagsToSnapshot: o.copyTags ?? false,
   }, { owner: a.name });
 }
 
@@ -475,5 +476,6 @@ export function awsDemo(now: Date): Listing[] {
   paymentsProd(org, payments);
   dataPlatform(org, data);
   sandbox(org, sandboxAccount);
+  dataServicesDemo(org, payments, data, sandboxAccount);
   return org.listings();
 }

@@ -51,6 +51,13 @@ export const aws = defineProvider({
     config: 'https://docs.aws.amazon.com/config/',
     efs: 'https://docs.aws.amazon.com/efs/',
     logs: 'https://docs.aws.amazon.com/cloudwatch/',
+    // Data services (issue 13, aws-data)
+    dynamodb: 'https://docs.aws.amazon.com/amazondynamodb/',
+    elasticache: 'https://docs.aws.amazon.com/elasticache/',
+    memorydb: 'https://docs.aws.amazon.com/memorydb/',
+    redshift: 'https://docs.aws.amazon.com/redshift/',
+    opensearch: 'https://docs.aws.amazon.com/opensearch-service/',
+    fsx: 'https://docs.aws.amazon.com/fsx/',
   },
   demo: { listings: awsDemo, policy: awsDemoPolicy },
   createAdapter: async (config, options, policy): Promise<ProviderAdapter> => (await import('./adapter.js')).createAdapter(config, { ...options, criticalResources: policy.criticalResources }),

@@ -78,6 +78,23 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
   'elasticfilesystem:DescribeFileSystems': 'elasticfilesystem:DescribeFileSystems',
 
   'logs:DescribeLogGroups': 'logs:DescribeLogGroups',
+
+  // Data services (issue 13, aws-data)
+  'rds:DescribeDBSnapshots': 'rds:DescribeDBSnapshots',
+  'rds:DescribeDBSnapshotAttributes': 'rds:DescribeDBSnapshotAttributes',
+  'rds:DescribeDBClusterSnapshots': 'rds:DescribeDBClusterSnapshots',
+  'rds:DescribeDBClusterSnapshotAttributes': 'rds:DescribeDBClusterSnapshotAttributes',
+  'dynamodb:ListTables': 'dynamodb:ListTables',
+  'dynamodb:DescribeTable': 'dynamodb:DescribeTable',
+  'dynamodb:DescribeContinuousBackups': 'dynamodb:DescribeContinuousBackups',
+  'dynamodb:ListTagsOfResource': 'dynamodb:ListTagsOfResource',
+  'elasticache:DescribeReplicationGroups': 'elasticache:DescribeReplicationGroups',
+  'memorydb:DescribeClusters': 'memorydb:DescribeClusters',
+  'redshift:DescribeClusters': 'redshift:DescribeClusters',
+  'redshift:DescribeLoggingStatus': 'redshift:DescribeLoggingStatus',
+  'es:ListDomainNames': 'es:ListDomainNames',
+  'es:DescribeDomains': 'es:DescribeDomains',
+  'fsx:DescribeFileSystems': 'fsx:DescribeFileSystems',
 };
 
 export function iamActionFor(service: string, operation: string): string | undefined {

@@ -35,6 +35,15 @@ export const AWS_REGIONAL_TYPES = [
   'aws.efs.file-system',
   'aws.ec2.network-acl',
   'aws.logs.log-group',
+  // Data services (issue 13, aws-data)
+  'aws.rds.db-snapshot',
+  'aws.rds.cluster-snapshot',
+  'aws.dynamodb.table',
+  'aws.elasticache.replication-group',
+  'aws.memorydb.cluster',
+  'aws.redshift.cluster',
+  'aws.opensearch.domain',
+  'aws.fsx.file-system',
 ] as const satisfies readonly AwsResourceType[];
 
 /**

@@ -120,3 +120,22 @@ export function trustIssues(doc: PolicyDocument, ownAccount: string, trustedAcco
   }
   return issues;
 }
+
+/** Conditions on the network a request comes from; they narrow a resource policy as the caller keys do. */
+const NETWORK_KEYS = ['aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce'];
+const ANY_ADDRESS = ['0.0.0.0/0', '::/0'];
+
+/** A network condition narrows only if it names something narrower than every address. */
+const restrictsNetwork = (s: PolicyStatement): boolean =>
+  Object.values(s.condition).some((keys) => Object.entries(keys).some(([key, values]) =>
+    NETWORK_KEYS.includes(key.toLowerCase()) && !(key.toLowerCase() === 'aws:sourceip' && values.some((v) => ANY_ADDRESS.includes(v)))));
+
+/**
+ * The Allow statements of a resource policy (a domain, queue, topic, key or vault policy) that
+ * anyone may use: `Principal: "*"` (or `{"AWS": "*"}`), or `NotPrincipal`, with no condition that
+ * pins the caller (the trust-policy keys above) or its network.
+ */
+export function statementsOpenToEveryone(doc: PolicyDocument): PolicyStatement[] {
+  return doc.statement.filter((s) => s.effect === 'Allow' &&
+    (s.principal?.aws.includes('*') === true || s.notPrincipal !== null) && !restrictsCaller(s) && !restrictsNetwork(s));
+}

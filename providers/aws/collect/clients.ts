@@ -14,6 +14,13 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+// Data services (issue 13, aws-data)
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { FSxClient } from '@aws-sdk/client-fsx';
+import { MemoryDBClient } from '@aws-sdk/client-memorydb';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
+import { RedshiftClient } from '@aws-sdk/client-redshift';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -39,6 +46,13 @@ const CLIENTS = {
   s3: S3Client,
   s3control: S3ControlClient,
   sts: STSClient,
+  // Data services (issue 13, aws-data); OpenSearch's IAM prefix and signing name are `es`.
+  dynamodb: DynamoDBClient,
+  elasticache: ElastiCacheClient,
+  es: OpenSearchClient,
+  fsx: FSxClient,
+  memorydb: MemoryDBClient,
+  redshift: RedshiftClient,
 } as const;
 
 export type AwsService = keyof typeof CLIENTS;

@@ -42,6 +42,7 @@ export async function collectRds(caller: AwsCaller, region: string, types: Reado
             backupRetentionPeriod: c.BackupRetentionPeriod ?? 0, deletionProtection: c.DeletionProtection ?? false,
             multiAZ: c.MultiAZ ?? false,
             members: (c.DBClusterMembers ?? []).flatMap((m) => (m.DBInstanceIdentifier ? [m.DBInstanceIdentifier] : [])),
+            iamDatabaseAuthenticationEnabled: c.IAMDatabaseAuthenticationEnabled ?? false, copyTagsToSnapshot: c.CopyTagsToSnapshot ?? false,
           },
         });
       })));

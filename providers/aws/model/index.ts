@@ -9,8 +9,15 @@ import type { GuardDutyDetector } from './guardduty.js';
 import type { IamGroup, IamPasswordPolicy, IamPolicy, IamRole, IamRoot, IamUser } from './iam.js';
 import type { KmsKey } from './kms.js';
 import type { LogGroup } from './logs.js';
-import type { RdsCluster, RdsInstance } from './rds.js';
+import type { RdsCluster, RdsClusterSnapshot, RdsDbSnapshot, RdsInstance } from './rds.js';
 import type { S3AccountPublicAccessBlock, S3Bucket } from './s3.js';
+// Data services (issue 13, aws-data)
+import type { DynamoDbTable } from './dynamodb.js';
+import type { ElastiCacheReplicationGroup } from './elasticache.js';
+import type { FsxFileSystem } from './fsx.js';
+import type { MemoryDbCluster } from './memorydb.js';
+import type { OpenSearchDomain } from './opensearch.js';
+import type { RedshiftCluster } from './redshift.js';
 
 export type * from './accessanalyzer.js';
 export type * from './account.js';
@@ -26,6 +33,13 @@ export type * from './logs.js';
 export type * from './policy-document.js';
 export type * from './rds.js';
 export type * from './s3.js';
+// Data services (issue 13, aws-data)
+export type * from './dynamodb.js';
+export type * from './elasticache.js';
+export type * from './fsx.js';
+export type * from './memorydb.js';
+export type * from './opensearch.js';
+export type * from './redshift.js';
 
 /**
  * The AWS resource types. Global services (IAM, the S3 account block, account settings) are listed
@@ -61,6 +75,15 @@ export interface AwsResourceTypes {
   'aws.efs.file-system': EfsFileSystem;
   'aws.ec2.network-acl': NetworkAcl;
   'aws.logs.log-group': LogGroup;
+  // Data services (issue 13, aws-data)
+  'aws.rds.db-snapshot': RdsDbSnapshot;
+  'aws.rds.cluster-snapshot': RdsClusterSnapshot;
+  'aws.dynamodb.table': DynamoDbTable;
+  'aws.elasticache.replication-group': ElastiCacheReplicationGroup;
+  'aws.memorydb.cluster': MemoryDbCluster;
+  'aws.redshift.cluster': RedshiftCluster;
+  'aws.opensearch.domain': OpenSearchDomain;
+  'aws.fsx.file-system': FsxFileSystem;
 }
 
 declare module '../../../src/core/resource.js' {

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FakeAws } from './server.js';
 import { credentialReportCsv, ec2Region, type FakeAccount, type FakeBucket } from './state.js';
+import { DATA_HANDLERS, RDS_SNAPSHOT_HANDLERS } from './services/data.js';
 
 export class FakeAwsError extends Error {
   constructor(
@@ -424,7 +425,7 @@ export const HANDLERS: Record<string, Record<string, Handler>> = {
   iam: IAM,
   sts: STS,
   ec2: EC2,
-  rds: RDS,
+  rds: { ...RDS, ...RDS_SNAPSHOT_HANDLERS },
   s3: S3,
   s3control: S3CONTROL,
   organizations: ORGANIZATIONS,
@@ -437,4 +438,5 @@ export const HANDLERS: Record<string, Record<string, Handler>> = {
   config: CONFIG,
   elasticfilesystem: EFS,
   logs: LOGS,
+  ...DATA_HANDLERS,
 };

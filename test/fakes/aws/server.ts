@@ -19,6 +19,7 @@ import { Routes, WireFake, type Fault as HarnessFault, type FaultKind, type Repl
 import { HANDLERS, FakeAwsError, pageLimits } from './handlers.js';
 import { escapeXml, jsonBody, restXmlBody, xmlMembers } from './serialize.js';
 import type { FakeAccount, FakeState } from './state.js';
+import { DATA_PROTOCOLS, DATA_REST_ROUTES } from './services/data.js';
 
 /**
  * A wire-level fake of the AWS APIs dutyscan reads, for the real SDK clients: Query/XML (IAM,
@@ -47,6 +48,7 @@ const PROTOCOLS: Record<string, { protocol: Protocol; module: Record<string, unk
   guardduty: { protocol: 'rest-json', module: guardduty },
   'access-analyzer': { protocol: 'rest-json', module: accessanalyzer },
   elasticfilesystem: { protocol: 'rest-json', module: efs },
+  ...DATA_PROTOCOLS,
 };
 
 /** REST routes: method, path pattern, and for S3 the sub-resource query key that names the operation. */
@@ -77,6 +79,7 @@ const REST_TABLE: { service: string; method: string; path: RegExp; subresource?:
   { service: 'guardduty', method: 'GET', path: /^\/detector\/(?<detector>[^/]+)\/?$/, operation: 'GetDetector' },
   { service: 'access-analyzer', method: 'GET', path: /^\/analyzer\/?$/, operation: 'ListAnalyzers' },
   { service: 'elasticfilesystem', method: 'GET', path: /^\/2015-02-01\/file-systems\/?$/, operation: 'DescribeFileSystems' },
+  ...DATA_REST_ROUTES,
 ];
 
 /** The REST routes by service; an S3 bucket route with no sub-resource answers only a query without one. */

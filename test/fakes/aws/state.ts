@@ -20,6 +20,7 @@ import type { GroupDetail, ManagedPolicyDetail, PasswordPolicy, RoleDetail, User
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { Account as OrgAccount } from '@aws-sdk/client-organizations';
 import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
+import type { FakeDataServices } from './services/data.js';
 import type {
   Grant,
   LoggingEnabled,
@@ -132,6 +133,8 @@ export interface FakeAccount {
   configRecorders?: Record<string, { recorders: ConfigurationRecorder[]; statuses: ConfigurationRecorderStatus[] }>;
   efs?: Record<string, FileSystemDescription[]>;
   logGroups?: Record<string, LogGroup[]>;
+  /** Data services (issue 13, aws-data), per region: see services/data.ts. */
+  data?: FakeDataServices;
 }
 
 export interface FakeState {

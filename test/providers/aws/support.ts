@@ -8,6 +8,7 @@ import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES } from '../../../providers/aws/res
 import { BASE_CREDENTIALS, FakeAws } from '../../fakes/aws/server.js';
 import { credentialRow, ec2Region, emptyAccount, unattachedAwsManagedPolicies, type FakeAccount, type FakeState } from '../../fakes/aws/state.js';
 import { silentLog } from '../support.js';
+import { richDataServices } from '../../fakes/aws/services/data.js';
 
 /** The silent logger, for the tests that import it from here. */
 export { silentLog };
@@ -178,6 +179,7 @@ export function richAccount(id = ACCOUNT): FakeAccount {
   };
   a.securityContact = { AlternateContactType: 'SECURITY', Name: 'Sec Team', Title: 'CISO', EmailAddress: 'sec@example.com', PhoneNumber: '+1-555-0100' };
   addCoverageServices(a);
+  a.data = richDataServices(id);
   return a;
 }
 

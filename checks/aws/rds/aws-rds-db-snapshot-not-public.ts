@@ -1,0 +1,24 @@
+import { defineCheck } from '../../../src/core/check.js';
+
+export default defineCheck({
+  id: 'aws-rds-db-snapshot-not-public',
+  title: 'RDS DB snapshots are not shared publicly',
+  provider: 'aws',
+  service: 'rds',
+  resourceType: 'aws.rds.db-snapshot',
+  duty: 'network-exposure',
+  severity: 'critical',
+  rationale: 'A manual DB snapshot whose restore attribute holds \"all\" can be copied and restored by any AWS account in the world: the whole database, outside every control of the owner. Sharing with named accounts is judged by the organisation, not here.',
+  remediation: {
+    text: 'Remove \"all\" from the DB snapshot\'s restore attribute; share with named accounts where needed.',
+    cli: 'aws rds modify-db-snapshot-attribute --db-snapshot-identifier SNAPSHOT --attribute-name restore --values-to-remove all',
+  },
+  assess(snapshot, ctx) {
+    const { restorers: observed, snapshotType } = snapshot.data;
+    if (observed === null) return ctx.notApplicable('Only manual snapshots can be shared', { snapshotType });
+    const restorers = ctx.known(observed);
+    return restorers.includes('all')
+      ? ctx.fail('Any AWS account may restore this snapshot', { restorers })
+      : ctx.pass(restorers.length > 0 ? `Shared with ${restorers.length} named account(s) only` : 'Not shared', { restorers });
+  },
+});

@@ -1,0 +1,8 @@
+import { describe } from 'vitest';
+import check from '../../../../checks/aws/rds/aws-rds-cluster-copy-tags-to-snapshot.js';
+import { rdsCluster } from '../../../fixtures/aws.js';
+import { settingCases } from '../lib/data-cases.js';
+
+describe(check.id, () => {
+  settingCases(check, 'aws.rds.cluster', 'rds:DescribeDBClusters', rdsCluster('good'), rdsCluster('bad', { copyTagsToSnapshot: false }), { copyTagsToSnapshot: false });
+});

@@ -21,6 +21,15 @@ import { collectLogs } from './collect/logs.js';
 import { collectRds, RDS_TYPES } from './collect/rds.js';
 import { collectS3AccountPublicAccessBlock, collectS3Buckets } from './collect/s3.js';
 import type { AwsConfig } from './config.js';
+// aws-edge (issue 13)
+import { collectImages } from './collect/ami.js';
+import { collectEcr } from './collect/ecr.js';
+import { collectEks } from './collect/eks.js';
+import { collectElbv2 } from './collect/elbv2.js';
+import { collectLambda } from './collect/lambda.js';
+import { collectSecrets } from './collect/secretsmanager.js';
+import { collectSns } from './collect/sns.js';
+import { collectSqs } from './collect/sqs.js';
 
 const truthy = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes)$/i.test(value.trim());
 
@@ -129,6 +138,15 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
         add('config', r, pick(['aws.config.recorder']), async (ctx) => [await collectConfig(callerFor(ctx), r)]);
         add('elasticfilesystem', r, pick(['aws.efs.file-system']), async (ctx) => [await collectEfs(callerFor(ctx), r)]);
         add('logs', r, pick(['aws.logs.log-group']), async (ctx) => [await collectLogs(callerFor(ctx), r)]);
+        // aws-edge (issue 13)
+        add('sqs', r, pick(['aws.sqs.queue']), async (ctx) => [await collectSqs(callerFor(ctx), r)]);
+        add('sns', r, pick(['aws.sns.topic']), async (ctx) => [await collectSns(callerFor(ctx), r)]);
+        add('secretsmanager', r, pick(['aws.secretsmanager.secret']), async (ctx) => [await collectSecrets(callerFor(ctx), r)]);
+        add('ecr', r, pick(['aws.ecr.repository']), async (ctx) => [await collectEcr(callerFor(ctx), r)]);
+        add('eks', r, pick(['aws.eks.cluster']), async (ctx) => [await collectEks(callerFor(ctx), r)]);
+        add('elasticloadbalancing', r, pick(['aws.elbv2.load-balancer']), async (ctx) => [await collectElbv2(callerFor(ctx), r)]);
+        add('lambda', r, pick(['aws.lambda.function']), async (ctx) => [await collectLambda(callerFor(ctx), r)]);
+        add('ec2', r, pick(['aws.ec2.image']), async (ctx) => [await collectImages(callerFor(ctx), r)]);
       }
       return tasks;
     },

@@ -262,13 +262,16 @@ function trail(org: DemoOrg, a: Account, home: string, name: string, o: { multiR
   for (const region of o.multiRegion ? a.regions : [home]) org.add(a, region, 'aws.cloudtrail.trail', arn, name, data);
 }
 
-function kmsKey(org: DemoOrg, a: Account, region: string, alias: string, o: { customer: boolean; rotation: boolean }) {
+function kmsKey(org: DemoOrg, a: Account, region: string, alias: string, o: { customer: boolean; rotation: boolean; publicPolicy?: boolean }) {
   const keyId = `${alias.replace(/[^a-z]/g, '').slice(0, 8)}-0000-4000-8000-${a.id}`;
   const arn = `arn:aws:kms:${region}:${a.id}:key/${keyId}`;
   org.add(a, region, 'aws.kms.key', arn, alias, {
     keyId, arn, aliases: [alias],
     metadata: seen({ keyManager: o.customer ? 'CUSTOMER' : 'AWS', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', keyState: 'Enabled', origin: 'AWS_KMS', creationDate: org.ago(800), description: alias, multiRegion: false }),
     rotation: o.customer ? seen({ keyRotationEnabled: o.rotation, rotationPeriodInDays: o.rotation ? 365 : null }) : null,
+    policy: o.customer
+      ? seen(doc({ Effect: 'Allow', Principal: { AWS: o.publicPolicy ? '*' : `arn:aws:iam::${a.id}:root` }, Action: o.publicPolicy ? ['kms:Decrypt', 'kms:DescribeKey'] : 'kms:*', Resource: '*' }))
+      : null,
   });
 }
 

@@ -35,6 +35,16 @@ export const AWS_REGIONAL_TYPES = [
   'aws.efs.file-system',
   'aws.ec2.network-acl',
   'aws.logs.log-group',
+  // aws-edge (issue 13)
+  'aws.sqs.queue',
+  'aws.sns.topic',
+  'aws.secretsmanager.secret',
+  'aws.ecr.repository',
+  'aws.eks.cluster',
+  'aws.elbv2.load-balancer',
+  'aws.lambda.function',
+  'aws.ec2.image',
+  'aws.backup.vault',
 ] as const satisfies readonly AwsResourceType[];
 
 /**

@@ -14,6 +14,14 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+// aws-edge (issue 13)
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -39,6 +47,14 @@ const CLIENTS = {
   s3: S3Client,
   s3control: S3ControlClient,
   sts: STSClient,
+  // aws-edge (issue 13)
+  ecr: ECRClient,
+  eks: EKSClient,
+  elasticloadbalancing: ElasticLoadBalancingV2Client,
+  lambda: LambdaClient,
+  secretsmanager: SecretsManagerClient,
+  sns: SNSClient,
+  sqs: SQSClient,
 } as const;
 
 export type AwsService = keyof typeof CLIENTS;

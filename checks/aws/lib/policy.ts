@@ -179,3 +179,15 @@ export function publicGrants(doc: PolicyDocument, narrowingKeys: readonly string
   }
   return grants;
 }
+
+/**
+ * A Deny on every principal for all of `service`'s actions (or `*`) when aws:SecureTransport is
+ * false: what makes a resource refuse plain HTTP (S3 buckets, SQS queues, SNS topics).
+ */
+export const deniesPlainHttp = (s: PolicyStatement, service: string): boolean =>
+  s.effect === 'Deny' &&
+  (s.principal?.aws.includes('*') ?? false) &&
+  s.action.some((a) => a === '*' || a.toLowerCase() === `${service}:*`) &&
+  Object.entries(s.condition).some(([operator, keys]) =>
+    (operator === 'Bool' || operator === 'BoolIfExists') &&
+    Object.entries(keys).some(([key, values]) => key.toLowerCase() === 'aws:securetransport' && values.includes('false')));

@@ -14,6 +14,7 @@ import {
 } from './model/index.js';
 import { parsePolicyDocument } from './policy-document.js';
 import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES, awsSettingId } from './resources.js';
+import { edgeDemo } from './demo-edge.js';
 
 /**
  * The demo organisation's AWS side: three accounts, two or three regions each, compliant and
@@ -30,7 +31,7 @@ export const awsDemoPolicy: Policy = {
   criticalResources: ['payments-*', 'dp-curated'],
 };
 
-interface Account {
+export interface Account {
   readonly id: string;
   readonly name: string;
   readonly regions: readonly string[];
@@ -42,7 +43,7 @@ const SUPPORT_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';
 const READONLY_ARN = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const BLOCK_ALL: PublicAccessBlock = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
 
-const doc = (...statements: Record<string, unknown>[]): PolicyDocument =>
+export const doc = (...statements: Record<string, unknown>[]): PolicyDocument =>
   parsePolicyDocument({ Version: '2012-10-17', Statement: statements });
 const trustService = (service: string) => doc({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
 const trustAccount = (account: string, condition?: Record<string, unknown>) =>
@@ -54,7 +55,7 @@ const rule = (protocol: string, from: number | null, to: number | null, cidrs: s
 });
 
 /** Collects resources per (account, region, type) and emits one listing per scope and type, as a scan would. */
-class DemoOrg {
+export class DemoOrg {
   private readonly items = new Map<string, Resource[]>();
   constructor(readonly now: Date, readonly accounts: readonly Account[]) {}
 
@@ -262,7 +263,7 @@ function trail(org: DemoOrg, a: Account, home: string, name: string, o: { multiR
   for (const region of o.multiRegion ? a.regions : [home]) org.add(a, region, 'aws.cloudtrail.trail', arn, name, data);
 }
 
-function kmsKey(org: DemoOrg, a: Account, region: string, alias: string, o: { customer: boolean; rotation: boolean; publicPolicy?: boolean }) {
+export function kmsKey(org: DemoOrg, a: Account, region: string, alias: string, o: { customer: boolean; rotation: boolean; publicPolicy?: boolean }) {
   const keyId = `${alias.replace(/[^a-z]/g, '').slice(0, 8)}-0000-4000-8000-${a.id}`;
   const arn = `arn:aws:kms:${region}:${a.id}:key/${keyId}`;
   org.add(a, region, 'aws.kms.key', arn, alias, {
@@ -478,5 +479,6 @@ export function awsDemo(now: Date): Listing[] {
   paymentsProd(org, payments);
   dataPlatform(org, data);
   sandbox(org, sandboxAccount);
+  edgeDemo(org, payments, data, sandboxAccount);
   return org.listings();
 }

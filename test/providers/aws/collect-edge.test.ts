@@ -100,4 +100,14 @@ describe('aws-edge collectors through the real SDK clients', () => {
     expect(find(listings, 'aws.secretsmanager.secret', R).items).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED', operation: 'secretsmanager:ListSecrets' } });
     expect(find(listings, 'aws.eks.cluster', R).items).toMatchObject({ ok: false, error: { code: 'ACCESS_DENIED', operation: 'eks:DescribeCluster' } });
   });
+
+  it('each new service takes its own endpoint (config endpoints.<service>)', async () => {
+    fake = await FakeAws.start(singleAccountState());
+    const endpoints = Object.fromEntries(['sts', 'ec2', 'account', 'sqs', 'sns', 'secretsmanager', 'ecr', 'eks', 'elasticloadbalancing', 'lambda'].map((s) => [s, fake!.url]));
+    const types = new Set<ResourceType>(['aws.sqs.queue', 'aws.sns.topic', 'aws.secretsmanager.secret', 'aws.ecr.repository', 'aws.eks.cluster', 'aws.elbv2.load-balancer', 'aws.lambda.function']);
+    // The shared endpoint goes nowhere: only the per-service ones can answer.
+    const { listings } = await runAdapter(await adapterFor(fake, { endpoint: 'http://127.0.0.1:9', endpoints, regions: [R] }), { types });
+    expect(listings.map((l) => [l.type, l.items.ok])).toEqual([...types].map((t) => [t, true]));
+  });
 });
+

@@ -71,7 +71,7 @@ export function addEdgeServices(a: FakeAccount): void {
   s.vaults.push(
     { vault: { BackupVaultName: 'locked', BackupVaultArn: arn('backup', 'backup-vault:locked'), VaultType: 'BACKUP_VAULT', EncryptionKeyArn: arn('kms', 'key/k1'),
       Locked: true, MinRetentionDays: 7, MaxRetentionDays: 365, LockDate: new Date('2026-01-01T00:00:00Z'), NumberOfRecoveryPoints: 12 } },
-    { vault: { BackupVaultName: 'Default', BackupVaultArn: arn('backup', 'backup-vault:Default'), EncryptionKeyArn: arn('kms', 'key/aws-backup'), Locked: false, NumberOfRecoveryPoints: 3 },
+    { vault: { BackupVaultName: 'Default', BackupVaultArn: arn('backup', 'backup-vault:Default'), EncryptionKeyArn: arn('kms', 'key/k2'), Locked: false, NumberOfRecoveryPoints: 3 },
       policy: anyone('backup:DeleteRecoveryPoint') },
   );
 }

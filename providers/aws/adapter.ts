@@ -29,6 +29,15 @@ import { collectMemoryDb } from './collect/memorydb.js';
 import { collectOpenSearch } from './collect/opensearch.js';
 import { collectRdsSnapshots, RDS_SNAPSHOT_TYPES } from './collect/rds-snapshots.js';
 import { collectRedshift } from './collect/redshift.js';
+// aws-edge (issue 13)
+import { collectImages } from './collect/ami.js';
+import { collectEcr } from './collect/ecr.js';
+import { collectEks } from './collect/eks.js';
+import { collectElbv2 } from './collect/elbv2.js';
+import { collectLambda } from './collect/lambda.js';
+import { collectSecrets } from './collect/secretsmanager.js';
+import { collectSns } from './collect/sns.js';
+import { collectSqs } from './collect/sqs.js';
 
 const truthy = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes)$/i.test(value.trim());
 
@@ -152,6 +161,15 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
         add('redshift', r, pick(['aws.redshift.cluster']), async (ctx) => [await collectRedshift(callerFor(ctx), r)]);
         add('es', r, pick(['aws.opensearch.domain']), async (ctx) => [await collectOpenSearch(callerFor(ctx), r)]);
         add('fsx', r, pick(['aws.fsx.file-system']), async (ctx) => [await collectFsx(callerFor(ctx), r)]);
+        // aws-edge (issue 13)
+        add('sqs', r, pick(['aws.sqs.queue']), async (ctx) => [await collectSqs(callerFor(ctx), r)]);
+        add('sns', r, pick(['aws.sns.topic']), async (ctx) => [await collectSns(callerFor(ctx), r)]);
+        add('secretsmanager', r, pick(['aws.secretsmanager.secret']), async (ctx) => [await collectSecrets(callerFor(ctx), r)]);
+        add('ecr', r, pick(['aws.ecr.repository']), async (ctx) => [await collectEcr(callerFor(ctx), r)]);
+        add('eks', r, pick(['aws.eks.cluster']), async (ctx) => [await collectEks(callerFor(ctx), r)]);
+        add('elasticloadbalancing', r, pick(['aws.elbv2.load-balancer']), async (ctx) => [await collectElbv2(callerFor(ctx), r)]);
+        add('lambda', r, pick(['aws.lambda.function']), async (ctx) => [await collectLambda(callerFor(ctx), r)]);
+        add('ec2', r, pick(['aws.ec2.image']), async (ctx) => [await collectImages(callerFor(ctx), r)]);
       }
       return tasks;
     },

@@ -15,6 +15,7 @@ import {
 import { parsePolicyDocument } from './policy-document.js';
 import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES, awsSettingId } from './resources.js';
 import { dataServicesDemo } from './demo-data.js';
+import { edgeDemo } from './demo-edge.js';
 
 /**
  * The demo organisation's AWS side: three accounts, two or three regions each, compliant and
@@ -43,7 +44,7 @@ const SUPPORT_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';
 const READONLY_ARN = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const BLOCK_ALL: PublicAccessBlock = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
 
-const doc = (...statements: Record<string, unknown>[]): PolicyDocument =>
+export const doc = (...statements: Record<string, unknown>[]): PolicyDocument =>
   parsePolicyDocument({ Version: '2012-10-17', Statement: statements });
 const trustService = (service: string) => doc({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' });
 const trustAccount = (account: string, condition?: Record<string, unknown>) =>
@@ -263,13 +264,16 @@ function trail(org: DemoOrg, a: Account, home: string, name: string, o: { multiR
   for (const region of o.multiRegion ? a.regions : [home]) org.add(a, region, 'aws.cloudtrail.trail', arn, name, data);
 }
 
-function kmsKey(org: DemoOrg, a: Account, region: string, alias: string, o: { customer: boolean; rotation: boolean }) {
+export function kmsKey(org: DemoOrg, a: Account, region: string, alias: string, o: { customer: boolean; rotation: boolean; publicPolicy?: boolean }) {
   const keyId = `${alias.replace(/[^a-z]/g, '').slice(0, 8)}-0000-4000-8000-${a.id}`;
   const arn = `arn:aws:kms:${region}:${a.id}:key/${keyId}`;
   org.add(a, region, 'aws.kms.key', arn, alias, {
     keyId, arn, aliases: [alias],
     metadata: seen({ keyManager: o.customer ? 'CUSTOMER' : 'AWS', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', keyState: 'Enabled', origin: 'AWS_KMS', creationDate: org.ago(800), description: alias, multiRegion: false }),
     rotation: o.customer ? seen({ keyRotationEnabled: o.rotation, rotationPeriodInDays: o.rotation ? 365 : null }) : null,
+    policy: o.customer
+      ? seen(doc({ Effect: 'Allow', Principal: { AWS: o.publicPolicy ? '*' : `arn:aws:iam::${a.id}:root` }, Action: o.publicPolicy ? ['kms:Decrypt', 'kms:DescribeKey'] : 'kms:*', Resource: '*' }))
+      : null,
   });
 }
 
@@ -477,5 +481,6 @@ export function awsDemo(now: Date): Listing[] {
   dataPlatform(org, data);
   sandbox(org, sandboxAccount);
   dataServicesDemo(org, payments, data, sandboxAccount);
+  edgeDemo(org, payments, data, sandboxAccount);
   return org.listings();
 }

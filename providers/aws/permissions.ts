@@ -95,6 +95,27 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
   'es:ListDomainNames': 'es:ListDomainNames',
   'es:DescribeDomains': 'es:DescribeDomains',
   'fsx:DescribeFileSystems': 'fsx:DescribeFileSystems',
+  // aws-edge (issue 13)
+  'sqs:ListQueues': 'sqs:ListQueues',
+  'sqs:GetQueueAttributes': 'sqs:GetQueueAttributes',
+  'sns:ListTopics': 'sns:ListTopics',
+  'sns:GetTopicAttributes': 'sns:GetTopicAttributes',
+  'secretsmanager:ListSecrets': 'secretsmanager:ListSecrets',
+  'secretsmanager:GetResourcePolicy': 'secretsmanager:GetResourcePolicy',
+  'ecr:DescribeRepositories': 'ecr:DescribeRepositories',
+  'ecr:GetRepositoryPolicy': 'ecr:GetRepositoryPolicy',
+  'eks:ListClusters': 'eks:ListClusters',
+  'eks:DescribeCluster': 'eks:DescribeCluster',
+  'elasticloadbalancing:DescribeLoadBalancers': 'elasticloadbalancing:DescribeLoadBalancers',
+  'elasticloadbalancing:DescribeListeners': 'elasticloadbalancing:DescribeListeners',
+  'elasticloadbalancing:DescribeLoadBalancerAttributes': 'elasticloadbalancing:DescribeLoadBalancerAttributes',
+  'lambda:ListFunctions': 'lambda:ListFunctions',
+  'lambda:GetPolicy': 'lambda:GetPolicy',
+  'lambda:ListFunctionUrlConfigs': 'lambda:ListFunctionUrlConfigs',
+  'ec2:DescribeImages': 'ec2:DescribeImages',
+  'kms:GetKeyPolicy': 'kms:GetKeyPolicy',
+  'backup:ListBackupVaults': 'backup:ListBackupVaults',
+  'backup:GetBackupVaultAccessPolicy': 'backup:GetBackupVaultAccessPolicy',
 };
 
 export function iamActionFor(service: string, operation: string): string | undefined {

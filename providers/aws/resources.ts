@@ -44,6 +44,16 @@ export const AWS_REGIONAL_TYPES = [
   'aws.redshift.cluster',
   'aws.opensearch.domain',
   'aws.fsx.file-system',
+  // aws-edge (issue 13)
+  'aws.sqs.queue',
+  'aws.sns.topic',
+  'aws.secretsmanager.secret',
+  'aws.ecr.repository',
+  'aws.eks.cluster',
+  'aws.elbv2.load-balancer',
+  'aws.lambda.function',
+  'aws.ec2.image',
+  'aws.backup.vault',
 ] as const satisfies readonly AwsResourceType[];
 
 /**

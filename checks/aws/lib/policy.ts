@@ -121,21 +121,73 @@ export function trustIssues(doc: PolicyDocument, ownAccount: string, trustedAcco
   return issues;
 }
 
-/** Conditions on the network a request comes from; they narrow a resource policy as the caller keys do. */
-const NETWORK_KEYS = ['aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce'];
-const ANY_ADDRESS = ['0.0.0.0/0', '::/0'];
+/**
+ * Condition keys that narrow a resource policy's `"*"` to known callers: an account, an
+ * organisation, a VPC or endpoint, a source ARN, a network. (RESTRICTING_KEYS plus the network and
+ * service-specific ones a resource policy uses; trust policies keep their own, shorter list.)
+ */
+export const NARROWING_KEYS: readonly string[] = [
+  ...RESTRICTING_KEYS,
+  'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourcevpcarn', 'aws:sourceip', 'aws:sourceowner', 'aws:resourceorgid', 'aws:resourceaccount',
+  'lambda:eventsourcetoken',
+];
 
-/** A network condition narrows only if it names something narrower than every address. */
-const restrictsNetwork = (s: PolicyStatement): boolean =>
-  Object.values(s.condition).some((keys) => Object.entries(keys).some(([key, values]) =>
-    NETWORK_KEYS.includes(key.toLowerCase()) && !(key.toLowerCase() === 'aws:sourceip' && values.some((v) => ANY_ADDRESS.includes(v)))));
+/** Values that narrow nothing: a wildcard, or an IP range holding every address. */
+const OPEN_VALUES = new Set(['*', '0.0.0.0/0', '::/0']);
 
 /**
- * The Allow statements of a resource policy (a domain, queue, topic, key or vault policy) that
- * anyone may use: `Principal: "*"` (or `{"AWS": "*"}`), or `NotPrincipal`, with no condition that
- * pins the caller (the trust-policy keys above) or its network.
+ * Whether one condition narrows who may call. A negated operator (`StringNotEquals`) excludes
+ * callers rather than naming them, an `IfExists` one lets through every caller whose request lacks
+ * the key, and a wildcard value names everyone: none of them narrows.
  */
-export function statementsOpenToEveryone(doc: PolicyDocument): PolicyStatement[] {
-  return doc.statement.filter((s) => s.effect === 'Allow' &&
-    (s.principal?.aws.includes('*') === true || s.notPrincipal !== null) && !restrictsCaller(s) && !restrictsNetwork(s));
+const narrowsCaller = (s: PolicyStatement, extraKeys: readonly string[]): boolean =>
+  Object.entries(s.condition).some(([operator, keys]) => {
+    const op = operator.toLowerCase();
+    if (op.includes('not') || op.endsWith('ifexists') || op === 'null') return false;
+    return Object.entries(keys).some(([key, values]) => {
+      const k = key.toLowerCase();
+      return (NARROWING_KEYS.includes(k) || extraKeys.includes(k)) && values.length > 0 && values.every((v) => !OPEN_VALUES.has(v));
+    });
+  });
+
+/** `*`, or an ARN with `*` where the account goes (`arn:aws:iam::*:root`). */
+const isEveryone = (principal: string): boolean => principal === '*' || /^arn:aws[a-z-]*:(?:iam|sts)::\*:/.test(principal);
+
+/** An Allow statement of a resource policy that lets anyone call, with what it allows. */
+export interface PublicGrant {
+  readonly sid: string | null;
+  /** The principal as written (`*`), or `NotPrincipal` for "everyone but". */
+  readonly principal: string;
+  /** `Action`, or `NotAction` prefixed with `not:`. */
+  readonly actions: readonly string[];
 }
+
+/**
+ * The statements of a resource policy (bucket, queue, topic, secret, repository, function, key,
+ * vault, domain) that allow anyone, any account, without a condition narrowing the callers to an
+ * account, organisation, VPC or source. `narrowingKeys` adds a service's own keys (lower case).
+ * Deny statements are not subtracted: a Deny carving out a few actions leaves the rest public.
+ */
+export function publicGrants(doc: PolicyDocument, narrowingKeys: readonly string[] = []): PublicGrant[] {
+  const grants: PublicGrant[] = [];
+  for (const s of doc.statement) {
+    if (s.effect !== 'Allow' || narrowsCaller(s, narrowingKeys)) continue;
+    const everyone = s.principal ? [...s.principal.aws, ...s.principal.canonicalUser].find(isEveryone) : undefined;
+    const principal = everyone ?? (s.notPrincipal ? 'NotPrincipal' : undefined);
+    if (principal === undefined) continue;
+    grants.push({ sid: s.sid, principal, actions: s.action.length > 0 ? s.action : s.notAction.map((a) => `not:${a}`) });
+  }
+  return grants;
+}
+
+/**
+ * A Deny on every principal for all of `service`'s actions (or `*`) when aws:SecureTransport is
+ * false: what makes a resource refuse plain HTTP (S3 buckets, SQS queues, SNS topics).
+ */
+export const deniesPlainHttp = (s: PolicyStatement, service: string): boolean =>
+  s.effect === 'Deny' &&
+  (s.principal?.aws.includes('*') ?? false) &&
+  s.action.some((a) => a === '*' || a.toLowerCase() === `${service}:*`) &&
+  Object.entries(s.condition).some(([operator, keys]) =>
+    (operator === 'Bool' || operator === 'BoolIfExists') &&
+    Object.entries(keys).some(([key, values]) => key.toLowerCase() === 'aws:securetransport' && values.includes('false')));

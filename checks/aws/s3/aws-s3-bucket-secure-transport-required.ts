@@ -1,14 +1,5 @@
 import { defineCheck } from '../../../src/core/check.js';
-import type { PolicyStatement } from '../../../providers/aws/model/index.js';
-
-/** A Deny on every principal for s3:* (or *) when aws:SecureTransport is false. */
-const deniesPlainHttp = (s: PolicyStatement): boolean =>
-  s.effect === 'Deny' &&
-  (s.principal?.aws.includes('*') ?? false) &&
-  s.action.some((a) => a === 's3:*' || a === '*') &&
-  Object.entries(s.condition).some(([operator, keys]) =>
-    (operator === 'Bool' || operator === 'BoolIfExists') &&
-    Object.entries(keys).some(([key, values]) => key.toLowerCase() === 'aws:securetransport' && values.includes('false')));
+import { deniesPlainHttp } from '../lib/policy.js';
 
 export default defineCheck({
   id: 'aws-s3-bucket-secure-transport-required',
@@ -26,7 +17,7 @@ export default defineCheck({
   assess(bucket, ctx) {
     const policy = ctx.known(bucket.data.policy);
     if (policy === null) return ctx.fail('The bucket has no policy, so plain HTTP is accepted', { hasPolicy: false });
-    const statement = policy.statement.find(deniesPlainHttp);
+    const statement = policy.statement.find((s) => deniesPlainHttp(s, 's3'));
     return statement
       ? ctx.pass('The bucket policy denies requests without TLS', { hasPolicy: true, sid: statement.sid })
       : ctx.fail('The bucket policy does not deny requests without TLS', { hasPolicy: true, sid: null });

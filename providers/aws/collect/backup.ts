@@ -1,11 +1,14 @@
 import {
   GetBackupPlanCommand,
   GetBackupSelectionCommand,
+  GetBackupVaultAccessPolicyCommand,
   paginateListBackupPlans,
   paginateListBackupSelections,
+  paginateListBackupVaults,
   paginateListProtectedResources,
   type GetBackupPlanCommandOutput,
   type GetBackupSelectionCommandOutput,
+  type GetBackupVaultAccessPolicyCommandOutput,
 } from '@aws-sdk/client-backup';
 import type { Listing } from '../../../src/core/inventory.js';
 import { seen, unseen, type Observed } from '../../../src/core/observed.js';
@@ -13,8 +16,9 @@ import type { ResourceType } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
 import type { BackupSelection } from '../model/index.js';
 import { FailedCall, iso, provenance, type AwsCaller } from './caller.js';
+import { resourcePolicy } from './resource-policy.js';
 
-export const BACKUP_TYPES = ['aws.backup.plan', 'aws.backup.protected-resource'] as const satisfies readonly ResourceType[];
+export const BACKUP_TYPES = ['aws.backup.plan', 'aws.backup.protected-resource', 'aws.backup.vault'] as const satisfies readonly ResourceType[];
 
 /** AWS Backup in one region: plans with their rules and selections, and the protected resources. */
 export async function collectBackup(caller: AwsCaller, region: string, types: ReadonlySet<ResourceType>): Promise<Listing[]> {
@@ -76,6 +80,26 @@ export async function collectBackup(caller: AwsCaller, region: string, types: Re
             resourceName: r.ResourceName || null,
           },
         }))));
+  }
+  if (types.has('aws.backup.vault')) {
+    // ListBackupVaults carries the lock and the key; the access policy needs one call per vault.
+    jobs.push(caller.listing('aws.backup.vault', region, 'backup', 'ListBackupVaults', async () => {
+      const vaults = await caller.all('backup', region, paginateListBackupVaults, {}, (p) => p.BackupVaultList, 1000);
+      return Promise.all(vaults.filter((v) => v.BackupVaultName).map(async (v) => {
+        const name = v.BackupVaultName!;
+        const policy = await caller.observe('backup', region, new GetBackupVaultAccessPolicyCommand({ BackupVaultName: name }),
+          (o: GetBackupVaultAccessPolicyCommandOutput) => resourcePolicy(o.Policy), null);
+        const arn = v.BackupVaultArn ?? name;
+        return resource('aws.backup.vault', where, {
+          id: arn, name,
+          data: {
+            name, arn, vaultType: v.VaultType ?? 'BACKUP_VAULT', encryptionKeyArn: v.EncryptionKeyArn || null, locked: v.Locked ?? false,
+            minRetentionDays: v.MinRetentionDays ?? null, maxRetentionDays: v.MaxRetentionDays ?? null, lockDate: iso(v.LockDate),
+            numberOfRecoveryPoints: v.NumberOfRecoveryPoints ?? 0, policy,
+          },
+        });
+      }));
+    }));
   }
   return Promise.all(jobs);
 }

@@ -21,6 +21,14 @@ import { FSxClient } from '@aws-sdk/client-fsx';
 import { MemoryDBClient } from '@aws-sdk/client-memorydb';
 import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { RedshiftClient } from '@aws-sdk/client-redshift';
+// aws-edge (issue 13)
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -53,6 +61,14 @@ const CLIENTS = {
   fsx: FSxClient,
   memorydb: MemoryDBClient,
   redshift: RedshiftClient,
+  // aws-edge (issue 13)
+  ecr: ECRClient,
+  eks: EKSClient,
+  elasticloadbalancing: ElasticLoadBalancingV2Client,
+  lambda: LambdaClient,
+  secretsmanager: SecretsManagerClient,
+  sns: SNSClient,
+  sqs: SQSClient,
 } as const;
 
 export type AwsService = keyof typeof CLIENTS;

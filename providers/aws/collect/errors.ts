@@ -167,6 +167,10 @@ export const NOT_CONFIGURED: Readonly<Record<string, readonly string[]>> = {
   's3:GetObjectLockConfiguration': ['ObjectLockConfigurationNotFoundError'],
   's3control:GetPublicAccessBlock': ['NoSuchPublicAccessBlockConfiguration'],
   'account:GetAlternateContact': ['ResourceNotFoundException'],
+  // aws-edge (issue 13): "no resource policy"
+  'ecr:GetRepositoryPolicy': ['RepositoryPolicyNotFoundException'],
+  'lambda:GetPolicy': ['ResourceNotFoundException'],
+  'backup:GetBackupVaultAccessPolicy': ['ResourceNotFoundException'],
 };
 
 export function isNotConfigured(error: unknown, service: string, operation: string): boolean {

@@ -1,9 +1,11 @@
 import {
   DescribeKeyCommand,
+  GetKeyPolicyCommand,
   GetKeyRotationStatusCommand,
   paginateListAliases,
   paginateListKeys,
   type DescribeKeyCommandOutput,
+  type GetKeyPolicyCommandOutput,
   type GetKeyRotationStatusCommandOutput,
 } from '@aws-sdk/client-kms';
 import type { Listing } from '../../../src/core/inventory.js';
@@ -12,10 +14,12 @@ import { resource } from '../../../src/inventory/build.js';
 import { type KmsKeyMetadata } from '../model/index.js';
 import { rotationApplies } from '../resources.js';
 import { iso, provenance, type AwsCaller } from './caller.js';
+import { resourcePolicy } from './resource-policy.js';
 
 /**
  * KMS keys of one region: ListKeys and ListAliases in pages, then DescribeKey per key (a key
- * policy can deny it for one key alone) and GetKeyRotationStatus only where rotation applies.
+ * policy can deny it for one key alone), GetKeyRotationStatus only where rotation applies, and
+ * GetKeyPolicy for customer-managed keys (AWS-managed keys' policies are AWS's, never public).
  */
 export async function collectKms(caller: AwsCaller, region: string): Promise<Listing> {
   const where = { provider: 'aws' as const, account: caller.account, region };
@@ -46,11 +50,18 @@ export async function collectKms(caller: AwsCaller, region: string): Promise<Lis
           rotationPeriodInDays: o.RotationPeriodInDays ?? null,
         }))
         : null;
+      const policy = metadata.ok && metadata.value.keyManager === 'CUSTOMER'
+        ? await caller.observe('kms', region, new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }), (o: GetKeyPolicyCommandOutput) => {
+          const doc = resourcePolicy(o.Policy);
+          if (doc === null) throw Object.assign(new Error('GetKeyPolicy returned no policy'), { name: 'InvalidResponse' });
+          return doc;
+        })
+        : null;
       const arn = k.KeyArn ?? keyId;
       const names = aliasesOf(keyId);
       return resource('aws.kms.key', where, {
         id: arn, name: names[0] ?? keyId,
-        data: { keyId, arn, aliases: names, metadata, rotation },
+        data: { keyId, arn, aliases: names, metadata, rotation, policy },
       });
     }));
   });

@@ -18,6 +18,16 @@ import type { FsxFileSystem } from './fsx.js';
 import type { MemoryDbCluster } from './memorydb.js';
 import type { OpenSearchDomain } from './opensearch.js';
 import type { RedshiftCluster } from './redshift.js';
+// aws-edge (issue 13): queues, topics, secrets, registries, clusters, load balancers, functions, images, vaults
+import type { Ec2Image } from './ami.js';
+import type { BackupVault } from './backup-vault.js';
+import type { EcrRepository } from './ecr.js';
+import type { EksCluster } from './eks.js';
+import type { ElbLoadBalancer } from './elbv2.js';
+import type { LambdaFunction } from './lambda.js';
+import type { Secret } from './secretsmanager.js';
+import type { SnsTopic } from './sns.js';
+import type { SqsQueue } from './sqs.js';
 
 export type * from './accessanalyzer.js';
 export type * from './account.js';
@@ -40,6 +50,16 @@ export type * from './fsx.js';
 export type * from './memorydb.js';
 export type * from './opensearch.js';
 export type * from './redshift.js';
+// aws-edge (issue 13)
+export type * from './ami.js';
+export type * from './backup-vault.js';
+export type * from './ecr.js';
+export type * from './eks.js';
+export type * from './elbv2.js';
+export type * from './lambda.js';
+export type * from './secretsmanager.js';
+export type * from './sns.js';
+export type * from './sqs.js';
 
 /**
  * The AWS resource types. Global services (IAM, the S3 account block, account settings) are listed
@@ -84,6 +104,16 @@ export interface AwsResourceTypes {
   'aws.redshift.cluster': RedshiftCluster;
   'aws.opensearch.domain': OpenSearchDomain;
   'aws.fsx.file-system': FsxFileSystem;
+  // aws-edge (issue 13)
+  'aws.sqs.queue': SqsQueue;
+  'aws.sns.topic': SnsTopic;
+  'aws.secretsmanager.secret': Secret;
+  'aws.ecr.repository': EcrRepository;
+  'aws.eks.cluster': EksCluster;
+  'aws.elbv2.load-balancer': ElbLoadBalancer;
+  'aws.lambda.function': LambdaFunction;
+  'aws.ec2.image': Ec2Image;
+  'aws.backup.vault': BackupVault;
 }
 
 declare module '../../../src/core/resource.js' {

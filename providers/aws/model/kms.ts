@@ -1,6 +1,7 @@
 import type { Observed } from '../../../src/core/observed.js';
+import type { PolicyDocument } from './policy-document.js';
 
-/** KMS (regional): `kms:ListKeys` (the listing), then `kms:DescribeKey` and `kms:GetKeyRotationStatus` per key. */
+/** KMS (regional): `kms:ListKeys` (the listing), then `kms:DescribeKey`, `kms:GetKeyRotationStatus` and `kms:GetKeyPolicy` per key. */
 
 /** `kms:DescribeKey` `KeyMetadata`. */
 export interface KmsKeyMetadata {
@@ -36,4 +37,6 @@ export interface KmsKey {
    * asymmetric, HMAC, imported or custom key store keys, keys pending deletion, or unknown metadata.
    */
   readonly rotation: Observed<KeyRotation> | null;
+  /** `kms:GetKeyPolicy` (policy `default`) for customer-managed keys; null when not asked (AWS-managed keys, unknown metadata). */
+  readonly policy: Observed<PolicyDocument> | null;
 }

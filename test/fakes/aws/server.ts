@@ -20,6 +20,7 @@ import { HANDLERS, FakeAwsError, pageLimits } from './handlers.js';
 import { escapeXml, jsonBody, restXmlBody, xmlMembers } from './serialize.js';
 import type { FakeAccount, FakeState } from './state.js';
 import { DATA_PROTOCOLS, DATA_REST_ROUTES } from './services/data.js';
+import { EDGE_EXTRA_HANDLERS, EDGE_HANDLERS, EDGE_PROTOCOLS, EDGE_REST_ROUTES } from './services/edge.js';
 
 /**
  * A wire-level fake of the AWS APIs dutyscan reads, for the real SDK clients: Query/XML (IAM,
@@ -49,6 +50,7 @@ const PROTOCOLS: Record<string, { protocol: Protocol; module: Record<string, unk
   'access-analyzer': { protocol: 'rest-json', module: accessanalyzer },
   elasticfilesystem: { protocol: 'rest-json', module: efs },
   ...DATA_PROTOCOLS,
+  ...EDGE_PROTOCOLS,
 };
 
 /** REST routes: method, path pattern, and for S3 the sub-resource query key that names the operation. */
@@ -80,7 +82,12 @@ const REST_TABLE: { service: string; method: string; path: RegExp; subresource?:
   { service: 'access-analyzer', method: 'GET', path: /^\/analyzer\/?$/, operation: 'ListAnalyzers' },
   { service: 'elasticfilesystem', method: 'GET', path: /^\/2015-02-01\/file-systems\/?$/, operation: 'DescribeFileSystems' },
   ...DATA_REST_ROUTES,
+  ...EDGE_REST_ROUTES,
 ];
+
+// aws-edge (issue 13): new services, and the calls they add to existing ones.
+Object.assign(HANDLERS, EDGE_HANDLERS);
+for (const [service, handlers] of Object.entries(EDGE_EXTRA_HANDLERS)) HANDLERS[service] = { ...HANDLERS[service], ...handlers };
 
 /** The REST routes by service; an S3 bucket route with no sub-resource answers only a query without one. */
 const REST_ROUTES = new Map<string, Routes<{ operation: string; subresource?: string }>>();

@@ -9,6 +9,7 @@ import { BASE_CREDENTIALS, FakeAws } from '../../fakes/aws/server.js';
 import { credentialRow, ec2Region, emptyAccount, unattachedAwsManagedPolicies, type FakeAccount, type FakeState } from '../../fakes/aws/state.js';
 import { silentLog } from '../support.js';
 import { richDataServices } from '../../fakes/aws/services/data.js';
+import { addEdgeServices } from '../../fakes/aws/services/edge-estate.js';
 
 /** The silent logger, for the tests that import it from here. */
 export { silentLog };
@@ -27,7 +28,8 @@ export function useFakeCredentials(): void {
 /** Generous limits: tests measure behaviour, not the default pacing. */
 export const FAST_LIMITS = Object.fromEntries(
   ['ec2', 's3', 's3control', 'iam', 'sts', 'organizations', 'kms', 'cloudtrail', 'backup', 'account', 'rds',
-    'guardduty', 'access-analyzer', 'config', 'elasticfilesystem', 'logs'].map((s) => [
+    'guardduty', 'access-analyzer', 'config', 'elasticfilesystem', 'logs',
+    'sqs', 'sns', 'secretsmanager', 'ecr', 'eks', 'elasticloadbalancing', 'lambda'].map((s) => [
     `aws/${s}`, { perSecond: 10_000, burst: 10_000 },
   ]),
 );
@@ -180,6 +182,7 @@ export function richAccount(id = ACCOUNT): FakeAccount {
   a.securityContact = { AlternateContactType: 'SECURITY', Name: 'Sec Team', Title: 'CISO', EmailAddress: 'sec@example.com', PhoneNumber: '+1-555-0100' };
   addCoverageServices(a);
   a.data = richDataServices(id);
+  addEdgeServices(a);
   return a;
 }
 

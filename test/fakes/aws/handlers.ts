@@ -141,7 +141,7 @@ const IAM: Record<string, Handler> = {
 
 const STS: Record<string, Handler> = {
   GetCallerIdentity: ({ account }) => ({
-    Account: account.id, Arn: `arn:aws:iam::${account.id}:user/dutyscan`, UserId: 'AIDAFAKE',
+    Account: account.id, Arn: `arn:${account.partition ?? 'aws'}:iam::${account.id}:user/dutyscan`, UserId: 'AIDAFAKE',
   }),
   AssumeRole: ({ fake, params }) => {
     const match = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(params.RoleArn ?? '');

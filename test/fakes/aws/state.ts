@@ -115,6 +115,8 @@ export interface FakeAccount {
   readonly id: string;
   /** DescribeRegions(AllRegions=true) answer. */
   regions: { RegionName: string; OptInStatus: 'opt-in-not-required' | 'opted-in' | 'not-opted-in' }[];
+  /** The partition of the identity ARNs STS answers with (`aws` unless set). */
+  partition?: string;
   /** The role an organisation scan assumes here; null: none (AssumeRole is denied). */
   memberRole: { name: string; externalId?: string } | null;
   iam: FakeIam;

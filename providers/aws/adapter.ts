@@ -21,6 +21,7 @@ import { collectLogs } from './collect/logs.js';
 import { collectRds, RDS_TYPES } from './collect/rds.js';
 import { collectS3AccountPublicAccessBlock, collectS3Buckets } from './collect/s3.js';
 import type { AwsConfig } from './config.js';
+import { collectEffectiveTagPolicy, collectTaggedResources } from './collect/tagging.js';
 
 const truthy = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes)$/i.test(value.trim());
 
@@ -129,6 +130,12 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
         add('config', r, pick(['aws.config.recorder']), async (ctx) => [await collectConfig(callerFor(ctx), r)]);
         add('elasticfilesystem', r, pick(['aws.efs.file-system']), async (ctx) => [await collectEfs(callerFor(ctx), r)]);
         add('logs', r, pick(['aws.logs.log-group']), async (ctx) => [await collectLogs(callerFor(ctx), r)]);
+      }
+
+      // Required tags in bulk (every taggable type), and the organisation's tag policy.
+      add('organizations', GLOBAL_REGION, pick(['aws.organizations.tag-policy']), async (ctx) => [await collectEffectiveTagPolicy(callerFor(ctx), home)]);
+      for (const region of session.regions) {
+        add('tagging', region.name, pick(['aws.tagging.resource']), async (ctx) => [await collectTaggedResources(callerFor(ctx), region.name)]);
       }
       return tasks;
     },

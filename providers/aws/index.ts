@@ -51,6 +51,8 @@ export const aws = defineProvider({
     config: 'https://docs.aws.amazon.com/config/',
     efs: 'https://docs.aws.amazon.com/efs/',
     logs: 'https://docs.aws.amazon.com/cloudwatch/',
+
+    tagging: 'https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html',
   },
   demo: { listings: awsDemo, policy: awsDemoPolicy },
   createAdapter: async (config, options, policy): Promise<ProviderAdapter> => (await import('./adapter.js')).createAdapter(config, { ...options, criticalResources: policy.criticalResources }),

@@ -78,6 +78,10 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
   'elasticfilesystem:DescribeFileSystems': 'elasticfilesystem:DescribeFileSystems',
 
   'logs:DescribeLogGroups': 'logs:DescribeLogGroups',
+
+  // Required tags in bulk, and the organisation's tag policy (asked by each account for itself).
+  'tagging:GetResources': 'tag:GetResources',
+  'organizations:DescribeEffectivePolicy': 'organizations:DescribeEffectivePolicy',
 };
 
 export function iamActionFor(service: string, operation: string): string | undefined {

@@ -12,6 +12,8 @@ export const AWS_GLOBAL_TYPES = [
   'aws.iam.policy',
   'aws.s3.account-public-access-block',
   'aws.account.security-contact',
+
+  'aws.organizations.tag-policy',
 ] as const satisfies readonly AwsResourceType[];
 
 export const AWS_REGIONAL_TYPES = [
@@ -35,6 +37,8 @@ export const AWS_REGIONAL_TYPES = [
   'aws.efs.file-system',
   'aws.ec2.network-acl',
   'aws.logs.log-group',
+
+  'aws.tagging.resource',
 ] as const satisfies readonly AwsResourceType[];
 
 /**

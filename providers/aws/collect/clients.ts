@@ -13,6 +13,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
@@ -39,6 +40,9 @@ const CLIENTS = {
   s3: S3Client,
   s3control: S3ControlClient,
   sts: STSClient,
+
+  // The Tagging API signs as `tagging`; its IAM actions are `tag:*`.
+  tagging: ResourceGroupsTaggingAPIClient,
 } as const;
 
 export type AwsService = keyof typeof CLIENTS;

@@ -12,6 +12,8 @@ import type { LogGroup } from './logs.js';
 import type { RdsCluster, RdsInstance } from './rds.js';
 import type { S3AccountPublicAccessBlock, S3Bucket } from './s3.js';
 
+import type { EffectiveTagPolicy, TaggedResource } from './tagging.js';
+
 export type * from './accessanalyzer.js';
 export type * from './account.js';
 export type * from './backup.js';
@@ -26,6 +28,8 @@ export type * from './logs.js';
 export type * from './policy-document.js';
 export type * from './rds.js';
 export type * from './s3.js';
+
+export type * from './tagging.js';
 
 /**
  * The AWS resource types. Global services (IAM, the S3 account block, account settings) are listed
@@ -61,6 +65,10 @@ export interface AwsResourceTypes {
   'aws.efs.file-system': EfsFileSystem;
   'aws.ec2.network-acl': NetworkAcl;
   'aws.logs.log-group': LogGroup;
+
+  // Required tags in bulk, and the organisation's own requirement.
+  'aws.tagging.resource': TaggedResource;
+  'aws.organizations.tag-policy': EffectiveTagPolicy;
 }
 
 declare module '../../../src/core/resource.js' {

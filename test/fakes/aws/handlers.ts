@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FakeAws } from './server.js';
 import { credentialReportCsv, ec2Region, type FakeAccount, type FakeBucket } from './state.js';
+import { ORGANIZATIONS_POLICIES, TAGGING } from './services/tagging.js';
 
 export class FakeAwsError extends Error {
   constructor(
@@ -437,4 +438,7 @@ export const HANDLERS: Record<string, Record<string, Handler>> = {
   config: CONFIG,
   elasticfilesystem: EFS,
   logs: LOGS,
+
+  tagging: TAGGING,
 };
+Object.assign(ORGANIZATIONS, ORGANIZATIONS_POLICIES);

@@ -134,6 +134,10 @@ export interface FakeAccount {
   configRecorders?: Record<string, { recorders: ConfigurationRecorder[]; statuses: ConfigurationRecorderStatus[] }>;
   efs?: Record<string, FileSystemDescription[]>;
   logGroups?: Record<string, LogGroup[]>;
+  /** Resource Groups Tagging API: the tagged resources of each region (see services/tagging.ts). */
+  tagged?: Record<string, { ResourceARN: string; Tags: { Key: string; Value: string }[] }[]>;
+  /** The effective tag policy's content; absent: none (EffectivePolicyNotFoundException). */
+  tagPolicy?: string;
 }
 
 export interface FakeState {

@@ -15,7 +15,11 @@ import type { TagRule } from '../../src/core/policy.js';
  * - Keys compare as the provider stores them, given by the adapter: AWS tag keys are case-sensitive
  *   (`Owner` and `owner` are two tags); Azure tag names are not; GCP label keys are lower case only,
  *   so a rule written `Owner` (for AWS) means `owner` there: case-insensitive as well.
- * - No rule at all: NOT_ASSESSED (`policy.requiredTags`); rules for other types only: NOT_APPLICABLE.
+ * - Where the rules come from: `policy.requiredTags` when the config sets any (source `config`);
+ *   else what the organisation declares in the cloud, when the check can read it (an AWS
+ *   Organizations tag policy, Azure Policy "require a tag" assignments), named in every verdict as
+ *   `requirementSource`. The config wins outright: two sources of rules would judge a resource twice.
+ * - No rule from any source: NOT_ASSESSED (`policy.requiredTags`); rules for other types only: NOT_APPLICABLE.
  */
 
 /** How a provider's tags compare, and what it calls them. */
@@ -69,19 +73,42 @@ export interface TaggedResource {
   readonly evidence?: Record<string, unknown>;
 }
 
+/** Required-tag rules an organisation declares in the cloud, and where (`organizations:effective-tag-policy/123`, an assignment id). */
+export interface DeclaredRules {
+  readonly rules: readonly TagRule[];
+  readonly sources: readonly string[];
+}
+
 /**
- * The verdict of a required-tags check: the rules of `policy.requiredTags` that apply, judged on the
- * resource's tags. Messages: `Every required tag is present and valid`, `Required tags missing owner; invalid env`.
+ * The verdict of a required-tags check: the rules that apply (see the semantics above), judged on
+ * the resource's tags. `declared` reads the cloud's rules, only when the config sets none (it may
+ * throw an ERROR when they could not be read). Messages: `Every required tag is present and valid`,
+ * `Required tags missing owner; invalid env`.
  */
-export function assessRequiredTags(resource: TaggedResource, ctx: AssessContext, adapter: TagAdapter): Verdict {
+export function assessRequiredTags(resource: TaggedResource, ctx: AssessContext, adapter: TagAdapter, declared?: () => DeclaredRules | null): Verdict {
+  const configured = ctx.policy.requiredTags.length > 0;
+  const cloud = configured ? null : declared?.() ?? null;
   const extra = resource.evidence ?? {};
-  if (ctx.policy.requiredTags.length === 0) return ctx.notAssessed('policy.requiredTags', { ...extra, rules: 0 });
-  const rules = rulesFor(resource.type, ctx.policy.requiredTags);
+  if (!configured && (!cloud || cloud.rules.length === 0)) {
+    return ctx.notAssessed('policy.requiredTags', { ...extra, rules: 0, ...(cloud ? { requirementSource: cloud.sources } : {}) });
+  }
+  const source = configured ? ['config'] : cloud!.sources;
+  const rules = rulesFor(resource.type, configured ? ctx.policy.requiredTags : cloud!.rules);
   const singular = adapter.noun === 'tags' ? 'tag' : 'label';
-  if (rules.length === 0) return ctx.notApplicable(`No required-${singular} rule applies to ${resource.type}`, { ...extra, rules: 0 });
+  if (rules.length === 0) return ctx.notApplicable(`No required-${singular} rule applies to ${resource.type}`, { ...extra, rules: 0, requirementSource: source });
   const result = assessTags(ctx.known(resource.tags), rules, adapter);
-  const evidence = { ...extra, ...result };
+  const evidence = { ...extra, ...result, requirementSource: source };
   if (result.missing.length === 0 && result.invalid.length === 0) return ctx.pass(`Every required ${singular} is present and valid`, evidence);
   const problems = [result.missing.length > 0 ? `missing ${result.missing.join(', ')}` : '', result.invalid.length > 0 ? `invalid ${result.invalid.map((i) => i.key).join(', ')}` : ''];
   return ctx.fail(`Required ${adapter.noun} ${problems.filter(Boolean).join('; ')}`, evidence);
 }
+
+/** A bulk required-tags check's type filters (params): globs over the type, as rules name it. */
+export interface TypeFilter extends Record<string, unknown> {
+  readonly includeTypes: readonly string[];
+  readonly excludeTypes: readonly string[];
+}
+
+/** Whether a bulk check judges this type: some include glob matches and no exclude glob does. */
+export const typeSelected = (type: string, filter: TypeFilter): boolean =>
+  filter.includeTypes.some((g) => typeGlob(g)(type)) && !filter.excludeTypes.some((g) => typeGlob(g)(type));

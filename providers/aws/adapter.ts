@@ -6,6 +6,7 @@ import { collectAccessAnalyzer } from './collect/accessanalyzer.js';
 import { collectSecurityContact, regionListing } from './collect/account.js';
 import { BACKUP_TYPES, collectBackup } from './collect/backup.js';
 import { AwsCaller } from './collect/caller.js';
+import { partitionOf } from './partition.js';
 import { AwsClients, type ClientSettings } from './collect/clients.js';
 import { collectCloudTrail } from './collect/cloudtrail.js';
 import { collectConfig } from './collect/config.js';
@@ -38,6 +39,7 @@ import { collectLambda } from './collect/lambda.js';
 import { collectSecrets } from './collect/secretsmanager.js';
 import { collectSns } from './collect/sns.js';
 import { collectSqs } from './collect/sqs.js';
+import { collectEffectiveTagPolicy, collectTaggedResources } from './collect/tagging.js';
 
 const truthy = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes)$/i.test(value.trim());
 
@@ -171,6 +173,12 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
         add('lambda', r, pick(['aws.lambda.function']), async (ctx) => [await collectLambda(callerFor(ctx), r)]);
         add('ec2', r, pick(['aws.ec2.image']), async (ctx) => [await collectImages(callerFor(ctx), r)]);
       }
+
+      // Required tags in bulk (every taggable type), and the organisation's tag policy.
+      add('organizations', GLOBAL_REGION, pick(['aws.organizations.tag-policy']), async (ctx) => [await collectEffectiveTagPolicy(callerFor(ctx), home)]);
+      for (const region of session.regions) {
+        add('tagging', region.name, pick(['aws.tagging.resource']), async (ctx) => [await collectTaggedResources(callerFor(ctx), region.name)]);
+      }
       return tasks;
     },
 
@@ -188,7 +196,8 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
       // The role is assumed again here rather than its credentials sent between processes.
       const clients = assumed
         ? new AwsClients(settings, assumedRoleCredentials(api, base, home, {
-          roleArn: memberRoleArn(home, target.account, org.roleName), durationSeconds: org.sessionDurationSeconds,
+          // Discovery kept only the regions of the caller's partition: the member role is in that one too.
+          roleArn: memberRoleArn(partitionOf(regions[0]?.name ?? home), target.account, org.roleName), durationSeconds: org.sessionDurationSeconds,
           ...(org.externalId !== undefined ? { externalId: org.externalId } : {}),
         }))
         : base;

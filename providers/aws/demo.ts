@@ -16,6 +16,7 @@ import { parsePolicyDocument } from './policy-document.js';
 import { AWS_GLOBAL_TYPES, AWS_REGIONAL_TYPES, awsSettingId } from './resources.js';
 import { dataServicesDemo } from './demo-data.js';
 import { edgeDemo } from './demo-edge.js';
+import { dutyscanType, parseArn } from './tag-policy.js';
 
 /**
  * The demo organisation's AWS side: three accounts, two or three regions each, compliant and
@@ -329,6 +330,12 @@ function logGroup(org: DemoOrg, a: Account, region: string, name: string, retent
   });
 }
 
+/** A resource as the Tagging API lists it (the types without a collector of their own). */
+function tagged(org: DemoOrg, a: Account, region: string, arn: string, tags: Record<string, string>) {
+  const { service, arnType, name } = parseArn(arn);
+  org.add(a, region, 'aws.tagging.resource', arn, name, { arn, service, arnType, resourceType: dutyscanType(arnType) }, tags);
+}
+
 /** The VPC's network ACL: `open` is the default ACL as AWS creates it (all traffic in), else admin ports denied from the internet first. */
 function networkAcl(org: DemoOrg, a: Account, region: string, o: { open: boolean }) {
   const vpcId = `vpc-${a.id.slice(0, 4)}${region.replace(/[^0-9]/g, '')}`;
@@ -398,6 +405,9 @@ function paymentsProd(org: DemoOrg, a: Account) {
   fileSystem(org, a, eu, 'fs-0payments0shared', { encrypted: true, tags: { Name: 'payments-shared', owner: 'payments' } });
   logGroup(org, a, eu, '/payments/api', 400);
   logGroup(org, a, eu, '/aws/cloudtrail/org-audit', null);
+  tagged(org, a, eu, `arn:aws:dynamodb:${eu}:${a.id}:table/payments-ledger`, { owner: 'payments' });
+  tagged(org, a, eu, `arn:aws:sqs:${eu}:${a.id}:payments-retries`, { team: 'payments' });
+  tagged(org, a, eu, `arn:aws:ec2:${eu}:${a.id}:instance/i-0payments0api01`, { owner: 'payments' });
 }
 
 function dataPlatform(org: DemoOrg, a: Account) {

@@ -8,7 +8,8 @@ import { GLOBAL_REGION, type Scope } from '../../src/core/resource.js';
 import { inShard } from '../../src/core/shard.js';
 import type { AwsConfig } from './config.js';
 import { AWS_REGIONAL_TYPES } from './resources.js';
-import { AwsCaller, partitionOf } from './collect/caller.js';
+import { AwsCaller } from './collect/caller.js';
+import { inPartition, partitionOf, partitionOfArn } from './partition.js';
 import { AwsClients, send, viaApi, type AwsCredentialIdentity, type AwsCredentialIdentityProvider, type ClientSettings } from './collect/clients.js';
 import { classifyAwsError } from './collect/errors.js';
 
@@ -76,7 +77,8 @@ export function assumedRoleCredentials(
 }
 
 /** The role dutyscan assumes in a member account of the organisation. */
-export const memberRoleArn = (home: string, account: string, roleName: string): string => `arn:${partitionOf(home)}:iam::${account}:role/${roleName}`;
+/** The organisation role in a member account, in the caller's partition (`aws`, `aws-cn`, `aws-us-gov`, ...). */
+export const memberRoleArn = (partition: string, account: string, roleName: string): string => `arn:${partition}:iam::${account}:role/${roleName}`;
 
 function failure(account: string, region: string, error: CollectionError, accountName?: string): DiscoveryResult['failures'][number] {
   const scope: Scope = { provider: 'aws', account, region, ...(accountName ? { accountName } : {}) };
@@ -104,6 +106,7 @@ export function selectAccounts(
 async function regionsOf(
   caller: AwsCaller,
   config: AwsConfig,
+  partition: string,
 ): Promise<{ regions: RegionInfo[]; failures: DiscoveryResult['failures'] }> {
   const home = config.defaultRegion;
   let described: DescribeRegionsCommandOutput['Regions'];
@@ -113,14 +116,18 @@ async function regionsOf(
   } catch (e) {
     describeError = caller.error(e, 'ec2', 'DescribeRegions', home);
   }
-  const status = new Map((described ?? []).map((r) => [r.RegionName ?? '', r.OptInStatus ?? '']));
+  // Regions of another partition are not the caller's to scan, whatever the endpoint lists.
+  const status = new Map((described ?? []).filter((r) => inPartition(r.RegionName ?? '', partition)).map((r) => [r.RegionName ?? '', r.OptInStatus ?? '']));
   if (config.regions) {
     // Configured regions: keep the account's disabled ones out (calls there hang or fail), visibly.
     const failures: DiscoveryResult['failures'][number][] = [];
     const regions: RegionInfo[] = [];
     for (const name of config.regions) {
       const s = status.get(name);
-      if (describeError) regions.push({ name, optStatus: 'UNKNOWN' });
+      if (!inPartition(name, partition)) {
+        failures.push(failure(caller.account, name, collectionError('NOT_ENABLED', 'ec2:DescribeRegions',
+          `region ${name} is in partition ${partitionOf(name)}, not the caller's (${partition})`, { provider: 'aws' }), caller.accountName));
+      } else if (describeError) regions.push({ name, optStatus: 'UNKNOWN' });
       else if (s === undefined || s === 'not-opted-in') {
         failures.push(failure(caller.account, name, collectionError('NOT_ENABLED', 'ec2:DescribeRegions',
           `region ${name} is ${s === undefined ? 'unknown to' : 'not enabled in'} this account`, { provider: 'aws' }), caller.accountName));
@@ -153,11 +160,13 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
   const { config, base } = env;
   const home = config.defaultRegion;
   let callerAccount: string;
+  let partition: string;
   ctx.step?.('checking credentials (sts:GetCallerIdentity)');
   try {
     const identity = await send<GetCallerIdentityCommandOutput>(ctx.api, 'sts', base.get('sts', home), new GetCallerIdentityCommand({}), { region: home });
     if (!identity.Account) throw Object.assign(new Error('GetCallerIdentity answered without an account'), { name: 'InvalidResponse' });
     callerAccount = identity.Account;
+    partition = partitionOfArn(identity.Arn) ?? partitionOf(home);
   } catch (e) {
     const error = classifyAwsError(e, 'sts', 'GetCallerIdentity', { region: home });
     // No identity: nothing can be scanned. AUTH_FAILED whatever the SDK said, with its words kept.
@@ -166,7 +175,7 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
 
   const targetFor = async (caller: AwsCaller): Promise<{ target?: Target; failures: DiscoveryResult['failures'] }> => {
     if (!config.organization.enabled) ctx.step?.('listing regions (ec2:DescribeRegions)');
-    const { regions, failures } = await regionsOf(caller, config);
+    const { regions, failures } = await regionsOf(caller, config, partition);
     if (regions.length === 0 && failures.some((f) => f.scope.region === GLOBAL_REGION)) return { failures };
     const session: AwsSession = { caller, regions, shared: new Map() };
     return {
@@ -223,7 +232,7 @@ export async function discoverAws(ctx: DiscoverContext, env: DiscoveryEnv): Prom
     let clients = base;
     if (id !== callerAccount) {
       const credentials = assumedRoleCredentials(ctx.api, base, home, {
-        roleArn: memberRoleArn(home, id, org.roleName),
+        roleArn: memberRoleArn(partition, id, org.roleName),
         durationSeconds: org.sessionDurationSeconds,
         ...(org.externalId !== undefined ? { externalId: org.externalId } : {}),
       });

@@ -66,6 +66,8 @@ export const aws = defineProvider({
     eks: 'https://docs.aws.amazon.com/eks/',
     elbv2: 'https://docs.aws.amazon.com/elasticloadbalancing/',
     lambda: 'https://docs.aws.amazon.com/lambda/',
+
+    tagging: 'https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html',
   },
   demo: { listings: awsDemo, policy: awsDemoPolicy },
   createAdapter: async (config, options, policy): Promise<ProviderAdapter> => (await import('./adapter.js')).createAdapter(config, { ...options, criticalResources: policy.criticalResources }),

@@ -116,6 +116,9 @@ export const AWS_OPERATIONS: Readonly<Record<string, string | null>> = {
   'kms:GetKeyPolicy': 'kms:GetKeyPolicy',
   'backup:ListBackupVaults': 'backup:ListBackupVaults',
   'backup:GetBackupVaultAccessPolicy': 'backup:GetBackupVaultAccessPolicy',
+  // Required tags in bulk, and the organisation's tag policy (asked by each account for itself).
+  'tagging:GetResources': 'tag:GetResources',
+  'organizations:DescribeEffectivePolicy': 'organizations:DescribeEffectivePolicy',
 };
 
 export function iamActionFor(service: string, operation: string): string | undefined {

@@ -12,6 +12,8 @@ export const AWS_GLOBAL_TYPES = [
   'aws.iam.policy',
   'aws.s3.account-public-access-block',
   'aws.account.security-contact',
+
+  'aws.organizations.tag-policy',
 ] as const satisfies readonly AwsResourceType[];
 
 export const AWS_REGIONAL_TYPES = [
@@ -54,6 +56,8 @@ export const AWS_REGIONAL_TYPES = [
   'aws.lambda.function',
   'aws.ec2.image',
   'aws.backup.vault',
+
+  'aws.tagging.resource',
 ] as const satisfies readonly AwsResourceType[];
 
 /**

@@ -19,6 +19,18 @@ export const azureEndpointsSchema = z.strictObject({
   disableInstanceDiscovery: z.boolean().optional(),
 });
 
+/**
+ * Token audiences, when they differ from the hosts (a private endpoint or a proxy serving ARM under
+ * another name still wants a token for the real audience): an App ID URI such as
+ * `https://management.azure.com`, or a full scope ending in `/.default`.
+ */
+export const azureAudiencesSchema = z.strictObject({
+  /** ARM's audience, also Resource Graph's; the resourceManager host's unless set. */
+  resourceManager: z.string().min(1).optional(),
+  /** Microsoft Graph's audience; the graph host's unless set. */
+  graph: z.string().min(1).optional(),
+});
+
 /** `providers.azure` in the config file. */
 export const azureConfigSchema = z
   .strictObject({
@@ -29,6 +41,8 @@ export const azureConfigSchema = z
     cloud: z.enum(['public', 'china', 'usgov', 'custom']).default('public'),
     /** Overrides of the cloud's hosts (all four required for `custom`). */
     endpoints: azureEndpointsSchema.default({}),
+    /** Token audiences, when they differ from the endpoint hosts. */
+    audiences: azureAudiencesSchema.default({}),
     /** Subscription ids to scan; absent means every subscription the identity can list. */
     subscriptions: z.array(z.string().min(1)).optional(),
     /** Only the subscriptions under this management group (id, not display name). */

@@ -15,6 +15,8 @@ export interface DiscoveredProject {
   readonly displayName: string;
   readonly parent: string | null;
   readonly state: string;
+  /** The project's own labels, as the project listing carries them. */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /** Cloud Asset Inventory results, grouped by project number. */
@@ -312,5 +314,6 @@ function toProject(p: Json): DiscoveredProject {
     displayName: String(p['displayName'] ?? ''),
     parent: String(p['parent'] ?? '') || null,
     state: String(p['state'] ?? ''),
+    labels: labelsOf(p['labels']),
   };
 }

@@ -1,6 +1,5 @@
 import { defineCheck } from '../../../src/core/check.js';
 import { publicGrants } from '../lib/policy.js';
-import { RESOURCE_POLICIES } from '../lib/resource-policy.js';
 
 export default defineCheck({
   id: 'aws-opensearch-domain-not-public',
@@ -20,7 +19,7 @@ export default defineCheck({
     if (deleted) return ctx.notApplicable('The domain is being deleted', { deleted });
     if (vpcId !== null) return ctx.pass('The domain is inside a VPC: it has no public endpoint', { vpcId });
     const policy = ctx.known(domain.data.accessPolicy);
-    const open = policy === null ? [] : publicGrants(policy, RESOURCE_POLICIES.opensearch.narrowingKeys);
+    const open = policy === null ? [] : publicGrants(policy);
     return open.length > 0
       ? ctx.fail('The public endpoint\'s access policy allows everyone', { vpcId, openStatements: open.map((s) => s.sid ?? '(no Sid)') })
       : ctx.pass('The public endpoint\'s access policy names who may call it', { vpcId, hasPolicy: policy !== null });

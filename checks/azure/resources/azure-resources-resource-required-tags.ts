@@ -1,7 +1,7 @@
 import { defineCheck } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
 import { seen } from '../../../src/core/observed.js';
-import { AZURE_TAGS, assessRequiredTags } from '../../families/tags.js';
+import { AZURE_TAGS, assessRequiredTags, typeSelected, type TypeFilter } from '../../families/tags.js';
 
 export default defineCheck({
   id: 'azure-resources-resource-required-tags',
@@ -18,5 +18,12 @@ export default defineCheck({
     text: 'Add the missing tags, and enforce them with an Azure Policy assignment ("Require a tag on resources") so new resources cannot be created without them.',
     cli: 'az tag update --resource-id <id> --operation merge --tags owner=<team>',
   },
-  assess: (resource, ctx) => assessRequiredTags({ type: resource.type, tags: seen(resource.tags), evidence: { resourceType: resource.data.resourceType } }, ctx, AZURE_TAGS),
+  // Every resource Resource Graph (or ARM) lists, whatever its type: the filters are globs over the
+  // ARM type (`Microsoft.Storage/*`), compared case-insensitively as Azure does.
+  defaults: { includeTypes: ['**'], excludeTypes: [] } satisfies TypeFilter as TypeFilter,
+  assess(resource, ctx) {
+    const evidence = { resourceType: resource.data.resourceType };
+    if (!typeSelected(resource.data.resourceType, ctx.params)) return ctx.notApplicable(`${resource.data.resourceType} is outside this check's type filters`, evidence);
+    return assessRequiredTags({ type: resource.type, tags: seen(resource.tags), evidence }, ctx, AZURE_TAGS);
+  },
 });

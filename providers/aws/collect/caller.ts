@@ -153,8 +153,4 @@ export function tagsOf(tags: readonly { Key?: string | undefined; Value?: string
   return out;
 }
 
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
+export { partitionOf } from '../partition.js';

@@ -13,6 +13,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { STSClient } from '@aws-sdk/client-sts';
 // Data services (issue 13, aws-data)
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -69,6 +70,9 @@ const CLIENTS = {
   secretsmanager: SecretsManagerClient,
   sns: SNSClient,
   sqs: SQSClient,
+
+  // The Tagging API signs as `tagging`; its IAM actions are `tag:*`.
+  tagging: ResourceGroupsTaggingAPIClient,
 } as const;
 
 export type AwsService = keyof typeof CLIENTS;

@@ -29,6 +29,8 @@ import type { Secret } from './secretsmanager.js';
 import type { SnsTopic } from './sns.js';
 import type { SqsQueue } from './sqs.js';
 
+import type { EffectiveTagPolicy, TaggedResource } from './tagging.js';
+
 export type * from './accessanalyzer.js';
 export type * from './account.js';
 export type * from './backup.js';
@@ -60,6 +62,8 @@ export type * from './lambda.js';
 export type * from './secretsmanager.js';
 export type * from './sns.js';
 export type * from './sqs.js';
+
+export type * from './tagging.js';
 
 /**
  * The AWS resource types. Global services (IAM, the S3 account block, account settings) are listed
@@ -114,6 +118,10 @@ export interface AwsResourceTypes {
   'aws.lambda.function': LambdaFunction;
   'aws.ec2.image': Ec2Image;
   'aws.backup.vault': BackupVault;
+
+  // Required tags in bulk, and the organisation's own requirement.
+  'aws.tagging.resource': TaggedResource;
+  'aws.organizations.tag-policy': EffectiveTagPolicy;
 }
 
 declare module '../../../src/core/resource.js' {

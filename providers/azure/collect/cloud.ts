@@ -20,6 +20,9 @@ const BUILT_IN = {
 
 const trim = (url: string): string => url.replace(/\/+$/, '');
 
+/** The `.default` scope of an audience (a host, an App ID URI, or already a scope). */
+const scopeOf = (audience: string): string => (audience.endsWith('/.default') ? audience : `${trim(audience)}/.default`);
+
 export function resolveCloud(config: AzureConfig): AzureCloud {
   const base = config.cloud === 'custom' ? undefined : BUILT_IN[config.cloud];
   const e = config.endpoints;
@@ -36,9 +39,10 @@ export function resolveCloud(config: AzureConfig): AzureCloud {
     resourceGraph: trim(e.resourceGraph ?? resourceManager),
     graph,
     authorityHost: pick('authorityHost'),
-    // Resource Graph and ARM share the ARM audience, whatever host serves them.
-    armScope: `${resourceManager}/.default`,
-    graphScope: `${graph}/.default`,
+    // Resource Graph and ARM share the ARM audience, whatever host serves them; the audience is the
+    // host's unless configured (a private endpoint answers under another name than its audience).
+    armScope: scopeOf(config.audiences.resourceManager ?? resourceManager),
+    graphScope: scopeOf(config.audiences.graph ?? graph),
     disableInstanceDiscovery: e.disableInstanceDiscovery ?? config.cloud === 'custom',
   };
 }

@@ -6,7 +6,7 @@ import { failedListing, listing } from '../../../src/inventory/build.js';
 import type { GcpConfig } from '../config.js';
 import type { AssetIndex, DiscoveredProject, Discovery } from '../discover.js';
 import { apikeys } from './apikeys.js';
-import { assetListing } from './asset.js';
+import { assetListings } from './asset.js';
 import { bigquery } from './bigquery.js';
 import { GcpCaller, type RetryPolicy } from './call.js';
 import type { GcpClients } from './clients.js';
@@ -61,7 +61,7 @@ const PROJECT_TASKS: Readonly<Record<string, ServiceTask<ProjectContext>>> = {
   functions: byType(['gcp.functions.function']),
   apikeys: byType(['gcp.apikeys.key']),
   essentialcontacts: byType(['gcp.essentialcontacts.project']),
-  asset: { types: ['gcp.asset'], run: async (ctx) => [await assetListing(ctx)] },
+  asset: { types: ['gcp.asset'], run: assetListings },
 };
 
 /** The organisation target: its container policies and the Workspace directory. */
@@ -115,7 +115,11 @@ export class GcpCollector {
           const listings = session.kind === 'project'
             ? await this.runProjectTask(PROJECT_TASKS[service]!, produced, this.projectContext(base, session.project))
             : await ORGANIZATION_TASKS[service]!.run!({ ...base, containers: [...(session.organization ? [session.organization] : []), ...this.folders()] });
-          return produced.map((type) => listings.find((l) => l.type === type) ?? failedListing(scope, type, collectionError('UNEXPECTED', `${service}:collect`, `no listing of ${type} was produced`, { provider: 'gcp', account: target.account })));
+          // A type may come in several listings (what was read, and each part that could not be).
+          return produced.flatMap((type) => {
+            const of = listings.filter((l) => l.type === type);
+            return of.length > 0 ? of : [failedListing(scope, type, collectionError('UNEXPECTED', `${service}:collect`, `no listing of ${type} was produced`, { provider: 'gcp', account: target.account }))];
+          });
         } finally {
           if (session.kind === 'project') this.release(target.account);
         }

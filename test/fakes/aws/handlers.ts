@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FakeAws } from './server.js';
 import { credentialReportCsv, ec2Region, type FakeAccount, type FakeBucket } from './state.js';
 import { DATA_HANDLERS, RDS_SNAPSHOT_HANDLERS } from './services/data.js';
+import { ORGANIZATIONS_POLICIES, TAGGING } from './services/tagging.js';
 
 export class FakeAwsError extends Error {
   constructor(
@@ -142,7 +143,7 @@ const IAM: Record<string, Handler> = {
 
 const STS: Record<string, Handler> = {
   GetCallerIdentity: ({ account }) => ({
-    Account: account.id, Arn: `arn:aws:iam::${account.id}:user/dutyscan`, UserId: 'AIDAFAKE',
+    Account: account.id, Arn: `arn:${account.partition ?? 'aws'}:iam::${account.id}:user/dutyscan`, UserId: 'AIDAFAKE',
   }),
   AssumeRole: ({ fake, params }) => {
     const match = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(params.RoleArn ?? '');
@@ -439,4 +440,7 @@ export const HANDLERS: Record<string, Record<string, Handler>> = {
   elasticfilesystem: EFS,
   logs: LOGS,
   ...DATA_HANDLERS,
+
+  tagging: TAGGING,
 };
+Object.assign(ORGANIZATIONS, ORGANIZATIONS_POLICIES);

@@ -14,6 +14,7 @@ import * as rds from '@aws-sdk/client-rds';
 import * as s3 from '@aws-sdk/client-s3';
 import * as s3control from '@aws-sdk/client-s3-control';
 import * as sts from '@aws-sdk/client-sts';
+import * as tagging from '@aws-sdk/client-resource-groups-tagging-api';
 import { randomUUID } from 'node:crypto';
 import { Routes, WireFake, type Fault as HarnessFault, type FaultKind, type Reply, type WireFormat, type WireRequest } from '../harness.js';
 import { HANDLERS, FakeAwsError, pageLimits } from './handlers.js';
@@ -51,6 +52,8 @@ const PROTOCOLS: Record<string, { protocol: Protocol; module: Record<string, unk
   elasticfilesystem: { protocol: 'rest-json', module: efs },
   ...DATA_PROTOCOLS,
   ...EDGE_PROTOCOLS,
+
+  tagging: { protocol: 'json', module: tagging },
 };
 
 /** REST routes: method, path pattern, and for S3 the sub-resource query key that names the operation. */

@@ -116,6 +116,8 @@ export interface FakeAccount {
   readonly id: string;
   /** DescribeRegions(AllRegions=true) answer. */
   regions: { RegionName: string; OptInStatus: 'opt-in-not-required' | 'opted-in' | 'not-opted-in' }[];
+  /** The partition of the identity ARNs STS answers with (`aws` unless set). */
+  partition?: string;
   /** The role an organisation scan assumes here; null: none (AssumeRole is denied). */
   memberRole: { name: string; externalId?: string } | null;
   iam: FakeIam;
@@ -135,6 +137,10 @@ export interface FakeAccount {
   logGroups?: Record<string, LogGroup[]>;
   /** Data services (issue 13, aws-data), per region: see services/data.ts. */
   data?: FakeDataServices;
+  /** Resource Groups Tagging API: the tagged resources of each region (see services/tagging.ts). */
+  tagged?: Record<string, { ResourceARN: string; Tags: { Key: string; Value: string }[] }[]>;
+  /** The effective tag policy's content; absent: none (EffectivePolicyNotFoundException). */
+  tagPolicy?: string;
 }
 
 export interface FakeState {

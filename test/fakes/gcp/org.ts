@@ -30,6 +30,10 @@ export interface FakeProject {
   readonly disabled?: readonly ('compute' | 'sqladmin' | 'storage' | 'iam' | 'kms' | 'logging' | 'cloudasset')[];
   /** Every per-project call answers 403 PERMISSION_DENIED. */
   readonly denied?: boolean;
+  /** APIs answering 403 PERMISSION_DENIED in this project alone, e.g. `kms`. */
+  readonly deniedApis?: readonly NonNullable<FakeProject['disabled']>[number][];
+  /** The project's own labels, as Resource Manager lists them. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface FakeOrg {
@@ -132,13 +136,13 @@ export function installOrg(fake: GcpFake, org: FakeOrg): void {
         return rateLimited(`${api}.googleapis.com`);
       }
     }
-    if (p.denied) return permissionDenied(`${api}.resources.list`, `projects/${projectId}`);
+    if (p.denied || p.deniedApis?.includes(api)) return permissionDenied(`${api}.resources.list`, `projects/${projectId}`);
     if (p.disabled?.includes(api)) return serviceDisabled(`${api}.googleapis.com`, p.number);
     return answer();
   };
 
   // Resource Manager v3
-  const projectJson = (p: FakeProject) => ({ name: `projects/${p.number}`, projectId: p.id, parent: p.parent, state: 'ACTIVE', displayName: p.displayName ?? p.id });
+  const projectJson = (p: FakeProject) => ({ name: `projects/${p.number}`, projectId: p.id, parent: p.parent, state: 'ACTIVE', displayName: p.displayName ?? p.id, ...(p.labels ? { labels: p.labels } : {}) });
   fake.route('GET', '/v3/projects', (req) => paged(req, 'projects', org.projects.filter((p) => p.parent === req.query.get('parent')).map(projectJson), size));
   fake.route('GET', '/v3/folders', (req) => paged(req, 'folders', org.folders.filter((f) => f.parent === req.query.get('parent')).map((f) => ({ ...f, state: 'ACTIVE' })), size));
   fake.route('GET', /^\/v3\/projects\/(?<id>[^/:]+)$/, (req) => {

@@ -98,13 +98,18 @@ describe('GCP adapter, per-service APIs (Cloud Asset Inventory disabled)', () =>
   test('a project that answers 403 yields ERROR results for itself only', async () => {
     installOrg(fake, fixtureOrg());
     const { listings } = await collect(fakeConfig(fake, { organization: '123' }));
-    const locked = listings.filter((l) => l.scope.account === 'acme-locked' && l.type !== 'gcp.project');
+    // The asset view keeps the project itself (discovery read it) and errs once per asset type.
+    const lockedAssets = listings.filter((l) => l.scope.account === 'acme-locked' && l.type === 'gcp.asset');
+    expect(lockedAssets.filter((l) => l.items.ok).map(namesOf)).toEqual([['acme-locked']]);
+    const locked = listings.filter((l) => l.scope.account === 'acme-locked' && l.type !== 'gcp.project' && !(l.type === 'gcp.asset' && l.items.ok));
     expect(locked.every((l) => !l.items.ok && l.items.error.code === 'ACCESS_DENIED')).toBe(true);
     expect(locked.find((l) => l.type === 'gcp.compute.firewall')?.items).toMatchObject({ ok: false, error: { operation: 'compute.firewalls.list', account: 'acme-locked' } });
     for (const c of gcpChecks) {
       const results = runCheck(c, listings, { now: NOW });
       const byAccount = (account: string) => results.filter((r) => r.resource.account === account).map((r) => r.status);
-      if (byAccount('acme-locked').length > 0) expect(byAccount('acme-locked'), c.id).toEqual(['ERROR']);
+      const perAssetType = c.resourceType === 'gcp.asset';
+      if (byAccount('acme-locked').length > 0) expect(byAccount('acme-locked').filter((s) => s === 'ERROR').length, c.id).toBe(perAssetType ? 9 : 1);
+      if (!perAssetType && byAccount('acme-locked').length > 0) expect(byAccount('acme-locked'), c.id).toEqual(['ERROR']);
       expect(byAccount('acme-prod'), c.id).not.toContain('ERROR');
       expect(byAccount('acme-quiet').filter((s) => s === 'ERROR').length, c.id).toBe(c.resourceType === 'gcp.sql.instance' || c.id === 'gcp-kms-crypto-key-rotation-enabled' ? 1 : 0);
     }
@@ -138,7 +143,7 @@ describe('GCP adapter, per-service APIs (Cloud Asset Inventory disabled)', () =>
     expect(sql.items).toMatchObject({ ok: false, error: { code: 'NOT_ENABLED', operation: 'sqladmin.googleapis.com', account: 'acme-quiet' } });
     expect(verdicts(listings, 'gcp-sql-instance-automated-backups-enabled').filter(([a]) => a === 'acme-quiet')).toEqual([['acme-quiet', 'acme-quiet', 'ERROR']]);
     // The asset view skips an API that is off (it holds no resources) instead of failing.
-    expect(namesOf(listingOf(listings, 'acme-quiet', 'gcp.asset'))).toEqual(['custom']);
+    expect(namesOf(listingOf(listings, 'acme-quiet', 'gcp.asset'))).toEqual(['acme-quiet', 'custom']);
   });
 
   test('the collected inventory drives the checks to the expected verdicts', async () => {

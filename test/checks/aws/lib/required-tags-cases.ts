@@ -3,7 +3,7 @@ import type { AnyCheck } from '../../../../src/core/check.js';
 import type { Resource } from '../../../../src/core/resource.js';
 import type { AwsResourceType } from '../../../../providers/aws/model/index.js';
 import { expectNotAssessed, runCheck, statuses } from '../../../support/checks.js';
-import { failedListingOf, listingOf } from '../../../fixtures/aws.js';
+import { effectiveTagPolicy, failedListingOf, listingOf } from '../../../fixtures/aws.js';
 
 export const REQUIRED_TAGS_POLICY = {
   requiredTags: [
@@ -32,7 +32,7 @@ export function requiredTagsCases<T extends AwsResourceType>(
       ]),
     ], { policy: REQUIRED_TAGS_POLICY });
     expect(statuses(results)).toEqual([['tagged', 'PASS'], ['untagged', 'FAIL'], ['bad-value', 'FAIL']]);
-    expect(results[1]?.evidence).toEqual({ required: ['owner', 'data-classification'], missing: ['owner', 'data-classification'], invalid: [] });
+    expect(results[1]?.evidence).toMatchObject({ required: ['owner', 'data-classification'], missing: ['owner', 'data-classification'], invalid: [], requirementSource: ['config'] });
     expect(results[2]?.evidence).toMatchObject({ missing: [], invalid: [{ key: 'data-classification', value: 'secret-ish' }] });
   });
 
@@ -43,6 +43,27 @@ export function requiredTagsCases<T extends AwsResourceType>(
 
   test('NOT_ASSESSED while policy.requiredTags is empty', () => {
     expectNotAssessed(runCheck(check, [listingOf(type, [make('any', {})])]), 'policy.requiredTags');
+  });
+
+  test('without config rules, the account\'s effective tag policy is the requirement, named as the source', () => {
+    const policy = effectiveTagPolicy({ tags: { costcenter: { tag_key: 'CostCenter', tag_value: ['100', '2*'], report_required_tag_for: [`${type.split('.')[1]}:*`] } } });
+    const results = runCheck(check, [
+      listingOf('aws.organizations.tag-policy', [policy]),
+      listingOf(type, [make('ok', { CostCenter: '250' }), make('wrong-case', { costcenter: '100' })]),
+    ]);
+    expect(statuses(results)).toEqual([['ok', 'PASS'], ['wrong-case', 'FAIL']]);
+    expect(results[1]?.evidence).toMatchObject({ missing: ['CostCenter'], requirementSource: ['organizations:effective-tag-policy/111111111111'] });
+  });
+
+  test('NOT_ASSESSED when neither the config nor a tag policy requires a tag; ERROR when the tag policy could not be read', () => {
+    const noRequired = effectiveTagPolicy({ tags: { costcenter: { tag_key: 'CostCenter', tag_value: ['100'] } } });
+    expectNotAssessed(runCheck(check, [listingOf('aws.organizations.tag-policy', [noRequired]), listingOf(type, [make('any', {})])]), 'policy.requiredTags');
+    expectNotAssessed(runCheck(check, [listingOf('aws.organizations.tag-policy', [effectiveTagPolicy()]), listingOf(type, [make('any', {})])]), 'policy.requiredTags');
+    const unread = runCheck(check, [failedListingOf('aws.organizations.tag-policy', 'organizations:DescribeEffectivePolicy'), listingOf(type, [make('any', {})])]);
+    expect(unread[0]).toMatchObject({ status: 'ERROR' });
+    expect(unread[0]?.message).toContain('organizations:DescribeEffectivePolicy');
+    // With config rules the tag policy is not consulted: its failure does not matter.
+    expect(runCheck(check, [failedListingOf('aws.organizations.tag-policy', 'organizations:DescribeEffectivePolicy'), listingOf(type, [make('any', { owner: 'x', 'data-classification': 'internal' })])], { policy: REQUIRED_TAGS_POLICY })[0]?.status).toBe('PASS');
   });
 
   test('ERROR when the resources could not be listed', () => {

@@ -9,7 +9,7 @@ describe('azure-resources-resource-group-required-tags', () => {
   it('passes tagged groups and fails the others', () => {
     const results = runCheck(check, [list('azure.resources.resource-group', [resourceGroup('rg-ok', { 'cost-center': '1234' }), resourceGroup('rg-bad', { 'cost-center': 'marketing' }), resourceGroup('rg-none')])], { policy });
     expect(statuses(results)).toEqual([['rg-ok', 'PASS'], ['rg-bad', 'FAIL'], ['rg-none', 'FAIL']]);
-    expect(results[2]?.evidence).toEqual({ required: ['cost-center'], missing: ['cost-center'], invalid: [] });
+    expect(results[2]?.evidence).toEqual({ required: ['cost-center'], missing: ['cost-center'], invalid: [], requirementSource: ['config'] });
   });
   it('is NOT_ASSESSED without rules, NOT_APPLICABLE without groups or rules for them, ERROR for a failed listing', () => {
     expectNotAssessed(runCheck(check, [list('azure.resources.resource-group', [resourceGroup('rg')])]), 'policy.requiredTags');

@@ -23,6 +23,14 @@ describe('azure-resources-resource-required-tags', () => {
   it('is NOT_ASSESSED while policy.requiredTags is empty', () => {
     expectNotAssessed(runCheck(check, [list('azure.resources.resource', [genericResource('x')])]), 'policy.requiredTags');
   });
+  it('judges every ARM type unless the type filters (globs over the ARM type) leave it out', () => {
+    const resources = list('azure.resources.resource', [genericResource('untagged')]);
+    expect(runCheck(check, [resources], { policy }).map((r) => r.status)).toEqual(['FAIL']);
+    const type = resources.items.ok ? resources.items.value[0]!.data.resourceType : '';
+    const provider = type.split('/')[0]!;
+    expect(runCheck(check, [resources], { policy, params: { includeTypes: ['**'], excludeTypes: [`${provider.toLowerCase()}/*`] } }).map((r) => r.status)).toEqual(['NOT_APPLICABLE']);
+    expect(runCheck(check, [resources], { policy, params: { includeTypes: [`${provider}/*`], excludeTypes: [] } }).map((r) => r.status)).toEqual(['FAIL']);
+  });
   it('is ERROR when resources could not be listed', () => {
     expect(runCheck(check, [failed('azure.resources.resource', 'Microsoft.Resources/resources/read')], { policy }).map((r) => r.status)).toEqual(['ERROR']);
   });

@@ -11,18 +11,20 @@ import type { ConfigRecorderStatus } from '../model/index.js';
 import { partitionOf, type AwsCaller } from './caller.js';
 
 /**
- * AWS Config recorders of one region: DescribeConfigurationRecorders (the listing), and one
- * DescribeConfigurationRecorderStatus for all of them (its failure leaves the status unknown,
- * not the recorders). Neither call pages: a region holds a handful of recorders at most.
+ * AWS Config recorders of one region: DescribeConfigurationRecorders (the listing), and, where
+ * there are recorders, one DescribeConfigurationRecorderStatus for all of them (its failure leaves
+ * the status unknown, not the recorders). Neither call pages: a region holds a handful of recorders at most.
  */
 export async function collectConfig(caller: AwsCaller, region: string): Promise<Listing> {
   const where = { provider: 'aws' as const, account: caller.account, region };
-  const statuses = caller.observe('config', region, new DescribeConfigurationRecorderStatusCommand({}),
-    (o: DescribeConfigurationRecorderStatusCommandOutput) => o.ConfigurationRecordersStatus ?? []);
   return caller.listing('aws.config.recorder', region, 'config', 'DescribeConfigurationRecorders', async () => {
     const out = await caller.send<DescribeConfigurationRecordersCommandOutput>('config', region, new DescribeConfigurationRecordersCommand({}));
-    const answered = await statuses;
-    return (out.ConfigurationRecorders ?? []).map((r) => {
+    const recorders = out.ConfigurationRecorders ?? [];
+    // Most regions have no recorder: their status is asked only where there is one to read it for.
+    if (recorders.length === 0) return [];
+    const answered = await caller.observe('config', region, new DescribeConfigurationRecorderStatusCommand({}),
+      (o: DescribeConfigurationRecorderStatusCommandOutput) => o.ConfigurationRecordersStatus ?? []);
+    return recorders.map((r) => {
       const name = r.name ?? '';
       const arn = r.arn ?? `arn:${partitionOf(region)}:config:${region}:${caller.account}:configuration-recorder/${name}`;
       const g = r.recordingGroup;

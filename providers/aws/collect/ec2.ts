@@ -135,13 +135,14 @@ export async function collectEc2(caller: AwsCaller, region: string, types: Reado
 
   if (types.has('aws.ec2.snapshot')) {
     // One more bulk call answers "public" for all of them: the own snapshots restorable by `all`.
-    const publicIds: Promise<Observed<ReadonlySet<string>>> = caller
+    const publicIds = (): Promise<Observed<ReadonlySet<string>>> => caller
       .all('ec2', region, paginateDescribeSnapshots, { OwnerIds: ['self'], RestorableByUserIds: ['all'] }, (p) => p.Snapshots, 1000)
       .then((list) => seen(new Set(list.flatMap((s) => (s.SnapshotId ? [s.SnapshotId] : []))), provenance('ec2', 'DescribeSnapshots')),
         (e: unknown) => unseen(caller.error(e, 'ec2', 'DescribeSnapshots', region)));
     jobs.push(caller.listing('aws.ec2.snapshot', region, 'ec2', 'DescribeSnapshots', async () => {
       const own = await caller.all('ec2', region, paginateDescribeSnapshots, { OwnerIds: ['self'] }, (p) => p.Snapshots, 1000);
-      const isPublic = await publicIds;
+      // The public ones are among the own ones: a region without snapshots has none to ask about.
+      const isPublic = own.length > 0 ? await publicIds() : seen<ReadonlySet<string>>(new Set());
       return own.map((s) => {
         const id = s.SnapshotId ?? '';
         return resource('aws.ec2.snapshot', where, {

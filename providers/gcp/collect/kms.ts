@@ -4,11 +4,18 @@ import { resource } from '../../../src/inventory/build.js';
 import { caiResources, observe, pageOptions, where, type ProjectContext, type TypeCollectors } from './context.js';
 import { labelsOf, lastSegment, toCryptoKey } from './normalise.js';
 
-/** Key rings from Cloud Asset Inventory when it ran; otherwise every KMS location's key rings. */
+/**
+ * The key rings to list keys in. From Cloud Asset Inventory when it ran: only the rings it shows a
+ * key in (key rings cannot be deleted, so projects gather empty ones, each a call that answers
+ * nothing). Otherwise every KMS location's key rings.
+ */
 async function keyRings(ctx: ProjectContext): Promise<Observed<string[]>> {
   const id = ctx.project.projectId;
   const cai = caiResources(ctx);
-  if (cai) return seen(cai.filter((r) => r.assetType === 'cloudkms.googleapis.com/KeyRing').map((r) => r.name.replace('//cloudkms.googleapis.com/', '')));
+  if (cai) {
+    const keys = cai.filter((r) => r.assetType === 'cloudkms.googleapis.com/CryptoKey');
+    return seen([...new Set(keys.map((k) => k.name.replace('//cloudkms.googleapis.com/', '').replace(/\/cryptoKeys\/[^/]+$/, '')))]);
+  }
   const { caller, clients } = ctx;
   return observe(
     (async () => {

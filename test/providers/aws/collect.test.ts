@@ -134,6 +134,22 @@ describe('AWS collectors through the real SDK clients', () => {
     expect(outside).toEqual([]);
   });
 
+  it('asks the follow-up questions only where the list has something to ask about', async () => {
+    fake = await FakeAws.start(singleAccountState());
+    const { listings } = await runAdapter(await adapterFor(fake));
+    expect(listings.filter((l) => !l.items.ok).map((l) => [l.type, l.scope.region, l.items.ok ? null : l.items.error.code])).toEqual([]);
+    // Snapshots are only in us-east-1: the "restorable by all" list is asked there alone (own + public), once elsewhere (own).
+    expect(fake.count('ec2', 'DescribeSnapshots', { region: 'us-east-1' })).toBe(2);
+    expect(fake.count('ec2', 'DescribeSnapshots')).toBe(2 + 3);
+    const snapshots = items(find(listings, 'aws.ec2.snapshot', 'us-east-1'));
+    expect(snapshots.find((s) => s.name === 'snap-public')!.data.publiclyRestorable).toMatchObject(answered(true));
+    expect(snapshots.find((s) => s.name === 'snap-private')!.data.publiclyRestorable).toMatchObject(answered(false));
+    // Config recorders are in us-east-1 and eu-west-1: their status is asked there and nowhere else.
+    expect(fake.requests.filter((r) => r.operation === 'DescribeConfigurationRecorderStatus').map((r) => r.region).sort()).toEqual(['eu-west-1', 'us-east-1']);
+    expect(items(find(listings, 'aws.config.recorder', 'eu-west-1'))[0]!.data.status).toMatchObject(answered({ recording: false, lastErrorCode: 'AccessDenied' }));
+    expect(items(find(listings, 'aws.config.recorder', 'ap-southeast-1'))).toEqual([]);
+  });
+
   it('follows every paginator to the last page', async () => {
     const account = richAccount();
     const use1 = ec2Region(account, 'us-east-1');

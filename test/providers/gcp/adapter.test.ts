@@ -226,6 +226,14 @@ describe('GCP adapter, Cloud Asset Inventory mode', () => {
       .sort();
     expect(labels).toEqual([['acme-prod-archive', 'FAIL'], ['acme-prod-public', 'FAIL'], ['acme-prod-records', 'PASS'], ['api-1', 'PASS'], ['batch-1', 'FAIL'], ['web-1', 'PASS']]);
   });
+  test('lists crypto keys only in the key rings CAI shows a key in', async () => {
+    const emptyRings = [1, 2, 3].map((i) => ({ location: 'us-central1', name: `retired-${i}`, keys: [] }));
+    installOrg(fake, fixtureOrg({ cai: 'enabled', projects: [{ ...PROD, keyRings: [...PROD.keyRings!, ...emptyRings] }] }));
+    const { listings } = await collect(fakeConfig(fake, { organization: '123' }), { types: ['gcp.kms.crypto-key'] });
+    expect(namesOf(listingOf(listings, 'acme-prod', 'gcp.kms.crypto-key'))).toEqual(['disks', 'docs', 'signing']);
+    expect(fake.count('GET', /\/keyRings\/main\/cryptoKeys$/)).toBeGreaterThan(0);
+    expect(fake.count('GET', /\/keyRings\/retired-\d\/cryptoKeys$/)).toBe(0);
+  });
 });
 
 describe('GCP adapter, CAI coverage', () => {

@@ -259,9 +259,3 @@ function discoveryError(provider: ProviderId, e: unknown): CollectionError {
 
 const scopeOf = (target: Pick<Target, 'provider' | 'account' | 'accountName'>): Scope =>
   ({ provider: target.provider, account: target.account, region: GLOBAL_REGION, ...(target.accountName ? { accountName: target.accountName } : {}) });
-
-/** A discovery failure told apart without an adapter's error table (the bundled adapter may not even have loaded). */
-function discoveryError(provider: ProviderId, e: unknown): CollectionError {
-  const message = e instanceof Error ? e.message : String(e);
-  return collectionError(/credential|token|auth/i.test(message) ? 'AUTH_FAILED' : 'UNEXPECTED', `${provider}:discover`, message, { provider });
-}

@@ -41,10 +41,10 @@ async function dutyscan(url: string): Promise<{ code: number; findings: Finding[
 function account(withPolicy: boolean) {
   const a = richAccount();
   a.tagged = { 'us-east-1': [
-    { ResourceARN: `arn:aws:dynamodb:us-east-1:${a.id}:table/orders`, Tags: [{ Key: 'CostCenter', Value: '100' }] },
-    { ResourceARN: `arn:aws:dynamodb:us-east-1:${a.id}:table/scratch`, Tags: [] },
+    { ResourceARN: `arn:aws:lambda:us-east-1:${a.id}:function:orders`, Tags: [{ Key: 'CostCenter', Value: '100' }] },
+    { ResourceARN: `arn:aws:lambda:us-east-1:${a.id}:function:scratch`, Tags: [] },
   ] };
-  if (withPolicy) a.tagPolicy = JSON.stringify({ tags: { costcenter: { tag_key: 'CostCenter', report_required_tag_for: ['dynamodb:table', 's3:bucket'] } } });
+  if (withPolicy) a.tagPolicy = JSON.stringify({ tags: { costcenter: { tag_key: 'CostCenter', report_required_tag_for: ['lambda:function', 's3:bucket'] } } });
   return a;
 }
 

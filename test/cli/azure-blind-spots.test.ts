@@ -25,7 +25,9 @@ async function dutyscan(fake: AzureFake, collection: 'auto' | 'arm'): Promise<{ 
   const config = join(dir, `${collection}.json`);
   writeFileSync(config, JSON.stringify({
     providers: { azure: { cloud: 'custom', tenantId: fake.tenant.tenantId, entra: false, collection, endpoints: { resourceManager: fake.url, graph: fake.url, authorityHost: fake.url } } },
-    checks: { 'azure-entra-admin-mfa-registered': { enabled: false }, 'azure-entra-user-mfa-registered': { enabled: false } },
+    // With entra: false nothing of the tenant is read (its checks would say ERROR, as they should): these test the subscription.
+    checks: Object.fromEntries(['azure-entra-admin-mfa-registered', 'azure-entra-user-mfa-registered', 'azure-entra-tenant-policy-mfa-enforced-all-users',
+      'azure-entra-tenant-policy-mfa-enforced-admins', 'azure-entra-tenant-policy-legacy-auth-blocked'].map((id) => [id, { enabled: false }])),
   }));
   const env = {
     ...process.env,

@@ -26,7 +26,7 @@ export async function resolve(specifier, context, next) {
 }
 `);
   writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
-  await promisify(execFile)(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, bin, ...args], { env: { ...process.env, ...env } })
+  await promisify(execFile)(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 2 ** 20 })
     .catch((e: { code?: unknown }) => { if (typeof e.code !== 'number') throw e; });
   const urls = readFileSync(trace, 'utf8').split('\n');
   const sdks = [...new Set(urls.map((u) => SDK.exec(u)?.[0].replace('/node_modules/', '')).filter((p): p is string => p !== undefined))].sort();

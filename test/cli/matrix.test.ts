@@ -60,7 +60,7 @@ describe('dutyscan checks matrix', () => {
     expect(lines[0]).toMatch(/^SERVICE\s+MFA\s+MON$/);
     expect(lines.some((l) => /^aws[/:]/.test(l))).toBe(false);
     expect(lines).toContain('azure: 1 service, 1 duty covered of 2');
-    expect(lines.find((l) => l.startsWith('azure/entra '))).toMatch(/^azure\/entra\s+2\s+·$/);
+    expect(lines.find((l) => l.startsWith('azure/entra '))).toMatch(/^azure\/entra\s+4\s+·$/);
     const none = await dutyscan(['checks', 'matrix', '-p', 'azure', '--duty', 'monitoring']);
     expect(none.stdout.split('\n').slice(0, 2)).toEqual(['SERVICE  MON', 'azure: 0 services, 0 duties covered of 1']);
   });

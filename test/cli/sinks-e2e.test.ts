@@ -169,7 +169,7 @@ function syslogCase(transport: 'tcp' | 'tls' | 'udp', concurrency: number, appNa
 function config(sink: Record<string, unknown>, concurrency: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'dutyscan-sinks-e2e-'));
   const file = join(dir, 'dutyscan.yaml');
-  const settings = { ...sink, concurrency, batchSize: 20, flushMs: 50, closeTimeoutMs: 20_000, retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 }, spool: { dir: 'spool' } };
+  const settings = { ...sink, concurrency, batchSize: 20, maxQueuedBatches: 200, flushMs: 50, closeTimeoutMs: 20_000, retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 }, spool: { dir: 'spool' } };
   writeFileSync(file, `sinks:\n  - ${JSON.stringify(settings)}\n`);
   return file;
 }

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../../src/core/check.js';
 import { AWS_TAGS, assessRequiredTags } from '../../families/tags.js';
+import { awsTagPolicy } from '../lib/tag-policy.js';
 import { observedTags } from '../lib/resources.js';
 
 export default defineCheck({
@@ -8,6 +9,7 @@ export default defineCheck({
   provider: 'aws',
   service: 'redshift',
   resourceType: 'aws.redshift.cluster',
+  uses: ['aws.organizations.tag-policy'],
   duty: 'tagging',
   severity: 'low',
   rationale: 'Required tags (owner, data classification, cost centre, contract) are how a finding reaches someone responsible and how data protection is chosen by sensitivity. The rules are policy.requiredTags; this check applies those whose resourceTypes match aws.redshift.cluster.',
@@ -15,5 +17,5 @@ export default defineCheck({
     text: 'Add the missing tags with valid values, and enforce them at creation with an Organizations tag policy or an SCP on aws:RequestTag.',
     cli: 'aws redshift create-tags --resource-name CLUSTER_ARN --tags Key=owner,Value=TEAM',
   },
-  assess: (resource, ctx) => assessRequiredTags({ type: resource.type, tags: observedTags(resource) }, ctx, AWS_TAGS),
+  assess: (resource, ctx) => assessRequiredTags({ type: resource.type, tags: observedTags(resource) }, ctx, AWS_TAGS, awsTagPolicy(ctx)),
 });

@@ -13,12 +13,12 @@ const TYPES = new Set(['aws.tagging.resource', 'aws.organizations.tag-policy'] a
 
 function account() {
   const a = richAccount();
-  const table = (i: number) => ({ ResourceARN: `arn:aws:dynamodb:us-east-1:${a.id}:table/t${i}`, Tags: i % 2 === 0 ? [{ Key: 'CostCenter', Value: '100' }] : [] });
+  const table = (i: number) => ({ ResourceARN: `arn:aws:lambda:us-east-1:${a.id}:function:t${i}`, Tags: i % 2 === 0 ? [{ Key: 'CostCenter', Value: '100' }] : [] });
   a.tagged = {
     'us-east-1': Array.from({ length: 120 }, (_, i) => table(i)),
     'eu-west-1': [{ ResourceARN: `arn:aws:sqs:eu-west-1:${a.id}:jobs`, Tags: [{ Key: 'CostCenter', Value: '999' }] }],
   };
-  a.tagPolicy = JSON.stringify({ tags: { costcenter: { tag_key: 'CostCenter', tag_value: ['100', '200'], report_required_tag_for: ['dynamodb:table', 'sqs:queue'] } } });
+  a.tagPolicy = JSON.stringify({ tags: { costcenter: { tag_key: 'CostCenter', tag_value: ['100', '200'], report_required_tag_for: ['lambda:function', 'sqs:queue'] } } });
   return a;
 }
 
@@ -28,7 +28,7 @@ describe('AWS required tags in bulk (Resource Groups Tagging API) through the SD
     const { listings } = await runAdapter(await adapterFor(fake), { types: TYPES });
     const use1 = items(find(listings, 'aws.tagging.resource', 'us-east-1'));
     expect(use1).toHaveLength(120);
-    expect(use1[0]!.data).toEqual({ arn: `arn:aws:dynamodb:us-east-1:${use1[0]!.account}:table/t0`, service: 'dynamodb', arnType: 'dynamodb:table', resourceType: 'aws.dynamodb.table' });
+    expect(use1[0]!.data).toEqual({ arn: `arn:aws:lambda:us-east-1:${use1[0]!.account}:function:t0`, service: 'lambda', arnType: 'lambda:function', resourceType: 'aws.lambda.function' });
     expect(fake.count('tagging', 'GetResources')).toBe(2 + 3); // 100 per page: two in us-east-1, one in each of the three other regions
     expect(fake.count('organizations', 'DescribeEffectivePolicy')).toBe(1);
     const results = runCheck(check, listings);

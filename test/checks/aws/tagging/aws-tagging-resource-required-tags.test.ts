@@ -11,14 +11,14 @@ describe(check.id, () => {
 
   test('types are named from the ARN; those with their own required-tags check are left to it (configurable)', () => {
     const listing = listingOf('aws.tagging.resource', [
-      taggedResource('arn:aws:dynamodb:eu-west-1:111111111111:table/orders', {}),
+      taggedResource('arn:aws:lambda:eu-west-1:111111111111:function:orders', {}),
       taggedResource('arn:aws:ec2:eu-west-1:111111111111:instance/i-1', {}),
       taggedResource('arn:aws:sqs:eu-west-1:111111111111:jobs', { owner: 'x' }),
     ]);
     const policy = { requiredTags: [{ key: 'owner' }] };
     expect(statuses(runCheck(check, [listing], { policy }))).toEqual([['orders', 'FAIL'], ['i-1', 'NOT_APPLICABLE'], ['jobs', 'PASS']]);
-    const onlyDynamo = runCheck(check, [listing], { policy, params: { includeTypes: ['aws.dynamodb.*'], excludeTypes: [] } });
-    expect(statuses(onlyDynamo)).toEqual([['orders', 'FAIL'], ['i-1', 'NOT_APPLICABLE'], ['jobs', 'NOT_APPLICABLE']]);
-    expect(onlyDynamo[0]?.evidence).toMatchObject({ resourceType: 'aws.dynamodb.table', arnType: 'dynamodb:table' });
+    const onlyLambda = runCheck(check, [listing], { policy, params: { includeTypes: ['aws.lambda.*'], excludeTypes: [] } });
+    expect(statuses(onlyLambda)).toEqual([['orders', 'FAIL'], ['i-1', 'NOT_APPLICABLE'], ['jobs', 'NOT_APPLICABLE']]);
+    expect(onlyLambda[0]?.evidence).toMatchObject({ resourceType: 'aws.lambda.function', arnType: 'lambda:function' });
   });
 });

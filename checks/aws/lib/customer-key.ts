@@ -26,7 +26,9 @@ export function keyManagerOf(keyRef: string | null, ctx: AssessContext<Params, '
   const account = /^arn:aws[a-z-]*:kms:[^:]*:(\d{12}):/.exec(keyRef)?.[1];
   if (account !== undefined && account !== ctx.scope.account) return 'CUSTOMER';
   const alias = /(?:^|:)(alias\/.+)$/.exec(keyRef)?.[1];
-  const key = ctx.related('aws.kms.key', { region: 'any' }).find((k) =>
+  // A resource's key lives in the resource's own region (KMS keys are regional; a multi-Region
+  // replica has an ARN there too): a KMS listing that failed elsewhere says nothing about it.
+  const key = ctx.related('aws.kms.key', { region: 'same' }).find((k) =>
     k.data.arn === keyRef || k.data.keyId === keyRef || (alias !== undefined && k.data.aliases.includes(alias)));
   if (!key) throw new Error(`KMS key ${keyRef} is not in the inventory of KMS keys`);
   return ctx.known(key.data.metadata).keyManager === 'CUSTOMER' ? 'CUSTOMER' : 'AWS';

@@ -133,6 +133,7 @@ function expectRetriesCounted(run: Scan, injected: Injected, reason: 'retry-afte
 
 const inAccount = (account: string) => (f: Finding) => f.resource.account === account;
 const MFA_CHECKS = new Set(['azure-entra-admin-mfa-registered', 'azure-entra-user-mfa-registered']);
+const TENANT_POLICY_CHECKS = new Set(['azure-entra-tenant-policy-mfa-enforced-all-users', 'azure-entra-tenant-policy-mfa-enforced-admins', 'azure-entra-tenant-policy-legacy-auth-blocked']);
 
 describe('Azure scan under injected faults (3 subscriptions + the tenant)', () => {
   it('the fault-free run is complete: every subscription and the tenant answer, Resource Graph in use, nothing errors', () => {
@@ -198,8 +199,10 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
     const errors = expectErrorsOnlyIn(baseline, run, (f) => inAccount(SUB_C)(f) || inAccount(TENANT_ID)(f), {
       code: 'INVALID_RESPONSE',
       operation: /^(Microsoft\.Authorization\/roleAssignments\/read|Microsoft\.KeyVault\/vaults\/keys\/read|graph:GET \/v1\.0\/reports\/authenticationMethods\/userRegistrationDetails)$/,
-      services: ['entra'],
     });
+    // The registration report was unreadable: no MFA check still reads as assessed (the tenant's
+    // policies come from another, readable endpoint: their checks keep their verdicts).
+    expect(run.findings.filter((f) => MFA_CHECKS.has(f.check.id)).every((f) => f.status === 'ERROR')).toBe(true);
     expect(new Set(errors.map((f) => f.check.id))).toEqual(new Set(['azure-authorization-subscription-owners-two-to-three', 'azure-keyvault-vault-items-expire', ...MFA_CHECKS]));
     expect(run.summary.retries).toEqual({});
   }, 60_000);
@@ -215,9 +218,10 @@ describe('Azure scan under injected faults (3 subscriptions + the tenant)', () =
 
   it('Microsoft Graph answers 403: the MFA checks are ERROR naming the permission to grant, nothing else changes', async () => {
     const run = await scan({ fake: { graphDenied: true } });
-    const errors = expectErrorsOnlyIn(baseline, run, inAccount(TENANT_ID), { code: 'ACCESS_DENIED', operation: /^graph:AuditLog\.Read\.All$/, services: ['entra'] });
-    expect(new Set(errors.map((f) => f.check.id))).toEqual(MFA_CHECKS);
-    for (const f of errors) expect(f.error?.message).toMatch(/AuditLog\.Read\.All/);
+    const errors = expectErrorsOnlyIn(baseline, run, inAccount(TENANT_ID), { code: 'ACCESS_DENIED', operation: /^graph:(AuditLog|Policy)\.Read\.All$/, services: ['entra'] });
+    expect(new Set(errors.map((f) => f.check.id))).toEqual(new Set([...MFA_CHECKS, ...TENANT_POLICY_CHECKS]));
+    // Each names the permission its own read needs: the registration report, or the tenant's policies.
+    for (const f of errors) expect(f.error?.message).toMatch(TENANT_POLICY_CHECKS.has(f.check.id) ? /Policy\.Read\.All/ : /AuditLog\.Read\.All/);
   }, 60_000);
 
   it('Resource Graph refused (403): collected through ARM instead, the same findings', async () => {
@@ -249,7 +253,13 @@ function withAccess(subscription: string, access: FakeAccess): FakeTenant {
 
 const checksOn = (...types: string[]) => azureChecks.filter((c) => types.includes(c.resourceType)).map((c) => c.id);
 /** Every resource type a bulk listing collects (all but the subscription, its custom roles and the tenant's users). */
-const BULK_TYPES = ['azure.resources.resource-group', 'azure.resources.resource', 'azure.storage.account', 'azure.compute.disk', 'azure.compute.vm', 'azure.network.nsg', 'azure.keyvault.vault', 'azure.sql.server', 'azure.sql.database', 'azure.backup.protected-item'];
+const BULK_TYPES = ['azure.resources.resource-group', 'azure.resources.resource', 'azure.storage.account', 'azure.compute.disk', 'azure.compute.vm', 'azure.network.nsg', 'azure.keyvault.vault', 'azure.sql.server', 'azure.sql.database', 'azure.backup.protected-item',
+  'azure.cosmosdb.account', 'azure.postgresql.flexible-server', 'azure.mysql.flexible-server', 'azure.appservice.web-app', 'azure.aks.cluster', 'azure.recoveryservices.vault'];
+/**
+ * "None of this type here" is a verdict on the whole subscription: where part of it is hidden, it
+ * gives way to the ERROR at the hidden part (a type the visible part has none of may be in there).
+ */
+const noneIn = (subscription: string) => (f: Finding) => f.resource.id === `azure:${subscription}` && f.status === 'NOT_APPLICABLE';
 const under = (prefix: string) => (f: Finding) => f.resource.id.toLowerCase().startsWith(prefix.toLowerCase());
 const errorsOf = (run: Scan) => run.findings.filter((f) => f.status === 'ERROR').map((f) => `${f.check.id} ${f.resource.id} ${f.error?.code} ${f.error?.operation}`).sort();
 /**
@@ -286,7 +296,7 @@ describe.each(['resource-graph', 'arm'] as const)('Azure blind spots in %s mode:
     const group = `/subscriptions/${SUB_B}/resourceGroups/rg-4`;
     const run = await scan({ ...collection, state: withAccess(SUB_B, { subscription: [READER], denyAssignments: [{ name: 'locked-rg', scope: group, actions: ['*/read'] }] }) });
     const synthetic = `azure:${SUB_B}/resourceGroups/rg-4`;
-    const affected = (f: Finding) => under(group)(f) || f.resource.id === synthetic || (f.check.id === 'azure-compute-vm-backed-up' && inAccount(SUB_B)(f));
+    const affected = (f: Finding) => under(group)(f) || f.resource.id === synthetic || noneIn(SUB_B)(f) || (f.check.id === 'azure-compute-vm-backed-up' && inAccount(SUB_B)(f));
     expectErrorsOnlyIn(baselineOf(run), run, affected, { code: 'ACCESS_DENIED', operation: /^(\*|Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+)\/read(, Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+\/read)*$/ });
     const read = (type: string) => ({ 'azure.resources.resource-group': 'Microsoft.Resources/subscriptions/resourceGroups/read', 'azure.resources.resource': '*/read' } as Record<string, string>)[type];
     const atGroup = run.findings.filter((f) => f.resource.id === synthetic);
@@ -309,7 +319,7 @@ describe.each(['resource-graph', 'arm'] as const)('Azure blind spots in %s mode:
     const synthetic = `azure:${SUB_C}/resourceGroups/rg-4`;
     const group = `/subscriptions/${SUB_C}/resourceGroups/rg-4`;
     // The group itself is readable (its tags are still assessed); what is in it is not.
-    const affected = (f: Finding) => (under(`${group}/`)(f)) || f.resource.id === synthetic || (f.check.id === 'azure-compute-vm-backed-up' && inAccount(SUB_C)(f));
+    const affected = (f: Finding) => (under(`${group}/`)(f)) || f.resource.id === synthetic || noneIn(SUB_C)(f) || (f.check.id === 'azure-compute-vm-backed-up' && inAccount(SUB_C)(f));
     expectErrorsOnlyIn(baselineOf(run), run, affected, { code: 'ACCESS_DENIED', operation: /^(\*|Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+)\/read(, Microsoft\.[A-Za-z]+(\/[A-Za-z]+)+\/read)*$/ });
     const atGroup = run.findings.filter((f) => f.resource.id === synthetic);
     expect(atGroup.map((f) => f.check.id).sort()).toEqual(checksOn(...BULK_TYPES.filter((t) => t !== 'azure.resources.resource-group')).sort());

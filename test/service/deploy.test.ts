@@ -196,7 +196,7 @@ describe('Dockerfile', () => {
   it('copies into the runtime exactly what bin/dutyscan.js needs, and the build context holds the sources it compiles', () => {
     const copied = runtime.filter((l) => l.instruction === 'COPY').map((l) => l.args.replace(/^--from=build /, '').split(' ')[0]!);
     expect(copied).toEqual(['/src/package.json', '/src/node_modules', '/src/dist', '/src/bin', '/src/config', '/src/sbom.cdx.json']);
-    expect(readFileSync(join(root, 'bin/dutyscan.js'), 'utf8')).toMatch(/from '\.\.\/dist\/src\/cli\/main\.js'/);
+    expect(readFileSync(join(root, 'bin/dutyscan.js'), 'utf8')).toMatch(/['"]\.\.\/dist\/src\/cli\/main\.js['"]/);
     const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     expect(ignored).toEqual(expect.arrayContaining(['.git', 'node_modules', 'dist', 'test']));
     const sources = lines.filter((l) => l.stage === 0 && l.instruction === 'COPY').flatMap((l) => l.args.split(' ').slice(0, -1));

@@ -238,7 +238,7 @@ describe('SIGTERM is prompt once scheduled scans have delivered to a syslog TCP 
     const file = join(dir, `${name}.yaml`);
     writeFileSync(file, [
       'sinks:',
-      `  - { type: syslog, host: 127.0.0.1, port: ${rsyslog!.tcpPort}, transport: tcp, appName: ${name}, body: json, format: finding, batchSize: 20, concurrency: 4, flushMs: 50 }`,
+      `  - { type: syslog, host: 127.0.0.1, port: ${rsyslog!.tcpPort}, transport: tcp, appName: ${name}, body: json, format: finding, batchSize: 20, maxQueuedBatches: 200, concurrency: 4, flushMs: 50 }`,
       'service:',
       '  schedules:',
       `    - { name: ${name}, cron: "${cron}", scope: { providers: [aws, azure, gcp] } }`,

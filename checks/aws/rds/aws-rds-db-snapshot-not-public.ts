@@ -1,4 +1,5 @@
 import { defineCheck } from '../../../src/core/check.js';
+import { assessSnapshotSharing } from '../lib/snapshot-sharing.js';
 
 export default defineCheck({
   id: 'aws-rds-db-snapshot-not-public',
@@ -13,12 +14,5 @@ export default defineCheck({
     text: 'Remove \"all\" from the DB snapshot\'s restore attribute; share with named accounts where needed.',
     cli: 'aws rds modify-db-snapshot-attribute --db-snapshot-identifier SNAPSHOT --attribute-name restore --values-to-remove all',
   },
-  assess(snapshot, ctx) {
-    const { restorers: observed, snapshotType } = snapshot.data;
-    if (observed === null) return ctx.notApplicable('Only manual snapshots can be shared', { snapshotType });
-    const restorers = ctx.known(observed);
-    return restorers.includes('all')
-      ? ctx.fail('Any AWS account may restore this snapshot', { restorers })
-      : ctx.pass(restorers.length > 0 ? `Shared with ${restorers.length} named account(s) only` : 'Not shared', { restorers });
-  },
+  assess: (snapshot, ctx) => assessSnapshotSharing(snapshot.data, ctx),
 });

@@ -94,22 +94,25 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
   if (workerCount > 1 && options.adapters) throw new Error('--workers builds each provider\'s adapter from the config in every worker: it cannot use the adapters given to runScan');
   const workers = workerCount > 1 ? new WorkerPool(workerCount, {
     init: {
-      config, policy, now, recordReads: evaluation.recordReads, saveListings: options.onListing !== undefined, logLevel: log.level,
+      config, policy, now, recordReads: evaluation.recordReads, saveListings: options.onListing !== undefined, logLevel: log.level, trace: trace !== undefined,
       checks: Object.fromEntries([...plan].map(([provider, checks]) => [provider, checks.map((c) => c.id)])),
     },
-    checks: options.checks, log, signal, publish, onListing: options.onListing,
+    checks: new Map(options.checks.map((c) => [c.id, c])), log, signal, publish, onListing: options.onListing,
     accountDone: () => progress.accountDone(),
     calls: (n) => { progress.apiCalls += n; },
-    permit: (provider, op) => collector.permit(provider, op),
+    permit: (provider, op): Promise<number> => collector.permit(provider, op),
   }) : undefined;
   const collector = new Collector({ ...options, ...traced, signal, onCall: () => progress.apiCalls++, remote: workers });
   const parts: ScanPart[] = [];
+  let workerCpuMs = 0;
   try {
     if (options.source) await collectOffline(options.source.listings, plan, { ...options, ...traced }, visit);
     else await Promise.all([...plan].map(([provider, checks]) => collector.provider(provider, checks, visit)));
     if (workers) {
       const closed = await workers.close();
       parts.push(...closed.parts);
+      if (span) for (const spans of closed.spans) trace?.absorb(spans, span.id);
+      workerCpuMs = closed.usage.reduce((ms, u) => ms + u.cpuSeconds * 1000, 0);
       options.onWorkers?.(closed.usage);
     }
   } finally {
@@ -125,5 +128,5 @@ export async function runScan(options: ScanOptions, emit: Emit): Promise<ScanSum
     started, source: options.source?.kind ?? 'live', providers: [...plan.keys()], checks: [...plan.values()].flat(), catalog: options.catalog, contract: options.contract,
     mutelist, now, attestations: options.attestations ?? [],
   }, tally, [part, ...parts]);
-  return trace && span && cpu ? { ...summary, timing: timing(trace.spans, span.id, (cpu.user + cpu.system) / 1000) } : summary;
+  return trace && span && cpu ? { ...summary, timing: timing(trace.spans, span.id, (cpu.user + cpu.system) / 1000 + workerCpuMs) } : summary;
 }

@@ -80,13 +80,18 @@ export class Trace {
     };
   }
 
-  /** Takes in another recorder's spans (a worker's), under `parent`, with ids made unique here. */
+  /**
+   * Takes in another recorder's spans (a worker's), under `parent`, with ids made unique here; a
+   * wait's `after` (the span that freed its slot) is renumbered with them.
+   */
   absorb(spans: readonly Span[], parent: number): void {
     const ids = new Map<number, number>();
     for (const s of spans) ids.set(s.id, this.nextId++);
     for (const s of spans) {
       const mapped = s.parent === undefined ? undefined : ids.get(s.parent);
-      this.spans.push({ ...s, id: ids.get(s.id)!, parent: mapped ?? parent });
+      const after = s.args?.after;
+      const args = typeof after === 'number' ? renumbered(s.args!, ids.get(after)) : s.args;
+      this.spans.push({ ...s, id: ids.get(s.id)!, parent: mapped ?? parent, ...(args ? { args } : {}) });
     }
   }
 
@@ -94,6 +99,12 @@ export class Trace {
   finish(name: string): Span[] {
     return [{ id: RUN_SPAN, kind: 'run', name, start: this.started, end: this.now() }, ...this.spans];
   }
+}
+
+function renumbered(args: NonNullable<Span['args']>, after: number | undefined): Span['args'] | undefined {
+  const { after: _, ...rest } = args;
+  const out = after === undefined ? rest : { ...rest, after };
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 // --- The critical path ---------------------------------------------------------------------

@@ -12,13 +12,36 @@ import { adapters as bundledAdapters } from '../../providers/index.js';
 import { evaluateAccount, type Evaluation } from './account.js';
 import { Collector, type AccountVisitor } from './collect.js';
 import { paramsOf } from './plan.js';
-import type { FromWorker, ToWorker, WorkerInit } from './workers.js';
+import { Trace } from './trace.js';
+import type { Batched, FromWorker, ToWorker, WorkerInit } from './workers.js';
 
 /** How often the count of API calls goes to the parent's progress line. */
 const CALLS_EVERY_MS = 250;
 
 const send = (message: FromWorker): void => {
   process.send?.(message);
+};
+
+/**
+ * Results, unseen scopes, listings and job ends go to the parent in batches: one message per
+ * result (tens of thousands in an organisation) cost both processes more in serialising and
+ * writing than the results themselves. A batch leaves once the evaluation in hand yields, or at
+ * BATCH_SIZE; the order of a job's messages is kept.
+ */
+const BATCH_SIZE = 512;
+let outbox: Batched[] = [];
+let flushing: NodeJS.Immediate | undefined;
+const flush = (): void => {
+  if (flushing) clearImmediate(flushing);
+  flushing = undefined;
+  if (outbox.length === 0) return;
+  send({ t: 'batch', messages: outbox });
+  outbox = [];
+};
+const post = (message: Batched): void => {
+  outbox.push(message);
+  if (outbox.length >= BATCH_SIZE) flush();
+  else flushing ??= setImmediate(flush);
 };
 
 function start(init: WorkerInit): (message: ToWorker) => void {
@@ -48,14 +71,16 @@ function start(init: WorkerInit): (message: ToWorker) => void {
     send({ t: 'permit', id, provider, op });
   });
 
+  // Spans with this process's own ids: the parent takes them in once, with the part (Trace.absorb).
+  const trace = init.trace ? new Trace() : undefined;
   const collectors = new Map<ProviderId, Collector>();
   const collectorOf = (provider: ProviderId): Collector => {
     let c = collectors.get(provider);
     if (!c) {
       c = new Collector({
-        config, log, signal, onCall: () => calls++,
+        config, log, signal, onCall: () => calls++, trace,
         sharedBucket: (op, s) => sharedBucket(op, s, provider),
-        ...(init.saveListings ? { onListing: (listing) => send({ t: 'listing', listing }) } : {}),
+        ...(init.saveListings ? { onListing: (listing) => post({ t: 'listing', listing }) } : {}),
       });
       collectors.set(provider, c);
     }
@@ -73,13 +98,13 @@ function start(init: WorkerInit): (message: ToWorker) => void {
     const { target } = message;
     const evaluation: Evaluation = {
       policy: init.policy, now: init.now, recordReads: init.recordReads, log, params: (check) => paramsOf(config, check),
-      publish: async ({ check, ...result }, scope) => { send({ t: 'result', job: id, result: { ...result, checkId: check.id }, scope }); },
+      publish: async ({ check, ...result }, scope) => { post({ t: 'result', job: id, result: { ...result, checkId: check.id }, scope }); },
     };
     const visit: AccountVisitor = {
       found: () => undefined,
       planned: () => undefined,
       discovering: () => undefined,
-      unseen: async (_scope, _checks, error) => { send({ t: 'unseen', job: id, error }); },
+      unseen: async (_scope, _checks, error) => { post({ t: 'unseen', job: id, error }); },
       evaluate: (account) => evaluateAccount(account, evaluation),
     };
     try {
@@ -92,10 +117,11 @@ function start(init: WorkerInit): (message: ToWorker) => void {
       const adapter = await adapterOf(target.provider).catch(() => undefined);
       const error = adapter?.classifyError(e, `${target.provider}:collect`)
         ?? { code: 'UNEXPECTED' as const, operation: `${target.provider}:collect`, message: e instanceof Error ? e.message : String(e) };
-      send({ t: 'unseen', job: id, error: { ...error, provider: target.provider, account: target.account } });
+      post({ t: 'unseen', job: id, error: { ...error, provider: target.provider, account: target.account } });
     }
     flushCalls();
-    send({ t: 'done', job: id });
+    post({ t: 'done', job: id });
+    flush();
   };
 
   return (message) => {
@@ -120,11 +146,13 @@ function start(init: WorkerInit): (message: ToWorker) => void {
         void Promise.all(running).then(() => {
           clearInterval(ticker);
           flushCalls();
+          flush();
           const cpu = process.cpuUsage();
           // Exit once the part is written: the parent reads it before it sees the exit.
           process.send?.({
             t: 'part',
             part: { accounts: [], scopes: { planned: 0, done: 0 }, errors: [], apiStats: [...collectors.values()].flatMap((c) => c.stats()), collectionMode: {} },
+            spans: trace?.spans ?? [],
             usage: { index, pid: process.pid, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)) },
           } satisfies FromWorker, () => process.exit(0));
         });

@@ -14,6 +14,7 @@ import type { Config } from '../config/schema.js';
 import type { AccountVisitor, RemoteAccounts } from './collect.js';
 import type { Result } from './evaluate.js';
 import type { ScanPart } from './merge.js';
+import type { Span } from './trace.js';
 
 /**
  * `--workers N`: the accounts of a live scan collected and evaluated in N child processes.
@@ -49,6 +50,8 @@ export interface WorkerInit {
   readonly recordReads: boolean;
   readonly saveListings: boolean;
   readonly logLevel: string;
+  /** Record spans (`--trace`): they come back with the part. */
+  readonly trace: boolean;
 }
 
 /** A result as it crosses processes: its check named by id. */
@@ -61,14 +64,18 @@ export type ToWorker =
   | { readonly t: 'abort'; readonly reason: string }
   | { readonly t: 'finish' };
 
-export type FromWorker =
+/** What a worker sends in batches (see worker.ts), in the order it happened. */
+export type Batched =
   | { readonly t: 'result'; readonly job: number; readonly result: PortableResult; readonly scope: Scope }
   | { readonly t: 'unseen'; readonly job: number; readonly error: CollectionError }
   | { readonly t: 'listing'; readonly listing: Listing }
+  | { readonly t: 'done'; readonly job: number };
+
+export type FromWorker =
+  | { readonly t: 'batch'; readonly messages: readonly Batched[] }
   | { readonly t: 'calls'; readonly n: number }
-  | { readonly t: 'done'; readonly job: number }
   | { readonly t: 'permit'; readonly id: number; readonly provider: ProviderId; readonly op: ApiOperation }
-  | { readonly t: 'part'; readonly part: ScanPart; readonly usage: WorkerUsage };
+  | { readonly t: 'part'; readonly part: ScanPart; readonly usage: WorkerUsage; readonly spans: readonly Span[] };
 
 /** What one worker process used, for the benchmark's per-process figures. */
 export interface WorkerUsage {
@@ -81,7 +88,8 @@ export interface WorkerUsage {
 /** What the scan hands the workers' results to, and asks of them. */
 export interface WorkerHost {
   readonly init: Omit<WorkerInit, 'index'>;
-  readonly checks: readonly AnyCheck[];
+  /** Every check a worker may name in a result, by id. */
+  readonly checks: ReadonlyMap<string, AnyCheck>;
   readonly log: Logger;
   readonly signal: AbortSignal;
   publish(result: Result, scope: Scope): Promise<void>;
@@ -113,6 +121,7 @@ class Worker {
   readonly limit: LimitFunction;
   part: ScanPart | undefined;
   usage: WorkerUsage | undefined;
+  spans: readonly Span[] = [];
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   readonly exited: Promise<void>;
   private readonly child: ChildProcess;
@@ -173,9 +182,32 @@ class Worker {
   private receive(m: FromWorker): void {
     const { host } = this;
     switch (m.t) {
+      case 'batch':
+        for (const message of m.messages) this.receiveBatched(message);
+        return;
+      case 'calls':
+        host.calls(m.n);
+        return;
+      case 'permit':
+        host.permit(m.provider, m.op).then(
+          (waitedMs) => this.send({ t: 'permit', id: m.id, waitedMs }),
+          (e: unknown) => this.send({ t: 'permit', id: m.id, error: e instanceof Error ? e.message : String(e) }),
+        );
+        return;
+      case 'part':
+        this.part = m.part;
+        this.usage = m.usage;
+        this.spans = m.spans;
+        return;
+    }
+  }
+
+  private receiveBatched(m: Batched): void {
+    const { host } = this;
+    switch (m.t) {
       case 'result': {
         const job = this.jobs.get(m.job);
-        const check = host.checks.find((c) => c.id === m.result.checkId);
+        const check = host.checks.get(m.result.checkId);
         if (!job || !check) return;
         const { checkId: _, ...rest } = m.result;
         job.published = job.published.then(() => host.publish({ ...rest, check }, m.scope));
@@ -198,19 +230,6 @@ class Worker {
       }
       case 'listing':
         host.onListing?.(m.listing);
-        return;
-      case 'calls':
-        host.calls(m.n);
-        return;
-      case 'permit':
-        host.permit(m.provider, m.op).then(
-          (waitedMs) => this.send({ t: 'permit', id: m.id, waitedMs }),
-          (e: unknown) => this.send({ t: 'permit', id: m.id, error: e instanceof Error ? e.message : String(e) }),
-        );
-        return;
-      case 'part':
-        this.part = m.part;
-        this.usage = m.usage;
         return;
     }
   }
@@ -267,14 +286,14 @@ export class WorkerPool implements RemoteAccounts {
    * Ask every worker for its part and wait for all to exit. A worker that exits without its part
    * (killed after its last account) leaves an error: its API statistics are missing from the summary.
    */
-  async close(): Promise<{ parts: ScanPart[]; usage: WorkerUsage[] }> {
+  async close(): Promise<{ parts: ScanPart[]; usage: WorkerUsage[]; spans: (readonly Span[])[] }> {
     this.host.signal.removeEventListener('abort', this.onAbort);
     await Promise.all(this.workers.map((w) => w.finish()));
     const parts = this.workers.map((w): ScanPart => w.part ?? {
       accounts: [], scopes: { planned: 0, done: 0 }, apiStats: [], collectionMode: {},
       errors: [collectionError('UNEXPECTED', 'dutyscan:worker', `worker ${w.index} (pid ${w.pid}) exited (${w.exit?.signal ?? w.exit?.code}) without reporting its API calls`, {})],
     });
-    return { parts, usage: this.workers.flatMap((w) => (w.usage ? [w.usage] : [])) };
+    return { parts, usage: this.workers.flatMap((w) => (w.usage ? [w.usage] : [])), spans: this.workers.map((w) => w.spans) };
   }
 
   /** Stop every worker at once (the scan failed). */

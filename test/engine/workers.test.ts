@@ -85,6 +85,35 @@ describe('dutyscan scan --workers', () => {
     }
   }, 300_000);
 
+  it('traces the workers\' accounts, tasks and calls in the parent\'s trace, and finds the critical path through them', async () => {
+    const file = join(dir, 'workers.trace.json');
+    const run = await scan(['--workers', '2', '--trace', file]);
+    expect(run.code, run.stderr).toBe(3); // failing findings, nothing unread
+    const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: { cat?: string; name: string; args: { id: number; parent?: number; account?: string } }[] }).traceEvents.filter((e) => e.cat);
+    const byId = new Map(events.map((e) => [e.args.id, e]));
+    const ancestors = (e: (typeof events)[number]) => {
+      const out = [];
+      for (let up = e.args.parent; up !== undefined; up = byId.get(up)?.args.parent) out.push(byId.get(up));
+      return out;
+    };
+    const scanSpan = events.find((e) => e.cat === 'scan')!;
+    // Every account was collected in a worker, and its spans hang under the parent's scan span.
+    for (const account of ACCOUNTS) {
+      const accountSpan = events.find((e) => e.cat === 'account' && e.args.account === account);
+      expect(accountSpan, account).toBeDefined();
+      expect(accountSpan!.args.parent).toBe(scanSpan.args.id);
+      // Discovery (in the parent) reads the organisation as the first account: its calls are the parent's.
+      const calls = events.filter((e) => e.cat === 'call' && e.args.account === account && !ancestors(e).some((a) => a.cat === 'discovery'));
+      expect(calls.length, account).toBeGreaterThan(10);
+      for (const call of calls) expect(ancestors(call), `${call.name} of ${account}`).toContain(accountSpan);
+    }
+    // Ids stay unique though each worker numbered its own spans.
+    expect(byId.size).toBe(events.length);
+    const timing = run.doc.scan.timing!;
+    expect(timing.criticalPath.calls).toBeGreaterThan(5);
+    expect(timing.cpuMs).toBeGreaterThan(0);
+  }, 120_000);
+
   it('evaluates the demo alike with --workers 1, 2 and 3 (an offline source is evaluated in the scan\'s own process)', async () => {
     const runs = await Promise.all(['1', '2', '3'].map(async (n) => {
       const out = mkdtempSync(join(dir, 'demo-'));

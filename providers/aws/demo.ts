@@ -175,7 +175,8 @@ function bucket(org: DemoOrg, a: Account, region: string, name: string, s: Bucke
     publicAccessBlock: seen(s.block === undefined ? BLOCK_ALL : s.block),
     policyStatus: s.policyPublic ?? seen(s.tlsOnly === false ? null : { isPublic: false }),
     policy: seen(s.tlsOnly === false ? null : tlsPolicy),
-    aclGrants: seen(grants), objectOwnership: seen(s.publicAcl ? 'ObjectWriter' : 'BucketOwnerEnforced'),
+    // As collected: with ACLs disabled (BucketOwnerEnforced) the ACL is not read.
+    aclGrants: seen(s.publicAcl ? grants : null), objectOwnership: seen(s.publicAcl ? 'ObjectWriter' : 'BucketOwnerEnforced'),
     versioning: seen({ status: s.versioning === undefined ? 'Enabled' : s.versioning, mfaDelete: s.mfaDelete ? 'Enabled' : 'Disabled' }),
     logging: seen(s.logged ? { targetBucket: `${a.name}-access-logs`, targetPrefix: `${name}/` } : null), tagging: seen(tags),
     objectLock: s.objectLockDays === undefined ? null

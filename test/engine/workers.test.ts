@@ -92,8 +92,8 @@ describe('dutyscan scan --workers', () => {
     const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: { cat?: string; name: string; args: { id: number; parent?: number; account?: string } }[] }).traceEvents.filter((e) => e.cat);
     const byId = new Map(events.map((e) => [e.args.id, e]));
     const ancestors = (e: (typeof events)[number]) => {
-      const out = [];
-      for (let up = e.args.parent; up !== undefined; up = byId.get(up)?.args.parent) out.push(byId.get(up));
+      const out: (typeof events)[number][] = [];
+      for (let up = byId.get(e.args.parent ?? -1); up; up = byId.get(up.args.parent ?? -1)) out.push(up);
       return out;
     };
     const scanSpan = events.find((e) => e.cat === 'scan')!;

@@ -17,7 +17,11 @@ export default defineCheck({
     cli: 'aws s3api put-bucket-ownership-controls --bucket BUCKET --ownership-controls Rules=[{ObjectOwnership=BucketOwnerEnforced}]',
   },
   assess(bucket, ctx) {
-    const grants = publicGrants(ctx.known(bucket.data.aclGrants));
+    const acl = ctx.known(bucket.data.aclGrants);
+    if (acl === null) {
+      return ctx.pass('ACLs are disabled (Object Ownership is bucket owner enforced): no ACL grants anything', { objectOwnership: ctx.known(bucket.data.objectOwnership) });
+    }
+    const grants = publicGrants(acl);
     if (grants.length === 0) return ctx.pass('The ACL grants nothing to public groups', { publicGrants: grants });
     const effective = effectiveBlock(ctx.known(bucket.data.publicAccessBlock), accountPublicAccessBlock(ctx));
     return effective.ignorePublicAcls

@@ -29,7 +29,7 @@ import type { Listing } from '../../../src/core/inventory.js';
 import { seen, type Observed } from '../../../src/core/observed.js';
 import { GLOBAL_REGION, type ResourceType } from '../../../src/core/resource.js';
 import { failedListing, listing, resource } from '../../../src/inventory/build.js';
-import { type PolicyDocument, type PublicAccessBlock } from '../model/index.js';
+import { type AclGrant, type PolicyDocument, type PublicAccessBlock } from '../model/index.js';
 import { parsePolicyDocument } from '../policy-document.js';
 import { awsSettingId } from '../resources.js';
 import { iso, partitionOf, type AwsCaller } from './caller.js';
@@ -52,6 +52,9 @@ function bucketPolicy(o: GetBucketPolicyCommandOutput): PolicyDocument | null {
     throw Object.assign(new Error(`unreadable bucket policy: ${e instanceof Error ? e.message : String(e)}`), { name: 'InvalidResponse' });
   }
 }
+
+/** The Object Ownership setting that disables ACLs. */
+const ACLS_DISABLED = 'BucketOwnerEnforced';
 
 /** Enough buckets at once to keep the account's request slots (16 by default) busy. */
 const BUCKETS_IN_FLIGHT = 16;
@@ -76,6 +79,9 @@ export async function collectS3Buckets(caller: AwsCaller, region: string, critic
       const ask = <O, T>(command: object, map: (o: O) => T, notConfigured?: T): Promise<Observed<T>> =>
         caller.observe('s3', region, command, map, notConfigured);
       const policyAnswer = ask(new GetBucketPolicyCommand({ Bucket }), bucketPolicy, null);
+      // With ACLs disabled (the default for buckets made since April 2023) the ACL grants nothing: it is not asked.
+      const ownershipAnswer = ask(new GetBucketOwnershipControlsCommand({ Bucket }),
+        (o: GetBucketOwnershipControlsCommandOutput) => o.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null, null);
       const [encryption, pab, policy, aclGrants, objectOwnership, versioning, logging, tagging] = await Promise.all([
         ask(new GetBucketEncryptionCommand({ Bucket }), (o: GetBucketEncryptionCommandOutput) => {
           const rule = o.ServerSideEncryptionConfiguration?.Rules?.[0];
@@ -86,14 +92,15 @@ export async function collectS3Buckets(caller: AwsCaller, region: string, critic
         }, null),
         ask(new GetPublicAccessBlockCommand({ Bucket }), (o: GetPublicAccessBlockCommandOutput) => publicAccessBlock(o.PublicAccessBlockConfiguration), null),
         policyAnswer,
-        ask(new GetBucketAclCommand({ Bucket }), (o: GetBucketAclCommandOutput) => (o.Grants ?? []).map((g) => ({
-          granteeType: g.Grantee?.Type ?? '',
-          granteeUri: g.Grantee?.URI ?? null,
-          granteeId: g.Grantee?.ID ?? null,
-          permission: g.Permission ?? '',
-        }))),
-        ask(new GetBucketOwnershipControlsCommand({ Bucket }),
-          (o: GetBucketOwnershipControlsCommandOutput) => o.OwnershipControls?.Rules?.[0]?.ObjectOwnership ?? null, null),
+        ownershipAnswer.then((ownership) => (ownership.ok && ownership.value === ACLS_DISABLED
+          ? seen(null, ownership.source)
+          : ask(new GetBucketAclCommand({ Bucket }), (o: GetBucketAclCommandOutput): readonly AclGrant[] | null => (o.Grants ?? []).map((g) => ({
+            granteeType: g.Grantee?.Type ?? '',
+            granteeUri: g.Grantee?.URI ?? null,
+            granteeId: g.Grantee?.ID ?? null,
+            permission: g.Permission ?? '',
+          }))))),
+        ownershipAnswer,
         ask(new GetBucketVersioningCommand({ Bucket }), (o: GetBucketVersioningCommandOutput) => ({
           status: o.Status ?? null,
           mfaDelete: o.MFADelete ?? null,

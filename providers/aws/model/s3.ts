@@ -64,8 +64,11 @@ export interface S3Bucket {
   readonly policyStatus: Observed<{ readonly isPublic: boolean } | null>;
   /** `s3:GetBucketPolicy`, parsed; null: no policy. */
   readonly policy: Observed<PolicyDocument | null>;
-  /** `s3:GetBucketAcl` grants. */
-  readonly aclGrants: Observed<readonly AclGrant[]>;
+  /**
+   * `s3:GetBucketAcl` grants; null: not asked, because Object Ownership `BucketOwnerEnforced`
+   * disables ACLs (no ACL grants or denies anything then).
+   */
+  readonly aclGrants: Observed<readonly AclGrant[] | null>;
   /** `s3:GetBucketOwnershipControls`; `BucketOwnerEnforced` disables ACLs. null: not set. */
   readonly objectOwnership: Observed<string | null>;
   /** `s3:GetBucketVersioning`. */

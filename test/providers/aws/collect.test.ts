@@ -71,6 +71,8 @@ describe('AWS collectors through the real SDK clients', () => {
       publicAccessBlock: answered({ blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true }),
       policyStatus: answered({ isPublic: false }),
       objectOwnership: answered('BucketOwnerEnforced'),
+      // ACLs disabled: the ACL is not asked (it grants nothing), and null says so.
+      aclGrants: answered(null),
       versioning: answered({ status: 'Enabled', mfaDelete: 'Disabled' }),
       logging: answered({ targetBucket: 'audit', targetPrefix: 'logs/' }),
     });
@@ -87,6 +89,8 @@ describe('AWS collectors through the real SDK clients', () => {
     });
     // No policy: the status is known without asking (AWS would answer NoSuchBucketPolicy).
     expect(fake.count('s3', 'GetBucketPolicyStatus')).toBe(1);
+    // Three buckets, one of them (logs-bucket) with ACLs disabled: its ACL is not asked.
+    expect(fake.count('s3', 'GetBucketAcl')).toBe(2);
     expect(items(find(listings, 'aws.s3.bucket', 'eu-west-1')).map((b) => b.name)).toEqual(['eu-bucket']);
     expect(items(find(listings, 'aws.s3.account-public-access-block', GLOBAL_REGION))[0]!.data).toEqual({ publicAccessBlock: null });
 

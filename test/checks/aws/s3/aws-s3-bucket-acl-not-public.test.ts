@@ -21,6 +21,14 @@ describe(check.id, () => {
     expect(results[1]?.evidence).toMatchObject({ publicGrants: [{ permission: 'READ' }], ignorePublicAcls: false });
   });
 
+  test('ACLs disabled by Object Ownership PASS without reading the ACL', () => {
+    const results = runCheck(check, [
+      listingOf('aws.s3.bucket', [s3Bucket('enforced', { aclGrants: seen(null), objectOwnership: seen('BucketOwnerEnforced'), publicAccessBlock: seen(null) })]),
+    ]);
+    expect(statuses(results)).toEqual([['enforced', 'PASS']]);
+    expect(results[0]?.evidence).toMatchObject({ objectOwnership: 'BucketOwnerEnforced' });
+  });
+
   test('the account block neutralises public grants too; NOT_APPLICABLE without buckets', () => {
     const results = runCheck(check, [
       listingOf('aws.s3.account-public-access-block', [s3AccountBlock(BLOCK_ALL)]),

@@ -71,6 +71,8 @@ export interface ScaleRun {
   readonly wallMs: number;
   readonly resources: number;
   readonly apiCalls: number;
+  /** Response bodies the fake sent: what the scan downloaded. */
+  readonly bytesReceived: number;
   readonly callsByOperation: Record<string, number>;
   readonly callsPerResource: number;
   readonly peakRssMb: number;
@@ -210,14 +212,16 @@ function latencyMs(): number {
 const self = fileURLToPath(import.meta.url);
 
 /** The fake in its own process; it prints its URL, and exits non-zero on a request it has no route for. */
-async function startFake(size: Size, latency: number): Promise<{ url: string; child: ChildProcess }> {
+async function startFake(size: Size, latency: number): Promise<{ url: string; child: ChildProcess; bytesSent: () => number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', self, '--serve-fake', size, `--latency=${latency}`], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
+  let bytes = 0;
+  lines.on('line', (line) => { if (line.startsWith('BYTES ')) bytes = Number(line.slice('BYTES '.length)); });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the fake exited early (${code})`)));
     lines.on('line', (line) => { if (line.startsWith('http://')) resolve(line.trim()); });
   });
-  return { url, child };
+  return { url, child, bytesSent: () => bytes };
 }
 
 async function serveFake(size: Size): Promise<void> {
@@ -229,6 +233,8 @@ async function serveFake(size: Size): Promise<void> {
   process.on('SIGTERM', () => {
     const cpu = process.cpuUsage();
     console.error(`  fake CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ${(fake.bytesSent / 1e6).toFixed(1)} MB sent, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    // What the scanner downloaded: the response bodies the fake sent it.
+    console.log(`BYTES ${fake.bytesSent}`);
     void fake.close().then(() => process.exit(0), (e: unknown) => { console.error(String(e)); process.exit(1); });
   });
 }
@@ -236,7 +242,7 @@ async function serveFake(size: Size): Promise<void> {
 /** One scan in this process (a child of the orchestrator): prints its figures as one JSON line. */
 async function scanOnce(size: Size, accountsConcurrency: number, label: string, workers: number): Promise<void> {
   const latency = latencyMs();
-  const { url, child } = await startFake(size, latency);
+  const { url, child, bytesSent } = await startFake(size, latency);
   // Never leave the fake behind, even when this process dies (out of memory, an uncaught error).
   process.once('exit', () => child.kill('SIGKILL'));
   // The live set: heap in use right after a full GC, sampled every 2 s (the child runs with
@@ -250,6 +256,7 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string, 
     liveHeap.maxMb = Math.max(liveHeap.maxMb, Math.round(process.memoryUsage().heapUsed / 2 ** 20));
   };
   const sampler = setInterval(sampleLiveHeap, 2000);
+  let result: Omit<ScaleRun, 'bytesReceived'> | undefined;
   process.env.AWS_ACCESS_KEY_ID = BASE_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = BASE_CREDENTIALS.secretAccessKey;
   delete process.env.AWS_SESSION_TOKEN;
@@ -314,7 +321,7 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string, 
     for (const seg of [...path.segments].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
       console.log(`    ${seg.kind} ${seg.name}: ${s(seg.ms)}, ${seg.calls} calls (${Object.entries(seg.waits).map(([k, ms]) => `${k} ${s(ms)}`).join(', ')})`);
     }
-    const run: ScaleRun = {
+    const run: Omit<ScaleRun, 'bytesReceived'> = {
       label, size, accounts, regions: SIZES[size].regions, accountsConcurrency, workers, latencyMs: latency,
       wallMs: Math.round(wallMs), resources, apiCalls: summary.totalApiCalls, callsByOperation,
       callsPerResource: Number((summary.totalApiCalls / Math.max(1, resources)).toFixed(3)),
@@ -332,12 +339,13 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string, 
     // An incomplete scan's figures would flatter it: say what failed.
     for (const [check, why] of erroredChecks) console.log(`  ERROR ${check}: ${why}`);
     for (const e of summary.errors.slice(0, 10)) console.log(`  error: ${e.code} ${e.operation} ${e.account ?? ''}/${e.region ?? ''}: ${e.message}`);
-    console.log(`RESULT ${JSON.stringify(run)}`);
+    result = run;
   } finally {
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
     child.kill('SIGTERM');
     if ((await exited) !== 0) throw new Error('the AWS fake reported unrouted requests');
   }
+  console.log(`RESULT ${JSON.stringify({ ...result, bytesReceived: bytesSent() })}`);
 }
 
 /** Run one scan in a child process and read its figures. */
@@ -361,13 +369,32 @@ const WORKERS = [1, 2];
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function table(runs: readonly ScaleRun[]): string {
-  const head = ['run', 'accounts x regions', 'acct conc.', 'workers', 'wall', 'critical-path bound', 'wall / bound', 'resources', 'API calls', 'calls/resource', 'peak RSS', 'live heap', 'findings', 'findings/s', 'rate-limit wait (sum)', 'retries', 'CPU', 'complete'];
+  const head = ['run', 'accounts x regions', 'acct conc.', 'workers', 'wall', 'critical-path bound', 'wall / bound', 'resources', 'API calls', 'bytes received', 'calls/resource', 'peak RSS', 'live heap', 'findings', 'findings/s', 'rate-limit wait (sum)', 'retries', 'CPU', 'complete'];
   const rows = runs.map((r) => [
     r.label, `${r.accounts} x ${r.regions}`, String(r.accountsConcurrency), String(r.workers), s(r.wallMs), `${s(r.boundMs)} (${r.criticalPathCalls} calls)`, (r.wallMs / r.boundMs).toFixed(1),
-    String(r.resources), String(r.apiCalls), r.callsPerResource.toFixed(3),
+    String(r.resources), String(r.apiCalls), mb(r.bytesReceived), r.callsPerResource.toFixed(3),
     [r.peakRssMb, ...r.workerPeakRssMb].map((mb) => `${mb} MB`).join(' + '), `${r.liveHeapMb} MB`, String(r.findings), String(r.findingsPerSecond), s(r.rateLimitWaitMs), String(r.retries),
     r.workers > 1 ? `${r.cpuSeconds} + ${r.workerCpuSeconds} s` : `${r.cpuSeconds} s`, r.complete ? 'yes' : 'NO',
   ]);
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** One row per size, --workers 1 and 2 side by side: the README's table. */
+function sideBySide(runs: readonly ScaleRun[]): string {
+  const head = ['estate', 'API calls', 'bytes received', 'wall, --workers 1', 'wall, --workers 2', 'critical-path bound', 'wall / bound (w1)', 'peak RSS, --workers 1', 'peak RSS, --workers 2 (parent + workers)'];
+  const rows = (Object.keys(SIZES) as Size[]).flatMap((size) => {
+    const one = runs.find((r) => r.size === size && r.workers === 1 && !r.label.includes('@'));
+    const two = runs.find((r) => r.size === size && r.workers === 2);
+    if (!one) return [];
+    return [[
+      `${size} (${one.accounts} x ${one.regions})`, String(one.apiCalls), mb(one.bytesReceived), s(one.wallMs),
+      two ? `${s(two.wallMs)} (${(two.wallMs / one.wallMs).toFixed(2)}x)` : '-',
+      `${s(one.boundMs)} (${one.criticalPathCalls} calls)`, (one.wallMs / one.boundMs).toFixed(1),
+      `${one.peakRssMb} MB`, two ? [two.peakRssMb, ...two.workerPeakRssMb].map((m) => `${m}`).join(' + ') + ' MB' : '-',
+    ]];
+  });
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
@@ -440,7 +467,7 @@ async function main(): Promise<void> {
     '# Scale benchmark (AWS, wire-level fake)', '',
     `Per account: ${shape}. Latency ${latencyMs()} ms per call. Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${availableParallelism()} cores). Default rate limits and per-account cap; every AWS check; findings streamed to /dev/null.`,
     `Critical-path bound: the API calls on the traced scan's critical path x the latency per call (no scan making these calls can be faster).`, '',
-    table(runs), '', ...verdicts(runs), '', ...(biggest ? [operations(biggest)] : []), '',
+    sideBySide(runs), '', table(runs), '', ...verdicts(runs), '', ...(biggest ? [operations(biggest)] : []), '',
   ].join('\n');
   const dir = join(process.cwd(), 'bench-results');
   mkdirSync(dir, { recursive: true });

@@ -167,7 +167,8 @@ describe('dutyscan serve, the built program', () => {
       const accepted = await api(server.port, '/scans', { method: 'POST', body: JSON.stringify({ scope: { providers: ['aws'] } }) });
       expect(accepted.status).toBe(202);
       id = ((await accepted.json()) as { id: string }).id;
-      for (let i = 0; i < 100 && requests === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      // The scan loads the AWS SDK before its first request: on a loaded machine that takes seconds.
+      for (let i = 0; i < 600 && requests === 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(requests).toBeGreaterThan(0);
       expect(((await (await api(server.port, `/scans/${id}`)).json()) as { status: string }).status).toBe('running');
     } finally {

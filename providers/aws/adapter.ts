@@ -2,44 +2,14 @@ import type { CollectionError } from '../../src/core/observed.js';
 import type { ApiCaller, CollectTask, DiscoverContext, DiscoveryResult, PortableTarget, Target, TaskContext } from '../../src/core/provider.js';
 import { GLOBAL_REGION, type ResourceType } from '../../src/core/resource.js';
 import type { AdapterOptions, CreateAdapter } from '../../src/core/descriptor.js';
-import { collectAccessAnalyzer } from './collect/accessanalyzer.js';
-import { collectSecurityContact, regionListing } from './collect/account.js';
-import { BACKUP_TYPES, collectBackup } from './collect/backup.js';
 import { AwsCaller } from './collect/caller.js';
 import { partitionOf } from './partition.js';
+import { BACKUP_TYPES, EC2_TYPES, IAM_TYPES, RDS_SNAPSHOT_TYPES, RDS_TYPES } from './resources.js';
 import { AwsClients, type ClientSettings } from './collect/clients.js';
-import { collectCloudTrail } from './collect/cloudtrail.js';
-import { collectConfig } from './collect/config.js';
 import { assumedRoleCredentials, discoverAws, memberRoleArn, type AwsSession, type RegionInfo } from './discover.js';
-import { collectEc2, EC2_TYPES } from './collect/ec2.js';
-import { collectEfs } from './collect/efs.js';
 import { classifyAwsError } from './collect/errors.js';
-import { collectGuardDuty } from './collect/guardduty.js';
-import { collectIam, IAM_TYPES } from './collect/iam.js';
 import { AwsManagedPolicyDocuments } from './collect/managed-policies.js';
-import { collectKms } from './collect/kms.js';
-import { collectLogs } from './collect/logs.js';
-import { collectRds, RDS_TYPES } from './collect/rds.js';
-import { collectS3AccountPublicAccessBlock, collectS3Buckets } from './collect/s3.js';
 import type { AwsConfig } from './config.js';
-// Data services (issue 13, aws-data)
-import { collectDynamoDb } from './collect/dynamodb.js';
-import { collectElastiCache } from './collect/elasticache.js';
-import { collectFsx } from './collect/fsx.js';
-import { collectMemoryDb } from './collect/memorydb.js';
-import { collectOpenSearch } from './collect/opensearch.js';
-import { collectRdsSnapshots, RDS_SNAPSHOT_TYPES } from './collect/rds-snapshots.js';
-import { collectRedshift } from './collect/redshift.js';
-// aws-edge (issue 13)
-import { collectImages } from './collect/ami.js';
-import { collectEcr } from './collect/ecr.js';
-import { collectEks } from './collect/eks.js';
-import { collectElbv2 } from './collect/elbv2.js';
-import { collectLambda } from './collect/lambda.js';
-import { collectSecrets } from './collect/secretsmanager.js';
-import { collectSns } from './collect/sns.js';
-import { collectSqs } from './collect/sqs.js';
-import { collectEffectiveTagPolicy, collectTaggedResources } from './collect/tagging.js';
 
 const truthy = (value: string | undefined): boolean => value !== undefined && /^(1|true|yes)$/i.test(value.trim());
 
@@ -71,6 +41,8 @@ export interface AwsHooks {
 /**
  * The AWS adapter: discovery (caller or organisation, enabled regions), and per account one task
  * per global service and one per (service, region). Each task lists only the types asked for.
+ * A task imports its collector when it runs, and with it the service's SDK package: a scan loads
+ * the SDKs of the services its checks read, and a `--workers` parent only those of discovery.
  */
 export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, options, hooks = {}) => {
   const settings = clientSettings(config, options);
@@ -122,62 +94,62 @@ export const createAdapter: CreateAdapter<AwsConfig, AwsHooks> = async (config, 
       };
 
       const iamTypes = pick(IAM_TYPES);
-      add('iam', GLOBAL_REGION, iamTypes, (ctx) => collectIam(callerFor(ctx), new Set(iamTypes), {
+      add('iam', GLOBAL_REGION, iamTypes, async (ctx) => (await import('./collect/iam.js')).collectIam(callerFor(ctx), new Set(iamTypes), {
         homeRegion: home,
         credentialReportWaitMs: config.credentialReportWaitMs,
         awsManagedDocuments,
         ...(hooks.credentialReportPollMs !== undefined ? { credentialReportPollMs: hooks.credentialReportPollMs } : {}),
       }, ctx.signal));
       add('s3control', GLOBAL_REGION, pick(['aws.s3.account-public-access-block']),
-        async (ctx) => [await collectS3AccountPublicAccessBlock(callerFor(ctx), home)]);
+        async (ctx) => [await (await import('./collect/s3.js')).collectS3AccountPublicAccessBlock(callerFor(ctx), home)]);
       add('account', GLOBAL_REGION, pick(['aws.account.security-contact']),
-        async (ctx) => [await collectSecurityContact(callerFor(ctx), home)]);
+        async (ctx) => [await (await import('./collect/account.js')).collectSecurityContact(callerFor(ctx), home)]);
 
       // S3 first: its per-bucket reads are the long pole of most accounts, so they start while
       // the cheaper bulk listings fill the remaining slots.
       for (const region of session.regions) {
-        add('s3', region.name, pick(['aws.s3.bucket']), async (ctx) => [await collectS3Buckets(callerFor(ctx), region.name, options.criticalResources)]);
+        add('s3', region.name, pick(['aws.s3.bucket']), async (ctx) => [await (await import('./collect/s3.js')).collectS3Buckets(callerFor(ctx), region.name, options.criticalResources)]);
       }
       for (const region of session.regions) {
         const r = region.name;
         const ec2Types = pick(EC2_TYPES);
-        add('ec2', r, ec2Types, (ctx) => collectEc2(callerFor(ctx), r, new Set(ec2Types)));
+        add('ec2', r, ec2Types, async (ctx) => (await import('./collect/ec2.js')).collectEc2(callerFor(ctx), r, new Set(ec2Types)));
         const rdsTypes = pick(RDS_TYPES);
-        add('rds', r, rdsTypes, (ctx) => collectRds(callerFor(ctx), r, new Set(rdsTypes)));
-        add('cloudtrail', r, pick(['aws.cloudtrail.trail']), async (ctx) => [await collectCloudTrail(callerFor(ctx), r, session.shared)]);
-        add('kms', r, pick(['aws.kms.key']), async (ctx) => [await collectKms(callerFor(ctx), r)]);
+        add('rds', r, rdsTypes, async (ctx) => (await import('./collect/rds.js')).collectRds(callerFor(ctx), r, new Set(rdsTypes)));
+        add('cloudtrail', r, pick(['aws.cloudtrail.trail']), async (ctx) => [await (await import('./collect/cloudtrail.js')).collectCloudTrail(callerFor(ctx), r, session.shared)]);
+        add('kms', r, pick(['aws.kms.key']), async (ctx) => [await (await import('./collect/kms.js')).collectKms(callerFor(ctx), r)]);
         const backupTypes = pick(BACKUP_TYPES);
-        add('backup', r, backupTypes, (ctx) => collectBackup(callerFor(ctx), r, new Set(backupTypes)));
-        add('account', r, pick(['aws.account.region']), async (ctx) => [regionListing(callerFor(ctx), region)]);
-        add('guardduty', r, pick(['aws.guardduty.detector']), async (ctx) => [await collectGuardDuty(callerFor(ctx), r)]);
-        add('access-analyzer', r, pick(['aws.accessanalyzer.analyzer']), async (ctx) => [await collectAccessAnalyzer(callerFor(ctx), r)]);
-        add('config', r, pick(['aws.config.recorder']), async (ctx) => [await collectConfig(callerFor(ctx), r)]);
-        add('elasticfilesystem', r, pick(['aws.efs.file-system']), async (ctx) => [await collectEfs(callerFor(ctx), r)]);
-        add('logs', r, pick(['aws.logs.log-group']), async (ctx) => [await collectLogs(callerFor(ctx), r)]);
+        add('backup', r, backupTypes, async (ctx) => (await import('./collect/backup.js')).collectBackup(callerFor(ctx), r, new Set(backupTypes)));
+        add('account', r, pick(['aws.account.region']), async (ctx) => [(await import('./collect/account.js')).regionListing(callerFor(ctx), region)]);
+        add('guardduty', r, pick(['aws.guardduty.detector']), async (ctx) => [await (await import('./collect/guardduty.js')).collectGuardDuty(callerFor(ctx), r)]);
+        add('access-analyzer', r, pick(['aws.accessanalyzer.analyzer']), async (ctx) => [await (await import('./collect/accessanalyzer.js')).collectAccessAnalyzer(callerFor(ctx), r)]);
+        add('config', r, pick(['aws.config.recorder']), async (ctx) => [await (await import('./collect/config.js')).collectConfig(callerFor(ctx), r)]);
+        add('elasticfilesystem', r, pick(['aws.efs.file-system']), async (ctx) => [await (await import('./collect/efs.js')).collectEfs(callerFor(ctx), r)]);
+        add('logs', r, pick(['aws.logs.log-group']), async (ctx) => [await (await import('./collect/logs.js')).collectLogs(callerFor(ctx), r)]);
         // Data services (issue 13, aws-data)
         const snapshotTypes = pick(RDS_SNAPSHOT_TYPES);
-        add('rds', r, snapshotTypes, (ctx) => collectRdsSnapshots(callerFor(ctx), r, new Set(snapshotTypes)));
-        add('dynamodb', r, pick(['aws.dynamodb.table']), async (ctx) => [await collectDynamoDb(callerFor(ctx), r)]);
-        add('elasticache', r, pick(['aws.elasticache.replication-group']), async (ctx) => [await collectElastiCache(callerFor(ctx), r)]);
-        add('memorydb', r, pick(['aws.memorydb.cluster']), async (ctx) => [await collectMemoryDb(callerFor(ctx), r)]);
-        add('redshift', r, pick(['aws.redshift.cluster']), async (ctx) => [await collectRedshift(callerFor(ctx), r)]);
-        add('es', r, pick(['aws.opensearch.domain']), async (ctx) => [await collectOpenSearch(callerFor(ctx), r)]);
-        add('fsx', r, pick(['aws.fsx.file-system']), async (ctx) => [await collectFsx(callerFor(ctx), r)]);
+        add('rds', r, snapshotTypes, async (ctx) => (await import('./collect/rds-snapshots.js')).collectRdsSnapshots(callerFor(ctx), r, new Set(snapshotTypes)));
+        add('dynamodb', r, pick(['aws.dynamodb.table']), async (ctx) => [await (await import('./collect/dynamodb.js')).collectDynamoDb(callerFor(ctx), r)]);
+        add('elasticache', r, pick(['aws.elasticache.replication-group']), async (ctx) => [await (await import('./collect/elasticache.js')).collectElastiCache(callerFor(ctx), r)]);
+        add('memorydb', r, pick(['aws.memorydb.cluster']), async (ctx) => [await (await import('./collect/memorydb.js')).collectMemoryDb(callerFor(ctx), r)]);
+        add('redshift', r, pick(['aws.redshift.cluster']), async (ctx) => [await (await import('./collect/redshift.js')).collectRedshift(callerFor(ctx), r)]);
+        add('es', r, pick(['aws.opensearch.domain']), async (ctx) => [await (await import('./collect/opensearch.js')).collectOpenSearch(callerFor(ctx), r)]);
+        add('fsx', r, pick(['aws.fsx.file-system']), async (ctx) => [await (await import('./collect/fsx.js')).collectFsx(callerFor(ctx), r)]);
         // aws-edge (issue 13)
-        add('sqs', r, pick(['aws.sqs.queue']), async (ctx) => [await collectSqs(callerFor(ctx), r)]);
-        add('sns', r, pick(['aws.sns.topic']), async (ctx) => [await collectSns(callerFor(ctx), r)]);
-        add('secretsmanager', r, pick(['aws.secretsmanager.secret']), async (ctx) => [await collectSecrets(callerFor(ctx), r)]);
-        add('ecr', r, pick(['aws.ecr.repository']), async (ctx) => [await collectEcr(callerFor(ctx), r)]);
-        add('eks', r, pick(['aws.eks.cluster']), async (ctx) => [await collectEks(callerFor(ctx), r)]);
-        add('elasticloadbalancing', r, pick(['aws.elbv2.load-balancer']), async (ctx) => [await collectElbv2(callerFor(ctx), r)]);
-        add('lambda', r, pick(['aws.lambda.function']), async (ctx) => [await collectLambda(callerFor(ctx), r)]);
-        add('ec2', r, pick(['aws.ec2.image']), async (ctx) => [await collectImages(callerFor(ctx), r)]);
+        add('sqs', r, pick(['aws.sqs.queue']), async (ctx) => [await (await import('./collect/sqs.js')).collectSqs(callerFor(ctx), r)]);
+        add('sns', r, pick(['aws.sns.topic']), async (ctx) => [await (await import('./collect/sns.js')).collectSns(callerFor(ctx), r)]);
+        add('secretsmanager', r, pick(['aws.secretsmanager.secret']), async (ctx) => [await (await import('./collect/secretsmanager.js')).collectSecrets(callerFor(ctx), r)]);
+        add('ecr', r, pick(['aws.ecr.repository']), async (ctx) => [await (await import('./collect/ecr.js')).collectEcr(callerFor(ctx), r)]);
+        add('eks', r, pick(['aws.eks.cluster']), async (ctx) => [await (await import('./collect/eks.js')).collectEks(callerFor(ctx), r)]);
+        add('elasticloadbalancing', r, pick(['aws.elbv2.load-balancer']), async (ctx) => [await (await import('./collect/elbv2.js')).collectElbv2(callerFor(ctx), r)]);
+        add('lambda', r, pick(['aws.lambda.function']), async (ctx) => [await (await import('./collect/lambda.js')).collectLambda(callerFor(ctx), r)]);
+        add('ec2', r, pick(['aws.ec2.image']), async (ctx) => [await (await import('./collect/ami.js')).collectImages(callerFor(ctx), r)]);
       }
 
       // Required tags in bulk (every taggable type), and the organisation's tag policy.
-      add('organizations', GLOBAL_REGION, pick(['aws.organizations.tag-policy']), async (ctx) => [await collectEffectiveTagPolicy(callerFor(ctx), home)]);
+      add('organizations', GLOBAL_REGION, pick(['aws.organizations.tag-policy']), async (ctx) => [await (await import('./collect/tagging.js')).collectEffectiveTagPolicy(callerFor(ctx), home)]);
       for (const region of session.regions) {
-        add('tagging', region.name, pick(['aws.tagging.resource']), async (ctx) => [await collectTaggedResources(callerFor(ctx), region.name)]);
+        add('tagging', region.name, pick(['aws.tagging.resource']), async (ctx) => [await (await import('./collect/tagging.js')).collectTaggedResources(callerFor(ctx), region.name)]);
       }
       return tasks;
     },

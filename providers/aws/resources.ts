@@ -16,6 +16,32 @@ export const AWS_GLOBAL_TYPES = [
   'aws.organizations.tag-policy',
 ] as const satisfies readonly AwsResourceType[];
 
+/** The types of the collection tasks that list several (each is asked only for those some check needs). */
+export const IAM_TYPES = [
+  'aws.iam.user',
+  'aws.iam.root',
+  'aws.iam.password-policy',
+  'aws.iam.role',
+  'aws.iam.group',
+  'aws.iam.policy',
+] as const satisfies readonly AwsResourceType[];
+
+export const EC2_TYPES = [
+  'aws.ec2.security-group',
+  'aws.ec2.instance',
+  'aws.ec2.volume',
+  'aws.ec2.snapshot',
+  'aws.ec2.ebs-encryption-default',
+  'aws.ec2.vpc',
+  'aws.ec2.network-acl',
+] as const satisfies readonly AwsResourceType[];
+
+export const RDS_TYPES = ['aws.rds.instance', 'aws.rds.cluster'] as const satisfies readonly AwsResourceType[];
+
+export const RDS_SNAPSHOT_TYPES = ['aws.rds.db-snapshot', 'aws.rds.cluster-snapshot'] as const satisfies readonly AwsResourceType[];
+
+export const BACKUP_TYPES = ['aws.backup.plan', 'aws.backup.protected-resource', 'aws.backup.vault'] as const satisfies readonly AwsResourceType[];
+
 export const AWS_REGIONAL_TYPES = [
   'aws.ec2.security-group',
   'aws.ec2.instance',

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { BASE_CREDENTIALS } from '../fakes/aws/server.js';
+import { FakeAws, richAccount } from '../providers/aws/support.js';
 import { tempDir } from '../sinks/support.js';
 
 const bin = join(import.meta.dirname, '../../bin/dutyscan.js');
@@ -54,4 +56,24 @@ describe('the CLI loads a cloud SDK only for a provider it scans', () => {
     expect(sdks).toContain('@aws-sdk/client-sts');
     expect(sdks.filter((p) => !p.startsWith('@aws-sdk/'))).toEqual([]);
   });
+
+  it('an AWS scan loads the SDK of each service its checks read, and no other', async () => {
+    const fake = await FakeAws.start({ callerAccount: '111111111111', accounts: new Map([['111111111111', richAccount('111111111111')]]) });
+    try {
+      const config = join(tempDir('lazy-load-aws-iam'), 'dutyscan.yaml');
+      writeFileSync(config, `providers:\n  aws:\n    endpoint: ${fake.url}\n    s3ForcePathStyle: true\n    regions: [us-east-1]\n    maxAttempts: 1\n`);
+      const { sdks } = await sdksLoadedBy(['scan', '-p', 'aws', '-c', config, '--checks', 'aws-iam-*', 'aws-kms-*', '--no-progress'], {
+        AWS_ACCESS_KEY_ID: BASE_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: BASE_CREDENTIALS.secretAccessKey, AWS_EC2_METADATA_DISABLED: 'true',
+      });
+      // The IAM and KMS checks were judged (the scan got that far), and Discovery's SDKs (STS,
+      // Organizations, EC2 for the regions), IAM's and KMS's were loaded: none of the 25 others.
+      expect(fake.count('iam', 'GetAccountAuthorizationDetails')).toBe(1);
+      expect(fake.count('kms', 'ListKeys')).toBe(1);
+    // Discovery's (STS, Organizations, EC2 for the regions), IAM's and KMS's: none of the 25 others.
+      expect(sdks.filter((p) => p.startsWith('@aws-sdk/client-'))).toEqual(
+        ['@aws-sdk/client-ec2', '@aws-sdk/client-iam', '@aws-sdk/client-kms', '@aws-sdk/client-organizations', '@aws-sdk/client-sts']);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
 });

@@ -18,7 +18,6 @@ import type { BackupSelection } from '../model/index.js';
 import { FailedCall, iso, provenance, type AwsCaller } from './caller.js';
 import { resourcePolicy } from './resource-policy.js';
 
-export const BACKUP_TYPES = ['aws.backup.plan', 'aws.backup.protected-resource', 'aws.backup.vault'] as const satisfies readonly ResourceType[];
 
 /** AWS Backup in one region: plans with their rules and selections, and the protected resources. */
 export async function collectBackup(caller: AwsCaller, region: string, types: ReadonlySet<ResourceType>): Promise<Listing[]> {

@@ -1,82 +1,88 @@
-import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
-import { AccountClient } from '@aws-sdk/client-account';
-import { BackupClient } from '@aws-sdk/client-backup';
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { ConfigServiceClient } from '@aws-sdk/client-config-service';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { EFSClient } from '@aws-sdk/client-efs';
-import { GuardDutyClient } from '@aws-sdk/client-guardduty';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3ControlClient } from '@aws-sdk/client-s3-control';
-import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
-import { STSClient } from '@aws-sdk/client-sts';
-// Data services (issue 13, aws-data)
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
-import { FSxClient } from '@aws-sdk/client-fsx';
-import { MemoryDBClient } from '@aws-sdk/client-memorydb';
-import { OpenSearchClient } from '@aws-sdk/client-opensearch';
-import { RedshiftClient } from '@aws-sdk/client-redshift';
-// aws-edge (issue 13)
-import { ECRClient } from '@aws-sdk/client-ecr';
-import { EKSClient } from '@aws-sdk/client-eks';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import type { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import type { AccountClient } from '@aws-sdk/client-account';
+import type { BackupClient } from '@aws-sdk/client-backup';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { EFSClient } from '@aws-sdk/client-efs';
+import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { RDSClient } from '@aws-sdk/client-rds';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3ControlClient } from '@aws-sdk/client-s3-control';
+import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import type { FSxClient } from '@aws-sdk/client-fsx';
+import type { MemoryDBClient } from '@aws-sdk/client-memorydb';
+import type { OpenSearchClient } from '@aws-sdk/client-opensearch';
+import type { RedshiftClient } from '@aws-sdk/client-redshift';
+import type { ECRClient } from '@aws-sdk/client-ecr';
+import type { EKSClient } from '@aws-sdk/client-eks';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
+import { createRequire } from 'node:module';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ApiCaller, ApiOperation } from '../../../src/core/provider.js';
 import { withinBudget } from '../../../src/net/budget.js';
 import { attemptFailure } from './errors.js';
 
+const require = createRequire(import.meta.url);
+
+/**
+ * A client class from its SDK package, loaded on first use: a scan loads the SDKs of the services
+ * it reads and no others (a `--workers` parent only those of discovery). The collectors import the
+ * same package for their commands; Node's module cache hands both the one copy.
+ */
+const sdk = <C>(pkg: string, name: string) => (): C => (require(pkg) as Record<string, C>)[name]!;
+
 /** Keyed by the id we call each client by: the service's IAM action prefix (and SigV4 signing name). */
 const CLIENTS = {
-  'access-analyzer': AccessAnalyzerClient,
-  account: AccountClient,
-  backup: BackupClient,
-  cloudtrail: CloudTrailClient,
-  config: ConfigServiceClient,
-  ec2: EC2Client,
-  elasticfilesystem: EFSClient,
-  guardduty: GuardDutyClient,
-  iam: IAMClient,
-  kms: KMSClient,
-  logs: CloudWatchLogsClient,
-  organizations: OrganizationsClient,
-  rds: RDSClient,
-  s3: S3Client,
-  s3control: S3ControlClient,
-  sts: STSClient,
-  // Data services (issue 13, aws-data); OpenSearch's IAM prefix and signing name are `es`.
-  dynamodb: DynamoDBClient,
-  elasticache: ElastiCacheClient,
-  es: OpenSearchClient,
-  fsx: FSxClient,
-  memorydb: MemoryDBClient,
-  redshift: RedshiftClient,
-  // aws-edge (issue 13)
-  ecr: ECRClient,
-  eks: EKSClient,
-  elasticloadbalancing: ElasticLoadBalancingV2Client,
-  lambda: LambdaClient,
-  secretsmanager: SecretsManagerClient,
-  sns: SNSClient,
-  sqs: SQSClient,
-
+  'access-analyzer': sdk<typeof AccessAnalyzerClient>('@aws-sdk/client-accessanalyzer', 'AccessAnalyzerClient'),
+  account: sdk<typeof AccountClient>('@aws-sdk/client-account', 'AccountClient'),
+  backup: sdk<typeof BackupClient>('@aws-sdk/client-backup', 'BackupClient'),
+  cloudtrail: sdk<typeof CloudTrailClient>('@aws-sdk/client-cloudtrail', 'CloudTrailClient'),
+  config: sdk<typeof ConfigServiceClient>('@aws-sdk/client-config-service', 'ConfigServiceClient'),
+  ec2: sdk<typeof EC2Client>('@aws-sdk/client-ec2', 'EC2Client'),
+  elasticfilesystem: sdk<typeof EFSClient>('@aws-sdk/client-efs', 'EFSClient'),
+  guardduty: sdk<typeof GuardDutyClient>('@aws-sdk/client-guardduty', 'GuardDutyClient'),
+  iam: sdk<typeof IAMClient>('@aws-sdk/client-iam', 'IAMClient'),
+  kms: sdk<typeof KMSClient>('@aws-sdk/client-kms', 'KMSClient'),
+  logs: sdk<typeof CloudWatchLogsClient>('@aws-sdk/client-cloudwatch-logs', 'CloudWatchLogsClient'),
+  organizations: sdk<typeof OrganizationsClient>('@aws-sdk/client-organizations', 'OrganizationsClient'),
+  rds: sdk<typeof RDSClient>('@aws-sdk/client-rds', 'RDSClient'),
+  s3: sdk<typeof S3Client>('@aws-sdk/client-s3', 'S3Client'),
+  s3control: sdk<typeof S3ControlClient>('@aws-sdk/client-s3-control', 'S3ControlClient'),
+  sts: sdk<typeof STSClient>('@aws-sdk/client-sts', 'STSClient'),
+  // OpenSearch's IAM prefix and signing name are `es`.
+  dynamodb: sdk<typeof DynamoDBClient>('@aws-sdk/client-dynamodb', 'DynamoDBClient'),
+  elasticache: sdk<typeof ElastiCacheClient>('@aws-sdk/client-elasticache', 'ElastiCacheClient'),
+  es: sdk<typeof OpenSearchClient>('@aws-sdk/client-opensearch', 'OpenSearchClient'),
+  fsx: sdk<typeof FSxClient>('@aws-sdk/client-fsx', 'FSxClient'),
+  memorydb: sdk<typeof MemoryDBClient>('@aws-sdk/client-memorydb', 'MemoryDBClient'),
+  redshift: sdk<typeof RedshiftClient>('@aws-sdk/client-redshift', 'RedshiftClient'),
+  ecr: sdk<typeof ECRClient>('@aws-sdk/client-ecr', 'ECRClient'),
+  eks: sdk<typeof EKSClient>('@aws-sdk/client-eks', 'EKSClient'),
+  elasticloadbalancing: sdk<typeof ElasticLoadBalancingV2Client>('@aws-sdk/client-elastic-load-balancing-v2', 'ElasticLoadBalancingV2Client'),
+  lambda: sdk<typeof LambdaClient>('@aws-sdk/client-lambda', 'LambdaClient'),
+  secretsmanager: sdk<typeof SecretsManagerClient>('@aws-sdk/client-secrets-manager', 'SecretsManagerClient'),
+  sns: sdk<typeof SNSClient>('@aws-sdk/client-sns', 'SNSClient'),
+  sqs: sdk<typeof SQSClient>('@aws-sdk/client-sqs', 'SQSClient'),
   // The Tagging API signs as `tagging`; its IAM actions are `tag:*`.
-  tagging: ResourceGroupsTaggingAPIClient,
+  tagging: sdk<typeof ResourceGroupsTaggingAPIClient>('@aws-sdk/client-resource-groups-tagging-api', 'ResourceGroupsTaggingAPIClient'),
 } as const;
 
 export type AwsService = keyof typeof CLIENTS;
-export type AwsClientFor<S extends AwsService> = InstanceType<(typeof CLIENTS)[S]>;
+export type AwsClientFor<S extends AwsService> = InstanceType<ReturnType<(typeof CLIENTS)[S]>>;
 
 /** What every client of a scan shares: endpoints, retries, timeouts. Credentials are per account. */
 export interface ClientSettings {
@@ -155,7 +161,7 @@ export class AwsClients {
         ...(service === 's3' ? { forcePathStyle: this.settings.forcePathStyle } : {}),
         ...(service === 's3control' ? s3ControlEndpoint(this.settings) : {}),
       };
-      const Ctor = CLIENTS[service] as unknown as new (config: object) => object;
+      const Ctor = CLIENTS[service]() as unknown as new (config: object) => object;
       this.clients.set(key, (client = new Ctor(config)));
       CALL_TIMEOUT_MS.set(client, this.settings.callTimeoutMs);
     }

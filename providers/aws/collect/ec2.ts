@@ -23,15 +23,6 @@ import { type FlowLog, type IpPermission } from '../model/index.js';
 import { awsSettingId } from '../resources.js';
 import { iso, partitionOf, provenance, tagsOf, type AwsCaller } from './caller.js';
 
-export const EC2_TYPES = [
-  'aws.ec2.security-group',
-  'aws.ec2.instance',
-  'aws.ec2.volume',
-  'aws.ec2.snapshot',
-  'aws.ec2.ebs-encryption-default',
-  'aws.ec2.vpc',
-  'aws.ec2.network-acl',
-] as const satisfies readonly ResourceType[];
 
 const ipPermission = (p: SdkIpPermission): IpPermission => ({
   ipProtocol: p.IpProtocol ?? '-1',

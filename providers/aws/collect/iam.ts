@@ -39,14 +39,6 @@ import { FailedCall, iso, provenance, tagsOf, type AwsCaller } from './caller.js
 import { errorName } from './errors.js';
 import type { AwsManagedPolicyDocuments } from './managed-policies.js';
 
-export const IAM_TYPES = [
-  'aws.iam.user',
-  'aws.iam.root',
-  'aws.iam.password-policy',
-  'aws.iam.role',
-  'aws.iam.group',
-  'aws.iam.policy',
-] as const satisfies readonly ResourceType[];
 
 export interface IamOptions {
   /** IAM is global: its clients sign for the partition's home region; its listings live in `global`. */

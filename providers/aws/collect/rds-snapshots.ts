@@ -13,7 +13,6 @@ import type { ResourceType } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
 import { iso, tagsOf, type AwsCaller } from './caller.js';
 
-export const RDS_SNAPSHOT_TYPES = ['aws.rds.db-snapshot', 'aws.rds.cluster-snapshot'] as const satisfies readonly ResourceType[];
 
 /** Only manual snapshots can be shared; automated and AWS Backup ones cannot, so their attributes are not read. */
 const SHAREABLE = new Set(['manual']);

@@ -4,7 +4,6 @@ import type { ResourceType } from '../../../src/core/resource.js';
 import { resource } from '../../../src/inventory/build.js';
 import { iso, tagsOf, type AwsCaller } from './caller.js';
 
-export const RDS_TYPES = ['aws.rds.instance', 'aws.rds.cluster'] as const satisfies readonly ResourceType[];
 
 /** RDS in one region: instances and clusters in pages of 100 (the API maximum), tags included. */
 export async function collectRds(caller: AwsCaller, region: string, types: ReadonlySet<ResourceType>): Promise<Listing[]> {

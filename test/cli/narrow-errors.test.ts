@@ -14,6 +14,7 @@ import { BASE_CREDENTIALS } from '../fakes/aws/server.js';
 import { ec2Region } from '../fakes/aws/state.js';
 import { AzureFake, READER, type FakeSubscription } from '../fakes/azure/server.js';
 import * as w from '../fakes/azure/tenant.js';
+import type { FakeAsset } from '../fakes/gcp/listed-assets.js';
 import { installOrg } from '../fakes/gcp/org.js';
 import { GcpFake } from '../fakes/gcp/server.js';
 import { FakeAws, richAccount, singleAccountState } from '../providers/aws/support.js';
@@ -52,7 +53,12 @@ describe('GCP: the KMS listing denied in one project (per-service APIs)', () => 
    */
   async function gcpScan() {
     fake = await new GcpFake().start();
-    installOrg(fake, fixtureOrg({ projects: [{ ...PROD, deniedApis: ['kms'], labels: { owner: 'platform' } }, { ...QUIET, disabled: [], labels: {} }] }));
+    // Two services read from Cloud Asset Inventory's ListAssets: their labels are judged too.
+    const assets: FakeAsset[] = [
+      { assetType: 'bigquery.googleapis.com/Dataset', path: 'projects/acme-prod/datasets/sales', location: 'EU', data: { datasetReference: { datasetId: 'sales', projectId: 'acme-prod' }, location: 'EU', labels: { owner: 'data' } } },
+      { assetType: 'pubsub.googleapis.com/Topic', path: 'projects/acme-prod/topics/events', location: 'global', data: { name: 'projects/acme-prod/topics/events' } },
+    ];
+    installOrg(fake, fixtureOrg({ projects: [{ ...PROD, deniedApis: ['kms'], labels: { owner: 'platform' }, assets }, { ...QUIET, disabled: [], labels: {} }] }));
     const metadata = { 'Metadata-Flavor': 'Google' };
     fake.route('GET', '/computeMetadata/v1/instance/service-accounts/default/token', { headers: metadata, body: { access_token: 'metadata-token', expires_in: 3600, token_type: 'Bearer' } });
     fake.route('GET', '/computeMetadata/v1/project/project-id', { headers: metadata, body: 'acme-scanner' });
@@ -83,6 +89,7 @@ describe('GCP: the KMS listing denied in one project (per-service APIs)', () => 
     expect(prod.map((f) => f.resource.name)).toEqual(expect.arrayContaining(['acme-prod', 'web-1', 'api-1', 'batch-1', 'acme-prod-records', 'acme-prod-public']));
     expect(prod.find((f) => f.resource.name === 'acme-prod')?.status).toBe('PASS');
     expect(prod.find((f) => f.resource.name === 'acme-prod-public')?.status).toBe('FAIL');
+    expect(prod.filter((f) => ['sales', 'events'].includes(f.resource.name)).map((f) => [f.resource.name, f.status]).sort()).toEqual([['events', 'FAIL'], ['sales', 'PASS']]);
     expect(verdicts(labels.filter((f) => f.resource.account === 'acme-quiet')).map((f) => [f.resource.name, f.status])).toEqual([['acme-quiet', 'FAIL']]);
     expect(doc.scan.complete).toBe(false);
     expect(INCOMPLETE).toContain(code);

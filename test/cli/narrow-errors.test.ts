@@ -154,7 +154,7 @@ describe.each(['auto', 'arm'] as const)('Azure: one resource type, or one subscr
   }, 180_000);
 });
 
-describe('AWS: one region\'s listing refused', () => {
+describe('AWS: one region\'s listing, or one resource\'s tags, refused', () => {
   let fake: FakeAws | undefined;
   afterEach(async () => {
     await fake?.close();
@@ -164,9 +164,11 @@ describe('AWS: one region\'s listing refused', () => {
   const TAG_CHECKS = ['aws-tagging-resource-required-tags', 'aws-ec2-instance-required-tags', 'aws-s3-bucket-required-tags'];
 
   it.each([
-    { service: 'tagging', operation: 'GetResources', grant: 'tag:GetResources', check: 'aws-tagging-resource-required-tags' },
-    { service: 'ec2', operation: 'DescribeInstances', grant: 'ec2:DescribeInstances', check: 'aws-ec2-instance-required-tags' },
-  ])('$grant refused in eu-west-1: $check errs there alone, every other region and type is judged', async ({ service, operation, grant, check }) => {
+    { service: 'tagging', operation: 'GetResources', grant: 'tag:GetResources', check: 'aws-tagging-resource-required-tags', at: (account: string) => `aws:${account}/eu-west-1` },
+    { service: 'ec2', operation: 'DescribeInstances', grant: 'ec2:DescribeInstances', check: 'aws-ec2-instance-required-tags', at: (account: string) => `aws:${account}/eu-west-1` },
+    // A per-resource read: the ERROR is that bucket's alone.
+    { service: 's3', operation: 'GetBucketTagging', grant: 's3:GetBucketTagging', check: 'aws-s3-bucket-required-tags', at: () => 'arn:aws:s3:::eu-bucket' },
+  ])('$grant refused in eu-west-1: $check errs there alone, every other region and type is judged', async ({ service, operation, grant, check, at }) => {
     const a = richAccount();
     ec2Region(a, 'eu-west-1').instances.push({ InstanceId: 'i-eu', InstanceType: 't3.micro', State: { Name: 'running', Code: 16 }, ImageId: 'ami-1', LaunchTime: new Date('2026-01-01T00:00:00Z'), SecurityGroups: [], BlockDeviceMappings: [], Tags: [{ Key: 'owner', Value: 'eu' }] });
     a.tagged = {
@@ -181,7 +183,7 @@ describe('AWS: one region\'s listing refused', () => {
     const { code, doc } = await scan('aws', config, ['-p', 'aws', '--checks', ...TAG_CHECKS], env);
 
     const errors = doc.findings.filter((f) => f.status === 'ERROR');
-    expect(errors.map((f) => [f.check.id, f.resource.id])).toEqual([[check, `aws:${a.id}/eu-west-1`]]);
+    expect(errors.map((f) => [f.check.id, f.resource.id])).toEqual([[check, at(a.id)]]);
     expect(errors[0]?.error).toMatchObject({ code: 'ACCESS_DENIED', operation: `${service}:${operation}`, origin: 'collection' });
     expect(errors[0]?.error?.message).toContain(`grant ${grant}`);
     const judged = verdicts(doc.findings).map((f) => `${f.check.id} ${f.resource.region} ${f.resource.name} ${f.status}`);

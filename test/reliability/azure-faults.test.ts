@@ -329,12 +329,16 @@ describe.each(['resource-graph', 'arm'] as const)('Azure blind spots in %s mode:
     expect(errorsOf(run)).toEqual([...scopeErrors(run, synthetic), ...vmErrors(run)].sort());
   }, 60_000);
 
-  it('storage accounts left out of the role in one subscription: the storage checks and the checks on every resource are ERROR for that subscription, naming Microsoft.Storage/storageAccounts/read', async () => {
+  it('storage accounts left out of the role in one subscription: the storage checks are ERROR for that subscription, the checks on every resource for its storage accounts alone, naming Microsoft.Storage/storageAccounts/read', async () => {
     const run = await scan({ ...collection, state: withAccess(SUB_A, { subscription: [{ actions: ['*/read'], notActions: ['Microsoft.Storage/storageAccounts/read'] }] }) });
     const synthetic = `azure:${SUB_A}`;
+    const storageType = `${synthetic}/resourceTypes/Microsoft.Storage/storageAccounts`;
     const storage = (f: Finding) => f.resource.account === SUB_A && /\/providers\/Microsoft\.Storage\/storageAccounts\//i.test(f.resource.id);
-    expectErrorsOnlyIn(baselineOf(run), run, (f) => storage(f) || f.resource.id === synthetic, { code: 'ACCESS_DENIED', operation: /^Microsoft\.Storage\/storageAccounts\/read$/ });
-    const expected = checksOn('azure.storage.account', 'azure.resources.resource').map((c) => `${c} ${synthetic} ACCESS_DENIED Microsoft.Storage/storageAccounts/read`);
+    expectErrorsOnlyIn(baselineOf(run), run, (f) => storage(f) || f.resource.id === synthetic || f.resource.id === storageType, { code: 'ACCESS_DENIED', operation: /^Microsoft\.Storage\/storageAccounts\/read$/ });
+    const expected = [
+      ...checksOn('azure.storage.account').map((c) => `${c} ${synthetic} ACCESS_DENIED Microsoft.Storage/storageAccounts/read`),
+      ...checksOn('azure.resources.resource').map((c) => `${c} ${storageType} ACCESS_DENIED Microsoft.Storage/storageAccounts/read`),
+    ];
     expect(errorsOf(run)).toEqual(expected.sort());
     // The storage accounts vanished from the listing of every resource too: their tags were not assessed.
     expect(run.findings.filter(storage)).toEqual([]);

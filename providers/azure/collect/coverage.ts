@@ -117,21 +117,26 @@ export function blindSpots(access: Access, kind: Kind, viaGraph: boolean): Blind
       if (place.at === 'below' && hides(kind, place.part, d.doNotApplyToChildScopes)) gaps.push({ part: place.part, action, why });
     }
   }
+  // A listing of every type misses only the types the missing read covers: the rows of every other
+  // type are whole, so the ERROR stands for those types alone (where no resource narrows it already).
+  const typed = kind.armType === '*'
+    ? gaps.map((g): Gap => {
+      const type = g.part === undefined || resourceTypeOf(g.part) === undefined ? typeRead(g.action) : undefined;
+      return type ? { ...g, type } : g;
+    })
+    : gaps;
   const source = viaGraph ? 'Resource Graph' : 'The ARM listing';
-  const spot = (part: string | undefined, found: readonly Gap[]): BlindSpot => {
+  const spot = (where: Gap, found: readonly Gap[]): BlindSpot => {
     const actions = [...new Set(found.map((g) => g.action))];
     const whys = [...new Set(found.map((g) => g.why))];
-    const message = `${source} leaves out what the identity may not read, so ${kind.type} resources ${part ? `in ${part} ` : ''}may be missing without a word: ${whys.join('; ')}`;
+    const part = [where.part, where.type && `resourceTypes/${where.type}`].filter(Boolean).join('/');
+    const message = `${source} leaves out what the identity may not read, so ${kind.type} resources ${where.type ? `of type ${where.type} ` : ''}${where.part ? `in ${where.part} ` : ''}may be missing without a word: ${whys.join('; ')}`;
     return { ...(part ? { part } : {}), error: collectionError('ACCESS_DENIED', actions.join(', '), message, { provider: 'azure', account: access.subscription }) };
   };
-  // A blind spot over the whole subscription holds every smaller one.
-  if (gaps.some((g) => g.part === undefined)) return [spot(undefined, gaps)];
-  const byPart = new Map<string, Gap[]>();
-  for (const g of gaps) {
-    const key = g.part!.toLowerCase();
-    byPart.set(key, [...(byPart.get(key) ?? []), g]);
-  }
-  return [...byPart.values()].map((found) => spot(found[0]!.part, found));
+  // A blind spot holds every smaller one (the whole subscription all of them, a group what is in it,
+  // every type what is of one): one ERROR each for the largest, naming everything it holds.
+  const largest = typed.filter((g, i) => !typed.some((h, j) => holds(h, g) && (!holds(g, h) || j < i)));
+  return largest.map((g) => spot(g, typed.filter((h) => holds(g, h))));
 }
 
 /** The ERROR for a subscription whose access could not be read: nothing listed in bulk there can be called complete. */
@@ -142,8 +147,29 @@ export function accessUnknown(error: CollectionError, kind: Kind): BlindSpot {
 
 interface Gap {
   readonly part?: string;
+  /** The resource types the missing read covers, for a listing of every type (`Microsoft.Storage/storageAccounts`, `Microsoft.Sql/*`). */
+  readonly type?: string;
   readonly action: string;
   readonly why: string;
+}
+
+const same = (a: string | undefined, b: string | undefined) => a?.toLowerCase() === b?.toLowerCase();
+
+/** Whether blind spot `a` covers every row `b` may miss: it spans at least b's part and b's types. */
+function holds(a: Gap, b: Gap): boolean {
+  const part = a.part === undefined || same(a.part, b.part) || (b.part ?? '').toLowerCase().startsWith(`${a.part.toLowerCase()}/`);
+  return part && (a.type === undefined || same(a.type, b.type));
+}
+
+/**
+ * The resource types a read action covers, when it is narrower than every type: one type
+ * (`Microsoft.Storage/storageAccounts/read`) or one namespace (`Microsoft.Storage/*\/read`).
+ * Anything wider or less plain (`*\/read`, `Microsoft.Compute/virtualMachines/*\/read`) is taken as every type.
+ */
+function typeRead(action: string): string | undefined {
+  const type = /^(.+)\/read$/i.exec(action)?.[1];
+  if (type === undefined) return undefined;
+  return /^[^*/]+(\/[^*/]+)+$/.test(type) || /^[^*/]+\/\*$/.test(type) ? type : undefined;
 }
 
 /** Where no role grants `action`: the whole subscription, or the resource groups that lack it. */

@@ -11,31 +11,49 @@ interface TypeView {
   assets(ctx: ProjectContext): Promise<Resource<'gcp.asset'>[] | CollectionError>;
 }
 
-/** `location` is where the API states it: a zone for zonal resources, else the resource's region. */
-function assetsOf<T extends ResourceType>(type: T, assetType: string, location: (r: Resource<T>) => string = (r) => r.region): TypeView {
+interface ViewOptions<T extends ResourceType> {
+  /** Where the API states it: a zone for zonal resources; the resource's region when absent. */
+  readonly location?: (r: Resource<T>) => string;
+  /** The resources of the type that are of this asset type, when the type spans several. */
+  readonly only?: (r: Resource<T>) => boolean;
+  /**
+   * Read through Cloud Asset Inventory's ListAssets: a disabled API there leaves the type unread,
+   * where a disabled API of the service itself means it holds nothing.
+   */
+  readonly listed?: boolean;
+}
+
+function assetsOf<T extends ResourceType>(type: T, assetType: string, options: ViewOptions<T> = {}): TypeView {
+  const { location = (r) => r.region, only = () => true, listed = false } = options;
   return {
     assetType,
     async assets(ctx) {
       const items = await ctx.listing(type);
       // A disabled API holds no resources; any other failure leaves this type unread.
-      if (!items.ok) return items.error.code === 'NOT_ENABLED' ? [] : items.error;
-      return items.value.map((r) =>
+      if (!items.ok) return items.error.code === 'NOT_ENABLED' && !listed ? [] : items.error;
+      return items.value.filter(only).map((r) =>
         resource('gcp.asset', where(ctx, r.region), { id: r.id, name: r.name, tags: r.tags, data: toAsset(assetType, location(r), r.tags) }));
     },
   };
 }
 
-/** The types the per-service view of the assets is built from. */
+/** The types the per-service view of the assets is built from: every labelled type dutyscan reads. */
 const VIEWS: readonly TypeView[] = [
-  assetsOf('gcp.compute.instance', 'compute.googleapis.com/Instance', (r) => r.data.zone || r.region),
-  assetsOf('gcp.compute.disk', 'compute.googleapis.com/Disk', (r) => r.data.location || r.region),
+  assetsOf('gcp.compute.instance', 'compute.googleapis.com/Instance', { location: (r) => r.data.zone || r.region }),
+  assetsOf('gcp.compute.disk', 'compute.googleapis.com/Disk', { location: (r) => r.data.location || r.region }),
   assetsOf('gcp.compute.firewall', 'compute.googleapis.com/Firewall'),
   assetsOf('gcp.compute.network', 'compute.googleapis.com/Network'),
   assetsOf('gcp.compute.subnetwork', 'compute.googleapis.com/Subnetwork'),
-  assetsOf('gcp.storage.bucket', 'storage.googleapis.com/Bucket', (r) => r.data.location || r.region),
+  assetsOf('gcp.storage.bucket', 'storage.googleapis.com/Bucket', { location: (r) => r.data.location || r.region }),
   assetsOf('gcp.sql.instance', 'sqladmin.googleapis.com/Instance'),
   assetsOf('gcp.kms.crypto-key', 'cloudkms.googleapis.com/CryptoKey'),
   assetsOf('gcp.iam.service-account', 'iam.googleapis.com/ServiceAccount'),
+  assetsOf('gcp.container.cluster', 'container.googleapis.com/Cluster', { listed: true, location: (r) => r.data.location || r.region }),
+  assetsOf('gcp.bigquery.dataset', 'bigquery.googleapis.com/Dataset', { listed: true }),
+  assetsOf('gcp.pubsub.topic', 'pubsub.googleapis.com/Topic', { listed: true }),
+  assetsOf('gcp.run.service', 'run.googleapis.com/Service', { listed: true }),
+  assetsOf('gcp.functions.function', 'cloudfunctions.googleapis.com/CloudFunction', { listed: true, only: (r) => r.data.generation === 1 }),
+  assetsOf('gcp.functions.function', 'cloudfunctions.googleapis.com/Function', { listed: true, only: (r) => r.data.generation === 2 }),
 ];
 
 export const PROJECT_ASSET_TYPE = 'cloudresourcemanager.googleapis.com/Project';

@@ -55,8 +55,24 @@ describe('Azure blind spots from what the identity may read', () => {
   it('a read no role grants anywhere: one ERROR for the subscription, naming it', () => {
     const a = access({ grants: [{ actions: ['*/read'], notActions: [STORAGE] }], groups: new Map([['rg-a', [{ actions: ['*/read'], notActions: [STORAGE] }]], ['rg-b', []]]) });
     expect(spots(a, 'azure.storage.account')).toEqual([['*', 'ACCESS_DENIED', STORAGE]]);
-    expect(spots(a, 'azure.resources.resource')).toEqual([['*', 'ACCESS_DENIED', STORAGE]]);
+    // The listing of every type misses storage accounts only: the ERROR stands for that type.
+    expect(spots(a, 'azure.resources.resource')).toEqual([['resourceTypes/Microsoft.Storage/storageAccounts', 'ACCESS_DENIED', STORAGE]]);
     expect(spots(a, 'azure.compute.disk')).toEqual([]);
+  });
+
+  it('the listing of every type: an ERROR per (type x part) a missing read hides, the largest holding the smaller', () => {
+    const generic = (denies: Deny[]) => spots(access({ denies }), 'azure.resources.resource');
+    const rg = `/subscriptions/${SUB}/resourceGroups/rg-x`;
+    expect(generic([deny({ scope: `/subscriptions/${SUB}`, actions: ['Microsoft.Sql/*'] })])).toEqual([['resourceTypes/Microsoft.Sql/*', 'ACCESS_DENIED', 'Microsoft.Sql/*/read']]);
+    expect(generic([deny({ scope: rg, actions: [STORAGE] })])).toEqual([['resourceGroups/rg-x/resourceTypes/Microsoft.Storage/storageAccounts', 'ACCESS_DENIED', STORAGE]]);
+    // Storage hidden everywhere holds storage hidden in one group; every type hidden in another group stands apart.
+    expect(generic([deny({ scope: rg, actions: [STORAGE] }), deny({ scope: `/subscriptions/${SUB}`, actions: [STORAGE] }), deny({ scope: `/subscriptions/${SUB}/resourceGroups/rg-y` })])).toEqual([
+      ['resourceTypes/Microsoft.Storage/storageAccounts', 'ACCESS_DENIED', STORAGE],
+      ['resourceGroups/rg-y', 'ACCESS_DENIED', '*/read'],
+    ]);
+    // A read that is not plainly one type or one namespace is taken as every type: the whole subscription.
+    expect(generic([deny({ scope: `/subscriptions/${SUB}`, actions: ['Microsoft.Compute/virtualMachines/*'] })])).toEqual([['*', 'ACCESS_DENIED', 'Microsoft.Compute/virtualMachines/*/read']]);
+    expect(generic([deny({ scope: `/subscriptions/${SUB}` })])).toEqual([['*', 'ACCESS_DENIED', '*/read']]);
   });
 
   it('a read granted group by group: ERROR for the groups without it only', () => {

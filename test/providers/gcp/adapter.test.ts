@@ -98,7 +98,8 @@ describe('GCP adapter, per-service APIs (Cloud Asset Inventory disabled)', () =>
   test('a project that answers 403 yields ERROR results for itself only', async () => {
     installOrg(fake, fixtureOrg());
     const { listings } = await collect(fakeConfig(fake, { organization: '123' }));
-    // The asset view keeps the project itself (discovery read it) and errs once per asset type.
+    // The asset view keeps the project itself (discovery read it) and errs once per asset type
+    // (nine per-service listings, six read through ListAssets).
     const lockedAssets = listings.filter((l) => l.scope.account === 'acme-locked' && l.type === 'gcp.asset');
     expect(lockedAssets.filter((l) => l.items.ok).map(namesOf)).toEqual([['acme-locked']]);
     const locked = listings.filter((l) => l.scope.account === 'acme-locked' && l.type !== 'gcp.project' && !(l.type === 'gcp.asset' && l.items.ok));
@@ -108,7 +109,7 @@ describe('GCP adapter, per-service APIs (Cloud Asset Inventory disabled)', () =>
       const results = runCheck(c, listings, { now: NOW });
       const byAccount = (account: string) => results.filter((r) => r.resource.account === account).map((r) => r.status);
       const perAssetType = c.resourceType === 'gcp.asset';
-      if (byAccount('acme-locked').length > 0) expect(byAccount('acme-locked').filter((s) => s === 'ERROR').length, c.id).toBe(perAssetType ? 9 : 1);
+      if (byAccount('acme-locked').length > 0) expect(byAccount('acme-locked').filter((s) => s === 'ERROR').length, c.id).toBe(perAssetType ? 15 : 1);
       if (!perAssetType && byAccount('acme-locked').length > 0) expect(byAccount('acme-locked'), c.id).toEqual(['ERROR']);
       expect(byAccount('acme-prod'), c.id).not.toContain('ERROR');
       expect(byAccount('acme-quiet').filter((s) => s === 'ERROR').length, c.id).toBe(c.resourceType === 'gcp.sql.instance' || c.id === 'gcp-kms-crypto-key-rotation-enabled' ? 1 : 0);

@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
 
-// A scan's allocations are short-lived (API answers become small resources, then findings), and
-// V8's default heap growth let the old generation reach twice the live set before collecting:
-// a one-account scan peaked at 289 MB RSS for about 90 MB live. Growing the heap by at most 20%
-// per collection kept it at 187 MB for the same CPU time (test/bench/aws.ts measures both).
-// Set before anything is loaded; a value the user passes to node itself wins.
-if (!process.execArgv.some((a) => a.startsWith('--heap-growing-percent'))) setFlagsFromString('--heap-growing-percent=20');
+// The scan's heap growth (see src/util/heap.ts), set before anything else is loaded; a value the
+// user passes to node itself wins.
+const { HEAP_GROWTH_FLAG, setsHeapGrowth } = await import('../dist/src/util/heap.js');
+if (!setsHeapGrowth(process.execArgv)) setFlagsFromString(HEAP_GROWTH_FLAG);
 
 const { main } = await import('../dist/src/cli/main.js');
 

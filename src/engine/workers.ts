@@ -10,6 +10,7 @@ import type { Policy } from '../core/policy.js';
 import type { ApiOperation, PortableTarget } from '../core/provider.js';
 import { GLOBAL_REGION, type Scope } from '../core/resource.js';
 import { shardOf } from '../core/shard.js';
+import { HEAP_GROWTH_FLAG, setsHeapGrowth } from '../util/heap.js';
 import type { Config } from '../config/schema.js';
 import type { AccountVisitor, RemoteAccounts } from './collect.js';
 import type { Result } from './evaluate.js';
@@ -113,7 +114,9 @@ function workerModule(): { path: string; execArgv: string[] } {
   const fromSource = import.meta.url.endsWith('.ts');
   const path = fileURLToPath(new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url));
   const tsx = process.execArgv.some((a) => a.includes('tsx'));
-  return { path, execArgv: fromSource && !tsx ? [...process.execArgv, '--import', 'tsx'] : process.execArgv };
+  // The CLI sets its heap growth at run time (bin/dutyscan.js), which a child does not inherit.
+  const heap = setsHeapGrowth(process.execArgv) ? [] : [HEAP_GROWTH_FLAG];
+  return { path, execArgv: [...process.execArgv, ...heap, ...(fromSource && !tsx ? ['--import', 'tsx'] : [])] };
 }
 
 class Worker {

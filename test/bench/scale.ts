@@ -35,6 +35,7 @@ import { awsChecks } from '../../checks/aws/index.js';
 import { configSchema, defaultConfig } from '../../src/config/schema.js';
 import type { Finding } from '../../src/core/finding.js';
 import { runScan } from '../../src/engine/scan.js';
+import { HEAP_GROWTH_FLAG } from '../../src/util/heap.js';
 import { Trace, chromeTrace } from '../../src/engine/trace.js';
 import type { WorkerUsage } from '../../src/engine/workers.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
@@ -351,7 +352,8 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string, 
 /** Run one scan in a child process and read its figures. */
 function runChild(size: Size, accountsConcurrency: number, label: string, workers: number): Promise<ScaleRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--child', size, String(accountsConcurrency), label, String(workers), `--latency=${latencyMs()}`,
+    // The heap growth the CLI runs with (bin/dutyscan.js), as its worker processes do.
+    const child = spawn(process.execPath, ['--expose-gc', HEAP_GROWTH_FLAG, '--import', 'tsx', self, '--child', size, String(accountsConcurrency), label, String(workers), `--latency=${latencyMs()}`,
       ...(process.argv.includes('--trace') ? ['--trace'] : [])],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     let result: ScaleRun | undefined;

@@ -152,6 +152,8 @@ describe('dutyscan scan --workers', () => {
       }
       expect(workers.length).toBeGreaterThanOrEqual(1);
       const victim = workers[0]!;
+      // A worker grows its heap as the CLI process does (bin/dutyscan.js sets it at run time, which a child does not inherit).
+      expect(readFileSync(`/proc/${victim}/cmdline`, 'utf8').split('\0')).toContain('--heap-growing-percent=20');
       process.kill(victim, 'SIGKILL');
       const code = await exited;
       expect(code, stderr).toBe(5); // failing findings and an incomplete picture

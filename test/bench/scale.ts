@@ -16,7 +16,7 @@
  * faster. `--trace` also writes each scan's trace to bench-results/scale-LABEL.trace.json (Perfetto).
  *
  * Every run is its own process (so its peak RSS is its own), and the fake runs in yet another
- * process (its memory and CPU are not the scanner's). Findings stream to /dev/null as JSON
+ * process (its memory and CPU are not the scanner's; the scan's process does not even load it). Findings stream to /dev/null as JSON
  * lines, as a file writer would, so memory measures the engine, not an array of findings.
  * Results: bench-results/scale.json and bench-results/scale.md.
  *
@@ -41,7 +41,7 @@ import type { WorkerUsage } from '../../src/engine/workers.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
 import { createAdapter } from '../../providers/aws/adapter.js';
 import { awsConfigSchema } from '../../providers/aws/config.js';
-import { BASE_CREDENTIALS, FakeAws } from '../fakes/aws/server.js';
+import { BASE_CREDENTIALS } from '../fakes/aws/credentials.js';
 import { credentialRow, ec2Region, emptyAccount, unattachedAwsManagedPolicies, type FakeAccount, type FakeState } from '../fakes/aws/state.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-1'];
@@ -96,8 +96,8 @@ export interface ScaleRun {
   readonly criticalPathByKind: Readonly<Record<string, number>>;
 }
 
-/** Every account sees the same AWS managed policies, nearly all of them attached to nothing. */
-const AWS_MANAGED_CATALOGUE = unattachedAwsManagedPolicies(1_400);
+/** Every account sees the same AWS managed policies, nearly all of them attached to nothing (built in the fake's process only). */
+let awsManagedCatalogue: ReturnType<typeof unattachedAwsManagedPolicies> | undefined;
 
 const accountId = (i: number) => String(100_000_000_000 + i);
 
@@ -131,7 +131,7 @@ function scaleAccount(id: string, regions: readonly string[]): FakeAccount {
   a.iam.policies.push({ PolicyName: 'ReadOnlyAccess', PolicyId: 'ANPAREADONLY', Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', Path: '/', DefaultVersionId: 'v1',
     AttachmentCount: s.users, IsAttachable: true, CreateDate: created, UpdateDate: created,
     PolicyVersionList: [{ VersionId: 'v1', IsDefaultVersion: true, Document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 'ec2:Describe*'], Resource: '*' }] }) }] });
-  a.iam.policies.push(...AWS_MANAGED_CATALOGUE);
+  a.iam.policies.push(...(awsManagedCatalogue ??= unattachedAwsManagedPolicies(1_400)));
   a.iam.summary = { AccountMFAEnabled: 1, AccountAccessKeysPresent: 0 };
   a.iam.passwordPolicy = { MinimumPasswordLength: 14, RequireSymbols: true, RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, PasswordReusePrevention: 24, MaxPasswordAge: 90 };
   const per = (n: number) => Math.ceil(n / regions.length);
@@ -226,6 +226,8 @@ async function startFake(size: Size, latency: number): Promise<{ url: string; ch
 }
 
 async function serveFake(size: Size): Promise<void> {
+  // Loaded here, not at the top: the scan's process must hold the scanner alone, not the fake.
+  const { FakeAws } = await import('../fakes/aws/server.js');
   const fake = await FakeAws.start(organisation(size));
   fake.latencyMs = latencyMs();
   // Nobody reads the request log here; at 50 accounts it would be the fake's largest object.

@@ -17,6 +17,7 @@ import * as sts from '@aws-sdk/client-sts';
 import * as tagging from '@aws-sdk/client-resource-groups-tagging-api';
 import { randomUUID } from 'node:crypto';
 import { Routes, WireFake, type Fault as HarnessFault, type FaultKind, type Reply, type WireFormat, type WireRequest } from '../harness.js';
+import { BASE_ACCESS_KEY, BASE_CREDENTIALS } from './credentials.js';
 import { HANDLERS, FakeAwsError, pageLimits } from './handlers.js';
 import { escapeXml, jsonBody, restXmlBody, xmlMembers } from './serialize.js';
 import type { FakeAccount, FakeState } from './state.js';
@@ -150,8 +151,7 @@ const THROTTLING: Record<Protocol, [number, string]> = {
 
 const text = (status: number, body: string): Reply => ({ status, headers: { 'content-type': 'text/plain' }, body });
 
-export const BASE_ACCESS_KEY = 'AKIAFAKEDUTYSCAN0001';
-export const BASE_CREDENTIALS = { accessKeyId: BASE_ACCESS_KEY, secretAccessKey: 'fake-secret-key' } as const;
+export { BASE_ACCESS_KEY, BASE_CREDENTIALS };
 
 export class FakeAws extends WireFake<AwsCall, RecordedRequest> {
   /** At most this many items per page, whatever the client asked for (exercises pagination cheaply). */

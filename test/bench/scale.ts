@@ -74,6 +74,8 @@ export interface ScaleRun {
   readonly apiCalls: number;
   /** Response bodies the fake sent: what the scan downloaded. */
   readonly bytesReceived: number;
+  /** The fake's CPU: it shares the machine's cores with the scan it answers. */
+  readonly fakeCpuSeconds: number;
   readonly callsByOperation: Record<string, number>;
   readonly callsPerResource: number;
   readonly peakRssMb: number;
@@ -213,16 +215,19 @@ function latencyMs(): number {
 const self = fileURLToPath(import.meta.url);
 
 /** The fake in its own process; it prints its URL, and exits non-zero on a request it has no route for. */
-async function startFake(size: Size, latency: number): Promise<{ url: string; child: ChildProcess; bytesSent: () => number }> {
+async function startFake(size: Size, latency: number): Promise<{ url: string; child: ChildProcess; bytesSent: () => number; cpuSeconds: () => number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', self, '--serve-fake', size, `--latency=${latency}`], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   let bytes = 0;
-  lines.on('line', (line) => { if (line.startsWith('BYTES ')) bytes = Number(line.slice('BYTES '.length)); });
+  let cpu = 0;
+  lines.on('line', (line) => {
+    if (line.startsWith('BYTES ')) [bytes, cpu] = line.slice('BYTES '.length).split(' ').map(Number) as [number, number];
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the fake exited early (${code})`)));
     lines.on('line', (line) => { if (line.startsWith('http://')) resolve(line.trim()); });
   });
-  return { url, child, bytesSent: () => bytes };
+  return { url, child, bytesSent: () => bytes, cpuSeconds: () => cpu };
 }
 
 async function serveFake(size: Size): Promise<void> {
@@ -232,12 +237,14 @@ async function serveFake(size: Size): Promise<void> {
   fake.latencyMs = latencyMs();
   // Nobody reads the request log here; at 50 accounts it would be the fake's largest object.
   fake.recordRequests = false;
+  // Its CPU from here on: what it spent answering, not building the estate.
+  const serving = process.cpuUsage();
   console.log(fake.url);
   process.on('SIGTERM', () => {
-    const cpu = process.cpuUsage();
+    const cpu = process.cpuUsage(serving);
     console.error(`  fake CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ${(fake.bytesSent / 1e6).toFixed(1)} MB sent, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     // What the scanner downloaded: the response bodies the fake sent it.
-    console.log(`BYTES ${fake.bytesSent}`);
+    console.log(`BYTES ${fake.bytesSent} ${((cpu.user + cpu.system) / 1e6).toFixed(1)}`);
     void fake.close().then(() => process.exit(0), (e: unknown) => { console.error(String(e)); process.exit(1); });
   });
 }
@@ -245,7 +252,7 @@ async function serveFake(size: Size): Promise<void> {
 /** One scan in this process (a child of the orchestrator): prints its figures as one JSON line. */
 async function scanOnce(size: Size, accountsConcurrency: number, label: string, workers: number): Promise<void> {
   const latency = latencyMs();
-  const { url, child, bytesSent } = await startFake(size, latency);
+  const { url, child, bytesSent, cpuSeconds } = await startFake(size, latency);
   // Never leave the fake behind, even when this process dies (out of memory, an uncaught error).
   process.once('exit', () => child.kill('SIGKILL'));
   // The live set: heap in use right after a full GC, sampled every 2 s (the child runs with
@@ -259,7 +266,7 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string, 
     liveHeap.maxMb = Math.max(liveHeap.maxMb, Math.round(process.memoryUsage().heapUsed / 2 ** 20));
   };
   const sampler = setInterval(sampleLiveHeap, 2000);
-  let result: Omit<ScaleRun, 'bytesReceived'> | undefined;
+  let result: Omit<ScaleRun, 'bytesReceived' | 'fakeCpuSeconds'> | undefined;
   process.env.AWS_ACCESS_KEY_ID = BASE_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = BASE_CREDENTIALS.secretAccessKey;
   delete process.env.AWS_SESSION_TOKEN;
@@ -324,7 +331,7 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string, 
     for (const seg of [...path.segments].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
       console.log(`    ${seg.kind} ${seg.name}: ${s(seg.ms)}, ${seg.calls} calls (${Object.entries(seg.waits).map(([k, ms]) => `${k} ${s(ms)}`).join(', ')})`);
     }
-    const run: Omit<ScaleRun, 'bytesReceived'> = {
+    const run: Omit<ScaleRun, 'bytesReceived' | 'fakeCpuSeconds'> = {
       label, size, accounts, regions: SIZES[size].regions, accountsConcurrency, workers, latencyMs: latency,
       wallMs: Math.round(wallMs), resources, apiCalls: summary.totalApiCalls, callsByOperation,
       callsPerResource: Number((summary.totalApiCalls / Math.max(1, resources)).toFixed(3)),
@@ -348,7 +355,7 @@ async function scanOnce(size: Size, accountsConcurrency: number, label: string, 
     child.kill('SIGTERM');
     if ((await exited) !== 0) throw new Error('the AWS fake reported unrouted requests');
   }
-  console.log(`RESULT ${JSON.stringify({ ...result, bytesReceived: bytesSent() })}`);
+  console.log(`RESULT ${JSON.stringify({ ...result, bytesReceived: bytesSent(), fakeCpuSeconds: cpuSeconds() })}`);
 }
 
 /** Run one scan in a child process and read its figures. */
@@ -411,6 +418,9 @@ function operations(run: ScaleRun): string {
   return [`Calls by service (${run.label}): ${services}`, '', '| operation | calls | per account |', '|---|---|---|', ...lines].join('\n');
 }
 
+/** How many of the machine's cores the scan and the fake kept busy on average. */
+const busy = (r: ScaleRun) => ((r.cpuSeconds + r.workerCpuSeconds + r.fakeCpuSeconds) / (r.wallMs / 1000)).toFixed(2);
+
 function verdicts(runs: readonly ScaleRun[]): string[] {
   const out: string[] = [];
   const by = (label: string) => runs.find((r) => r.label === label);
@@ -434,6 +444,7 @@ function verdicts(runs: readonly ScaleRun[]): string[] {
     if (!one) continue;
     const ratio = many.wallMs / one.wallMs;
     out.push(`- ${many.size}, --workers ${many.workers} against --workers 1: wall ${s(one.wallMs)} → ${s(many.wallMs)} (${ratio.toFixed(2)}x, target ≤ 0.6x → ${ratio <= 0.6 ? 'met' : 'MISSED'}); peak RSS per process ${one.peakRssMb} MB → ${[many.peakRssMb, ...many.workerPeakRssMb].join(' + ')} MB; findings ${one.findings} → ${many.findings}`);
+    out.push(`  cores busy (scan + workers + fake CPU / wall, of ${availableParallelism()}): ${busy(one)} → ${busy(many)}; CPU ${one.cpuSeconds} + ${one.fakeCpuSeconds} s (fake) → ${many.cpuSeconds} + ${many.workerCpuSeconds} + ${many.fakeCpuSeconds} s (fake)`);
   }
   const sweep = runs.filter((r) => r.label.startsWith('medium@'));
   if (sweep.length > 0) {

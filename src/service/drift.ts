@@ -3,7 +3,7 @@ import type { Finding, FindingChange } from '../core/finding.js';
 import { GLOBAL_REGION } from '../core/resource.js';
 import type { ScanSummary } from '../core/summary.js';
 import { CHANGE_ACTIVITY, toOcsf, type OcsfEvent } from '../output/ocsf.js';
-import type { Change, FindingState, FindingUpdate, Lifecycle } from '../store/types.js';
+import type { Change, FindingState, FindingUpdate, Lifecycle, ScanFindingRow } from '../store/types.js';
 
 /**
  * Drift: how each finding moved since the last time its cell was looked at. A cell is
@@ -110,6 +110,13 @@ export function vanish(previous: FindingState, scanId: string): FindingUpdate {
     state: { ...previous, lifecycle: 'resolved', failingSince: null, lastScanId: scanId },
   };
 }
+
+/**
+ * A row the scan saw, as opposed to an open finding it resolved because its cell was looked at
+ * and the finding was gone (`vanish`: the row keeps the finding as last seen, failing). A seen
+ * finding is resolved only by passing or no longer applying. A scan's report lists only these.
+ */
+export const seenByScan = (row: ScanFindingRow): boolean => row.change !== 'resolved' || row.finding.status === 'PASS' || row.finding.status === 'NOT_APPLICABLE';
 
 export const countChanges = (updates: Iterable<FindingUpdate>, into: Partial<Record<Change, number>> = {}): Partial<Record<Change, number>> => {
   for (const u of updates) if (u.change !== null) into[u.change] = (into[u.change] ?? 0) + 1;

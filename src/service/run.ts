@@ -7,6 +7,7 @@ import type { ScanSummary } from '../core/summary.js';
 import { mergeScans } from '../engine/merge.js';
 import type { Catalog } from '../mapping/catalog.js';
 import type { Change, HistoryStore, NewScan, RunContext, RunShard, ScanFindingRow, ScanRecord } from '../store/types.js';
+import { seenByScan } from './drift.js';
 import { ScanCoordinator, scopeKey } from './scheduler.js';
 
 /**
@@ -59,12 +60,6 @@ export function runStatus(id: string, shards: readonly RunShard[]): RunStatus {
 export const missingText = (status: RunStatus): string =>
   status.missing.map((m) => `shard ${m.index} of ${status.count} (${m.reason})`).join(', ');
 
-/**
- * A row the scan saw, as opposed to an open finding it resolved because its cell was looked at
- * and the finding was gone (the row keeps the finding as last seen, failing): a seen finding is
- * resolved only by passing or no longer applying.
- */
-const seen = (row: ScanFindingRow): boolean => row.change !== 'resolved' || row.finding.status === 'PASS' || row.finding.status === 'NOT_APPLICABLE';
 
 /**
  * The findings of these scans in finding-id order, each once (the first scan's when shards share
@@ -83,7 +78,7 @@ export async function* runFindings(store: Pick<HistoryStore, 'scanFindings'>, sc
     if (at < 0) return;
     const row = heads[at]!.value as ScanFindingRow;
     heads[at] = await streams[at]!.next();
-    if (row.finding.id === last || !seen(row)) continue;
+    if (row.finding.id === last || !seenByScan(row)) continue;
     last = row.finding.id;
     yield row.finding;
   }

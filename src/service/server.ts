@@ -14,7 +14,7 @@ import { InvalidCursorError } from '../store/sql-store.js';
 import { LIFECYCLES, SCAN_STATUSES, dueAtOf, type FindingState, type HistoryStore, type ScanRecord } from '../store/types.js';
 import { isOverdue } from '../core/deadline.js';
 import { scanScopeSchema, type ScanScope, type Schedule, type ServiceConfig } from './config.js';
-import { changeToOcsf, type ChangeEvent } from './drift.js';
+import { changeToOcsf, seenByScan, type ChangeEvent } from './drift.js';
 import { CHANGE_ACTIVITY } from '../output/ocsf.js';
 import { CursorSigner } from './cursor.js';
 import { whyNotLoopback } from './loopback.js';
@@ -344,7 +344,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const scan = withFindings(await findScan(id));
     if (!scan.summary) throw new Problem(409, 'No report', `scan ${id} is ${scan.status} and has no summary to report`);
     async function* findings(): AsyncGenerator<Finding> {
-      for await (const row of store.scanFindings(scan.id)) yield row.finding;
+      // Not the open findings this scan resolved by no longer seeing them: they are not its results.
+      for await (const row of store.scanFindings(scan.id)) if (seenByScan(row)) yield row.finding;
     }
     return sendReport(reply, format, scan.summary, findings(), scan.id);
   });

@@ -14,7 +14,7 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { SqlStore } from '../../src/store/sql-store.js';
 import { finding, summaryOf } from '../support/findings.js';
 import { loadCatalog, resolveContract } from '../../src/mapping/catalog.js';
-import { coordinator, gatedScan, silent } from './harness.js';
+import { coordinator, gatedScan, scriptedScan, silent } from './harness.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const catalog = loadCatalog();
@@ -291,6 +291,28 @@ describe('changes', () => {
     expect(ocsf.headers['content-type']).toMatch(/^application\/x-ndjson/);
     const events = ocsf.body.trim().split('\n').map((l) => JSON.parse(l) as { activity_id: number; type_uid: number });
     expect(events.map((e) => [e.activity_id, e.type_uid])).toEqual(Array(4).fill([1, 200301]));
+  });
+});
+
+describe('a scan\'s report', () => {
+  it('lists the findings the scan saw, not the open ones it resolved by no longer seeing them', async () => {
+    // The second scan no longer sees api-0 (a failing bucket that is gone): its row says resolved, with the finding as last seen.
+    await app.close();
+    await c.stop({ graceMs: 100 });
+    c = coordinator(store, scriptedScan((_, call) => (call === 0 ? findings(7) : findings(7).slice(1))), { metrics });
+    app = await build();
+    const post = async () => {
+      const id = (await app.inject({ method: 'POST', url: '/scans', headers: auth, payload: { schedule: 'daily-full' } })).json<{ id: string }>().id;
+      await c.idle();
+      return id;
+    };
+    await post();
+    const second = await post();
+    const changes = (await app.inject({ url: `/scans/${second}/changes`, headers: auth })).json<{ items: { change: string; finding: Finding }[] }>();
+    expect(changes.items.map((i) => [i.change, i.finding.resource.name])).toEqual([['resolved', 'api-0']]);
+    const report = (await app.inject({ url: `/scans/${second}/report`, headers: auth })).json<{ scan: { findings: number }; findings: Finding[] }>();
+    expect(report.findings.map((f) => f.resource.name).sort()).toEqual(['api-1', 'api-2', 'api-3', 'api-4', 'api-5', 'api-6']);
+    expect(report.findings).toHaveLength(report.scan.findings);
   });
 });
 

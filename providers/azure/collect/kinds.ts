@@ -11,6 +11,7 @@ import { callAzure, listAll, type CallerOptions } from './calls.js';
 import type { AzureClients } from './clients.js';
 import { firewallRules } from './kinds/firewall.js';
 import { SERVICE_KINDS } from './kinds/index.js';
+import { tagAssignments } from './kinds/policy.js';
 import { blobService } from './kinds/storage.js';
 import { make, mapLimited, observe, op, page, raws } from './kinds/support.js';
 import * as n from './normalise.js';
@@ -211,4 +212,4 @@ export const protectedItems: Kind<'azure.backup.protected-item'> = {
     }),
 };
 
-export const KINDS: readonly Kind[] = [resourceGroups, genericResources, storageAccounts, disks, virtualMachines, networkSecurityGroups, keyVaults, sqlServers, sqlDatabases, protectedItems, ...SERVICE_KINDS] as readonly Kind[];
+export const KINDS: readonly Kind[] = [resourceGroups, genericResources, storageAccounts, disks, virtualMachines, networkSecurityGroups, keyVaults, sqlServers, sqlDatabases, protectedItems, tagAssignments, ...SERVICE_KINDS] as readonly Kind[];

@@ -1,0 +1,72 @@
+import { GLOBAL_REGION } from '../../../../src/core/resource.js';
+import { resource } from '../../../../src/inventory/build.js';
+import type { AzureTagAssignment } from '../../model/policy.js';
+import { assignmentSource, definitionGuid, REQUIRE_TAG_DEFINITIONS, scopeOfAssignment, tagRule } from '../../tag-policy.js';
+import type { Kind, KindContext } from '../kinds.js';
+import * as n from '../normalise.js';
+import { armList } from './support.js';
+
+const READ = 'Microsoft.Authorization/policyAssignments/read';
+const API_VERSION = '2023-04-01';
+
+const scopeOf = (r: n.Raw): string => n.str(n.flat(r)['scope']) ?? scopeOfAssignment(n.str(r['id']) ?? '');
+
+/** Whether an assignment is made on the subscription or inside it (not on a management group above it). */
+function inside(ctx: KindContext, scope: string): boolean {
+  const own = `/subscriptions/${ctx.subscription}`.toLowerCase();
+  const s = scope.toLowerCase();
+  return s === own || s.startsWith(`${own}/`);
+}
+
+/** An assignment of a "require a tag" built-in, or null for any other assignment. */
+export function tagAssignment(row: n.Raw): AzureTagAssignment | null {
+  const r = n.flat(row);
+  const definitionId = n.str(r['policyDefinitionId']) ?? '';
+  const definition = REQUIRE_TAG_DEFINITIONS[definitionGuid(definitionId)];
+  if (!definition) return null;
+  const id = n.str(r['id']) ?? '';
+  const parameter = (name: string) => n.str(n.obj(n.obj(r['parameters'])[name])['value']);
+  const tagName = parameter('tagName');
+  const tagValue = definition.withValue ? parameter('tagValue') : null;
+  // Both parameters are required by the definitions: an assignment without them is an answer we cannot read.
+  if (!tagName || (definition.withValue && tagValue === null)) throw new SyntaxError(`policy assignment ${id} of a "require a tag" definition answered without its tagName${definition.withValue ? '/tagValue' : ''} parameter`);
+  const enforcementMode = n.str(r['enforcementMode']) ?? 'Default';
+  const displayName = n.str(r['displayName']);
+  return {
+    displayName,
+    definitionId,
+    appliesTo: definition.appliesTo,
+    scope: scopeOf(row),
+    notScopes: n.strings(r['notScopes']),
+    tagName,
+    tagValue,
+    enforcementMode,
+    rule: tagRule(definition.appliesTo, tagName, tagValue),
+    source: assignmentSource(displayName ?? n.str(r['name']) ?? id, id, enforcementMode),
+  };
+}
+
+/**
+ * The "require a tag" assignments that apply to a subscription. Its own (on it, its resource groups
+ * and resources) come in bulk from Resource Graph's `policyresources`, or from the subscription's
+ * ARM listing; those of the management groups above it are in neither a subscription-scoped
+ * Resource Graph answer (their ids lie outside every subscription) nor worth a query per group, so
+ * both paths read them from the subscription's `atScope()` listing, which holds every assignment
+ * on the subscription and above it: one more call per subscription.
+ */
+export const tagAssignments: Kind<'azure.policy.tag-assignment'> = {
+  type: 'azure.policy.tag-assignment',
+  query: 'tagAssignments',
+  operation: READ,
+  armType: 'Microsoft.Authorization/policyAssignments',
+  reads: [READ],
+  arm: async (ctx) => (await armList(ctx, READ, `/subscriptions/${ctx.subscription}/providers/Microsoft.Authorization/policyAssignments`, API_VERSION)).filter((r) => inside(ctx, scopeOf(r))),
+  build: async (rows, ctx) => {
+    const above = (await armList(ctx, READ, `/subscriptions/${ctx.subscription}/providers/Microsoft.Authorization/policyAssignments?$filter=atScope()`, API_VERSION)).filter((r) => !inside(ctx, scopeOf(r)));
+    return [...rows, ...above].flatMap((r) => {
+      const data = tagAssignment(r);
+      const id = n.str(r['id']) ?? '';
+      return data ? [resource('azure.policy.tag-assignment', { provider: 'azure', account: ctx.subscription, region: GLOBAL_REGION }, { id, name: n.str(r['name']) ?? id, data })] : [];
+    });
+  },
+};

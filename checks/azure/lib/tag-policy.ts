@@ -1,7 +1,7 @@
 import type { AssessContext, Params } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
 import type { AzureTagAssignment } from '../../../providers/azure/model/policy.js';
-import type { DeclaredRules } from '../../families/tags.js';
+import { rulesFor, type DeclaredRules } from '../../families/tags.js';
 
 /** Whether an ARM id is the scope or inside it (ids compare case-insensitively; Resource Graph lower-cases some). */
 const within = (id: string, scope: string): boolean => {
@@ -24,13 +24,15 @@ export const reaches = (a: AzureTagAssignment, id: string): boolean =>
  * (NOT_ASSESSED), out of scope when there are some but none reaches it (NOT_APPLICABLE). Assignments
  * that could not be read throw, and the verdict is an ERROR naming `Microsoft.Authorization/policyAssignments/read`.
  */
-export const azureTagPolicy = (ctx: AssessContext<Params, 'azure.policy.tag-assignment'>, resourceId: string) => (): DeclaredRules | null => {
+export const azureTagPolicy = (ctx: AssessContext<Params, 'azure.policy.tag-assignment'>, resource: { readonly type: string; readonly id: string }) => (): DeclaredRules | null => {
   const assignments = ctx.related('azure.policy.tag-assignment', { region: 'any' }).map((a) => a.data);
   if (assignments.length === 0) return null;
-  const reaching = assignments.filter((a) => reaches(a, resourceId));
+  const reaching = assignments.filter((a) => reaches(a, resource.id));
   if (reaching.length === 0) {
     const outOfScope = `No "require a tag" policy assignment reaches it: the subscription's ${assignments.length === 1 ? 'assignment leaves' : `${assignments.length} assignments leave`} it out of scope`;
     return { rules: [], sources: assignments.map((a) => a.source), outOfScope };
   }
-  return { rules: reaching.map((a) => a.rule), sources: reaching.map((a) => a.source) };
+  // The source is what judged the resource; when nothing here requires a tag of its type, what reached it.
+  const judging = reaching.filter((a) => rulesFor(resource.type, [a.rule]).length > 0);
+  return { rules: reaching.map((a) => a.rule), sources: (judging.length > 0 ? judging : reaching).map((a) => a.source) };
 };

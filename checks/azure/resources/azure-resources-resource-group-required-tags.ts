@@ -20,5 +20,5 @@ export default defineCheck({
     text: 'Add the missing tags to the resource group, and assign the Azure Policy "Require a tag on resource groups".',
     cli: 'az group update --name <rg> --tags owner=<team>',
   },
-  assess: (group, ctx) => assessRequiredTags({ type: group.type, tags: seen(group.tags) }, ctx, AZURE_TAGS, azureTagPolicy(ctx, group.id)),
+  assess: (group, ctx) => assessRequiredTags({ type: group.type, tags: seen(group.tags) }, ctx, AZURE_TAGS, azureTagPolicy(ctx, group)),
 });

@@ -26,6 +26,6 @@ export default defineCheck({
   assess(resource, ctx) {
     const evidence = { resourceType: resource.data.resourceType };
     if (!typeSelected(resource.data.resourceType, ctx.params)) return ctx.notApplicable(`${resource.data.resourceType} is outside this check's type filters`, evidence);
-    return assessRequiredTags({ type: resource.type, tags: seen(resource.tags), evidence }, ctx, AZURE_TAGS, azureTagPolicy(ctx, resource.id));
+    return assessRequiredTags({ type: resource.type, tags: seen(resource.tags), evidence }, ctx, AZURE_TAGS, azureTagPolicy(ctx, resource));
   },
 });

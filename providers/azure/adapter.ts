@@ -171,9 +171,12 @@ export class AzureAdapter implements ProviderAdapter {
       // with a blind spot is not "no resources", so only the ERROR stands for it then.
       const known = await access;
       const blind = known.ok ? blindSpots(known.value, kind, graphAnswered) : [accessUnknown(known.error, kind)];
+      const carried = kind.unreadPart ? blind.flatMap((b) => (b.part !== undefined ? [{ ...b, part: b.part }] : [])) : [];
+      const failed = blind.filter((b) => b.part === undefined || !kind.unreadPart);
+      const items = [...resources, ...carried.map((b) => kind.unreadPart!(b, ctx))];
       return [
-        ...(blind.length === 0 || resources.length > 0 ? [listing(scope, kind.type, resources, observedBy(operation))] : []),
-        ...blind.map((b) => failedListing(b.part ? { ...scope, part: b.part } : scope, kind.type, b.error)),
+        ...(failed.length === 0 || items.length > 0 ? [listing(scope, kind.type, items, observedBy(operation))] : []),
+        ...failed.map((b) => failedListing(b.part ? { ...scope, part: b.part } : scope, kind.type, b.error)),
       ];
     } catch (error) {
       return [failedListing(scope, kind.type, classifyAzureError(error, kind.operation, { account: ctx.subscription }))];

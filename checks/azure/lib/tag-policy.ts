@@ -1,6 +1,7 @@
 import type { AssessContext, Params } from '../../../src/core/check.js';
 import '../../../providers/azure/model/types.js';
 import type { AzureTagAssignment } from '../../../providers/azure/model/policy.js';
+import { unseen } from '../../../src/core/observed.js';
 import { rulesFor, type DeclaredRules } from '../../families/tags.js';
 
 /** Whether an ARM id is the scope or inside it (ids compare case-insensitively; Resource Graph lower-cases some). */
@@ -25,7 +26,10 @@ export const reaches = (a: AzureTagAssignment, id: string): boolean =>
  * that could not be read throw, and the verdict is an ERROR naming `Microsoft.Authorization/policyAssignments/read`.
  */
 export const azureTagPolicy = (ctx: AssessContext<Params, 'azure.policy.tag-assignment'>, resource: { readonly type: string; readonly id: string }) => (): DeclaredRules | null => {
-  const assignments = ctx.related('azure.policy.tag-assignment', { region: 'any' }).map((a) => a.data);
+  const listed = ctx.related('azure.policy.tag-assignment', { region: 'any' }).map((a) => a.data);
+  // Assignments the identity may not read where the resource is: an ERROR for what is there alone.
+  for (const a of listed) if ('unread' in a && within(resource.id, a.scope)) ctx.known(unseen(a.unread));
+  const assignments = listed.filter((a): a is AzureTagAssignment => !('unread' in a));
   if (assignments.length === 0) return null;
   const reaching = assignments.filter((a) => reaches(a, resource.id));
   if (reaching.length === 0) {

@@ -15,6 +15,7 @@ import { tagAssignments } from './kinds/policy.js';
 import { blobService } from './kinds/storage.js';
 import { make, mapLimited, observe, op, page, raws } from './kinds/support.js';
 import * as n from './normalise.js';
+import type { BlindSpot } from './coverage.js';
 import type { GraphQueryName } from './resourcegraph.js';
 
 /**
@@ -47,6 +48,12 @@ export interface Kind<T extends ResourceType = ResourceType> {
   readonly graphType?: string;
   arm(ctx: KindContext): Promise<n.Raw[]>;
   build(rows: readonly n.Raw[], ctx: KindContext): Promise<Resource<T>[]>;
+  /**
+   * For a kind whose rows in one part of the subscription (a resource group, a resource) bear on
+   * that part alone: the part the identity may not read as a row of the listing, so its ERROR
+   * reaches only what is inside it instead of failing the type for the whole subscription.
+   */
+  unreadPart?(spot: BlindSpot & { readonly part: string }, ctx: KindContext): Resource<T>;
 }
 
 export const resourceGroups: Kind<'azure.resources.resource-group'> = {

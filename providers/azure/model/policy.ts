@@ -1,3 +1,4 @@
+import type { CollectionError } from '../../../src/core/observed.js';
 import type { TagRule } from '../../../src/core/policy.js';
 
 /**
@@ -27,8 +28,19 @@ export interface AzureTagAssignment {
   readonly source: string;
 }
 
+/**
+ * A resource group (or resource) whose assignments the identity may not read, so the bulk answer
+ * may leave them out. An assignment there reaches only what is inside it, so its ERROR is for the
+ * resources inside it alone; everything else is judged by the assignments that were read.
+ */
+export interface AzureUnreadTagAssignments {
+  /** `/subscriptions/<id>/resourceGroups/<name>` or a resource id. */
+  readonly scope: string;
+  readonly unread: CollectionError;
+}
+
 declare module '../../../src/core/resource.js' {
   interface ResourceTypes {
-    'azure.policy.tag-assignment': AzureTagAssignment;
+    'azure.policy.tag-assignment': AzureTagAssignment | AzureUnreadTagAssignments;
   }
 }

@@ -69,4 +69,9 @@ export const tagAssignments: Kind<'azure.policy.tag-assignment'> = {
       return data ? [resource('azure.policy.tag-assignment', { provider: 'azure', account: ctx.subscription, region: GLOBAL_REGION }, { id, name: n.str(r['name']) ?? id, data })] : [];
     });
   },
+  // An assignment inside a resource group (or on a resource) reaches only what is inside it.
+  unreadPart: (spot, ctx) => {
+    const scope = `/subscriptions/${ctx.subscription}/${spot.part}`;
+    return resource('azure.policy.tag-assignment', { provider: 'azure', account: ctx.subscription, region: GLOBAL_REGION }, { id: scope, name: spot.part, data: { scope, unread: spot.error } });
+  },
 };

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import groupTags from '../../../../checks/azure/resources/azure-resources-resource-group-required-tags.js';
 import resourceTags from '../../../../checks/azure/resources/azure-resources-resource-required-tags.js';
 import { expectNotAssessed, runCheck } from '../../../support/checks.js';
-import { failed, genericResource, list, resourceGroup, SUB, tagAssignment } from '../fixtures.js';
+import { resource } from '../../../../src/inventory/build.js';
+import { GLOBAL_REGION } from '../../../../src/core/resource.js';
+import { denied, failed, genericResource, list, resourceGroup, SUB, tagAssignment } from '../fixtures.js';
 
 /** With no `policy.requiredTags`, the Azure tag checks judge by the "require a tag" assignments that reach each resource. */
 const ON_RESOURCES = '871b6d14-10aa-478d-b590-94f262ecfa99';
@@ -78,5 +80,18 @@ describe('Azure tag checks judged by Azure Policy "require a tag" assignments', 
     expect(outcome(runCheck(resourceTags, [resources, assignments(owner)], { policy }))).toEqual([['owned', 'PASS', ['config']], ['bare', 'FAIL', ['config']]]);
     // A refused read of the assignments does not matter then.
     expect(runCheck(resourceTags, [resources, failed('azure.policy.tag-assignment', 'Microsoft.Authorization/policyAssignments/read')], { policy }).map((r) => r.status)).toEqual(['PASS', 'FAIL']);
+  });
+
+  it('a resource group whose assignments could not be read is an ERROR for what is in it alone', () => {
+    const scope = `/subscriptions/${SUB}/resourceGroups/rg-app`;
+    const unread = resource('azure.policy.tag-assignment', { provider: 'azure', account: SUB, region: GLOBAL_REGION }, { id: scope, name: 'resourceGroups/rg-app', data: { scope, unread: denied('Microsoft.Authorization/policyAssignments/read') } });
+    const owner = tagAssignment('require-owner', ON_RESOURCES, { tagName: 'owner' });
+    const outside = genericResource('other', {}, 'westeurope', { resourceGroup: 'rg-x' });
+    const both = list('azure.resources.resource', [genericResource('owned', { owner: 'a' }), { ...outside, id: outside.id.replace('/rg-app/', '/rg-x/') }]);
+    expect(runCheck(resourceTags, [both, assignments(owner, unread)]).map((r) => [r.resource.name, r.status, r.error?.operation])).toEqual([
+      ['owned', 'ERROR', 'Microsoft.Authorization/policyAssignments/read'],
+      ['other', 'FAIL', undefined],
+    ]);
+    expect(runCheck(groupTags, [groups, assignments(owner, unread)]).map((r) => r.status)).toEqual(['ERROR', 'NOT_APPLICABLE']);
   });
 });

@@ -109,7 +109,10 @@ export class AzureAdapter implements ProviderAdapter {
     }
     if (session?.kind !== 'subscription') return [];
     const tasks: CollectTask[] = [];
-    const kctx = (ctx: TaskContext): KindContext => ({ opts: this.callerOptions(ctx), clients: this.clients, subscription: target.account, keyVaultItems: this.config.keyVaultItems });
+    const kctx = (ctx: TaskContext): KindContext => ({
+      opts: this.callerOptions(ctx), clients: this.clients, subscription: target.account, keyVaultItems: this.config.keyVaultItems,
+      ...(session.managementGroups ? { managementGroups: session.managementGroups } : {}),
+    });
     if (types.has('azure.subscription')) {
       tasks.push({
         service: 'arm',

@@ -28,6 +28,8 @@ export interface KindContext {
   readonly clients: AzureClients;
   readonly subscription: string;
   readonly keyVaultItems: boolean;
+  /** The management groups above the subscription (names, lower case), when Resource Graph told; else unknown. */
+  readonly managementGroups?: readonly string[];
 }
 
 export interface Kind<T extends ResourceType = ResourceType> {

@@ -19,7 +19,7 @@ import { subscriptionOf, type Raw } from './normalise.js';
  * subscription itself is visible to Resource Graph, and reports that coverage.
  */
 export const QUERIES = {
-  subscriptions: "resourcecontainers | where type =~ 'microsoft.resources/subscriptions' | project subscriptionId, name",
+  subscriptions: "resourcecontainers | where type =~ 'microsoft.resources/subscriptions' | project subscriptionId, name, managementGroups = properties.managementGroupAncestorsChain",
   resourceGroups: "resourcecontainers | where type =~ 'microsoft.resources/subscriptions/resourcegroups' | project id, name, location, tags, subscriptionId, managedBy",
   resources: 'resources | project id, name, type, location, tags, subscriptionId, resourceGroup, kind',
   storageAccounts: "resources | where type =~ 'microsoft.storage/storageaccounts' | project id, name, location, tags, subscriptionId, resourceGroup, kind, properties",

@@ -331,7 +331,9 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
     const types = /type in~ \(([^)]+)\)/.exec(query)?.[1]?.match(/'[^']+'/g)?.map((t) => t.slice(1, -1));
     let rows: Record<string, unknown>[];
     if (query.startsWith('resourcecontainers') && type === 'microsoft.resources/subscriptions') {
-      rows = scope.map((s) => ({ subscriptionId: s.id, name: s.name }));
+      // `managementGroups = properties.managementGroupAncestorsChain`: the groups `managementGroups` lists it under.
+      const groupsOf = (s: FakeSubscription) => Object.entries(this.tenant.managementGroups ?? {}).filter(([, subs]) => subs.some((id) => lower(id) === lower(s.id))).map(([name]) => ({ name, displayName: name }));
+      rows = scope.map((s) => ({ subscriptionId: s.id, name: s.name, managementGroups: groupsOf(s) }));
     } else if (query.startsWith('resourcecontainers') && type === 'microsoft.resources/subscriptions/resourcegroups') {
       rows = scope.flatMap((s) => new Access(s).groups().map((g) => ({ ...g, subscriptionId: s.id, managedBy: '' })));
     } else if (query.startsWith('policyresources')) {

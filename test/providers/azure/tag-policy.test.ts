@@ -129,4 +129,26 @@ describe('Azure Policy "require a tag" assignments through the SDK', () => {
     ]);
     expect(judged(groupTags)).toEqual([['rg-app', 'ERROR', READ, true], ['rg-other', 'FAIL', undefined, undefined]]);
   });
+
+  it('leaves a management group\'s assignment off the subscriptions its notScopes exclude (Resource Graph names their groups); unknown groups are an ERROR, not a guess', async () => {
+    const t = tenant();
+    const excluding: FakeTenant = {
+      ...t,
+      managementGroups: { ...t.managementGroups, dev: [OTHER] },
+      policyAssignments: [...t.policyAssignments!, w.policyAssignment(mg('contoso'), 'cost-but-dev', ON_RESOURCES, { tagName: 'costcenter' }, { notScopes: [mg('dev')] })],
+    };
+    let f = await start({}, excluding);
+    let { listings } = await scan(f, { tenantId: TENANT }, { types: TYPES });
+    expect(assignmentsOf(listings, SUB).map((a) => a[0])).toEqual(['cost-but-dev', 'env-prod', 'owner', 'rg-owner']);
+    expect(assignmentsOf(listings, OTHER).map((a) => a[0])).toEqual(['dev-env', 'rg-owner']);
+    const judged = (ls: Listings, sub: string) => runCheck(resourceTags, ls).filter((r) => r.resource.account === sub).map((r) => [r.resource.name, r.status, r.error?.operation]);
+    expect(judged(listings, SUB)).toEqual([['app-1', 'FAIL', undefined], ['app-2', 'FAIL', undefined], ['app-3', 'FAIL', undefined]]);
+    expect(judged(listings, OTHER)).toEqual([['app-1', 'PASS', undefined], ['app-2', 'FAIL', undefined], ['app-3', 'FAIL', undefined]]);
+    await f.close();
+    f = await start({}, excluding);
+    ({ listings } = await scan(f, { tenantId: TENANT, collection: 'arm' }, { types: TYPES }));
+    for (const sub of [SUB, OTHER]) expect(judged(listings, sub)).toEqual(['app-1', 'app-2', 'app-3'].map((name) => [name, 'ERROR', 'Microsoft.ResourceGraph/resources/read']));
+    const [error] = runCheck(resourceTags, listings).map((r) => r.error?.message);
+    expect(error).toContain('leaves out management groups');
+  });
 });

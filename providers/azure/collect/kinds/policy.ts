@@ -1,3 +1,4 @@
+import { collectionError } from '../../../../src/core/observed.js';
 import { GLOBAL_REGION } from '../../../../src/core/resource.js';
 import { resource } from '../../../../src/inventory/build.js';
 import type { AzureTagAssignment } from '../../model/policy.js';
@@ -16,6 +17,19 @@ function inside(ctx: KindContext, scope: string): boolean {
   const own = `/subscriptions/${ctx.subscription}`.toLowerCase();
   const s = scope.toLowerCase();
   return s === own || s.startsWith(`${own}/`);
+}
+
+const MANAGEMENT_GROUP = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/i;
+
+/**
+ * Whether an assignment's `notScopes` leave this subscription out through a management group above
+ * it (those on the subscription or inside it are judged per resource): undefined when they name
+ * management groups and the subscription's are unknown (Resource Graph did not answer for it).
+ */
+function excludedGroups(a: AzureTagAssignment, ctx: KindContext): boolean | undefined {
+  const groups = a.notScopes.flatMap((s) => MANAGEMENT_GROUP.exec(s)?.[1]?.toLowerCase() ?? []);
+  if (groups.length === 0) return false;
+  return ctx.managementGroups ? groups.some((g) => ctx.managementGroups!.includes(g)) : undefined;
 }
 
 /** An assignment of a "require a tag" built-in, or null for any other assignment. */
@@ -65,8 +79,18 @@ export const tagAssignments: Kind<'azure.policy.tag-assignment'> = {
     const above = (await armList(ctx, READ, `/subscriptions/${ctx.subscription}/providers/Microsoft.Authorization/policyAssignments?$filter=atScope()`, API_VERSION)).filter((r) => !inside(ctx, scopeOf(r)));
     return [...rows, ...above].flatMap((r) => {
       const data = tagAssignment(r);
+      if (!data) return [];
       const id = n.str(r['id']) ?? '';
-      return data ? [resource('azure.policy.tag-assignment', { provider: 'azure', account: ctx.subscription, region: GLOBAL_REGION }, { id, name: n.str(r['name']) ?? id, data })] : [];
+      const where = { provider: 'azure' as const, account: ctx.subscription, region: GLOBAL_REGION };
+      const excluded = excludedGroups(data, ctx);
+      if (excluded === true) return [];
+      if (excluded === undefined) {
+        // Whether it applies here is unknown: an ERROR for the subscription's tag verdicts, not a guess.
+        const message = `policy assignment ${id} leaves out management groups (${data.notScopes.join(', ')}); which management groups hold this subscription is read from Resource Graph, which did not answer for it, so whether the assignment applies here is unknown`;
+        const unread = collectionError('NOT_ENABLED', 'Microsoft.ResourceGraph/resources/read', message, { provider: 'azure', account: ctx.subscription });
+        return [resource('azure.policy.tag-assignment', where, { id, name: n.str(r['name']) ?? id, data: { scope: `/subscriptions/${ctx.subscription}`, unread } })];
+      }
+      return [resource('azure.policy.tag-assignment', where, { id, name: n.str(r['name']) ?? id, data })];
     });
   },
   // An assignment inside a resource group (or on a resource) reaches only what is inside it.

@@ -39,7 +39,11 @@ export function tagAssignment(row: n.Raw): AzureTagAssignment | null {
   const definition = REQUIRE_TAG_DEFINITIONS[definitionGuid(definitionId)];
   if (!definition) return null;
   const id = n.str(r['id']) ?? '';
-  const parameter = (name: string) => n.str(n.obj(n.obj(r['parameters'])[name])['value']);
+  // A tag's value may be empty; its name may not.
+  const parameter = (name: string) => {
+    const value = n.obj(n.obj(r['parameters'])[name])['value'];
+    return typeof value === 'string' ? value : null;
+  };
   const tagName = parameter('tagName');
   const tagValue = definition.withValue ? parameter('tagValue') : null;
   // Both parameters are required by the definitions: an assignment without them is an answer we cannot read.

@@ -29,12 +29,13 @@ export interface AzureTagAssignment {
 }
 
 /**
- * A resource group (or resource) whose assignments the identity may not read, so the bulk answer
- * may leave them out. An assignment there reaches only what is inside it, so its ERROR is for the
- * resources inside it alone; everything else is judged by the assignments that were read.
+ * Where the requirement could not be read: a resource group (or resource) whose assignments the
+ * identity may not read, so the bulk answer may leave them out, or the whole subscription when an
+ * inherited assignment's reach is unknown. Its ERROR is for the resources inside `scope` alone;
+ * everything else is judged by the assignments that were read.
  */
 export interface AzureUnreadTagAssignments {
-  /** `/subscriptions/<id>/resourceGroups/<name>` or a resource id. */
+  /** `/subscriptions/<id>`, `/subscriptions/<id>/resourceGroups/<name>` or a resource id. */
   readonly scope: string;
   readonly unread: CollectionError;
 }

@@ -19,6 +19,8 @@ function inside(ctx: KindContext, scope: string): boolean {
   return s === own || s.startsWith(`${own}/`);
 }
 
+const placeOf = (ctx: KindContext) => ({ provider: 'azure' as const, account: ctx.subscription, region: GLOBAL_REGION });
+
 const MANAGEMENT_GROUP = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/i;
 
 /**
@@ -26,7 +28,7 @@ const MANAGEMENT_GROUP = /^\/providers\/microsoft\.management\/managementgroups\
  * it (those on the subscription or inside it are judged per resource): undefined when they name
  * management groups and the subscription's are unknown (Resource Graph did not answer for it).
  */
-function excludedGroups(a: AzureTagAssignment, ctx: KindContext): boolean | undefined {
+function excludedByGroup(a: AzureTagAssignment, ctx: KindContext): boolean | undefined {
   const groups = a.notScopes.flatMap((s) => MANAGEMENT_GROUP.exec(s)?.[1]?.toLowerCase() ?? []);
   if (groups.length === 0) return false;
   return ctx.managementGroups ? groups.some((g) => ctx.managementGroups!.includes(g)) : undefined;
@@ -85,21 +87,21 @@ export const tagAssignments: Kind<'azure.policy.tag-assignment'> = {
       const data = tagAssignment(r);
       if (!data) return [];
       const id = n.str(r['id']) ?? '';
-      const where = { provider: 'azure' as const, account: ctx.subscription, region: GLOBAL_REGION };
-      const excluded = excludedGroups(data, ctx);
+      const name = n.str(r['name']) ?? id;
+      const excluded = excludedByGroup(data, ctx);
       if (excluded === true) return [];
       if (excluded === undefined) {
         // Whether it applies here is unknown: an ERROR for the subscription's tag verdicts, not a guess.
         const message = `policy assignment ${id} leaves out management groups (${data.notScopes.join(', ')}); which management groups hold this subscription is read from Resource Graph, which did not answer for it, so whether the assignment applies here is unknown`;
         const unread = collectionError('NOT_ENABLED', 'Microsoft.ResourceGraph/resources/read', message, { provider: 'azure', account: ctx.subscription });
-        return [resource('azure.policy.tag-assignment', where, { id, name: n.str(r['name']) ?? id, data: { scope: `/subscriptions/${ctx.subscription}`, unread } })];
+        return [resource('azure.policy.tag-assignment', placeOf(ctx), { id, name, data: { scope: `/subscriptions/${ctx.subscription}`, unread } })];
       }
-      return [resource('azure.policy.tag-assignment', where, { id, name: n.str(r['name']) ?? id, data })];
+      return [resource('azure.policy.tag-assignment', placeOf(ctx), { id, name, data })];
     });
   },
   // An assignment inside a resource group (or on a resource) reaches only what is inside it.
   unreadPart: (spot, ctx) => {
     const scope = `/subscriptions/${ctx.subscription}/${spot.part}`;
-    return resource('azure.policy.tag-assignment', { provider: 'azure', account: ctx.subscription, region: GLOBAL_REGION }, { id: scope, name: spot.part, data: { scope, unread: spot.error } });
+    return resource('azure.policy.tag-assignment', placeOf(ctx), { id: scope, name: spot.part, data: { scope, unread: spot.error } });
   },
 };

@@ -84,4 +84,15 @@ describe('dutyscan scan -p azure with no required tags in the config', () => {
     expect(findings.length).toBe(5);
     expect(new Set(findings.map((f) => f.status))).toEqual(new Set(['NOT_ASSESSED']));
   }, 120_000);
+
+  it('an identity that may not read the assignments gets ERROR findings naming the read, and an incomplete exit code', async () => {
+    const t = tenant(true);
+    fake = await new AzureFake({ ...t, subscriptions: t.subscriptions.map((s) => ({ ...s, access: { subscription: [{ actions: ['*/read'], notActions: ['Microsoft.Authorization/policyAssignments/read'] }] } })) }).start();
+    const { code, findings } = await dutyscan(fake);
+    expect(code).toBe(4); // nothing failed that was read, but the picture is incomplete
+    expect(findings.filter((f) => f.resource.type !== 'azure.scope').map((f) => [f.resource.name, f.status, f.error?.code, f.error?.operation])).toEqual(expect.arrayContaining(
+      ['orders', 'scratch', 'toy', 'rg-app', 'rg-sandbox'].map((name) => [name, 'ERROR', 'ACCESS_DENIED', 'Microsoft.Authorization/policyAssignments/read']),
+    ));
+    expect(findings.filter((f) => f.status !== 'ERROR')).toEqual([]);
+  }, 120_000);
 });

@@ -19,7 +19,8 @@ import type { TagRule } from '../../src/core/policy.js';
  *   else what the organisation declares in the cloud, when the check can read it (an AWS
  *   Organizations tag policy, Azure Policy "require a tag" assignments), named in every verdict as
  *   `requirementSource`. The config wins outright: two sources of rules would judge a resource twice.
- * - No rule from any source: NOT_ASSESSED (`policy.requiredTags`); rules for other types only: NOT_APPLICABLE.
+ * - No rule from any source: NOT_ASSESSED (`policy.requiredTags`); rules for other types, or (declared in the
+ *   cloud) for other scopes only: NOT_APPLICABLE.
  */
 
 /** How a provider's tags compare, and what it calls them. */
@@ -77,6 +78,8 @@ export interface TaggedResource {
 export interface DeclaredRules {
   readonly rules: readonly TagRule[];
   readonly sources: readonly string[];
+  /** Declared, but for other scopes only (an Azure Policy assignment on another resource group): why none reaches this resource. */
+  readonly outOfScope?: string;
 }
 
 /**
@@ -89,6 +92,7 @@ export function assessRequiredTags(resource: TaggedResource, ctx: AssessContext,
   const configured = ctx.policy.requiredTags.length > 0;
   const cloud = configured ? null : declared?.() ?? null;
   const extra = resource.evidence ?? {};
+  if (!configured && cloud?.outOfScope) return ctx.notApplicable(cloud.outOfScope, { ...extra, rules: 0, requirementSource: cloud.sources });
   if (!configured && (!cloud || cloud.rules.length === 0)) {
     return ctx.notAssessed('policy.requiredTags', { ...extra, rules: 0, ...(cloud ? { requirementSource: cloud.sources } : {}) });
   }

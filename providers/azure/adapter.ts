@@ -109,7 +109,10 @@ export class AzureAdapter implements ProviderAdapter {
     }
     if (session?.kind !== 'subscription') return [];
     const tasks: CollectTask[] = [];
-    const kctx = (ctx: TaskContext): KindContext => ({ opts: this.callerOptions(ctx), clients: this.clients, subscription: target.account, keyVaultItems: this.config.keyVaultItems });
+    const kctx = (ctx: TaskContext): KindContext => ({
+      opts: this.callerOptions(ctx), clients: this.clients, subscription: target.account, keyVaultItems: this.config.keyVaultItems,
+      ...(session.managementGroups ? { managementGroups: session.managementGroups } : {}),
+    });
     if (types.has('azure.subscription')) {
       tasks.push({
         service: 'arm',
@@ -171,9 +174,12 @@ export class AzureAdapter implements ProviderAdapter {
       // with a blind spot is not "no resources", so only the ERROR stands for it then.
       const known = await access;
       const blind = known.ok ? blindSpots(known.value, kind, graphAnswered) : [accessUnknown(known.error, kind)];
+      const carried = kind.unreadPart ? blind.flatMap((b) => (b.part !== undefined ? [{ ...b, part: b.part }] : [])) : [];
+      const failed = blind.filter((b) => b.part === undefined || !kind.unreadPart);
+      const items = [...resources, ...carried.map((b) => kind.unreadPart!(b, ctx))];
       return [
-        ...(blind.length === 0 || resources.length > 0 ? [listing(scope, kind.type, resources, observedBy(operation))] : []),
-        ...blind.map((b) => failedListing(b.part ? { ...scope, part: b.part } : scope, kind.type, b.error)),
+        ...(failed.length === 0 || items.length > 0 ? [listing(scope, kind.type, items, observedBy(operation))] : []),
+        ...failed.map((b) => failedListing(b.part ? { ...scope, part: b.part } : scope, kind.type, b.error)),
       ];
     } catch (error) {
       return [failedListing(scope, kind.type, classifyAzureError(error, kind.operation, { account: ctx.subscription }))];

@@ -183,6 +183,8 @@ export function azureDemo(now: Date): Listing[] {
       make('azure.sql.database', `${sqlLegacy}/databases/archive`, 'archive', { resourceGroup: 'rg-legacy', serverName: 'sql-legacy', tde: seen('Disabled') }, { region: 'eastus' }),
     ]),
     ...serviceListings(subScope, tenantScope),
+    // The demo organisation assigns no "require a tag" policy: its tag rules are the config's.
+    listing(subScope, 'azure.policy.tag-assignment', []),
     listing(tenantScope, 'azure.entra.user', [
       ['alice@contoso.example', true, true],
       ['bob@contoso.example', true, false],

@@ -21,6 +21,8 @@ export interface SubscriptionSession {
   readonly state: string;
   /** Collected through Resource Graph (visible to it), else through the per-service ARM clients. */
   readonly resourceGraph: boolean;
+  /** The management groups above it (names, lower case), as Resource Graph tells; absent when it did not. */
+  readonly managementGroups?: readonly string[];
 }
 export interface TenantSession {
   readonly kind: 'tenant';
@@ -194,7 +196,7 @@ export async function discoverAzure(ctx: DiscoverContext, env: DiscoverEnv): Pro
     account: s.id,
     accountName: s.displayName,
     regions: [GLOBAL_REGION],
-    session: { kind: 'subscription', displayName: s.displayName, state: s.state, resourceGraph: visible.has(s.id) } satisfies SubscriptionSession,
+    session: { kind: 'subscription', displayName: s.displayName, state: s.state, resourceGraph: visible.has(s.id), ...(visible.has(s.id) ? { managementGroups: visible.get(s.id)! } : {}) } satisfies SubscriptionSession,
   }));
   if (config.entra && tenant === 'tenant') {
     // Without a tenant id the MFA report has no scope to belong to: say so rather than skip it.
@@ -214,21 +216,25 @@ export async function discoverAzure(ctx: DiscoverContext, env: DiscoverEnv): Pro
   return { targets, failures, mode, tenant, batches };
 }
 
-/** Subscriptions Resource Graph answers for; an empty set (with the reason) when it is not used or not reachable. */
-async function probeResourceGraph(env: DiscoverEnv, ids: readonly string[]): Promise<{ visible: Set<string>; note?: string }> {
+/** Subscriptions Resource Graph answers for, each with the management groups above it; none (with the reason) when it is not used or not reachable. */
+async function probeResourceGraph(env: DiscoverEnv, ids: readonly string[]): Promise<{ visible: Map<string, readonly string[]>; note?: string }> {
   const { config, graph, log, opts } = env;
-  if (config.collection === 'arm') return { visible: new Set(), note: 'collection: arm' };
-  if (ids.length === 0) return { visible: new Set() };
-  const visible = new Set<string>();
+  if (config.collection === 'arm') return { visible: new Map(), note: 'collection: arm' };
+  if (ids.length === 0) return { visible: new Map() };
+  const visible = new Map<string, readonly string[]>();
   try {
     for (const batch of chunk(ids, config.resourceGraphBatchSize)) {
       const rows = await graph.query(opts, QUERIES.subscriptions, { subscriptions: batch });
-      for (const r of rows) visible.add(String(r['subscriptionId'] ?? '').toLowerCase());
+      for (const r of rows) visible.set(String(r['subscriptionId'] ?? '').toLowerCase(), ancestors(r['managementGroups']));
     }
     return { visible };
   } catch (error) {
     const e = classifyAzureError(error, 'Microsoft.ResourceGraph/resources/read');
     log.warn({ error: e }, 'Resource Graph is not available; collecting through the per-service ARM clients');
-    return { visible: new Set(), note: `Resource Graph unavailable: ${e.code}` };
+    return { visible: new Map(), note: `Resource Graph unavailable: ${e.code}` };
   }
 }
+
+/** `managementGroupAncestorsChain` (`[{ name, displayName }]`, nearest first) -> the names, lower case. */
+const ancestors = (chain: unknown): string[] =>
+  Array.isArray(chain) ? chain.map((g) => (g && typeof g === 'object' ? String((g as Record<string, unknown>)['name'] ?? '') : '').toLowerCase()).filter(Boolean) : [];

@@ -11,9 +11,11 @@ import { callAzure, listAll, type CallerOptions } from './calls.js';
 import type { AzureClients } from './clients.js';
 import { firewallRules } from './kinds/firewall.js';
 import { SERVICE_KINDS } from './kinds/index.js';
+import { tagAssignments } from './kinds/policy.js';
 import { blobService } from './kinds/storage.js';
 import { make, mapLimited, observe, op, page, raws } from './kinds/support.js';
 import * as n from './normalise.js';
+import type { BlindSpot } from './coverage.js';
 import type { GraphQueryName } from './resourcegraph.js';
 
 /**
@@ -26,6 +28,8 @@ export interface KindContext {
   readonly clients: AzureClients;
   readonly subscription: string;
   readonly keyVaultItems: boolean;
+  /** The management groups above the subscription (names, lower case), when Resource Graph told; else unknown. */
+  readonly managementGroups?: readonly string[];
 }
 
 export interface Kind<T extends ResourceType = ResourceType> {
@@ -46,6 +50,12 @@ export interface Kind<T extends ResourceType = ResourceType> {
   readonly graphType?: string;
   arm(ctx: KindContext): Promise<n.Raw[]>;
   build(rows: readonly n.Raw[], ctx: KindContext): Promise<Resource<T>[]>;
+  /**
+   * For a kind whose rows in one part of the subscription (a resource group, a resource) bear on
+   * that part alone: the part the identity may not read as a row of the listing, so its ERROR
+   * reaches only what is inside it instead of failing the type for the whole subscription.
+   */
+  unreadPart?(spot: BlindSpot & { readonly part: string }, ctx: KindContext): Resource<T>;
 }
 
 export const resourceGroups: Kind<'azure.resources.resource-group'> = {
@@ -211,4 +221,4 @@ export const protectedItems: Kind<'azure.backup.protected-item'> = {
     }),
 };
 
-export const KINDS: readonly Kind[] = [resourceGroups, genericResources, storageAccounts, disks, virtualMachines, networkSecurityGroups, keyVaults, sqlServers, sqlDatabases, protectedItems, ...SERVICE_KINDS] as readonly Kind[];
+export const KINDS: readonly Kind[] = [resourceGroups, genericResources, storageAccounts, disks, virtualMachines, networkSecurityGroups, keyVaults, sqlServers, sqlDatabases, protectedItems, tagAssignments, ...SERVICE_KINDS] as readonly Kind[];

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { callAzure, type CallerOptions } from './calls.js';
 import type { AzureCloud } from './cloud.js';
 import { parseQuotaReset } from './errors.js';
+import { REQUIRE_TAG_DEFINITION_IDS } from '../tag-policy.js';
 import { subscriptionOf, type Raw } from './normalise.js';
 
 /**
@@ -18,7 +19,7 @@ import { subscriptionOf, type Raw } from './normalise.js';
  * subscription itself is visible to Resource Graph, and reports that coverage.
  */
 export const QUERIES = {
-  subscriptions: "resourcecontainers | where type =~ 'microsoft.resources/subscriptions' | project subscriptionId, name",
+  subscriptions: "resourcecontainers | where type =~ 'microsoft.resources/subscriptions' | project subscriptionId, name, managementGroups = properties.managementGroupAncestorsChain",
   resourceGroups: "resourcecontainers | where type =~ 'microsoft.resources/subscriptions/resourcegroups' | project id, name, location, tags, subscriptionId, managedBy",
   resources: 'resources | project id, name, type, location, tags, subscriptionId, resourceGroup, kind',
   storageAccounts: "resources | where type =~ 'microsoft.storage/storageaccounts' | project id, name, location, tags, subscriptionId, resourceGroup, kind, properties",
@@ -30,6 +31,8 @@ export const QUERIES = {
   sqlDatabases: "resources | where type =~ 'microsoft.sql/servers/databases' and name !~ 'master' | project id, name, location, tags, subscriptionId, resourceGroup",
   protectedItems:
     "recoveryservicesresources | where type =~ 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems' | project id, name, subscriptionId, properties",
+  // The subscription's own "require a tag" assignments (those of management groups lie outside every subscription's rows).
+  tagAssignments: `policyresources | where type =~ 'microsoft.authorization/policyassignments' and tolower(tostring(properties.policyDefinitionId)) in (${REQUIRE_TAG_DEFINITION_IDS.map((id) => `'${id}'`).join(', ')}) | project id, name, subscriptionId, properties`,
   // Several services in one query (the user quota is 15 queries per 5 s): each kind takes its type's rows.
   services:
     "resources | where type in~ ('microsoft.documentdb/databaseaccounts', 'microsoft.dbforpostgresql/flexibleservers', 'microsoft.dbformysql/flexibleservers', 'microsoft.web/sites', 'microsoft.containerservice/managedclusters', 'microsoft.recoveryservices/vaults') | project id, name, type, location, tags, subscriptionId, resourceGroup, kind, identity, properties",

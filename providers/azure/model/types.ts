@@ -6,6 +6,7 @@ export type * from './appservice.js';
 export type * from './cosmosdb.js';
 export type * from './entra-policy.js';
 export type * from './flexible.js';
+export type * from './policy.js';
 export type * from './recoveryservices.js';
 
 /**

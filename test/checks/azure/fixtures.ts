@@ -2,6 +2,8 @@ import { collectionError, seen, unseen, type CollectionError, type Observed } fr
 import { GLOBAL_REGION, type Resource, type ResourceType, type Scope } from '../../../src/core/resource.js';
 import type { Listing } from '../../../src/core/inventory.js';
 import { failedListing, listing, resource } from '../../../src/inventory/build.js';
+import { tagAssignment as normalise } from '../../../providers/azure/collect/kinds/policy.js';
+import { policyAssignment } from '../../fakes/azure/tenant.js';
 import type {
   AzureBackupProtectedItem,
   AzureCustomRole,
@@ -70,6 +72,12 @@ export function user(upn: string, data: Partial<AzureEntraUser> = {}): Resource<
   return make('azure.entra.user', `${TENANT}/users/${upn}`, upn, {
     userPrincipalName: upn, displayName: null, userType: 'member', isAdmin: false, isMfaRegistered: true, isMfaCapable: true, methodsRegistered: ['microsoftAuthenticatorPush'], ...data,
   }, {}, GLOBAL_REGION, TENANT);
+}
+
+/** A "require a tag" assignment as the collector reads it from the wire (`definition`: the built-in's GUID); on the subscription unless `scope` says. */
+export function tagAssignment(name: string, definition: string, parameters: Record<string, string>, opts: { scope?: string; notScopes?: string[]; enforcementMode?: string } = {}): Resource<'azure.policy.tag-assignment'> {
+  const row = policyAssignment(opts.scope ?? `/subscriptions/${SUB}`, name, definition, parameters, opts);
+  return make('azure.policy.tag-assignment', row.id, name, normalise(row as unknown as Record<string, unknown>)!, {}, GLOBAL_REGION);
 }
 
 export function resourceGroup(name: string, tags: Record<string, string> = {}): Resource<'azure.resources.resource-group'> {

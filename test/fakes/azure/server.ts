@@ -85,6 +85,11 @@ export interface FakeTenant {
   readonly users: readonly FakeUser[];
   readonly managementGroups?: Record<string, readonly string[]>;
   readonly policy?: FakeTenantPolicy;
+  /**
+   * Azure Policy assignments on any scope: a management group (applying to the subscriptions
+   * `managementGroups` lists under it), a subscription, a resource group or a resource.
+   */
+  readonly policyAssignments?: readonly FakeResource[];
 }
 
 export interface RecordedRequest {
@@ -269,6 +274,13 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
       if (!access.may('Microsoft.Authorization/denyAssignments/read', `/subscriptions/${sub.id}`)) return denied(`/subscriptions/${sub.id}`);
       return this.page((sub.access?.denyAssignments ?? []).map(denyAssignmentShape), url);
     }
+    if (rest === '/providers/microsoft.authorization/policyassignments') {
+      if (!access.may(POLICY_ASSIGNMENTS_READ, `/subscriptions/${sub.id}`)) return denied(`/subscriptions/${sub.id}`);
+      // atScope(): those on the subscription and above it; unfiltered: those inside it as well.
+      const atScope = url.searchParams.get('$filter') === 'atScope()';
+      const own = this.policyAssignments(sub).filter((a) => !atScope || lower(policyScopeOf(a)) === lower(`/subscriptions/${sub.id}`));
+      return this.page([...this.inheritedAssignments(sub), ...access.visible(own)].map(armShape), url);
+    }
     const vaultItems = /^(\/resourcegroups\/[^/]+\/providers\/microsoft\.recoveryservices\/vaults\/[^/]+)\/backupprotecteditems$/.exec(rest);
     if (vaultItems) {
       const vaultId = lower(`/subscriptions/${sub.id}${vaultItems[1]}`);
@@ -319,9 +331,19 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
     const types = /type in~ \(([^)]+)\)/.exec(query)?.[1]?.match(/'[^']+'/g)?.map((t) => t.slice(1, -1));
     let rows: Record<string, unknown>[];
     if (query.startsWith('resourcecontainers') && type === 'microsoft.resources/subscriptions') {
-      rows = scope.map((s) => ({ subscriptionId: s.id, name: s.name }));
+      // `managementGroups = properties.managementGroupAncestorsChain`: the groups `managementGroups` lists it under.
+      const groupsOf = (s: FakeSubscription) => Object.entries(this.tenant.managementGroups ?? {}).filter(([, subs]) => subs.some((id) => lower(id) === lower(s.id))).map(([name]) => ({ name, displayName: name }));
+      rows = scope.map((s) => ({ subscriptionId: s.id, name: s.name, managementGroups: groupsOf(s) }));
     } else if (query.startsWith('resourcecontainers') && type === 'microsoft.resources/subscriptions/resourcegroups') {
       rows = scope.flatMap((s) => new Access(s).groups().map((g) => ({ ...g, subscriptionId: s.id, managedBy: '' })));
+    } else if (query.startsWith('policyresources')) {
+      // `tolower(tostring(properties.policyDefinitionId)) in ('a', 'b')`: the definitions asked for.
+      const definitions = /policyDefinitionId\)\) in \(([^)]+)\)/.exec(query)?.[1]?.match(/'[^']+'/g)?.map((t) => t.slice(1, -1));
+      rows = scope.flatMap((s) =>
+        new Access(s).visible(this.policyAssignments(s))
+          .filter((a) => !definitions || definitions.includes(lower(String(a.properties?.['policyDefinitionId'] ?? ''))))
+          .map((a) => ({ ...armShape(a), subscriptionId: s.id })),
+      );
     } else if (query.startsWith('recoveryservicesresources')) {
       rows = scope.flatMap((s) => new Access(s).visible(s.protectedItems ?? []).map((r) => ({ ...armShape(r), subscriptionId: s.id })));
     } else if (query.startsWith('resources')) {
@@ -343,6 +365,22 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
       headers: quota,
       body: { totalRecords: rows.length, count: data.length, resultTruncated: 'false', data, ...(next ? { $skipToken: next } : {}) },
     };
+  }
+
+  // ---- Azure Policy --------------------------------------------------------------------
+
+  /** The assignments on the subscription and inside it. */
+  private policyAssignments(sub: FakeSubscription): FakeResource[] {
+    const own = lower(`/subscriptions/${sub.id}`);
+    return (this.tenant.policyAssignments ?? []).filter((a) => lower(policyScopeOf(a)) === own || lower(policyScopeOf(a)).startsWith(`${own}/`));
+  }
+
+  /** The assignments of the management groups the subscription is in. */
+  private inheritedAssignments(sub: FakeSubscription): FakeResource[] {
+    return (this.tenant.policyAssignments ?? []).filter((a) => {
+      const group = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)$/i.exec(policyScopeOf(a))?.[1];
+      return group !== undefined && (this.tenant.managementGroups?.[group] ?? []).some((id) => lower(id) === lower(sub.id));
+    });
   }
 
   // ---- Microsoft Graph -----------------------------------------------------------------
@@ -368,6 +406,8 @@ export class AzureFake extends WireFake<AzureRequest, RecordedRequest> {
   }
 }
 
+const POLICY_ASSIGNMENTS_READ = 'Microsoft.Authorization/policyAssignments/read';
+const policyScopeOf = (a: FakeResource): string => String(a.properties?.['scope'] ?? a.id.replace(/\/providers\/microsoft\.authorization\/policyassignments\/[^/]+$/i, ''));
 const GRAPH_DENIED: FakeResponse = { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } } };
 const resourceGroupOf = (id: string): string => /\/resourcegroups\/([^/]+)/i.exec(id)?.[1] ?? '';
 const denied = (scope: string): FakeResponse =>

@@ -147,3 +147,21 @@ export function generatedTenant(subscriptions: number, resources: number): FakeT
     users: Array.from({ length: 200 }, (_, i) => ({ userPrincipalName: `user${i}@contoso.com`, isAdmin: i < 5, isMfaRegistered: i % 7 !== 0 })),
   };
 }
+
+/**
+ * An assignment of a built-in Azure Policy definition (`definition`: its GUID) on `scope`, with the
+ * `tagName` / `tagValue` parameters of the "require a tag" definitions.
+ */
+export function policyAssignment(scope: string, name: string, definition: string, parameters: Record<string, string>, opts: { notScopes?: string[]; enforcementMode?: string; displayName?: string } = {}): FakeResource {
+  return {
+    id: `${scope}/providers/Microsoft.Authorization/policyAssignments/${name}`, name, type: 'Microsoft.Authorization/policyAssignments',
+    properties: {
+      displayName: opts.displayName ?? name,
+      policyDefinitionId: `/providers/Microsoft.Authorization/policyDefinitions/${definition}`,
+      scope,
+      notScopes: opts.notScopes ?? [],
+      parameters: Object.fromEntries(Object.entries(parameters).map(([k, value]) => [k, { value }])),
+      enforcementMode: opts.enforcementMode ?? 'Default',
+    },
+  };
+}

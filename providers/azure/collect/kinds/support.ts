@@ -59,7 +59,8 @@ async function armRequest(ctx: KindContext, url: string, signal: AbortSignal): P
   return body as n.Raw;
 }
 
-const urlOf = (ctx: KindContext, path: string, apiVersion: string) => `${ctx.clients.settings.cloud.resourceManager}${path}?api-version=${apiVersion}`;
+/** `path` may carry its own query (`?$filter=atScope()`). */
+const urlOf = (ctx: KindContext, path: string, apiVersion: string) => `${ctx.clients.settings.cloud.resourceManager}${path}${path.includes('?') ? '&' : '?'}api-version=${apiVersion}`;
 
 /** One ARM resource (or setting) by its path. */
 export function armGet(ctx: KindContext, operation: string, path: string, apiVersion: string): Promise<n.Raw> {

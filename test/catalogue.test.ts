@@ -85,7 +85,10 @@ describe('mappings point at checks that exist, and every check is mapped', () =>
   });
 
   // A check cites a benchmark requirement in its references exactly when the framework file maps it there.
-  it.each([{ framework: 'cis-azure-3.0', citation: 'CIS Microsoft Azure Foundations 3.0.0 ' }])('$framework and the checks citing it agree', ({ framework, citation }) => {
+  it.each([
+    { framework: 'cis-azure-3.0', citation: 'CIS Microsoft Azure Foundations 3.0.0 ' },
+    { framework: 'cis-gcp-3.0', citation: 'CIS Google Cloud Platform Foundation 3.0.0 ' },
+  ])('$framework and the checks citing it agree', ({ framework, citation }) => {
     const found = catalog.frameworks.get(framework);
     if (!found) throw new Error(`config/frameworks has no ${framework}`);
     const { provider, requirements } = found;

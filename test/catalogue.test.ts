@@ -84,6 +84,26 @@ describe('mappings point at checks that exist, and every check is mapped', () =>
     expect(dangling).toEqual([]);
   });
 
+  // A check cites a benchmark requirement in its references exactly when the framework file maps it there.
+  it.each([
+    { framework: 'cis-azure-3.0', citation: 'CIS Microsoft Azure Foundations 3.0.0 ' },
+    { framework: 'cis-gcp-3.0', citation: 'CIS Google Cloud Platform Foundation 3.0.0 ' },
+  ])('$framework and the checks citing it agree', ({ framework, citation }) => {
+    const found = catalog.frameworks.get(framework);
+    if (!found) throw new Error(`config/frameworks has no ${framework}`);
+    const { provider, requirements } = found;
+    expect(Object.keys(requirements).length, framework).toBeGreaterThan(0);
+    const disagreeing = allChecks
+      .filter((c) => c.provider === provider)
+      .map((c) => ({
+        check: c.id,
+        mapped: Object.keys(requirements).filter((r) => requirements[r]?.includes(c.id)).sort(),
+        cited: (c.references ?? []).filter((r) => r.startsWith(citation)).map((r) => r.slice(citation.length)).sort(),
+      }))
+      .filter((c) => c.mapped.join() !== c.cited.join());
+    expect(disagreeing).toEqual([]);
+  });
+
   it('every automated obligation has checks; every clause of every contract resolves', () => {
     for (const o of catalog.obligations.values()) {
       if (o.verification === 'automated') expect(catalog.checksByObligation.get(o.id)?.length ?? 0, o.id).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ export default defineCheck({
   severity: 'medium',
   rationale: 'Plain FTP sends the deployment credentials and the application code unencrypted; FTPS encrypts them, and disabling FTP removes the endpoint.',
   remediation: { text: 'Set FTP state to Disabled (or FtpsOnly where FTP deployment is still needed).', cli: 'az webapp config set --name <app> --resource-group <rg> --ftps-state Disabled' },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 9.10'],
+  references: ['CIS Microsoft Azure Foundations 3.0.0 9.3'],
   assess(app, ctx) {
     const { ftpsState } = ctx.known(app.data.config);
     const evidence = { ftpsState };

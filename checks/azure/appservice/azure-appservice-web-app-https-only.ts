@@ -11,7 +11,7 @@ export default defineCheck({
   severity: 'medium',
   rationale: 'Without HTTPS Only the app also answers plain HTTP, so cookies, tokens and form data can cross the network unencrypted.',
   remediation: { text: 'Turn on HTTPS Only for the app.', cli: 'az webapp update --name <app> --resource-group <rg> --https-only true' },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 9.2'],
+  references: ['CIS Microsoft Azure Foundations 3.0.0 9.1'],
   assess(app, ctx) {
     const evidence = { httpsOnly: app.data.httpsOnly };
     return app.data.httpsOnly ? ctx.pass('HTTP is redirected to HTTPS', evidence) : ctx.fail('The app answers plain HTTP', evidence);

@@ -12,7 +12,7 @@ export default defineCheck({
   severity: 'medium',
   rationale: 'TLS 1.0 and 1.1 have known weaknesses and are deprecated; an app whose minimum TLS version is lower still offers them to clients.',
   remediation: { text: 'Set the app minimum TLS version to 1.2 or later.', cli: 'az webapp config set --name <app> --resource-group <rg> --min-tls-version 1.2' },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 9.3'],
+  references: ['CIS Microsoft Azure Foundations 3.0.0 9.4'],
   defaults: { minimum: '1.2' },
   assess(app, ctx) {
     const { minTlsVersion } = ctx.known(app.data.config);

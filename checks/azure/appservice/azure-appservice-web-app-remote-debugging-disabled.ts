@@ -11,6 +11,7 @@ export default defineCheck({
   severity: 'medium',
   rationale: 'Remote debugging opens extra inbound ports to the running app and lets a debugger attach to it; left on after a debugging session it is an unattended entry point.',
   remediation: { text: 'Turn remote debugging off.', cli: 'az webapp config set --name <app> --resource-group <rg> --remote-debugging-enabled false' },
+  references: ['CIS Microsoft Azure Foundations 3.0.0 9.12'],
   assess(app, ctx) {
     const { remoteDebuggingEnabled } = ctx.known(app.data.config);
     const evidence = { remoteDebuggingEnabled };

@@ -16,7 +16,6 @@ export default defineCheck({
     text: 'Keep two or three Owner assignments on the subscription (prefer a group or a PIM-eligible assignment); give day-to-day work narrower roles such as Contributor.',
     cli: 'az role assignment list --role Owner --scope /subscriptions/<id> --include-inherited',
   },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 2.x (owners per subscription)'],
   defaults: { min: 2, max: 3 },
   assess(subscription, ctx) {
     const assignments = ctx.known(subscription.data.ownerAssignments);

@@ -14,6 +14,8 @@ export default defineCheck({
     text: 'Set the disk network access policy to DenyAll, or to AllowPrivate with a disk access resource where exports are needed.',
     cli: 'az disk update --name <disk> --resource-group <rg> --network-access-policy DenyAll',
   },
+  // 8.5 asks for both: public network access disabled and a network access policy other than AllowAll.
+  references: ['CIS Microsoft Azure Foundations 3.0.0 8.5'],
   assess(disk, ctx) {
     const value = disk.data.networkAccessPolicy;
     const evidence = { networkAccessPolicy: value };

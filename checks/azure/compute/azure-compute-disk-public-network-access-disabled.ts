@@ -15,6 +15,8 @@ export default defineCheck({
     text: 'Disable public network access on the disk and export it, when needed, through a disk access resource and private endpoint.',
     cli: 'az disk update --name <disk> --resource-group <rg> --public-network-access Disabled',
   },
+  // 8.5 asks for both: public network access disabled and a network access policy other than AllowAll.
+  references: ['CIS Microsoft Azure Foundations 3.0.0 8.5'],
   assess(disk, ctx) {
     const value = disk.data.publicNetworkAccess;
     const evidence = { publicNetworkAccess: value };

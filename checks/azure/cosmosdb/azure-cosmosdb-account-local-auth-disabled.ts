@@ -14,7 +14,7 @@ export default defineCheck({
     text: 'Move clients to Entra ID (data-plane RBAC role assignments), then disable local (key) authentication.',
     cli: 'az resource update --ids <account-id> --set properties.disableLocalAuth=true',
   },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 4.5.3'],
+  references: ['CIS Microsoft Azure Foundations 3.0.0 5.4.3'],
   assess(account, ctx) {
     const evidence = { disableLocalAuth: account.data.disableLocalAuth };
     return account.data.disableLocalAuth ? ctx.pass('Key authentication is disabled', evidence) : ctx.fail('Account keys are accepted', evidence);

@@ -17,7 +17,7 @@ export default defineCheck({
     text: 'Disable public network access and use private endpoints, or limit the firewall to selected networks and IP ranges.',
     cli: 'az cosmosdb update --name <account> --resource-group <rg> --public-network-access Disabled',
   },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 4.5.1', 'CIS Microsoft Azure Foundations 3.0.0 4.5.2'],
+  references: ['CIS Microsoft Azure Foundations 3.0.0 5.4.1'],
   assess(account, ctx) {
     const { publicNetworkAccess, ipRules, virtualNetworkFilter } = account.data;
     const evidence = { publicNetworkAccess, ipRules, isVirtualNetworkFilterEnabled: virtualNetworkFilter };

@@ -15,7 +15,7 @@ export default defineCheck({
     text: 'Create a Conditional Access policy for the privileged directory roles (Global, Privileged Role, Security, Exchange, SharePoint, User and Conditional Access Administrator) and All cloud apps, granting access only with MFA.',
     url: 'https://learn.microsoft.com/entra/identity/conditional-access/policy-old-require-mfa-admin',
   },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 2.2.2'],
+  references: ['CIS Microsoft Azure Foundations 3.0.0 2.2.4'],
   assess(tenant, ctx) {
     const defaults = ctx.known(tenant.data.securityDefaults);
     const policies = ctx.known(tenant.data.conditionalAccess);

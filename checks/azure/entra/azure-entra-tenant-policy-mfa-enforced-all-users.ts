@@ -17,7 +17,7 @@ export default defineCheck({
     text: 'Create a Conditional Access policy for All users and All cloud apps granting access only with MFA (exclude only the break-glass accounts), or turn on security defaults where Conditional Access is not licensed.',
     url: 'https://learn.microsoft.com/entra/identity/conditional-access/policy-all-users-mfa-strength',
   },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 2.2.1', 'CIS Microsoft Azure Foundations 3.0.0 2.2.3'],
+  references: ['CIS Microsoft Azure Foundations 3.0.0 2.2.5'],
   assess(tenant, ctx) {
     const defaults = ctx.known(tenant.data.securityDefaults);
     const policies = ctx.known(tenant.data.conditionalAccess);

@@ -17,7 +17,6 @@ export default defineCheck({
     text: 'Disable public network access and use a private endpoint, or set the vault firewall to deny by default and allow only the networks that need it.',
     cli: 'az keyvault update --name <vault> --resource-group <rg> --public-network-access Disabled  # or: --default-action Deny',
   },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 3.3.7'],
   assess(vault, ctx) {
     const { publicNetworkAccess, networkDefaultAction } = vault.data;
     const evidence = { publicNetworkAccess, networkDefaultAction };

@@ -120,5 +120,7 @@ export function firewallOpen(engine: Engine, range: OpenRange): ResourceCheck<Se
     what: NAME[engine],
     range,
     cli: `${CLI[engine]} firewall-rule delete --resource-group <rg> --name <server> --rule-name <rule>`,
+    // CIS names the "any Azure service" rule for PostgreSQL only; it has no firewall recommendation for MySQL.
+    ...(engine === 'postgresql' && range === 'all-azure' ? { references: ['CIS Microsoft Azure Foundations 3.0.0 5.2.5'] } : {}),
   });
 }

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Add the virtual networks and IP ranges that need access, then set the default network action to Deny (or disable public network access).',
     cli: 'az storage account update --name <account> --resource-group <rg> --default-action Deny',
   },
-  references: ['CIS Microsoft Azure Foundations 3.0.0 4.6', 'CIS Microsoft Azure Foundations 3.0.0 4.7'],
+  references: ['CIS Microsoft Azure Foundations 3.0.0 4.7'],
   assess(account, ctx) {
     const { networkDefaultAction, publicNetworkAccess } = account.data;
     const evidence = { defaultAction: networkDefaultAction, publicNetworkAccess };

@@ -17,7 +17,7 @@ export default defineCheck({
     text: 'Move clients to Entra ID (RBAC data roles or user-delegation SAS), then disallow shared-key authorisation.',
     cli: 'az storage account update --name <account> --resource-group <rg> --allow-shared-key-access false',
   },
-  references: ['Microsoft cloud security benchmark IM-1; CIS Microsoft Azure Foundations 3.0.0 4.x (storage keys)'],
+  references: ['Microsoft cloud security benchmark IM-1'],
   /** `all` accounts, only `critical` ones (policy.criticalResources), or `none`. */
   defaults: { requiredFor: 'all' as 'all' | 'critical' | 'none' },
   assess(account, ctx) {

@@ -15,7 +15,7 @@ export default defineCheck({
     text: 'Restrict the key to the APIs the application calls.',
     cli: 'gcloud services api-keys update KEY_ID --api-target=service=maps-backend.googleapis.com',
   },
-  references: ['https://cloud.google.com/docs/authentication/api-keys#adding-api-restrictions'],
+  references: ['https://cloud.google.com/docs/authentication/api-keys#adding-api-restrictions', 'CIS Google Cloud Platform Foundation 3.0.0 1.14'],
   assess(key, ctx) {
     const { apiTargets } = key.data;
     return apiTargets.length > 0

@@ -15,7 +15,7 @@ export default defineCheck({
     text: 'Add an HTTP referrer, IP address, Android or iOS restriction to the key.',
     cli: 'gcloud services api-keys update KEY_ID --allowed-referrers=https://www.example.com/*',
   },
-  references: ['https://cloud.google.com/docs/authentication/api-keys#adding-application-restrictions'],
+  references: ['https://cloud.google.com/docs/authentication/api-keys#adding-application-restrictions', 'CIS Google Cloud Platform Foundation 3.0.0 1.13'],
   assess(key, ctx) {
     const { applicationRestriction } = key.data;
     return applicationRestriction !== null

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Create a new key with the same restrictions, move the applications to it, then delete the old key.',
     cli: 'gcloud services api-keys create --display-name=NAME && gcloud services api-keys delete OLD_KEY_ID',
   },
-  references: ['https://cloud.google.com/docs/authentication/api-keys-best-practices'],
+  references: ['https://cloud.google.com/docs/authentication/api-keys-best-practices', 'CIS Google Cloud Platform Foundation 3.0.0 1.15'],
   assess(key, ctx) {
     const { createTime } = key.data;
     if (createTime === null) return ctx.fail('The key\'s creation time is not known', { createTime });

@@ -15,7 +15,7 @@ export default defineCheck({
     text: 'Set a default Cloud KMS key on the dataset (existing tables keep their key until they are copied or rewritten).',
     cli: 'bq update --default_kms_key=projects/P/locations/L/keyRings/R/cryptoKeys/K PROJECT:DATASET',
   },
-  references: ['https://cloud.google.com/bigquery/docs/customer-managed-encryption'],
+  references: ['https://cloud.google.com/bigquery/docs/customer-managed-encryption', 'CIS Google Cloud Platform Foundation 3.0.0 7.3'],
   assess(dataset, ctx) {
     const { defaultKmsKeyName } = dataset.data;
     return defaultKmsKeyName !== null

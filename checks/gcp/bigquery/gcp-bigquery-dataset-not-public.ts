@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Remove the allUsers and allAuthenticatedUsers entries from the dataset\'s sharing settings; share with named groups or authorised views instead.',
     cli: 'bq show --format=prettyjson PROJECT:DATASET  # then bq update --source=FILE without the public entries',
   },
-  references: ['https://cloud.google.com/bigquery/docs/dataset-access-controls'],
+  references: ['https://cloud.google.com/bigquery/docs/dataset-access-controls', 'CIS Google Cloud Platform Foundation 3.0.0 7.1'],
   assess(dataset, ctx) {
     const access = dataset.data.access.filter((e) => isPublicMember(e.member)).map((e) => ({ role: e.role, member: e.member, source: dataset.id, condition: null }));
     return judgePublicPolicy(ctx.known(dataset.data.iamBindings), ctx, 'dataset', access);

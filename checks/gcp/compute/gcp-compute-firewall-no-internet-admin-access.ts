@@ -54,7 +54,7 @@ export default defineCheck({
     text: 'Restrict the rule\'s source ranges to known networks (or the IAP range 35.235.240.0/20), or delete it and use IAP TCP forwarding.',
     cli: 'gcloud compute firewall-rules update RULE --source-ranges=35.235.240.0/20',
   },
-  references: ['https://cloud.google.com/iap/docs/using-tcp-forwarding'],
+  references: ['https://cloud.google.com/iap/docs/using-tcp-forwarding', 'CIS Google Cloud Platform Foundation 3.0.0 3.6', 'CIS Google Cloud Platform Foundation 3.0.0 3.7'],
   assess(rule, ctx) {
     const r = rule.data;
     if (r.direction !== 'INGRESS') return ctx.notApplicable('Egress rule', { direction: r.direction });

@@ -19,7 +19,7 @@ export default defineCheck({
     text: 'Give the VM a dedicated service account with only the roles it needs; if the default account must stay, restrict its access scopes.',
     cli: 'gcloud compute instances set-service-account VM --zone=ZONE --service-account=SA_EMAIL --scopes=cloud-platform',
   },
-  references: ['https://cloud.google.com/compute/docs/access/service-accounts#default_service_account'],
+  references: ['https://cloud.google.com/compute/docs/access/service-accounts#default_service_account', 'CIS Google Cloud Platform Foundation 3.0.0 4.2'],
   assess(instance, ctx) {
     const accounts = instance.data.serviceAccounts;
     if (accounts.length === 0) return ctx.notApplicable('The VM runs without a service account', { serviceAccounts: [] });

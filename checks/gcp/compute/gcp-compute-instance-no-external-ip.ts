@@ -17,7 +17,7 @@ export default defineCheck({
     text: 'Remove the access config (external IP) from the network interface; use Cloud NAT for egress and IAP or a load balancer for ingress.',
     cli: 'gcloud compute instances delete-access-config VM --zone=ZONE --access-config-name="External NAT"',
   },
-  references: ['https://cloud.google.com/compute/docs/ip-addresses/reserve-static-external-ip-address'],
+  references: ['https://cloud.google.com/compute/docs/ip-addresses/reserve-static-external-ip-address', 'CIS Google Cloud Platform Foundation 3.0.0 4.9'],
   assess(instance, ctx) {
     const allowed = ctx.params.allowedNamePatterns.some((p) => new RegExp(`^(?:${p})$`).test(instance.name));
     const externalIps = instance.data.networkInterfaces.flatMap((n) => n.externalIps);

@@ -18,7 +18,7 @@ export default defineCheck({
     text: 'Set enable-oslogin=TRUE in the project metadata (or the organisation policy compute.requireOsLogin), and remove instance-level overrides.',
     cli: 'gcloud compute project-info add-metadata --metadata=enable-oslogin=TRUE',
   },
-  references: ['https://cloud.google.com/compute/docs/oslogin'],
+  references: ['https://cloud.google.com/compute/docs/oslogin', 'CIS Google Cloud Platform Foundation 3.0.0 4.4'],
   assess(instance, ctx) {
     const { value, from } = effectiveMetadata(instance, 'enable-oslogin', ctx);
     const evidence = { 'enable-oslogin': value, setOn: from };

@@ -18,7 +18,7 @@ export default defineCheck({
     text: 'Set the metadata key serial-port-enable to false on the VM, and remove it (or set it false) in the project metadata.',
     cli: 'gcloud compute instances add-metadata VM --zone=ZONE --metadata=serial-port-enable=false',
   },
-  references: ['https://cloud.google.com/compute/docs/troubleshooting/troubleshooting-using-serial-console'],
+  references: ['https://cloud.google.com/compute/docs/troubleshooting/troubleshooting-using-serial-console', 'CIS Google Cloud Platform Foundation 3.0.0 4.5'],
   assess(instance, ctx) {
     const { value, from } = effectiveMetadata(instance, 'serial-port-enable', ctx);
     const evidence = { 'serial-port-enable': value, setOn: from };

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Stop the VM, enable vTPM and integrity monitoring (and Secure Boot where the image supports it), then start it again.',
     cli: 'gcloud compute instances update VM --zone=ZONE --shielded-vtpm --shielded-learn-integrity-policy --shielded-integrity-monitoring',
   },
-  references: ['https://cloud.google.com/compute/shielded-vm/docs/shielded-vm'],
+  references: ['https://cloud.google.com/compute/shielded-vm/docs/shielded-vm', 'CIS Google Cloud Platform Foundation 3.0.0 4.8'],
   assess(instance, ctx) {
     const shielded = instance.data.shieldedVm;
     if (shielded === null) return ctx.fail('The VM has no Shielded VM configuration', { shieldedVm: null });

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Create a custom-mode VPC for the workload, move its resources there, then delete the default network (and its firewall rules).',
     cli: 'gcloud compute networks delete default',
   },
-  references: ['https://cloud.google.com/vpc/docs/vpc#default-network'],
+  references: ['https://cloud.google.com/vpc/docs/vpc#default-network', 'CIS Google Cloud Platform Foundation 3.0.0 3.1'],
   assess(network, ctx) {
     if (network.name === 'default') {
       return ctx.fail('The default network exists', { name: network.name, autoCreateSubnetworks: network.data.autoCreateSubnetworks, legacy: network.data.legacy });

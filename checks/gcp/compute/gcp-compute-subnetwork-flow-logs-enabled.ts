@@ -19,7 +19,7 @@ export default defineCheck({
     text: 'Enable flow logs on the subnet (an aggregation interval of 5 seconds and full sampling give the most detail).',
     cli: 'gcloud compute networks subnets update SUBNET --region=REGION --enable-flow-logs',
   },
-  references: ['https://cloud.google.com/vpc/docs/using-flow-logs'],
+  references: ['https://cloud.google.com/vpc/docs/using-flow-logs', 'CIS Google Cloud Platform Foundation 3.0.0 3.8'],
   assess(subnet, ctx) {
     if (!PLAIN_PURPOSES.includes(subnet.data.purpose)) {
       return ctx.notApplicable(`A ${subnet.data.purpose} subnet cannot have flow logs`, { purpose: subnet.data.purpose });

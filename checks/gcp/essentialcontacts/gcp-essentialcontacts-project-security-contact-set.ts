@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Add an essential contact subscribed to SECURITY notifications (a monitored team address) on the organisation, a folder or the project.',
     cli: 'gcloud essential-contacts create --email=TEAM@example.com --notification-categories=security --organization=ORG_ID',
   },
-  references: ['https://cloud.google.com/resource-manager/docs/managing-notification-contacts'],
+  references: ['https://cloud.google.com/resource-manager/docs/managing-notification-contacts', 'CIS Google Cloud Platform Foundation 3.0.0 1.16'],
   assess(contacts, ctx) {
     return judgeContacts(contacts.data.own, ctx.known(contacts.data.inherited), ctx, 'SECURITY');
   },

@@ -17,7 +17,7 @@ export default defineCheck({
     text: 'Remove the allUsers and allAuthenticatedUsers members from the policy; publish data deliberately through signed URLs or a CDN instead.',
     cli: 'gcloud asset search-all-iam-policies --scope=organizations/ORG --query="memberTypes:allUsers OR memberTypes:allAuthenticatedUsers"',
   },
-  references: ['https://cloud.google.com/iam/docs/principals-overview#allusers'],
+  references: ['https://cloud.google.com/iam/docs/principals-overview#allusers', 'CIS Google Cloud Platform Foundation 3.0.0 1.9', 'CIS Google Cloud Platform Foundation 3.0.0 5.1'],
   assess(policy, ctx) {
     const publicGrants = grantsOf(policy.data.bindings).filter((g) => isPublicMember(g.member));
     if (publicGrants.length > 0) {

@@ -33,7 +33,7 @@ export default defineCheck({
     text: 'Replace the basic role of each service account with predefined or custom roles for what the workload does.',
     cli: 'gcloud projects remove-iam-policy-binding PROJECT --member=serviceAccount:EMAIL --role=roles/editor',
   },
-  references: ['https://cloud.google.com/iam/docs/service-account-overview#service-agents'],
+  references: ['https://cloud.google.com/iam/docs/service-account-overview#service-agents', 'CIS Google Cloud Platform Foundation 3.0.0 1.5'],
   assess(policy, ctx) {
     const agents = ctx.params.serviceAgentPatterns.map((p) => new RegExp(p));
     const bindings = [...policy.data.bindings, ...ctx.known(policy.data.inheritedBindings)];

@@ -20,7 +20,7 @@ export default defineCheck({
     text: 'Keep Service Account Admin and Service Account User with different principals; remove one of the two roles from each principal listed.',
     cli: 'gcloud projects remove-iam-policy-binding PROJECT --member=MEMBER --role=roles/iam.serviceAccountUser',
   },
-  references: ['https://cloud.google.com/iam/docs/service-account-permissions'],
+  references: ['https://cloud.google.com/iam/docs/service-account-permissions', 'CIS Google Cloud Platform Foundation 3.0.0 1.8'],
   assess(policy, ctx) {
     const grants = grantsOf([...policy.data.bindings, ...ctx.known(policy.data.inheritedBindings)]);
     const admins = new Set(grants.filter((g) => g.role === ADMIN_ROLE).map((g) => g.member));

@@ -19,7 +19,7 @@ export default defineCheck({
     text: 'Create a new key, roll it out to the workload, then delete the old one; better, remove keys altogether in favour of short-lived credentials.',
     cli: 'gcloud iam service-accounts keys create new-key.json --iam-account=EMAIL && gcloud iam service-accounts keys delete OLD_KEY_ID --iam-account=EMAIL',
   },
-  references: ['https://cloud.google.com/iam/docs/key-rotation'],
+  references: ['https://cloud.google.com/iam/docs/key-rotation', 'CIS Google Cloud Platform Foundation 3.0.0 1.7'],
   assess(account, ctx) {
     const keys = ctx.known(account.data.userManagedKeys);
     if (keys.length === 0) return ctx.notApplicable('No user-managed keys to rotate', { keys: 0 });

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Move the workload to an attached service account, Workload Identity Federation or impersonation, then delete the keys; enforce the organisation policy iam.disableServiceAccountKeyCreation.',
     cli: 'gcloud iam service-accounts keys delete KEY_ID --iam-account=EMAIL',
   },
-  references: ['https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys'],
+  references: ['https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys', 'CIS Google Cloud Platform Foundation 3.0.0 1.4'],
   assess(account, ctx) {
     const keys = ctx.known(account.data.userManagedKeys);
     if (keys.length > 0) {

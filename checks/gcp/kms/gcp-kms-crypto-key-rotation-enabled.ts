@@ -19,7 +19,7 @@ export default defineCheck({
     text: 'Set a rotation period of 90 days or less on the key.',
     cli: 'gcloud kms keys update KEY --keyring=RING --location=LOCATION --rotation-period=90d --next-rotation-time=$(date -u -d "+1 day" +%Y-%m-%dT%H:%M:%SZ)',
   },
-  references: ['https://cloud.google.com/kms/docs/key-rotation'],
+  references: ['https://cloud.google.com/kms/docs/key-rotation', 'CIS Google Cloud Platform Foundation 3.0.0 1.10'],
   assess(key, ctx) {
     if (key.data.purpose !== 'ENCRYPT_DECRYPT') {
       return ctx.notApplicable(`A ${key.data.purpose} key cannot rotate automatically`, { purpose: key.data.purpose });

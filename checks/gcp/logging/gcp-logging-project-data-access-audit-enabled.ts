@@ -17,7 +17,7 @@ export default defineCheck({
     text: 'Add an auditConfigs entry for allServices with ADMIN_READ, DATA_READ and DATA_WRITE and no exempted members, preferably at the organisation.',
     cli: 'gcloud projects get-iam-policy PROJECT > policy.yaml  # add auditConfigs: [{service: allServices, auditLogConfigs: [...]}], then gcloud projects set-iam-policy PROJECT policy.yaml',
   },
-  references: ['https://cloud.google.com/logging/docs/audit/configure-data-access'],
+  references: ['https://cloud.google.com/logging/docs/audit/configure-data-access', 'CIS Google Cloud Platform Foundation 3.0.0 2.1'],
   assess(policy, ctx) {
     const configs = ctx.known(policy.data.auditConfigs).filter((c) => c.service === 'allServices');
     const enabled = new Set(configs.flatMap((c) => c.auditLogConfigs.map((l) => l.logType)));

@@ -23,7 +23,7 @@ export default defineScopeCheck({
     text: 'Create an aggregated sink at the organisation (with --include-children) and no filter, to a locked bucket, BigQuery dataset or Pub/Sub topic.',
     cli: 'gcloud logging sinks create all-logs storage.googleapis.com/BUCKET --organization=ORG --include-children',
   },
-  references: ['https://cloud.google.com/logging/docs/export/aggregated_sinks'],
+  references: ['https://cloud.google.com/logging/docs/export/aggregated_sinks', 'CIS Google Cloud Platform Foundation 3.0.0 2.2'],
   assessScope(sinks, ctx) {
     const own = sinks.map((s) => s.data).find(exportsEverything);
     if (own) return ctx.pass('A project sink exports every entry', { sink: describe(own) });

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Enable automated backups and point-in-time recovery on the instance, with a retention that meets the contract.',
     cli: 'gcloud sql instances patch INSTANCE --backup-start-time=03:00 --enable-point-in-time-recovery',
   },
-  references: ['https://cloud.google.com/sql/docs/mysql/backup-recovery/backups'],
+  references: ['https://cloud.google.com/sql/docs/mysql/backup-recovery/backups', 'CIS Google Cloud Platform Foundation 3.0.0 6.7'],
   assess(instance, ctx) {
     if (instance.data.instanceType !== 'CLOUD_SQL_INSTANCE') {
       return ctx.notApplicable(`A ${instance.data.instanceType} is backed up through its primary`, { instanceType: instance.data.instanceType });

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Set the database flag local_infile to off.',
     cli: 'gcloud sql instances patch INSTANCE --database-flags=local_infile=off',
   },
-  references: ['https://cloud.google.com/sql/docs/mysql/flags'],
+  references: ['https://cloud.google.com/sql/docs/mysql/flags', 'CIS Google Cloud Platform Foundation 3.0.0 6.1.3'],
   assess(instance, ctx) {
     return judgeSqlFlag(instance, ctx, { engine: 'MYSQL', flag: 'local_infile', expected: 'off', unset: null });
   },

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Set the database flag skip_show_database to on.',
     cli: 'gcloud sql instances patch INSTANCE --database-flags=skip_show_database=on',
   },
-  references: ['https://cloud.google.com/sql/docs/mysql/flags'],
+  references: ['https://cloud.google.com/sql/docs/mysql/flags', 'CIS Google Cloud Platform Foundation 3.0.0 6.1.2'],
   assess(instance, ctx) {
     return judgeSqlFlag(instance, ctx, { engine: 'MYSQL', flag: 'skip_show_database', expected: 'on', unset: 'off' });
   },

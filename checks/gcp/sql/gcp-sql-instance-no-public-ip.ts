@@ -15,7 +15,7 @@ export default defineCheck({
     text: 'Configure private IP and remove the public IP; connect from outside the VPC through the Cloud SQL Auth Proxy.',
     cli: 'gcloud sql instances patch INSTANCE --network=VPC --no-assign-ip',
   },
-  references: ['https://cloud.google.com/sql/docs/mysql/configure-private-ip'],
+  references: ['https://cloud.google.com/sql/docs/mysql/configure-private-ip', 'CIS Google Cloud Platform Foundation 3.0.0 6.6'],
   assess(instance, ctx) {
     const evidence = { publicIp: instance.data.publicIp, privateNetwork: instance.data.privateNetwork };
     return instance.data.publicIp

@@ -18,7 +18,7 @@ export default defineCheck({
     text: 'Remove 0.0.0.0/0 from the authorized networks; connect through private IP or the Cloud SQL Auth Proxy, and disable the public IP if nothing needs it.',
     cli: 'gcloud sql instances patch INSTANCE --clear-authorized-networks',
   },
-  references: ['https://cloud.google.com/sql/docs/mysql/configure-ip'],
+  references: ['https://cloud.google.com/sql/docs/mysql/configure-ip', 'CIS Google Cloud Platform Foundation 3.0.0 6.5'],
   assess(instance, ctx) {
     const evidence = { publicIp: instance.data.publicIp, authorizedNetworks: instance.data.authorizedNetworks, privateNetwork: instance.data.privateNetwork };
     if (!instance.data.publicIp) return ctx.pass('The instance has no public IP', evidence);

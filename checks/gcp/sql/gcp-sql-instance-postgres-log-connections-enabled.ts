@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Set the database flag log_connections to on.',
     cli: 'gcloud sql instances patch INSTANCE --database-flags=log_connections=on',
   },
-  references: ['https://cloud.google.com/sql/docs/postgres/flags'],
+  references: ['https://cloud.google.com/sql/docs/postgres/flags', 'CIS Google Cloud Platform Foundation 3.0.0 6.2.2'],
   assess(instance, ctx) {
     return judgeSqlFlag(instance, ctx, { engine: 'POSTGRES', flag: 'log_connections', expected: 'on', unset: 'off' });
   },

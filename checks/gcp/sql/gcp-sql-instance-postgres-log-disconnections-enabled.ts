@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Set the database flag log_disconnections to on.',
     cli: 'gcloud sql instances patch INSTANCE --database-flags=log_disconnections=on',
   },
-  references: ['https://cloud.google.com/sql/docs/postgres/flags'],
+  references: ['https://cloud.google.com/sql/docs/postgres/flags', 'CIS Google Cloud Platform Foundation 3.0.0 6.2.3'],
   assess(instance, ctx) {
     return judgeSqlFlag(instance, ctx, { engine: 'POSTGRES', flag: 'log_disconnections', expected: 'on', unset: 'off' });
   },

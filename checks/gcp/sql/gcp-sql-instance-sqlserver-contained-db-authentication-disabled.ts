@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Set the database flag contained database authentication to off.',
     cli: 'gcloud sql instances patch INSTANCE --database-flags="contained database authentication"=off',
   },
-  references: ['https://cloud.google.com/sql/docs/sqlserver/flags'],
+  references: ['https://cloud.google.com/sql/docs/sqlserver/flags', 'CIS Google Cloud Platform Foundation 3.0.0 6.3.7'],
   assess(instance, ctx) {
     return judgeSqlFlag(instance, ctx, { engine: 'SQLSERVER', flag: 'contained database authentication', expected: 'off', unset: 'off' });
   },

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Set the database flag cross db ownership chaining to off.',
     cli: 'gcloud sql instances patch INSTANCE --database-flags="cross db ownership chaining"=off',
   },
-  references: ['https://cloud.google.com/sql/docs/sqlserver/flags'],
+  references: ['https://cloud.google.com/sql/docs/sqlserver/flags', 'CIS Google Cloud Platform Foundation 3.0.0 6.3.2'],
   assess(instance, ctx) {
     return judgeSqlFlag(instance, ctx, { engine: 'SQLSERVER', flag: 'cross db ownership chaining', expected: 'off', unset: 'off' });
   },

@@ -18,7 +18,7 @@ export default defineCheck({
     text: 'Set the SSL mode to ENCRYPTED_ONLY (or TRUSTED_CLIENT_CERTIFICATE_REQUIRED where clients hold certificates).',
     cli: 'gcloud sql instances patch INSTANCE --ssl-mode=ENCRYPTED_ONLY',
   },
-  references: ['https://cloud.google.com/sql/docs/mysql/configure-ssl-instance'],
+  references: ['https://cloud.google.com/sql/docs/mysql/configure-ssl-instance', 'CIS Google Cloud Platform Foundation 3.0.0 6.4'],
   assess(instance, ctx) {
     const { sslMode, requireSsl } = instance.data;
     const encrypted = sslMode !== null ? ENCRYPTED_MODES.includes(sslMode) : requireSsl;

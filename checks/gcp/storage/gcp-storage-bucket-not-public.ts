@@ -17,7 +17,7 @@ export default defineCheck({
     text: 'Remove the public members from the bucket policy and enforce public access prevention on the bucket (or through the organisation policy storage.publicAccessPrevention).',
     cli: 'gcloud storage buckets update gs://BUCKET --public-access-prevention',
   },
-  references: ['https://cloud.google.com/storage/docs/public-access-prevention'],
+  references: ['https://cloud.google.com/storage/docs/public-access-prevention', 'CIS Google Cloud Platform Foundation 3.0.0 5.1'],
   assess(bucket, ctx) {
     if (bucket.data.publicAccessPrevention === 'enforced') {
       return ctx.pass('Public access prevention is enforced', { publicAccessPrevention: 'enforced' });

@@ -16,7 +16,7 @@ export default defineCheck({
     text: 'Move any object ACL grants into the bucket IAM policy, then enable uniform bucket-level access.',
     cli: 'gcloud storage buckets update gs://BUCKET --uniform-bucket-level-access',
   },
-  references: ['https://cloud.google.com/storage/docs/uniform-bucket-level-access'],
+  references: ['https://cloud.google.com/storage/docs/uniform-bucket-level-access', 'CIS Google Cloud Platform Foundation 3.0.0 5.2'],
   assess(bucket, ctx) {
     return bucket.data.uniformBucketLevelAccess
       ? ctx.pass('Uniform bucket-level access is on', { uniformBucketLevelAccess: true })

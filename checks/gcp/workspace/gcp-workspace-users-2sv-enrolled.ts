@@ -19,7 +19,7 @@ export default defineScopeCheck({
     text: 'Enforce 2-Step Verification in the Admin console (Security > 2-Step Verification) for every organisational unit, with security keys for administrators.',
     url: 'https://support.google.com/a/answer/9176657',
   },
-  references: ['https://support.google.com/a/answer/175197'],
+  references: ['https://support.google.com/a/answer/175197', 'CIS Google Cloud Platform Foundation 3.0.0 1.2'],
   assessScope(directories, ctx) {
     const directory = directories[0];
     if (!directory || directory.data.users === null) {

@@ -2,20 +2,6 @@ import type { AwsResourceType, KmsKeyMetadata } from './model/index.js';
 
 /** What the AWS model means at run time, shared by the collectors, the checks, the demo and the tests. */
 
-/** Which types live in region `global` (one listing per account) rather than per region. */
-export const AWS_GLOBAL_TYPES = [
-  'aws.iam.user',
-  'aws.iam.root',
-  'aws.iam.password-policy',
-  'aws.iam.role',
-  'aws.iam.group',
-  'aws.iam.policy',
-  'aws.s3.account-public-access-block',
-  'aws.account.security-contact',
-
-  'aws.organizations.tag-policy',
-] as const satisfies readonly AwsResourceType[];
-
 /** The types of the collection tasks that list several (each is asked only for those some check needs). */
 export const IAM_TYPES = [
   'aws.iam.user',
@@ -41,6 +27,14 @@ export const RDS_TYPES = ['aws.rds.instance', 'aws.rds.cluster'] as const satisf
 export const RDS_SNAPSHOT_TYPES = ['aws.rds.db-snapshot', 'aws.rds.cluster-snapshot'] as const satisfies readonly AwsResourceType[];
 
 export const BACKUP_TYPES = ['aws.backup.plan', 'aws.backup.protected-resource', 'aws.backup.vault'] as const satisfies readonly AwsResourceType[];
+
+/** Which types live in region `global` (one listing per account) rather than per region. */
+export const AWS_GLOBAL_TYPES = [
+  ...IAM_TYPES,
+  'aws.s3.account-public-access-block',
+  'aws.account.security-contact',
+  'aws.organizations.tag-policy',
+] as const satisfies readonly AwsResourceType[];
 
 export const AWS_REGIONAL_TYPES = [
   'aws.ec2.security-group',
